@@ -1,0 +1,73 @@
+#include "verifier/link_resolution.h"
+
+#include <catch2/catch.hpp>
+
+namespace bw = badgewatch::verifier;
+
+TEST_CASE("LinkResolution: relative links against the page URL", "[verifier]") {
+  const bw::LinkResolver links("https://WWW.Example.gov.cn:443/a/b.html?x=1#top", "");
+  CHECK(links.base() == "https://www.example.gov.cn/a/b.html?x=1");
+  struct Case {
+    const char* href;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"c.html", "https://www.example.gov.cn/a/c.html"},
+      {"../c.html#frag", "https://www.example.gov.cn/c.html"},
+      {"./d/../e.html", "https://www.example.gov.cn/a/e.html"},
+      {"/root.html", "https://www.example.gov.cn/root.html"},
+      {"?page=2", "https://www.example.gov.cn/a/b.html?page=2"},
+      {"//Other.GOV.cn:80/x", "https://other.gov.cn:80/x"},
+      {"HTTP://Other.gov.cn:80/x", "http://other.gov.cn/x"},
+      {"  /trimmed.html \n", "https://www.example.gov.cn/trimmed.html"},
+      {"/a\tb.html", "https://www.example.gov.cn/ab.html"},
+      {"/with space.html", "https://www.example.gov.cn/with%20space.html"},
+      {"/p%2fq%7e.html", "https://www.example.gov.cn/p%2Fq%7E.html"},
+      {"通知.html", "https://www.example.gov.cn/a/%E9%80%9A%E7%9F%A5.html"},
+      {"http://政务.cn/", "http://xn--zfr164b.cn/"},
+      {"\\windows\\path.html", "https://www.example.gov.cn/windows/path.html"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.href);
+    const auto resolved = links.Resolve(c.href);
+    REQUIRE(resolved.has_value());
+    CHECK(*resolved == c.expected);
+  }
+}
+
+TEST_CASE("LinkResolution: links that are not pages are dropped", "[verifier]") {
+  const bw::LinkResolver links("https://www.example.gov.cn/", "");
+  for (const char* href : {"javascript:void(0)", "JavaScript:go()", "mailto:a@example.gov.cn",
+                           "tel:01052035000", "#top", "", "   ", "data:text/html,x",
+                           "ftp://example.gov.cn/f", "http://", "http://exa mple.gov.cn/"}) {
+    CAPTURE(href);
+    CHECK_FALSE(links.Resolve(href).has_value());
+  }
+}
+
+TEST_CASE("LinkResolution: base href and missing page URL", "[verifier]") {
+  SECTION("a relative <base> resolves against the page") {
+    const bw::LinkResolver links("http://www.example.gov.cn/a/b.html", "/static/");
+    CHECK(links.Resolve("x.html").value() == "http://www.example.gov.cn/static/x.html");
+  }
+  SECTION("an absolute <base> alone is enough") {
+    const bw::LinkResolver links("", "http://base.example.gov.cn/dir/");
+    CHECK(links.Resolve("x.html").value() == "http://base.example.gov.cn/dir/x.html");
+  }
+  SECTION("without any base only absolute links survive") {
+    const bw::LinkResolver links("", "");
+    CHECK(links.base().empty());
+    CHECK_FALSE(links.Resolve("x.html").has_value());
+    CHECK(links.Resolve("https://example.gov.cn").value() == "https://example.gov.cn/");
+  }
+  SECTION("a javascript: base is ignored") {
+    const bw::LinkResolver links("http://www.example.gov.cn/a/", "javascript:x");
+    CHECK(links.Resolve("y.html").value() == "http://www.example.gov.cn/a/y.html");
+  }
+}
+
+TEST_CASE("LinkResolution: numeric hosts are normalised", "[verifier]") {
+  CHECK(bw::NormalizeHttpUrl("http://2130706433/").value() == "http://127.0.0.1/");
+  CHECK(bw::NormalizeHttpUrl("http://[::1]:8080/x").value() == "http://[::1]:8080/x");
+  CHECK_FALSE(bw::NormalizeHttpUrl("/relative").has_value());
+}
