@@ -1,0 +1,50 @@
+#include "verifier/detail/nesting_guard.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+using badgewatch::verifier::detail::CapNestingDepth;
+
+namespace {
+std::string Repeat(const std::string& s, std::size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+}  // namespace
+
+TEST_CASE("NestingGuard: ordinary pages are left alone", "[verifier]") {
+  std::string page = "<html><body>" + Repeat("<div><p>x<br><img src=a.png></div>", 5000) +
+                     Repeat("<li>item", 2000) + "</body></html>";
+  const std::string before = page;
+  CHECK_FALSE(CapNestingDepth(page, 64));
+  CHECK(page == before);
+}
+
+TEST_CASE("NestingGuard: deep nesting is cut at the limit, offsets kept", "[verifier]") {
+  std::string page = "<body>" + Repeat("<div>", 100) + "<script src=x></script>" +
+                     Repeat("</div>", 100);
+  const std::size_t size = page.size();
+  CHECK(CapNestingDepth(page, 10));
+  CHECK(page.size() == size);
+  // The first 10 <div>s stay tags, the 11th became text; the script is untouched.
+  CHECK(page.substr(6 + 10 * 5, 5) == " div>");
+  CHECK(page.substr(6 + 9 * 5, 5) == "<div>");
+  CHECK(page.find("<script src=x>") != std::string::npos);
+}
+
+TEST_CASE("NestingGuard: comments, raw text and quoted values do not count", "[verifier]") {
+  std::string page = "<body><!--" + Repeat("<div>", 50) + "--><script>" + Repeat("<div>", 50) +
+                     "</script><p title='" + Repeat("<div>", 50) + "'>x</p><textarea>" +
+                     Repeat("<div>", 50) + "</textarea>";
+  CHECK_FALSE(CapNestingDepth(page, 10));
+}
+
+TEST_CASE("NestingGuard: truncated tags and odd input do not crash", "[verifier]") {
+  for (std::string page : {std::string("<"), std::string("<div"), std::string("</"),
+                           std::string("<!--"), std::string("<script>"), std::string("<a '"),
+                           std::string("<div title=\"x")}) {
+    CHECK_FALSE(CapNestingDepth(page, 1));
+  }
+}

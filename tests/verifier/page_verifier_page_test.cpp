@@ -1,0 +1,196 @@
+// Page-level behaviour of the verifier: title rule, decoding, meta, identifiers,
+// links, and pages built to break it.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "verifier/page_verifier.h"
+#include "verifier/problem_codes.h"
+
+namespace bw = badgewatch::verifier;
+namespace codes = bw::codes;
+
+namespace {
+
+const std::string kBadge =
+    "<script src=\"https://dcs.conac.cn/js/33/000/0000/60433378/CA330000000604333780001.js\">"
+    "</script>";
+
+std::string ReadFixture(const std::string& name) {
+  std::ifstream in(std::string(BADGEWATCH_FIXTURES_DIR) + "/" + name, std::ios::binary);
+  REQUIRE(in.good());
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+bw::PageReport Verify(const std::string& page, const std::string& name,
+                      bw::PageRole role = bw::PageRole::kHome, const std::string& url = "",
+                      const std::string& content_type = "") {
+  bw::PageExpectation expectation;
+  expectation.registered_name = name;
+  expectation.role = role;
+  expectation.url = url;
+  expectation.content_type = content_type;
+  return bw::VerifyPage(page, expectation);
+}
+
+std::string TitledPage(const std::string& title) {
+  return "<html><head><title>" + title + "</title></head><body>" + kBadge + "</body></html>";
+}
+
+
+}  // namespace
+
+TEST_CASE("PageVerifier: home page title must equal the registered name", "[verifier]") {
+  const std::string name = "杭州市教育局";
+  CHECK(Verify(TitledPage("杭州市教育局"), name).problems.empty());
+  CHECK(Verify(TitledPage("  杭州市教育局\u3000\n"), name).problems.empty());
+  CHECK(Verify(TitledPage("杭州市&#25945;育局"), name).problems.empty());  // entity decoded
+  CHECK(Verify(TitledPage("首页 - 杭州市教育局"), name).problems ==
+        std::vector<std::string>{std::string(codes::kTitleMismatch)});
+  CHECK(Verify(TitledPage("杭州市人民政府"), name).problems ==
+        std::vector<std::string>{std::string(codes::kTitleMismatch)});
+}
+
+TEST_CASE("PageVerifier: inner page titles may carry the name as a segment", "[verifier]") {
+  const std::string name = "杭州市教育局";
+  const auto inner = bw::PageRole::kInner;
+  for (const char* title : {"关于开展工作的通知 - 杭州市教育局", "杭州市教育局_通知公告",
+                            "通知|杭州市教育局", "通知——杭州市教育局", "杭州市教育局::首页",
+                            "杭州市教育局"}) {
+    CAPTURE(title);
+    const auto report = Verify(TitledPage(title), name, inner);
+    CHECK(report.problems.empty());
+    CHECK(report.warnings.empty());
+  }
+  const auto report = Verify(TitledPage("关于开展工作的通知"), name, inner);
+  CHECK(report.verdict == bw::Verdict::kPass);
+  CHECK(report.warnings == std::vector<std::string>{std::string(codes::kTitleMismatch)});
+}
+
+TEST_CASE("PageVerifier: missing or empty title", "[verifier]") {
+  const std::string no_title = "<html><head></head><body>" + kBadge + "</body></html>";
+  auto report = Verify(no_title, "杭州市教育局");
+  CHECK(report.problems == std::vector<std::string>{std::string(codes::kTitleMissing)});
+  CHECK_FALSE(report.title.has_value());
+  report = Verify(TitledPage(" \u3000 "), "杭州市教育局", bw::PageRole::kInner);
+  CHECK(report.problems == std::vector<std::string>{std::string(codes::kTitleMissing)});
+  // Only the first <title> counts; an <svg><title> is not the document title.
+  report = Verify("<html><head><title>杭州市教育局</title><title>别的</title></head><body>"
+                  "<svg><title>图</title></svg>" + kBadge + "</body></html>",
+                  "杭州市教育局");
+  CHECK(report.title.value() == "杭州市教育局");
+}
+
+TEST_CASE("PageVerifier: GBK pages decode and pass", "[verifier]") {
+  const std::string name = "宁波市水利局";
+  SECTION("declared in <meta>") {
+    const auto report = Verify(ReadFixture("gbk_home.html"), name);
+    CHECK(report.encoding == "gb18030");
+    CHECK(report.encoding_source == "meta");
+    CHECK(report.title.value() == name);
+    CHECK(report.problems.empty());
+    CHECK(report.warnings.empty());
+    CHECK(report.badge_ids == std::vector<std::string>{"CA130000000604123450001"});
+  }
+  SECTION("declared by the HTTP header") {
+    const auto report =
+        Verify(ReadFixture("gbk_undeclared.html"), name, bw::PageRole::kHome, "",
+               "text/html; charset=GBK");
+    CHECK(report.encoding_source == "http");
+    CHECK(report.problems.empty());
+  }
+  SECTION("declared UTF-8 but the bytes are GBK") {
+    const auto report = Verify(ReadFixture("gbk_declared_utf8.html"), name);
+    CHECK(report.encoding == "gb18030");
+    CHECK(report.title.value() == name);
+    CHECK(report.problems.empty());
+    CHECK(report.warnings == std::vector<std::string>{std::string(codes::kCharsetMismatch)});
+  }
+  SECTION("not declared anywhere") {
+    const auto report = Verify(ReadFixture("gbk_undeclared.html"), name);
+    CHECK(report.encoding == "gb18030");
+    CHECK(report.encoding_source == "sniffed");
+    CHECK(report.problems.empty());
+  }
+}
+
+TEST_CASE("PageVerifier: site meta and footer identifiers", "[verifier]") {
+  const auto report = Verify(ReadFixture("gbk_home.html"), "宁波市水利局");
+  CHECK(report.site_meta.site_name.value() == "宁波市水利局");
+  CHECK(report.site_meta.site_domain.value() == "slj.ningbo.gov.cn");
+  CHECK(report.site_meta.site_id_code.value() == "3302000012");
+  CHECK(report.identifiers.icp == std::vector<std::string>{"浙ICP备05012345号-1"});
+  CHECK(report.identifiers.public_security ==
+        std::vector<std::string>{"浙公网安备33020302000123号"});
+  CHECK(report.identifiers.site_id_codes == std::vector<std::string>{"3302000012"});
+  const auto bare = Verify(TitledPage("x"), "x");
+  CHECK_FALSE(bare.site_meta.site_name.has_value());
+  CHECK(bare.identifiers.icp.empty());
+}
+
+TEST_CASE("PageVerifier: links from a, area, frames and meta refresh", "[verifier]") {
+  const std::string page =
+      "<html><head><title>t</title><base href=\"/base/\">"
+      "<meta http-equiv=\"refresh\" content=\"5; url='refresh.html'\"></head><body>"
+      "<a href=\"a.html#x\">a</a><a href=\"a.html\">again</a><a href=\"javascript:void(0)\">j</a>"
+      "<a href=\"mailto:x@example.gov.cn\">m</a><a href=\"tel:123\">t</a><a href=\"#top\">f</a>"
+      "<map><area href=\"/area.html\"></map><iframe src=\"frame.html\"></iframe>"
+      "<a href=\"https://other.gov.cn/x\">o</a><a>no href</a><!-- <a href=\"hidden.html\"> -->"
+      "</body></html>";
+  const auto report = Verify(page, "t", bw::PageRole::kInner, "http://www.example.gov.cn/dir/p.html");
+  CHECK(report.links == std::vector<std::string>{
+                            "http://www.example.gov.cn/base/refresh.html",
+                            "http://www.example.gov.cn/base/a.html",
+                            "http://www.example.gov.cn/area.html",
+                            "http://www.example.gov.cn/base/frame.html",
+                            "https://other.gov.cn/x",
+                        });
+  const auto no_url = Verify(page, "t");
+  CHECK(no_url.links == std::vector<std::string>{"https://other.gov.cn/x"});
+}
+
+TEST_CASE("PageVerifier: hostile and broken pages", "[verifier]") {
+  SECTION("100,000 nested <div>s") {
+    std::string page = "<html><head><title>x</title></head><body>";
+    for (int i = 0; i < 100000; ++i) page += "<div>";
+    page += kBadge;
+    const auto report = Verify(page, "x");
+    CHECK(report.nesting_truncated);
+    CHECK(report.title.value() == "x");
+    REQUIRE(report.badges.size() == 1);  // the script is never cut
+    CHECK(report.problems.empty());
+  }
+  SECTION("empty input") {
+    const auto report = Verify("", "x");
+    CHECK(report.problems ==
+          std::vector<std::string>{std::string(codes::kBadgeMissing), std::string(codes::kTitleMissing)});
+  }
+  SECTION("binary bytes and NULs") {
+    std::string page(4096, '\0');
+    for (std::size_t i = 0; i < page.size(); ++i) page[i] = static_cast<char>(i * 37 % 256);
+    const auto report = Verify(page, "x");
+    CHECK(report.verdict == bw::Verdict::kFail);
+  }
+  SECTION("unclosed everything") {
+    const auto report = Verify("<html><head><title>x<body><script src=\"" , "x");
+    CHECK(report.verdict == bw::Verdict::kFail);
+  }
+  SECTION("an attribute of a megabyte") {
+    const std::string page = "<title>x</title><a href=\"" + std::string(1 << 20, 'a') + "\">x</a>" + kBadge;
+    const auto report = Verify(page, "x", bw::PageRole::kHome, "http://example.gov.cn/");
+    CHECK(report.problems.empty());
+  }
+  SECTION("a verifier reused across pages gives the same answers") {
+    bw::PageVerifier verifier;
+    bw::PageExpectation expectation;
+    expectation.registered_name = "宁波市水利局";
+    const std::string gbk = ReadFixture("gbk_home.html");
+    const auto first = verifier.Verify(gbk, expectation);
+    (void)verifier.Verify(std::string(300000, '<'), expectation);
+    const auto again = verifier.Verify(gbk, expectation);
+    CHECK(first.problems == again.problems);
+    CHECK(first.links == again.links);
+    CHECK(first.title == again.title);
+  }
+}

@@ -1,0 +1,96 @@
+#include "verifier/page_verifier.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "verifier/charset_decoding.h"
+#include "verifier/detail/gumbo_arena.h"
+#include "verifier/detail/nesting_guard.h"
+#include "verifier/detail/page_walk.h"
+#include "verifier/link_resolution.h"
+#include "verifier/page_verdict.h"
+#include "verifier/title_matching.h"
+
+namespace badgewatch::verifier {
+namespace {
+
+std::vector<std::string> ResolveLinks(const detail::PageFacts& facts, const std::string& url) {
+  const LinkResolver resolver(url, facts.base_href);
+  std::vector<std::string> links;
+  std::unordered_set<std::string_view> seen_hrefs;
+  std::unordered_set<std::string> seen_links;
+  for (std::string_view href : facts.hrefs) {
+    if (!seen_hrefs.insert(href).second) continue;
+    if (auto link = resolver.Resolve(href); link && seen_links.insert(*link).second) {
+      links.push_back(std::move(*link));
+    }
+  }
+  return links;
+}
+
+}  // namespace
+
+std::string_view BadgeFormName(BadgeForm form) {
+  switch (form) {
+    case BadgeForm::kScript: return "script";
+    case BadgeForm::kDocumentWrite: return "document-write";
+    case BadgeForm::kStaticCopy: return "static-copy";
+    case BadgeForm::kMirror: return "mirror";
+  }
+  return "unknown";
+}
+
+std::string_view PagePlacementName(PagePlacement placement) {
+  switch (placement) {
+    case PagePlacement::kBody: return "body";
+    case PagePlacement::kHead: return "head";
+    case PagePlacement::kAfterBody: return "after-body";
+    case PagePlacement::kAfterHtml: return "after-html";
+    case PagePlacement::kOutside: return "outside-body";
+  }
+  return "unknown";
+}
+
+std::string_view VerdictName(Verdict verdict) {
+  return verdict == Verdict::kPass ? "pass" : "fail";
+}
+
+PageVerifier::PageVerifier() : arena_(std::make_unique<detail::GumboArena>()) {}
+PageVerifier::~PageVerifier() = default;
+
+PageReport PageVerifier::Verify(std::string_view bytes, const PageExpectation& expectation) {
+  DecodedPage decoded = DecodePage(bytes, expectation.content_type);
+  PageReport report;
+  report.encoding = decoded.encoding;
+  report.encoding_source = std::string(EncodingSourceName(decoded.source));
+  report.nesting_truncated = detail::CapNestingDepth(decoded.utf8);
+
+  const GumboOutput* output = arena_->Parse(decoded.utf8);
+  detail::PageFacts facts = detail::WalkPage(*output, decoded.utf8);
+
+  if (facts.raw_title) report.title = NormalizeTitle(*facts.raw_title);
+  report.site_meta = std::move(facts.site_meta);
+  FindIdentifiers(facts.visible_text, report.identifiers);
+  report.links = ResolveLinks(facts, expectation.url);
+  for (detail::BadgeCandidate& candidate : facts.badges) {
+    candidate.badge.placement = detail::PlaceBadge(candidate, facts);
+    const std::string& id = candidate.badge.id;
+    if (!id.empty() && std::find(report.badge_ids.begin(), report.badge_ids.end(), id) ==
+                           report.badge_ids.end()) {
+      report.badge_ids.push_back(id);
+    }
+    report.badges.push_back(std::move(candidate.badge));
+  }
+  arena_->Reset();
+
+  JudgePage(expectation, decoded.charset_mismatch, report);
+  return report;
+}
+
+PageReport VerifyPage(std::string_view bytes, const PageExpectation& expectation) {
+  PageVerifier verifier;
+  return verifier.Verify(bytes, expectation);
+}
+
+}  // namespace badgewatch::verifier
