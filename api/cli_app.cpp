@@ -1,0 +1,40 @@
+#include "api/cli_app.h"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <sstream>
+
+#include "api/verify_command.h"
+
+namespace badgewatch::api {
+
+int RunCommandLine(int argc, const char* const* argv, std::FILE* out, std::FILE* err) {
+  CLI::App app{
+      "badgewatch: the CONAC website-badge service. Checks that every page of a registered "
+      "site carries the unit's badge before </body> and the registered name as its title.",
+      "badgewatch"};
+  app.set_version_flag("--version", "badgewatch 0.1.0");
+  app.require_subcommand(1);
+
+  VerifyOptions verify_options;
+  CLI::App* verify = AddVerifyCommand(app, verify_options);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    std::ostringstream out_text;
+    std::ostringstream err_text;
+    const int code = app.exit(e, out_text, err_text);
+    fmt::print(out, "{}", out_text.str());
+    fmt::print(err, "{}", err_text.str());
+    if (code != 0) {
+      fmt::print(err, "Run 'badgewatch --help' or 'badgewatch SUBCOMMAND --help' for usage.\n");
+    }
+    return code == 0 ? 0 : 2;
+  }
+  if (verify->parsed()) return RunVerify(verify_options, out, err);
+  return 2;
+}
+
+}  // namespace badgewatch::api

@@ -1,0 +1,130 @@
+// `badgewatch verify` through the real command-line parser, in process:
+// options, exit codes, JSON fields, error messages.
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "api/cli_app.h"
+
+namespace {
+
+struct FileCloser {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+using File = std::unique_ptr<std::FILE, FileCloser>;
+
+std::string Contents(std::FILE* f) {
+  std::fflush(f);
+  std::rewind(f);
+  std::string text;
+  char buffer[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
+  return text;
+}
+
+struct Run {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+Run RunCli(std::vector<std::string> args) {
+  args.insert(args.begin(), "badgewatch");
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  File out(std::tmpfile());
+  File err(std::tmpfile());
+  Run run;
+  run.code = badgewatch::api::RunCommandLine(static_cast<int>(argv.size()), argv.data(), out.get(),
+                                             err.get());
+  run.out = Contents(out.get());
+  run.err = Contents(err.get());
+  return run;
+}
+
+const std::string kDemo = BADGEWATCH_DEMO_DIR;
+
+}  // namespace
+
+TEST_CASE("VerifyCommand: a passing page exits 0 with the JSON contract", "[api]") {
+  const Run run = RunCli({"verify", kDemo + "/pages/01-home-pass.html", "--name", "杭州市教育局",
+                          "--badge-id", "CA330000000604333780001", "--url",
+                          "https://edu.hangzhou.gov.cn/", "--json"});
+  REQUIRE(run.code == 0);
+  const auto json = nlohmann::json::parse(run.out);
+  CHECK(json["verdict"] == "pass");
+  CHECK(json["problems"].empty());
+  CHECK(json["warnings"].empty());
+  CHECK(json["encoding"] == "utf-8");
+  CHECK(json["title"] == "杭州市教育局");
+  CHECK(json["badge_ids"] == nlohmann::json::array({"CA330000000604333780001"}));
+  REQUIRE(json["badges"].size() == 1);
+  CHECK(json["badges"][0]["form"] == "script");
+  CHECK(json["badges"][0]["scheme"] == "https");
+  CHECK(json["badges"][0]["placement"] == "body");
+  CHECK(json["badges"][0]["source_offset"].get<std::size_t>() > 0);
+  CHECK(json["links"].size() == 6);
+  CHECK(json["site_meta"]["SiteIDCode"] == "3301000021");
+  CHECK(json["identifiers"]["icp"] == nlohmann::json::array({"浙ICP备05012345号-1"}));
+}
+
+TEST_CASE("VerifyCommand: a failing page exits 1 and names the problem", "[api]") {
+  SECTION("json") {
+    const Run run = RunCli({"verify", kDemo + "/pages/03-badge-missing.html", "--name",
+                            "杭州市教育局", "--json"});
+    CHECK(run.code == 1);
+    CHECK(nlohmann::json::parse(run.out)["problems"] == nlohmann::json::array({"badge-missing"}));
+  }
+  SECTION("readable") {
+    const Run run =
+        RunCli({"verify", kDemo + "/pages/03-badge-missing.html", "--name", "杭州市教育局"});
+    CHECK(run.code == 1);
+    CHECK(run.out.rfind("FAIL", 0) == 0);
+    CHECK(run.out.find("badge-missing") != std::string::npos);
+    CHECK(run.out.find("no live CONAC badge script") != std::string::npos);
+  }
+}
+
+TEST_CASE("VerifyCommand: bad input exits 2 with a clear message", "[api]") {
+  SECTION("missing file") {
+    const Run run = RunCli({"verify", "/nonexistent/page.html", "--name", "x"});
+    CHECK(run.code == 2);
+    CHECK(run.err.find("cannot open '/nonexistent/page.html'") != std::string::npos);
+    CHECK(run.out.empty());
+  }
+  SECTION("a directory") {
+    const Run run = RunCli({"verify", kDemo, "--name", "x"});
+    CHECK(run.code == 2);
+    CHECK(run.err.find("it is a directory") != std::string::npos);
+  }
+  SECTION("missing --name") {
+    const Run run = RunCli({"verify", kDemo + "/pages/01-home-pass.html"});
+    CHECK(run.code == 2);
+    CHECK(run.err.find("--name") != std::string::npos);
+  }
+  SECTION("a malformed badge id") {
+    const Run run = RunCli({"verify", kDemo + "/pages/01-home-pass.html", "--name", "x",
+                            "--badge-id", "CA123"});
+    CHECK(run.code == 2);
+    CHECK(run.err.find("CA followed by 21 digits") != std::string::npos);
+  }
+  SECTION("an unknown page role") {
+    const Run run =
+        RunCli({"verify", kDemo + "/pages/01-home-pass.html", "--name", "x", "--page", "about"});
+    CHECK(run.code == 2);
+  }
+  SECTION("no subcommand") {
+    CHECK(RunCli({}).code == 2);
+  }
+}
+
+TEST_CASE("VerifyCommand: --help exits 0 and documents the options", "[api]") {
+  const Run run = RunCli({"verify", "--help"});
+  CHECK(run.code == 0);
+  CHECK(run.out.find("--badge-id") != std::string::npos);
+  CHECK(run.out.find("--content-type") != std::string::npos);
+}
