@@ -131,6 +131,18 @@ FoundBadge BadgeAt(const GumboElement& element, BadgeForm form) {
   return badge;
 }
 
+// The badge a script element loads from `url`: `live_form` unless the URL is
+// scheme-relative to the page's own host (a mirror of CONAC's script).
+FoundBadge ScriptBadgeAt(const GumboElement& script, const BadgeScriptUrl& url,
+                         BadgeForm live_form) {
+  const bool mirror = url.scheme == BadgeScheme::kRelative;
+  FoundBadge badge = BadgeAt(script, mirror ? BadgeForm::kMirror : live_form);
+  badge.id = url.id;
+  badge.scheme = url.scheme;
+  badge.well_formed = url.well_formed;
+  return badge;
+}
+
 class PageWalker {
  public:
   PageWalker(const GumboOutput& output, std::string_view html)
@@ -297,13 +309,7 @@ void PageWalker::VisitScript(const GumboElement& script, const WalkContext& cont
   if (context.in_template || !IsExecutableScriptType(script)) return;
   if (HasAttribute(script, "src")) {
     const auto url = ParseBadgeScriptUrl(Attribute(script, "src"));
-    if (!url) return;
-    const bool mirror = url->scheme == BadgeScheme::kRelative;
-    FoundBadge badge = BadgeAt(script, mirror ? BadgeForm::kMirror : BadgeForm::kScript);
-    badge.id = url->id;
-    badge.scheme = url->scheme;
-    badge.well_formed = url->well_formed;
-    AddBadge(std::move(badge), context);
+    if (url) AddBadge(ScriptBadgeAt(script, *url, BadgeForm::kScript), context);
     return;
   }
   for (unsigned i = 0; i < script.children.length; ++i) {
@@ -313,13 +319,7 @@ void PageWalker::VisitScript(const GumboElement& script, const WalkContext& cont
     if (text.find("document") == std::string_view::npos) continue;
     for (const WrittenScriptSrc& written : FindDocumentWriteScriptSrcs(text)) {
       const auto url = ParseBadgeScriptUrl(written.src);
-      if (!url) continue;
-      const bool mirror = url->scheme == BadgeScheme::kRelative;
-      FoundBadge badge = BadgeAt(script, mirror ? BadgeForm::kMirror : BadgeForm::kDocumentWrite);
-      badge.id = url->id;
-      badge.scheme = url->scheme;
-      badge.well_formed = url->well_formed;
-      AddBadge(std::move(badge), context);
+      if (url) AddBadge(ScriptBadgeAt(script, *url, BadgeForm::kDocumentWrite), context);
     }
   }
 }
