@@ -67,7 +67,11 @@ TEST_CASE("VerifyCommand: a passing page exits 0 with the JSON contract", "[api]
   CHECK(json["badges"][0]["scheme"] == "https");
   CHECK(json["badges"][0]["placement"] == "body");
   CHECK(json["badges"][0]["source_offset"].get<std::size_t>() > 0);
-  CHECK(json["links"].size() == 6);
+  // Seven anchors: the javascript: one is dropped, the relative ones resolve against --url.
+  REQUIRE(json["links"].size() == 7);
+  CHECK(json["links"][0] == "https://edu.hangzhou.gov.cn/");
+  CHECK(json["links"][1] == "https://edu.hangzhou.gov.cn/col/col1/index.html");
+  CHECK(json["links"][6] == "https://beian.miit.gov.cn/");
   CHECK(json["site_meta"]["SiteIDCode"] == "3301000021");
   CHECK(json["identifiers"]["icp"] == nlohmann::json::array({"浙ICP备05012345号-1"}));
 }
