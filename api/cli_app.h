@@ -10,8 +10,7 @@ namespace badgewatch::api {
 // Parses argv and runs the subcommand. Returns the process exit code: the
 // subcommand's own, 0 for --help/--version, 2 for a usage error (message on
 // `err`).
-[[nodiscard]] int RunCommandLine(int argc, const char* const* argv, std::FILE* out,
-                                 std::FILE* err);
+[[nodiscard]] int RunCommandLine(int argc, const char* const* argv, std::FILE* out, std::FILE* err);
 
 }  // namespace badgewatch::api
 

@@ -35,8 +35,8 @@ std::string PageReportToText(std::string_view source, const verifier::PageExpect
                  report.encoding_source);
   AppendCodes(out, "problems:", report.problems);
   AppendCodes(out, "warnings:", report.warnings);
-  fmt::format_to(line, "  {:<12}{}\n", "title:",
-                 report.title ? fmt::format("\"{}\"", *report.title) : "(none)");
+  fmt::format_to(line, "  {:<12}{}\n",
+                 "title:", report.title ? fmt::format("\"{}\"", *report.title) : "(none)");
   fmt::format_to(line, "  {:<12}\"{}\"\n", "registered:", expectation.registered_name);
   if (report.badges.empty()) {
     fmt::format_to(line, "  {:<12}(none)\n", "badges:");
@@ -60,8 +60,8 @@ std::string PageReportToText(std::string_view source, const verifier::PageExpect
   AppendList(out, "标识码:", report.identifiers.site_id_codes);
   fmt::format_to(line, "  {:<12}{}\n", "links:", report.links.size());
   if (report.nesting_truncated) {
-    fmt::format_to(line, "  {:<12}{}\n", "note:",
-                   "markup nested too deep; the deepest tags were read as text");
+    fmt::format_to(line, "  {:<12}{}\n",
+                   "note:", "markup nested too deep; the deepest tags were read as text");
   }
   return out;
 }

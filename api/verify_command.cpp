@@ -60,11 +60,13 @@ CLI::App* AddVerifyCommand(CLI::App& app, VerifyOptions& options) {
       "Check one saved page: is the CONAC badge before </body> with the right id, and does the "
       "title match the registered name? Exit 0 pass, 1 fail, 2 bad input.");
   verify->add_option("file", options.file, "The saved page; - reads standard input")->required();
-  verify->add_option("--name", options.expectation.registered_name,
-                     "The site's registered name (网站名称)")
+  verify
+      ->add_option("--name", options.expectation.registered_name,
+                   "The site's registered name (网站名称)")
       ->required();
-  verify->add_option("--badge-id", options.expectation.badge_id,
-                     "The unit's own badge id (CA + 21 digits); another id fails the page")
+  verify
+      ->add_option("--badge-id", options.expectation.badge_id,
+                   "The unit's own badge id (CA + 21 digits); another id fails the page")
       ->check([](const std::string& id) -> std::string {
         const bool ok = id.size() == 23 && (id[0] == 'C' || id[0] == 'c') &&
                         (id[1] == 'A' || id[1] == 'a') &&
@@ -91,8 +93,9 @@ int RunVerify(VerifyOptions options, std::FILE* out, std::FILE* err) {
       options.page_role == "inner" ? verifier::PageRole::kInner : verifier::PageRole::kHome;
   const verifier::PageReport report = verifier::VerifyPage(page.bytes, options.expectation);
   if (options.json) {
-    fmt::print(out, "{}\n", PageReportToJson(report).dump(2, ' ', false,
-                                                          nlohmann::json::error_handler_t::replace));
+    fmt::print(
+        out, "{}\n",
+        PageReportToJson(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
   } else {
     fmt::print(out, "{}", PageReportToText(options.file, options.expectation, report));
   }

@@ -4,7 +4,6 @@
 #define BADGEWATCH_API_VERIFY_COMMAND_H_
 
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <string>
 

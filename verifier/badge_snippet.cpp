@@ -202,17 +202,32 @@ std::string ScriptReader::ReadStringLiteral() {
     if (AtEnd()) break;
     const char e = text_[pos_++];
     switch (e) {
-      case 'n': value.push_back('\n'); break;
-      case 't': value.push_back('\t'); break;
-      case 'r': value.push_back('\r'); break;
-      case 'b': value.push_back('\b'); break;
-      case 'f': value.push_back('\f'); break;
-      case 'v': value.push_back('\v'); break;
-      case '0': value.push_back('\0'); break;
+      case 'n':
+        value.push_back('\n');
+        break;
+      case 't':
+        value.push_back('\t');
+        break;
+      case 'r':
+        value.push_back('\r');
+        break;
+      case 'b':
+        value.push_back('\b');
+        break;
+      case 'f':
+        value.push_back('\f');
+        break;
+      case 'v':
+        value.push_back('\v');
+        break;
+      case '0':
+        value.push_back('\0');
+        break;
       case '\r':
         if (Peek() == '\n') ++pos_;
         break;
-      case '\n': break;  // line continuation
+      case '\n':
+        break;  // line continuation
       case 'x':
         if (pos_ + 2 <= text_.size() && detail::IsAsciiHexDigit(text_[pos_]) &&
             detail::IsAsciiHexDigit(text_[pos_ + 1])) {
@@ -252,7 +267,9 @@ std::string ScriptReader::ReadStringLiteral() {
         value.push_back('u');
         break;
       }
-      default: value.push_back(e); break;  // \' \" \\ \/ and any other character
+      default:
+        value.push_back(e);
+        break;  // \' \" \\ \/ and any other character
     }
   }
   return value;  // unterminated: what was read
@@ -408,10 +425,14 @@ std::vector<WrittenScriptSrc> ScriptReader::FindWrittenScriptSrcs() {
 
 std::string_view BadgeSchemeName(BadgeScheme scheme) {
   switch (scheme) {
-    case BadgeScheme::kHttp: return "http";
-    case BadgeScheme::kHttps: return "https";
-    case BadgeScheme::kProtocolRelative: return "protocol-relative";
-    case BadgeScheme::kRelative: return "relative";
+    case BadgeScheme::kHttp:
+      return "http";
+    case BadgeScheme::kHttps:
+      return "https";
+    case BadgeScheme::kProtocolRelative:
+      return "protocol-relative";
+    case BadgeScheme::kRelative:
+      return "relative";
   }
   return "unknown";
 }
@@ -509,8 +530,8 @@ std::vector<WrittenScriptSrc> FindDocumentWriteScriptSrcs(std::string_view scrip
 std::string FindBadgeIdText(std::string_view text) {
   std::size_t pos = 0;
   while ((pos = FindIgnoreCase(text, "ca", pos)) != std::string_view::npos) {
-    const bool letter_before = pos > 0 && (detail::IsAsciiAlpha(text[pos - 1]) ||
-                                           IsAsciiDigit(text[pos - 1]));
+    const bool letter_before =
+        pos > 0 && (detail::IsAsciiAlpha(text[pos - 1]) || IsAsciiDigit(text[pos - 1]));
     std::size_t end = pos + 2;
     while (end < text.size() && IsAsciiDigit(text[end])) ++end;
     if (!letter_before && end - pos - 2 == kIdDigits) {

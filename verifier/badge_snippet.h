@@ -4,7 +4,8 @@
 // safe on any thread; they see strings, never the page tree.
 //
 // Example:
-//   auto url = ParseBadgeScriptUrl("//DCS.conac.cn/js/33/000/0000/60433378/CA330000000604333780001.js");
+//   auto url =
+//   ParseBadgeScriptUrl("//DCS.conac.cn/js/33/000/0000/60433378/CA330000000604333780001.js");
 //   // url->id == "CA330000000604333780001", url->well_formed, scheme kProtocolRelative
 #ifndef BADGEWATCH_VERIFIER_BADGE_SNIPPET_H_
 #define BADGEWATCH_VERIFIER_BADGE_SNIPPET_H_
@@ -60,8 +61,8 @@ struct BadgeScriptUrl {
 // A badge script URL written into the page by an inline script's
 // document.write / document.writeln call.
 struct WrittenScriptSrc {
-  std::string src;          // the src attribute value as written
-  std::size_t offset = 0;   // byte offset of the document.write call in the script text
+  std::string src;         // the src attribute value as written
+  std::size_t offset = 0;  // byte offset of the document.write call in the script text
 };
 
 // Scans an inline script's text as JavaScript (skipping // and /* */ comments

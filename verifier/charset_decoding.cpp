@@ -296,9 +296,7 @@ constexpr bool IsAsciiWhitespace(char c) {
 }
 
 // HTTP whitespace (RFC 9110 OWS plus CR/LF, as Fetch defines it).
-constexpr bool IsHttpWhitespace(char c) {
-  return c == '\t' || c == '\n' || c == '\r' || c == ' ';
-}
+constexpr bool IsHttpWhitespace(char c) { return c == '\t' || c == '\n' || c == '\r' || c == ' '; }
 
 constexpr char ToAsciiLower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
@@ -528,7 +526,8 @@ void OnMalformedInput(const void* context, UConverterToUnicodeArgs* args, const 
   if (reason > UCNV_IRREGULAR) return;  // reset, close, clone: nothing to do
   const auto* policy = static_cast<const MalformedInputPolicy*>(context);
   UChar replacement = 0xFFFD;
-  if (policy->lone_0x80_is_euro && length == 1 && static_cast<unsigned char>(code_units[0]) == 0x80) {
+  if (policy->lone_0x80_is_euro && length == 1 &&
+      static_cast<unsigned char>(code_units[0]) == 0x80) {
     replacement = 0x20AC;
   } else if (policy->stop) {
     return;
@@ -772,8 +771,7 @@ enum class AttributeResult {
 };
 
 // HTML "get an attribute". *position is left where the spec leaves it.
-AttributeResult GetAttribute(std::string_view input, std::size_t* position,
-                             Attribute* attribute) {
+AttributeResult GetAttribute(std::string_view input, std::size_t* position, Attribute* attribute) {
   std::size_t& i = *position;
   while (i < input.size() && (IsAsciiWhitespace(input[i]) || input[i] == '/')) ++i;
   if (i >= input.size()) return AttributeResult::kOutOfBytes;

@@ -19,7 +19,7 @@ namespace badgewatch::verifier {
 struct Identifiers {
   std::vector<std::string> icp;              // "京ICP备12345678号-1", "浙ICP证000001号"
   std::vector<std::string> public_security;  // "京公网安备11010502000001号" (inner spaces removed)
-  std::vector<std::string> site_id_codes;    // "1100000088"
+  std::vector<std::string> site_id_codes;  // "1100000088"
 };
 
 // Scans UTF-8 text (the page's visible text, any length) and appends every

@@ -40,8 +40,7 @@ bool HasScheme(std::string_view ref) {
   for (std::size_t i = 1; i < ref.size(); ++i) {
     const char c = ref[i];
     if (c == ':') return true;
-    if (!detail::IsAsciiAlpha(c) && !detail::IsAsciiDigit(c) && c != '+' && c != '-' &&
-        c != '.') {
+    if (!detail::IsAsciiAlpha(c) && !detail::IsAsciiDigit(c) && c != '+' && c != '-' && c != '.') {
       return false;
     }
   }
@@ -70,8 +69,8 @@ std::optional<std::string> HostToAscii(std::string_view host) {
   std::string out(host.size() * 4 + 16, '\0');
   UIDNAInfo info = UIDNA_INFO_INITIALIZER;
   const int32_t length =
-      uidna_nameToASCII_UTF8(idna.get(), host.data(), static_cast<int32_t>(host.size()),
-                             out.data(), static_cast<int32_t>(out.size()), &info, &status);
+      uidna_nameToASCII_UTF8(idna.get(), host.data(), static_cast<int32_t>(host.size()), out.data(),
+                             static_cast<int32_t>(out.size()), &info, &status);
   if (U_FAILURE(status) || info.errors != 0) return std::nullopt;
   out.resize(static_cast<std::size_t>(length));
   return out;
@@ -84,8 +83,8 @@ std::optional<std::string> ParseAbsolute(const std::string& absolute) {
     return std::nullopt;
   }
   UrlHandle url(curl_url());
-  if (!url || curl_url_set(url.get(), CURLUPART_URL, absolute.c_str(), CURLU_URLENCODE) !=
-                  CURLUE_OK) {
+  if (!url ||
+      curl_url_set(url.get(), CURLUPART_URL, absolute.c_str(), CURLU_URLENCODE) != CURLUE_OK) {
     return std::nullopt;
   }
   char* raw_host = nullptr;

@@ -38,10 +38,10 @@ class LinkResolver {
   [[nodiscard]] std::string Merge(std::string_view reference) const;
   void SetBase(std::string url);  // a normalised absolute http(s) URL
 
-  std::string base_url_;     // normalised, no fragment
-  std::string base_scheme_;  // "http" / "https"
-  std::string base_origin_;  // "https://host:port"
-  std::string base_dir_;     // base_url_ up to and including the last '/' of the path
+  std::string base_url_;            // normalised, no fragment
+  std::string base_scheme_;         // "http" / "https"
+  std::string base_origin_;         // "https://host:port"
+  std::string base_dir_;            // base_url_ up to and including the last '/' of the path
   std::string base_without_query_;  // base_url_ without its query
 };
 

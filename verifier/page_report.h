@@ -23,9 +23,9 @@ struct PageExpectation {
   std::string registered_name;  // the site's registered name (网站名称); required
   std::string badge_id;         // the unit's own badge id; empty: not checked
   PageRole role = PageRole::kHome;
-  std::string url;              // the page's URL; empty for a saved file (no links resolved
-                                // against it, no mixed-content check)
-  std::string content_type;     // the HTTP Content-Type header; empty if unknown
+  std::string url;           // the page's URL; empty for a saved file (no links resolved
+                             // against it, no mixed-content check)
+  std::string content_type;  // the HTTP Content-Type header; empty if unknown
 };
 
 // The ways a badge can be present in a page.
@@ -72,11 +72,11 @@ enum class Verdict { kPass, kFail };
 
 struct PageReport {
   Verdict verdict = Verdict::kFail;
-  std::vector<std::string> problems;  // failure codes (problem_codes.h), in canonical order
-  std::vector<std::string> warnings;  // warning codes
-  std::string encoding;               // the decoder used ("utf-8", "gb18030", ...)
-  std::string encoding_source;        // "bom", "http", "meta", "sniffed", "bytes"
-  std::optional<std::string> title;   // the first <title>, normalised; nullopt when absent
+  std::vector<std::string> problems;   // failure codes (problem_codes.h), in canonical order
+  std::vector<std::string> warnings;   // warning codes
+  std::string encoding;                // the decoder used ("utf-8", "gb18030", ...)
+  std::string encoding_source;         // "bom", "http", "meta", "sniffed", "bytes"
+  std::optional<std::string> title;    // the first <title>, normalised; nullopt when absent
   std::vector<std::string> badge_ids;  // distinct ids of every badge found, in page order
   std::vector<FoundBadge> badges;      // every badge found, in page order
   std::vector<std::string> links;      // absolute http(s) URLs, normalised, distinct, page order

@@ -38,7 +38,8 @@ void JudgeBadges(const PageExpectation& expectation, PageReport& report) {
   auto add = [&](std::string_view code) { report.problems.emplace_back(code); };
   if (good.empty()) {
     add(any_malformed ? codes::kBadgeMalformed
-                      : any_copy ? codes::kBadgeStaticCopy : codes::kBadgeMissing);
+        : any_copy    ? codes::kBadgeStaticCopy
+                      : codes::kBadgeMissing);
     return;
   }
   if (placed.empty()) add(codes::kBadgeMisplaced);
@@ -47,11 +48,12 @@ void JudgeBadges(const PageExpectation& expectation, PageReport& report) {
       })) {
     add(codes::kBadgeIdMismatch);
   }
-  const bool https_page = detail::StartsWithIgnoreCase(
-      detail::TrimAsciiSpace(expectation.url), "https:");
+  const bool https_page =
+      detail::StartsWithIgnoreCase(detail::TrimAsciiSpace(expectation.url), "https:");
   const auto& counted = placed.empty() ? good : placed;
-  if (https_page &&
-      AnyBadge(counted, [](const FoundBadge& badge) { return badge.scheme == BadgeScheme::kHttp; })) {
+  if (https_page && AnyBadge(counted, [](const FoundBadge& badge) {
+        return badge.scheme == BadgeScheme::kHttp;
+      })) {
     add(codes::kBadgeMixedContent);
   }
 }

@@ -33,21 +33,30 @@ std::vector<std::string> ResolveLinks(const detail::PageFacts& facts, const std:
 
 std::string_view BadgeFormName(BadgeForm form) {
   switch (form) {
-    case BadgeForm::kScript: return "script";
-    case BadgeForm::kDocumentWrite: return "document-write";
-    case BadgeForm::kStaticCopy: return "static-copy";
-    case BadgeForm::kMirror: return "mirror";
+    case BadgeForm::kScript:
+      return "script";
+    case BadgeForm::kDocumentWrite:
+      return "document-write";
+    case BadgeForm::kStaticCopy:
+      return "static-copy";
+    case BadgeForm::kMirror:
+      return "mirror";
   }
   return "unknown";
 }
 
 std::string_view PagePlacementName(PagePlacement placement) {
   switch (placement) {
-    case PagePlacement::kBody: return "body";
-    case PagePlacement::kHead: return "head";
-    case PagePlacement::kAfterBody: return "after-body";
-    case PagePlacement::kAfterHtml: return "after-html";
-    case PagePlacement::kOutside: return "outside-body";
+    case PagePlacement::kBody:
+      return "body";
+    case PagePlacement::kHead:
+      return "head";
+    case PagePlacement::kAfterBody:
+      return "after-body";
+    case PagePlacement::kAfterHtml:
+      return "after-html";
+    case PagePlacement::kOutside:
+      return "outside-body";
   }
   return "unknown";
 }
@@ -76,8 +85,8 @@ PageReport PageVerifier::Verify(std::string_view bytes, const PageExpectation& e
   for (detail::BadgeCandidate& candidate : facts.badges) {
     candidate.badge.placement = detail::PlaceBadge(candidate, facts);
     const std::string& id = candidate.badge.id;
-    if (!id.empty() && std::find(report.badge_ids.begin(), report.badge_ids.end(), id) ==
-                           report.badge_ids.end()) {
+    if (!id.empty() &&
+        std::find(report.badge_ids.begin(), report.badge_ids.end(), id) == report.badge_ids.end()) {
       report.badge_ids.push_back(id);
     }
     report.badges.push_back(std::move(candidate.badge));

@@ -33,14 +33,16 @@ struct Page {
 std::vector<Page> LoadCorpus(const std::filesystem::path& dir) {
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".html") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".html")
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   std::vector<Page> pages;
   for (const auto& file : files) {
     std::ifstream in(file, std::ios::binary);
-    pages.push_back({std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()),
-                     "text/html"});
+    pages.push_back(
+        {std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()),
+         "text/html"});
   }
   return pages;
 }

@@ -51,9 +51,9 @@ const std::string kDemo = BADGEWATCH_DEMO_DIR;
 }  // namespace
 
 TEST_CASE("VerifyCommand: a passing page exits 0 with the JSON contract", "[api]") {
-  const Run run = RunCli({"verify", kDemo + "/pages/01-home-pass.html", "--name", "杭州市教育局",
-                          "--badge-id", "CA330000000604333780001", "--url",
-                          "https://edu.hangzhou.gov.cn/", "--json"});
+  const Run run =
+      RunCli({"verify", kDemo + "/pages/01-home-pass.html", "--name", "杭州市教育局", "--badge-id",
+              "CA330000000604333780001", "--url", "https://edu.hangzhou.gov.cn/", "--json"});
   REQUIRE(run.code == 0);
   const auto json = nlohmann::json::parse(run.out);
   CHECK(json["verdict"] == "pass");
@@ -78,8 +78,8 @@ TEST_CASE("VerifyCommand: a passing page exits 0 with the JSON contract", "[api]
 
 TEST_CASE("VerifyCommand: a failing page exits 1 and names the problem", "[api]") {
   SECTION("json") {
-    const Run run = RunCli({"verify", kDemo + "/pages/03-badge-missing.html", "--name",
-                            "杭州市教育局", "--json"});
+    const Run run = RunCli(
+        {"verify", kDemo + "/pages/03-badge-missing.html", "--name", "杭州市教育局", "--json"});
     CHECK(run.code == 1);
     CHECK(nlohmann::json::parse(run.out)["problems"] == nlohmann::json::array({"badge-missing"}));
   }
@@ -111,8 +111,8 @@ TEST_CASE("VerifyCommand: bad input exits 2 with a clear message", "[api]") {
     CHECK(run.err.find("--name") != std::string::npos);
   }
   SECTION("a malformed badge id") {
-    const Run run = RunCli({"verify", kDemo + "/pages/01-home-pass.html", "--name", "x",
-                            "--badge-id", "CA123"});
+    const Run run = RunCli(
+        {"verify", kDemo + "/pages/01-home-pass.html", "--name", "x", "--badge-id", "CA123"});
     CHECK(run.code == 2);
     CHECK(run.err.find("CA followed by 21 digits") != std::string::npos);
   }
@@ -121,9 +121,7 @@ TEST_CASE("VerifyCommand: bad input exits 2 with a clear message", "[api]") {
         RunCli({"verify", kDemo + "/pages/01-home-pass.html", "--name", "x", "--page", "about"});
     CHECK(run.code == 2);
   }
-  SECTION("no subcommand") {
-    CHECK(RunCli({}).code == 2);
-  }
+  SECTION("no subcommand") { CHECK(RunCli({}).code == 2); }
 }
 
 TEST_CASE("VerifyCommand: --help exits 0 and documents the options", "[api]") {

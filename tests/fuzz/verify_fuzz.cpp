@@ -12,10 +12,14 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using badgewatch::verifier::PageExpectation;
   using badgewatch::verifier::PageRole;
-  static constexpr std::string_view kContentTypes[] = {
-      "", "text/html; charset=utf-8", "text/html; charset=gbk", "text/html;charset=\"big5\"",
-      "text/html; charset=bogus", "text/html; charset=utf-16le", "text/html; charset=iso-2022-jp",
-      "text/html; charset=x-user-defined"};
+  static constexpr std::string_view kContentTypes[] = {"",
+                                                       "text/html; charset=utf-8",
+                                                       "text/html; charset=gbk",
+                                                       "text/html;charset=\"big5\"",
+                                                       "text/html; charset=bogus",
+                                                       "text/html; charset=utf-16le",
+                                                       "text/html; charset=iso-2022-jp",
+                                                       "text/html; charset=x-user-defined"};
   static constexpr std::string_view kUrls[] = {"", "https://www.example.gov.cn/a/b.html",
                                                "http://政务.cn/", "not a url"};
   if (size == 0) return 0;

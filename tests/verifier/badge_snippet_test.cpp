@@ -70,8 +70,8 @@ TEST_CASE("BadgeSnippet: other scripts are not badges", "[verifier]") {
 }
 
 TEST_CASE("BadgeSnippet: an offline mirror path is relative, never well-formed", "[verifier]") {
-  const auto url =
-      bw::ParseBadgeScriptUrl("../../../dcs.conac.cn/js/33/000/0000/60433378/CA330000000604333780001.js");
+  const auto url = bw::ParseBadgeScriptUrl(
+      "../../../dcs.conac.cn/js/33/000/0000/60433378/CA330000000604333780001.js");
   REQUIRE(url.has_value());
   CHECK(url->scheme == bw::BadgeScheme::kRelative);
   CHECK(url->id == kId);
@@ -89,7 +89,8 @@ TEST_CASE("BadgeSnippet: rendered badge images and status links", "[verifier]") 
   CHECK_FALSE(bw::IsBadgeStatusLink("/bszs.conac.cn/"));
 }
 
-TEST_CASE("BadgeSnippet: UnescapeJs decodes %XX and %uXXXX and keeps broken escapes", "[verifier]") {
+TEST_CASE("BadgeSnippet: UnescapeJs decodes %XX and %uXXXX and keeps broken escapes",
+          "[verifier]") {
   CHECK(bw::UnescapeJs("%3Cspan id='_ideConac' %3E%3C/span%3E") == "<span id='_ideConac' ></span>");
   CHECK(bw::UnescapeJs("%u653F%u52A1") == "政务");
   CHECK(bw::UnescapeJs("%uD83D%uDE00") == "\xF0\x9F\x98\x80");
@@ -101,8 +102,7 @@ TEST_CASE("BadgeSnippet: UnescapeJs decodes %XX and %uXXXX and keeps broken esca
 }
 
 TEST_CASE("BadgeSnippet: document.write calls yield the scripts they write", "[verifier]") {
-  const std::string src =
-      "https://dcs.conac.cn/js/33/000/0000/60433378/CA330000000604333780001.js";
+  const std::string src = "https://dcs.conac.cn/js/33/000/0000/60433378/CA330000000604333780001.js";
   SECTION("the common unescape form") {
     const auto found = bw::FindDocumentWriteScriptSrcs(
         "document.write(unescape(\"%3Cspan id='_ideConac' %3E%3C/span%3E%3Cscript src='" + src +
@@ -118,8 +118,8 @@ TEST_CASE("BadgeSnippet: document.write calls yield the scripts they write", "[v
     CHECK(found[0].src == src);
   }
   SECTION("plain string with escaped slash") {
-    const auto found =
-        bw::FindDocumentWriteScriptSrcs("window.document.write(\"<script src=" + src + "><\\/script>\")");
+    const auto found = bw::FindDocumentWriteScriptSrcs(
+        "window.document.write(\"<script src=" + src + "><\\/script>\")");
     REQUIRE(found.size() == 1);
     CHECK(found[0].src == src);
   }

@@ -13,10 +13,10 @@ namespace {
 using namespace std::string_literals;
 using namespace std::string_view_literals;
 
-constexpr std::string_view kGbkZhengFu = "\xd5\xfe\xb8\xae";              // 政府 in GBK
+constexpr std::string_view kGbkZhengFu = "\xd5\xfe\xb8\xae";  // 政府 in GBK
 constexpr std::string_view kGbkZhengFuWangZhan = "\xd5\xfe\xb8\xae\xcd\xf8\xd5\xbe";  // 政府网站
-constexpr std::string_view kUtf8ZhengFu = "\xe6\x94\xbf\xe5\xba\x9c";    // 政府 in UTF-8
-constexpr std::string_view kFffd = "\xef\xbf\xbd";                        // U+FFFD in UTF-8
+constexpr std::string_view kUtf8ZhengFu = "\xe6\x94\xbf\xe5\xba\x9c";  // 政府 in UTF-8
+constexpr std::string_view kFffd = "\xef\xbf\xbd";                     // U+FFFD in UTF-8
 
 TEST_CASE("CharsetDecoding: labels map to WHATWG encoding names", "[verifier]") {
   struct Case {
@@ -86,9 +86,19 @@ TEST_CASE("CharsetDecoding: labels map to WHATWG encoding names", "[verifier]") 
 
   SECTION("unknown labels") {
     const std::string_view unknown[] = {
-        "",         "   ",     "utf-7",      "gb-2312", "utf 8",
-        "latin-1",  "utf-8;",  "x-unknown",  "gb2312 2", "\xc2\xa0utf-8",
-        "\vutf-8",  "utf-8\0"sv, "cseucpkdfmtjapanese-and-then-some",
+        "",
+        "   ",
+        "utf-7",
+        "gb-2312",
+        "utf 8",
+        "latin-1",
+        "utf-8;",
+        "x-unknown",
+        "gb2312 2",
+        "\xc2\xa0utf-8",
+        "\vutf-8",
+        "utf-8\0"sv,
+        "cseucpkdfmtjapanese-and-then-some",
     };
     for (const std::string_view label : unknown) {
       CAPTURE(label);
@@ -226,7 +236,10 @@ TEST_CASE("CharsetDecoding: declared encodings decode legacy bytes", "[verifier]
       {"text/html; charset=x-user-defined", "a\x80\xff", "a\xef\x9e\x80\xef\x9f\xbf",
        "x-user-defined"},
       {"text/html; charset=hz-gb-2312", "~{<:Ky2;S{#,~}", kFffd, "replacement"},
-      {"text/html; charset=utf-16le", "<\0p\0>\0"s "\x3f\x65\x9c\x5e", "<p>政府", "utf-16le"},
+      {"text/html; charset=utf-16le",
+       "<\0p\0>\0"s
+       "\x3f\x65\x9c\x5e",
+       "<p>政府", "utf-16le"},
       {"text/html; charset=utf-16be", "\x65\x3f\x5e\x9c", "政府", "utf-16be"},
   };
   for (const Case& c : cases) {
@@ -250,14 +263,20 @@ TEST_CASE("CharsetDecoding: byte-order marks", "[verifier]") {
     CHECK_FALSE(page.charset_mismatch);
   }
   SECTION("UTF-16LE BOM page") {
-    const std::string bytes = "\xff\xfe<\0p\0>\0"s "\x3f\x65\x9c\x5e" "<\0/\0p\0>\0"s;
+    const std::string bytes =
+        "\xff\xfe<\0p\0>\0"s
+        "\x3f\x65\x9c\x5e"
+        "<\0/\0p\0>\0"s;
     const DecodedPage page = DecodePage(bytes, "text/html; charset=utf-8");
     CHECK(page.utf8 == "<p>政府</p>");
     CHECK(page.encoding == "utf-16le");
     CHECK(page.source == EncodingSource::kBom);
   }
   SECTION("UTF-16LE surrogates: a pair, a lone one, an odd trailing byte") {
-    const DecodedPage page = DecodePage("\xff\xfe\x40\xd8\x00\xdc\x00\xd8\x41\x00"s "A", "");
+    const DecodedPage page = DecodePage(
+        "\xff\xfe\x40\xd8\x00\xdc\x00\xd8\x41\x00"s
+        "A",
+        "");
     CHECK(page.utf8 == "\xf0\xa0\x80\x80"s + std::string(kFffd) + "A" + std::string(kFffd));
     CHECK(page.encoding == "utf-16le");
   }
@@ -433,18 +452,24 @@ TEST_CASE("CharsetDecoding: malformed UTF-8 becomes U+FFFD per maximal subpart",
     std::string utf8;
   };
   const Case cases[] = {
-      {"a\xff" "b", "a" + r + "b"},
-      {"\xe6\x94", r},                             // truncated at the end: one U+FFFD
-      {"\xe6\x94" "A", r + "A"},                   // the 'A' is kept
-      {"\xf0\x9f\x98", r},                         // truncated 4-byte sequence
-      {"\xc0\xaf", r + r},                         // overlong lead
-      {"\xe0\x80\x80", r + r + r},                 // overlong 3-byte
-      {"\xed\xa0\x80", r + r + r},                 // surrogate
-      {"\xf4\x90\x80\x80", r + r + r + r},         // above U+10FFFF
-      {"\x80\xbf", r + r},                         // lone continuation bytes
+      {"a\xff"
+       "b",
+       "a" + r + "b"},
+      {"\xe6\x94", r},  // truncated at the end: one U+FFFD
+      {"\xe6\x94"
+       "A",
+       r + "A"},                            // the 'A' is kept
+      {"\xf0\x9f\x98", r},                  // truncated 4-byte sequence
+      {"\xc0\xaf", r + r},                  // overlong lead
+      {"\xe0\x80\x80", r + r + r},          // overlong 3-byte
+      {"\xed\xa0\x80", r + r + r},          // surrogate
+      {"\xf4\x90\x80\x80", r + r + r + r},  // above U+10FFFF
+      {"\x80\xbf", r + r},                  // lone continuation bytes
       {"\xe6\x94\xbf\xe6\xe5\xba\x9c", "政" + r + "府"},
-      {"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80"},    // valid 4-byte
-      {"0123456789abcdef\xe6\x94\xbf" "0123456789\x80", "0123456789abcdef政0123456789" + r},
+      {"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80"},  // valid 4-byte
+      {"0123456789abcdef\xe6\x94\xbf"
+       "0123456789\x80",
+       "0123456789abcdef政0123456789" + r},
   };
   for (const Case& c : cases) {
     CAPTURE(c.bytes);

@@ -23,8 +23,8 @@ TEST_CASE("NestingGuard: ordinary pages are left alone", "[verifier]") {
 }
 
 TEST_CASE("NestingGuard: deep nesting is cut at the limit, offsets kept", "[verifier]") {
-  std::string page = "<body>" + Repeat("<div>", 100) + "<script src=x></script>" +
-                     Repeat("</div>", 100);
+  std::string page =
+      "<body>" + Repeat("<div>", 100) + "<script src=x></script>" + Repeat("</div>", 100);
   const std::size_t size = page.size();
   CHECK(CapNestingDepth(page, 10));
   CHECK(page.size() == size);
@@ -42,9 +42,9 @@ TEST_CASE("NestingGuard: comments, raw text and quoted values do not count", "[v
 }
 
 TEST_CASE("NestingGuard: truncated tags and odd input do not crash", "[verifier]") {
-  for (std::string page : {std::string("<"), std::string("<div"), std::string("</"),
-                           std::string("<!--"), std::string("<script>"), std::string("<a '"),
-                           std::string("<div title=\"x")}) {
+  for (std::string page :
+       {std::string("<"), std::string("<div"), std::string("</"), std::string("<!--"),
+        std::string("<script>"), std::string("<a '"), std::string("<div title=\"x")}) {
     CHECK_FALSE(CapNestingDepth(page, 1));
   }
 }

@@ -13,8 +13,8 @@ namespace {
 constexpr const char* kName = "杭州市教育局";
 constexpr const char* kId = "CA330000000604333780001";
 const std::string kSrc = "https://dcs.conac.cn/js/33/000/0000/60433378/CA330000000604333780001.js";
-const std::string kBadge = "<span id=\"_ideConac\"></span><script type=\"text/javascript\" src=\"" +
-                           kSrc + "\"></script>";
+const std::string kBadge =
+    "<span id=\"_ideConac\"></span><script type=\"text/javascript\" src=\"" + kSrc + "\"></script>";
 
 std::string Page(const std::string& body, const std::string& head = "",
                  const std::string& tail = "") {
@@ -58,10 +58,11 @@ TEST_CASE("PageVerifier: snippet variants all pass", "[verifier]") {
       "<script type=\"text/javascript\" src=\"//DCS.CONAC.CN/js/33/000/0000/60433378/"
       "CA330000000604333780001.js\"></script>",
       "<script type=\"text/javascript\">document.write(unescape(\"%3Cspan id='_ideConac' "
-      "%3E%3C/span%3E%3Cscript src='" + kSrc + "' type='text/javascript'%3E%3C/script%3E\"));</script>",
+      "%3E%3C/span%3E%3Cscript src='" +
+          kSrc + "' type='text/javascript'%3E%3C/script%3E\"));</script>",
       "<script type=\"text/javascript\" async=\"async\">\ndocument.write(unescape(\"%3Cspan "
-      "id='_ideConac' %3E3C/span%3E%3Cscript    src='" + kSrc +
-      "' type='text/javascript'%3E%3C/script%3E\"));\n</script>",
+      "id='_ideConac' %3E3C/span%3E%3Cscript    src='" +
+          kSrc + "' type='text/javascript'%3E%3C/script%3E\"));\n</script>",
       "<table><tr><td align=center>" + kBadge + "</td></tr></table>",
   };
   for (const std::string& variant : variants) {
@@ -85,7 +86,8 @@ TEST_CASE("PageVerifier: copies that are not live are not badges", "[verifier]")
       "<!-- " + kBadge + " -->",
       "<!-- <script type=\"text/javascript\">document.write(unescape(\"%3Cscript src='" + kSrc +
           "'%3E%3C/script%3E\"));</script> -->",
-      "<script>// document.write(unescape(\"%3Cscript src='" + kSrc + "'%3E%3C/script%3E\"));</script>",
+      "<script>// document.write(unescape(\"%3Cscript src='" + kSrc +
+          "'%3E%3C/script%3E\"));</script>",
       "<script>var badge = \"<script src='" + kSrc + "'><\\/script>\";</script>",
       "<pre>&lt;script src=\"" + kSrc + "\"&gt;&lt;/script&gt;</pre>",
       "<p>&lt;script src=\"" + kSrc + "\"&gt;&lt;/script&gt;</p>",
@@ -113,7 +115,8 @@ TEST_CASE("PageVerifier: a static copy of the rendered badge fails", "[verifier]
     const auto report = Verify(Page(
         "<span id=\"_ideConac\"><a href=\"//bszs.conac.cn/sitename?method=show&id=0123456789ABCDEF"
         "0123456789ABCDEF\" target=\"_blank\"><img id=\"imgConac\" vspace=\"0\" hspace=\"0\" "
-        "border=\"0\" src=\"//dcs.conac.cn/image/red.png\" data-bd-imgshare-binded=\"1\"></a></span>"));
+        "border=\"0\" src=\"//dcs.conac.cn/image/red.png\" "
+        "data-bd-imgshare-binded=\"1\"></a></span>"));
     CHECK(report.problems == Codes({codes::kBadgeStaticCopy}));
     REQUIRE(report.badges.size() == 1);
     CHECK(report.badges[0].form == bw::BadgeForm::kStaticCopy);
@@ -128,17 +131,19 @@ TEST_CASE("PageVerifier: a static copy of the rendered badge fails", "[verifier]
     CHECK(report.badges[0].id == kId);
   }
   SECTION("an offline mirror of the script") {
-    const auto report = Verify(
-        Page("<script src='../../../dcs.conac.cn/js/33/000/0000/60433378/CA330000000604333780001.js'>"
-             "</script>"));
+    const auto report = Verify(Page(
+        "<script src='../../../dcs.conac.cn/js/33/000/0000/60433378/CA330000000604333780001.js'>"
+        "</script>"));
     CHECK(report.problems == Codes({codes::kBadgeStaticCopy}));
     REQUIRE(report.badges.size() == 1);
     CHECK(report.badges[0].form == bw::BadgeForm::kMirror);
   }
   SECTION("a live badge beside a static copy passes") {
-    const auto report = Verify(Page(
-        "<span id=\"_ideConac\"><a href=\"//bszs.conac.cn/x\"><img src=\"//dcs.conac.cn/image/red.png\">"
-        "</a></span>" + kBadge));
+    const auto report =
+        Verify(Page("<span id=\"_ideConac\"><a href=\"//bszs.conac.cn/x\"><img "
+                    "src=\"//dcs.conac.cn/image/red.png\">"
+                    "</a></span>" +
+                    kBadge));
     CHECK(report.problems.empty());
     CHECK(report.badges.size() == 2);
   }
@@ -158,8 +163,8 @@ TEST_CASE("PageVerifier: placement", "[verifier]") {
     CHECK(report.problems == Codes({codes::kBadgeMisplaced}));
   }
   SECTION("after </body>") {
-    const std::string page = "<html><head><title>杭州市教育局</title></head><body>x</body>" +
-                             kBadge + "</html>";
+    const std::string page =
+        "<html><head><title>杭州市教育局</title></head><body>x</body>" + kBadge + "</html>";
     const auto report = Verify(page);
     CHECK(report.problems == Codes({codes::kBadgeMisplaced}));
     REQUIRE(report.badges.size() == 1);
@@ -178,15 +183,19 @@ TEST_CASE("PageVerifier: placement", "[verifier]") {
     CHECK(report.problems.empty());
   }
   SECTION("junk after </html> with a second body does not mislead") {
-    const std::string page = "<html><head><title>杭州市教育局</title></head><body>x</body></html>"
-                             "<div>junk</div>" + kBadge + "</body></html>";
+    const std::string page =
+        "<html><head><title>杭州市教育局</title></head><body>x</body></html>"
+        "<div>junk</div>" +
+        kBadge + "</body></html>";
     const auto report = Verify(page);
     CHECK(report.problems == Codes({codes::kBadgeMisplaced}));
   }
   SECTION("\"</body>\" inside a comment, a script string or an attribute is no end tag") {
-    const std::string page = "<html><head><title>杭州市教育局</title></head><body><!-- </body> -->"
-                             "<script>var s = '</body></html>';</script><a title=\"</body>\">x</a>"
-                             "<textarea></body></textarea>" + kBadge + "</body></html>";
+    const std::string page =
+        "<html><head><title>杭州市教育局</title></head><body><!-- </body> -->"
+        "<script>var s = '</body></html>';</script><a title=\"</body>\">x</a>"
+        "<textarea></body></textarea>" +
+        kBadge + "</body></html>";
     const auto report = Verify(page);
     CHECK(report.problems.empty());
   }
@@ -211,13 +220,14 @@ TEST_CASE("PageVerifier: badge id checks", "[verifier]") {
   }
   SECTION("the own badge next to a counterfeit one") {
     const auto report = Verify(Page(kBadge + "<script src=\"https://dcs.conac.cn/js/12/000/0000/"
-                                              "60412345/CA120000000604123450002.js\"></script>"));
+                                             "60412345/CA120000000604123450002.js\"></script>"));
     CHECK(report.problems == Codes({codes::kBadgeIdMismatch}));
     CHECK(report.badge_ids.size() == 2);
   }
   SECTION("path digits that disagree with the file name") {
-    const auto report = Verify(Page("<script src=\"https://dcs.conac.cn/js/33/000/0000/60433379/"
-                                    "CA330000000604333780001.js\"></script>"));
+    const auto report =
+        Verify(Page("<script src=\"https://dcs.conac.cn/js/33/000/0000/60433379/"
+                    "CA330000000604333780001.js\"></script>"));
     CHECK(report.problems == Codes({codes::kBadgeMalformed}));
     REQUIRE(report.badges.size() == 1);
     CHECK_FALSE(report.badges[0].well_formed);
@@ -225,15 +235,17 @@ TEST_CASE("PageVerifier: badge id checks", "[verifier]") {
 }
 
 TEST_CASE("PageVerifier: mixed content", "[verifier]") {
-  const std::string http_badge = "<script src=\"http://dcs.conac.cn/js/33/000/0000/60433378/"
-                                 "CA330000000604333780001.js\"></script>";
+  const std::string http_badge =
+      "<script src=\"http://dcs.conac.cn/js/33/000/0000/60433378/"
+      "CA330000000604333780001.js\"></script>";
   CHECK(Verify(Page(http_badge), kId, "https://www.example.gov.cn/").problems ==
         Codes({codes::kBadgeMixedContent}));
   CHECK(Verify(Page(http_badge), kId, "http://www.example.gov.cn/").problems.empty());
   CHECK(Verify(Page(http_badge), kId, "").problems.empty());
   CHECK(Verify(Page(kBadge), kId, "https://www.example.gov.cn/").problems.empty());
-  const std::string relative = "<script src=\"//dcs.conac.cn/js/33/000/0000/60433378/"
-                               "CA330000000604333780001.js\"></script>";
+  const std::string relative =
+      "<script src=\"//dcs.conac.cn/js/33/000/0000/60433378/"
+      "CA330000000604333780001.js\"></script>";
   CHECK(Verify(Page(relative), kId, "https://www.example.gov.cn/").problems.empty());
 }
 

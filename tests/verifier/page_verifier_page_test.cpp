@@ -38,7 +38,6 @@ std::string TitledPage(const std::string& title) {
   return "<html><head><title>" + title + "</title></head><body>" + kBadge + "</body></html>";
 }
 
-
 }  // namespace
 
 TEST_CASE("PageVerifier: home page title must equal the registered name", "[verifier]") {
@@ -55,9 +54,9 @@ TEST_CASE("PageVerifier: home page title must equal the registered name", "[veri
 TEST_CASE("PageVerifier: inner page titles may carry the name as a segment", "[verifier]") {
   const std::string name = "杭州市教育局";
   const auto inner = bw::PageRole::kInner;
-  for (const char* title : {"关于开展工作的通知 - 杭州市教育局", "杭州市教育局_通知公告",
-                            "通知|杭州市教育局", "通知——杭州市教育局", "杭州市教育局::首页",
-                            "杭州市教育局"}) {
+  for (const char* title :
+       {"关于开展工作的通知 - 杭州市教育局", "杭州市教育局_通知公告", "通知|杭州市教育局",
+        "通知——杭州市教育局", "杭州市教育局::首页", "杭州市教育局"}) {
     CAPTURE(title);
     const auto report = Verify(TitledPage(title), name, inner);
     CHECK(report.problems.empty());
@@ -76,9 +75,11 @@ TEST_CASE("PageVerifier: missing or empty title", "[verifier]") {
   report = Verify(TitledPage(" \u3000 "), "杭州市教育局", bw::PageRole::kInner);
   CHECK(report.problems == std::vector<std::string>{std::string(codes::kTitleMissing)});
   // Only the first <title> counts; an <svg><title> is not the document title.
-  report = Verify("<html><head><title>杭州市教育局</title><title>别的</title></head><body>"
-                  "<svg><title>图</title></svg>" + kBadge + "</body></html>",
-                  "杭州市教育局");
+  report = Verify(
+      "<html><head><title>杭州市教育局</title><title>别的</title></head><body>"
+      "<svg><title>图</title></svg>" +
+          kBadge + "</body></html>",
+      "杭州市教育局");
   CHECK(report.title.value() == "杭州市教育局");
 }
 
@@ -94,9 +95,8 @@ TEST_CASE("PageVerifier: GBK pages decode and pass", "[verifier]") {
     CHECK(report.badge_ids == std::vector<std::string>{"CA130000000604123450001"});
   }
   SECTION("declared by the HTTP header") {
-    const auto report =
-        Verify(ReadFixture("gbk_undeclared.html"), name, bw::PageRole::kHome, "",
-               "text/html; charset=GBK");
+    const auto report = Verify(ReadFixture("gbk_undeclared.html"), name, bw::PageRole::kHome, "",
+                               "text/html; charset=GBK");
     CHECK(report.encoding_source == "http");
     CHECK(report.problems.empty());
   }
@@ -138,7 +138,8 @@ TEST_CASE("PageVerifier: links from a, area, frames and meta refresh", "[verifie
       "<map><area href=\"/area.html\"></map><iframe src=\"frame.html\"></iframe>"
       "<a href=\"https://other.gov.cn/x\">o</a><a>no href</a><!-- <a href=\"hidden.html\"> -->"
       "</body></html>";
-  const auto report = Verify(page, "t", bw::PageRole::kInner, "http://www.example.gov.cn/dir/p.html");
+  const auto report =
+      Verify(page, "t", bw::PageRole::kInner, "http://www.example.gov.cn/dir/p.html");
   CHECK(report.links == std::vector<std::string>{
                             "http://www.example.gov.cn/base/refresh.html",
                             "http://www.example.gov.cn/base/a.html",
@@ -163,8 +164,8 @@ TEST_CASE("PageVerifier: hostile and broken pages", "[verifier]") {
   }
   SECTION("empty input") {
     const auto report = Verify("", "x");
-    CHECK(report.problems ==
-          std::vector<std::string>{std::string(codes::kBadgeMissing), std::string(codes::kTitleMissing)});
+    CHECK(report.problems == std::vector<std::string>{std::string(codes::kBadgeMissing),
+                                                      std::string(codes::kTitleMissing)});
   }
   SECTION("binary bytes and NULs") {
     std::string page(4096, '\0');
@@ -173,11 +174,12 @@ TEST_CASE("PageVerifier: hostile and broken pages", "[verifier]") {
     CHECK(report.verdict == bw::Verdict::kFail);
   }
   SECTION("unclosed everything") {
-    const auto report = Verify("<html><head><title>x<body><script src=\"" , "x");
+    const auto report = Verify("<html><head><title>x<body><script src=\"", "x");
     CHECK(report.verdict == bw::Verdict::kFail);
   }
   SECTION("an attribute of a megabyte") {
-    const std::string page = "<title>x</title><a href=\"" + std::string(1 << 20, 'a') + "\">x</a>" + kBadge;
+    const std::string page =
+        "<title>x</title><a href=\"" + std::string(1 << 20, 'a') + "\">x</a>" + kBadge;
     const auto report = Verify(page, "x", bw::PageRole::kHome, "http://example.gov.cn/");
     CHECK(report.problems.empty());
   }

@@ -53,9 +53,9 @@ namespace badgewatch::verifier::detail {
                                                 std::size_t from = 0) {
   if (needle.empty()) return from <= haystack.size() ? from : std::string_view::npos;
   if (from >= haystack.size()) return std::string_view::npos;
-  auto it = std::search(haystack.begin() + static_cast<std::ptrdiff_t>(from), haystack.end(),
-                        needle.begin(), needle.end(),
-                        [](char h, char n) { return AsciiLower(h) == n; });
+  auto it =
+      std::search(haystack.begin() + static_cast<std::ptrdiff_t>(from), haystack.end(),
+                  needle.begin(), needle.end(), [](char h, char n) { return AsciiLower(h) == n; });
   return it == haystack.end() ? std::string_view::npos
                               : static_cast<std::size_t>(it - haystack.begin());
 }

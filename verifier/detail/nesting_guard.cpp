@@ -19,17 +19,18 @@ bool IsOneOf(std::string_view name, std::initializer_list<std::string_view> name
 // Elements that never hold children, or whose end tag may be left out (the
 // parser closes them itself), or that merge into one: none of them deepens.
 bool DoesNotNest(std::string_view name) {
-  return IsOneOf(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                        "param", "source", "track", "wbr", "keygen", "frame", "basefont",
-                        "bgsound", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td",
-                        "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt",
-                        "rtc", "rp", "html", "head", "body", "a"});
+  return IsOneOf(
+      name, {"area",     "base",    "br",    "col",    "embed", "hr",    "img",      "input",
+             "link",     "meta",    "param", "source", "track", "wbr",   "keygen",   "frame",
+             "basefont", "bgsound", "p",     "li",     "dt",    "dd",    "option",   "optgroup",
+             "tr",       "td",      "th",    "thead",  "tbody", "tfoot", "colgroup", "caption",
+             "rb",       "rt",      "rtc",   "rp",     "html",  "head",  "body",     "a"});
 }
 
 // Elements whose content is text up to their own end tag.
 bool IsRawText(std::string_view name) {
-  return IsOneOf(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
-                        "noframes"});
+  return IsOneOf(name,
+                 {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"});
 }
 
 bool NeverNeutralised(std::string_view name) {
@@ -47,7 +48,8 @@ bool CapNestingDepth(std::string& html, std::size_t max_depth) {
   while (true) {
     const void* lt = i < n ? std::memchr(html.data() + i, '<', n - i) : nullptr;
     if (lt == nullptr) break;
-    const std::size_t tag_start = static_cast<std::size_t>(static_cast<const char*>(lt) - html.data());
+    const std::size_t tag_start =
+        static_cast<std::size_t>(static_cast<const char*>(lt) - html.data());
     i = tag_start + 1;
     if (i >= n) break;
     if (html.compare(i, 3, "!--") == 0) {

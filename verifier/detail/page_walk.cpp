@@ -77,12 +77,23 @@ bool IsExecutableScriptType(const GumboElement& script) {
   if (!HasAttribute(script, "type")) return true;
   const std::string_view type = TrimAsciiSpace(Attribute(script, "type"));
   if (type.empty()) return true;
-  static constexpr std::string_view kJavaScriptTypes[] = {
-      "application/ecmascript", "application/javascript", "application/x-ecmascript",
-      "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
-      "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
-      "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
-      "text/x-javascript", "module"};
+  static constexpr std::string_view kJavaScriptTypes[] = {"application/ecmascript",
+                                                          "application/javascript",
+                                                          "application/x-ecmascript",
+                                                          "application/x-javascript",
+                                                          "text/ecmascript",
+                                                          "text/javascript",
+                                                          "text/javascript1.0",
+                                                          "text/javascript1.1",
+                                                          "text/javascript1.2",
+                                                          "text/javascript1.3",
+                                                          "text/javascript1.4",
+                                                          "text/javascript1.5",
+                                                          "text/jscript",
+                                                          "text/livescript",
+                                                          "text/x-ecmascript",
+                                                          "text/x-javascript",
+                                                          "module"};
   return std::any_of(std::begin(kJavaScriptTypes), std::end(kJavaScriptTypes),
                      [&](std::string_view js) { return EqualsIgnoreCase(type, js); });
 }
@@ -106,7 +117,8 @@ bool HasBadgeSpanMarker(const GumboElement& element) {
 std::string_view RefreshUrl(std::string_view content) {
   std::size_t i = 0;
   while (i < content.size() && (IsAsciiDigit(content[i]) || content[i] == '.')) ++i;
-  while (i < content.size() && (IsAsciiSpace(content[i]) || content[i] == ';' || content[i] == ',')) {
+  while (i < content.size() &&
+         (IsAsciiSpace(content[i]) || content[i] == ';' || content[i] == ',')) {
     ++i;
   }
   std::string_view rest = content.substr(i);
@@ -191,12 +203,11 @@ PageFacts PageWalker::Walk() {
         StrikeEndTags(element.start_pos.offset, element.original_tag.length);
         VisitElement(node, context);
         const GumboTag tag = element.tag;
-        const bool opaque = element.tag_namespace == GUMBO_NAMESPACE_HTML &&
-                            (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE ||
-                             tag == GUMBO_TAG_TITLE || tag == GUMBO_TAG_TEXTAREA ||
-                             tag == GUMBO_TAG_XMP || tag == GUMBO_TAG_IFRAME ||
-                             tag == GUMBO_TAG_NOEMBED || tag == GUMBO_TAG_NOFRAMES ||
-                             tag == GUMBO_TAG_PLAINTEXT);
+        const bool opaque =
+            element.tag_namespace == GUMBO_NAMESPACE_HTML &&
+            (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TITLE ||
+             tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_XMP || tag == GUMBO_TAG_IFRAME ||
+             tag == GUMBO_TAG_NOEMBED || tag == GUMBO_TAG_NOFRAMES || tag == GUMBO_TAG_PLAINTEXT);
         if (opaque) {
           // Raw text: a "</body>" in it is no tag, and it is not visible text.
           for (unsigned i = 0; i < element.children.length; ++i) {
@@ -291,7 +302,8 @@ void PageWalker::VisitElement(const GumboNode& node, WalkContext& context) {
           IsRenderedBadgeImageUrl(Attribute(element, "src"))) {
         FoundBadge badge = BadgeAt(element, BadgeForm::kStaticCopy);
         badge.scheme = BadgeScheme::kRelative;
-        if (const auto url = ParseBadgeScriptUrl(Attribute(element, "src"))) badge.scheme = url->scheme;
+        if (const auto url = ParseBadgeScriptUrl(Attribute(element, "src")))
+          badge.scheme = url->scheme;
         static_copy_without_id_ = static_cast<int>(facts_.badges.size());
         AddBadge(std::move(badge), context);
       }
@@ -348,7 +360,8 @@ PagePlacement PlaceBadge(const BadgeCandidate& candidate, const PageFacts& facts
   const std::size_t html_end =
       facts.html_end_tags.empty() ? std::string_view::npos : facts.html_end_tags.front();
   if (offset > html_end && html_end != std::string_view::npos) return PagePlacement::kAfterHtml;
-  auto body_end = std::lower_bound(facts.body_end_tags.begin(), facts.body_end_tags.end(), html_end);
+  auto body_end =
+      std::lower_bound(facts.body_end_tags.begin(), facts.body_end_tags.end(), html_end);
   if (body_end != facts.body_end_tags.begin() && offset > *std::prev(body_end)) {
     return PagePlacement::kAfterBody;
   }

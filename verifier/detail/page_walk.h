@@ -18,9 +18,9 @@
 namespace badgewatch::verifier::detail {
 
 struct BadgeCandidate {
-  FoundBadge badge;       // placement not yet decided
-  bool in_head = false;   // an ancestor is <head>
-  bool in_body = false;   // an ancestor is <body>
+  FoundBadge badge;      // placement not yet decided
+  bool in_head = false;  // an ancestor is <head>
+  bool in_body = false;  // an ancestor is <body>
 };
 
 struct PageFacts {
@@ -29,7 +29,7 @@ struct PageFacts {
   std::string_view base_href;           // first <base href>; points into the parse tree
   std::vector<std::string_view> hrefs;  // a/area href, frame/iframe src, meta refresh url
   std::vector<BadgeCandidate> badges;
-  std::string visible_text;             // text of the body, outside scripts and styles
+  std::string visible_text;                // text of the body, outside scripts and styles
   std::vector<std::size_t> body_end_tags;  // byte offsets of real </body> tags, ascending
   std::vector<std::size_t> html_end_tags;  // byte offsets of real </html> tags, ascending
 };
