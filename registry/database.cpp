@@ -1,0 +1,72 @@
+#include "registry/database.h"
+
+#include <sqlite3.h>
+
+#include "registry/detail/sqlite_error.h"
+
+namespace badgewatch::registry {
+namespace {
+
+constexpr char kWriterPragmas[] =
+    "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+constexpr char kReaderPragmas[] = "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+constexpr char kSelectUserVersion[] = "PRAGMA user_version";
+
+}  // namespace
+
+void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+
+Database::Database(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
+
+Result<Database> Database::Open(const std::string& path, ConnectionRole role) {
+  const int flags = role == ConnectionRole::kWriter
+                        ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+                        : SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  Database db(path, raw);  // owns the handle even when open failed
+  if (rc != SQLITE_OK) {
+    Status status = detail::SqliteStatus(raw, rc, "open");
+    return Status(status.code(), "cannot open '" + path + "': " + status.message());
+  }
+  if (int ext = sqlite3_extended_result_codes(raw, 1); ext != SQLITE_OK) {
+    return detail::SqliteStatus(raw, ext, "extended result codes");
+  }
+  if (int busy = sqlite3_busy_timeout(raw, kBusyTimeoutMs); busy != SQLITE_OK) {
+    return detail::SqliteStatus(raw, busy, "busy timeout");
+  }
+  Status pragmas = db.Exec(role == ConnectionRole::kWriter ? kWriterPragmas : kReaderPragmas);
+  if (!pragmas.ok()) {
+    return Status(pragmas.code(), "cannot open '" + path + "': " + pragmas.message());
+  }
+  return db;
+}
+
+Result<Statement> Database::Prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),
+                                    SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(stmt);
+    return detail::SqliteStatus(db_.get(), rc, "prepare");
+  }
+  return Statement(db_.get(), stmt);
+}
+
+Status Database::Exec(const char* sql) {
+  const int rc = sqlite3_exec(db_.get(), sql, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return detail::SqliteStatus(db_.get(), rc, "exec");
+  return Status::Ok();
+}
+
+Result<std::int64_t> Database::UserVersion() {
+  Result<Statement> stmt = Prepare(kSelectUserVersion);
+  if (!stmt) return stmt.status();
+  Result<bool> row = stmt->Step();
+  if (!row) return row.status();
+  return *row ? stmt->Int(0) : 0;
+}
+
+std::int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_.get()); }
+
+}  // namespace badgewatch::registry

@@ -1,0 +1,37 @@
+#include "registry/detail/reference_lists.h"
+
+#include "registry/csv_table.h"
+#include "registry/detail/reference_lists_data.h"  // generated from data/*.csv
+
+namespace badgewatch::registry::detail {
+namespace {
+
+constexpr char kInsertRegion[] = "INSERT OR IGNORE INTO regions (code, name) VALUES (?, ?)";
+constexpr char kInsertCategory[] = "INSERT OR IGNORE INTO system_categories (name) VALUES (?)";
+
+// Inserts the first `columns` fields of every row of `csv` with `sql`.
+Status InsertRows(Database& db, const char* csv, const char* sql, std::size_t columns) {
+  Result<CsvTable> table = ParseCsv(csv);
+  if (!table) return table.status();
+  Result<Statement> insert = db.Prepare(sql);
+  if (!insert) return insert.status();
+  for (const CsvRow& row : table->rows) {
+    if (row.fields.size() < columns) {
+      return Status(StatusCode::kInvalidArgument, "reference list row too short");
+    }
+    Status bound =
+        columns == 2 ? insert->Bind({row.fields[0], row.fields[1]}) : insert->Bind({row.fields[0]});
+    if (!bound.ok()) return bound;
+    if (Status s = insert->Run(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status SeedReferenceLists(Database& db) {
+  if (Status s = InsertRows(db, kRegionsCsv, kInsertRegion, 2); !s.ok()) return s;
+  return InsertRows(db, kSystemCategoriesCsv, kInsertCategory, 1);
+}
+
+}  // namespace badgewatch::registry::detail

@@ -1,0 +1,17 @@
+// The reference lists shipped in data/ (regions.csv, system_categories.csv),
+// compiled in, and their insertion into a new database. Writer thread only.
+#ifndef BADGEWATCH_REGISTRY_DETAIL_REFERENCE_LISTS_H_
+#define BADGEWATCH_REGISTRY_DETAIL_REFERENCE_LISTS_H_
+
+#include "registry/database.h"
+#include "registry/status.h"
+
+namespace badgewatch::registry::detail {
+
+// Inserts every region and system category (INSERT OR IGNORE), inside the
+// caller's transaction.
+[[nodiscard]] Status SeedReferenceLists(Database& db);
+
+}  // namespace badgewatch::registry::detail
+
+#endif  // BADGEWATCH_REGISTRY_DETAIL_REFERENCE_LISTS_H_

@@ -1,0 +1,282 @@
+#include "registry/migrations.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "registry/detail/reference_lists.h"
+#include "registry/transaction.h"
+
+namespace badgewatch::registry {
+namespace {
+
+// Version 1: every table of issue 3. Money is in fen (1/100 yuan), times are
+// Unix seconds (UTC). States are the workflow states of registry/workflow.h.
+constexpr char kSchemaV1[] = R"sql(
+CREATE TABLE regions (
+  code TEXT PRIMARY KEY NOT NULL CHECK (length(code) = 2),
+  name TEXT NOT NULL UNIQUE
+) WITHOUT ROWID;
+CREATE TABLE system_categories (
+  name TEXT PRIMARY KEY NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE units (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('party-government', 'public-institution',
+                                      'social-organisation')),
+  region_code TEXT NOT NULL REFERENCES regions (code),
+  system_category TEXT NOT NULL REFERENCES system_categories (name),
+  name TEXT NOT NULL,
+  address TEXT NOT NULL,
+  handler_name TEXT NOT NULL,
+  mobile TEXT NOT NULL,
+  email TEXT NOT NULL,
+  unit_number TEXT NOT NULL UNIQUE CHECK (length(unit_number) = 8),
+  balance_fen INTEGER NOT NULL DEFAULT 0 CHECK (balance_fen >= 0),
+  created_at INTEGER NOT NULL,
+  UNIQUE (region_code, name)
+);
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('unit', 'regional', 'conac')),
+  unit_id INTEGER REFERENCES units (id),
+  region_code TEXT REFERENCES regions (code),
+  created_at INTEGER NOT NULL,
+  CHECK ((role = 'unit') = (unit_id IS NOT NULL)),
+  CHECK ((role = 'regional') = (region_code IS NOT NULL))
+);
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES accounts (id),
+  token_sha256 TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
+  label TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE sms_verifications (
+  id INTEGER PRIMARY KEY,
+  mobile TEXT NOT NULL,
+  salt TEXT NOT NULL,
+  code_sha256 TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  confirmed_at INTEGER
+);
+CREATE TABLE sites (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units (id),
+  sequence INTEGER NOT NULL CHECK (sequence BETWEEN 1 AND 9999),
+  name TEXT NOT NULL,
+  chinese_domain TEXT,
+  english_domain TEXT,
+  hosted_on_platform INTEGER NOT NULL DEFAULT 0 CHECK (hosted_on_platform IN (0, 1)),
+  ips TEXT NOT NULL,
+  introduction TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  UNIQUE (unit_id, sequence)
+);
+CREATE TABLE applications (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('site-opening', 'badge')),
+  opening_type TEXT NOT NULL CHECK (opening_type IN ('new', 'recheck')),
+  unit_id INTEGER NOT NULL REFERENCES units (id),
+  state TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  site_id INTEGER REFERENCES sites (id),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX applications_by_state ON applications (state, id);
+CREATE TABLE application_revisions (
+  application_id INTEGER NOT NULL REFERENCES applications (id),
+  revision INTEGER NOT NULL,
+  form_json TEXT NOT NULL,
+  submitted_at INTEGER NOT NULL,
+  PRIMARY KEY (application_id, revision)
+) WITHOUT ROWID;
+CREATE TABLE review_steps (
+  id INTEGER PRIMARY KEY,
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('application', 'domain')),
+  subject_id INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  actor_account_id INTEGER NOT NULL REFERENCES accounts (id),
+  reason TEXT NOT NULL DEFAULT '',
+  decided_at INTEGER NOT NULL
+);
+CREATE INDEX review_steps_by_subject ON review_steps (subject_kind, subject_id, id);
+CREATE TABLE badges (
+  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 23 AND substr(id, 1, 2) = 'CA'),
+  site_id INTEGER NOT NULL UNIQUE REFERENCES sites (id),
+  application_id INTEGER REFERENCES applications (id),
+  issued_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE domains (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units (id),
+  name TEXT NOT NULL,
+  ascii_name TEXT NOT NULL,
+  state TEXT NOT NULL,
+  years INTEGER NOT NULL CHECK (years BETWEEN 1 AND 10),
+  registered_at INTEGER,
+  expires_at INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX domains_live_name ON domains (ascii_name) WHERE state <> 'rejected';
+CREATE TABLE payments (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units (id),
+  amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+  bank_reference TEXT NOT NULL UNIQUE,
+  state TEXT NOT NULL CHECK (state IN ('recorded', 'confirmed')),
+  recorded_by INTEGER NOT NULL REFERENCES accounts (id),
+  recorded_at INTEGER NOT NULL,
+  confirmed_by INTEGER REFERENCES accounts (id),
+  confirmed_at INTEGER
+);
+CREATE TABLE invoices (
+  id INTEGER PRIMARY KEY,
+  payment_id INTEGER NOT NULL UNIQUE REFERENCES payments (id),
+  unit_id INTEGER NOT NULL REFERENCES units (id),
+  amount_fen INTEGER NOT NULL,
+  mailing_address TEXT NOT NULL,
+  mailed_at INTEGER NOT NULL
+);
+CREATE TABLE balance_entries (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units (id),
+  delta_fen INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE TABLE renewals (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units (id),
+  years INTEGER NOT NULL CHECK (years BETWEEN 1 AND 10),
+  fee_fen INTEGER NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('submitted', 'completed')),
+  created_at INTEGER NOT NULL,
+  completed_at INTEGER
+);
+CREATE TABLE renewal_domains (
+  renewal_id INTEGER NOT NULL REFERENCES renewals (id),
+  domain_id INTEGER NOT NULL REFERENCES domains (id),
+  old_expires_at INTEGER,
+  new_expires_at INTEGER,
+  PRIMARY KEY (renewal_id, domain_id)
+) WITHOUT ROWID;
+CREATE TABLE domain_reminders (
+  domain_id INTEGER NOT NULL REFERENCES domains (id),
+  expires_at INTEGER NOT NULL,
+  days_before INTEGER NOT NULL,
+  queued_at INTEGER NOT NULL,
+  PRIMARY KEY (domain_id, expires_at, days_before)
+) WITHOUT ROWID;
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  channel TEXT NOT NULL CHECK (channel IN ('email', 'sms')),
+  recipient TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  sent_at INTEGER
+);
+CREATE INDEX outbox_due ON outbox (state, next_attempt_at, id);
+CREATE TABLE scans (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('nightly', 'self-check')),
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER
+);
+CREATE TABLE compliance_records (
+  id INTEGER PRIMARY KEY,
+  scan_id INTEGER NOT NULL REFERENCES scans (id),
+  site_id INTEGER NOT NULL REFERENCES sites (id),
+  verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'fail')),
+  problems TEXT NOT NULL,
+  warnings TEXT NOT NULL,
+  pages_total INTEGER NOT NULL CHECK (pages_total >= 0),
+  pages_failed INTEGER NOT NULL CHECK (pages_failed >= 0),
+  recorded_at INTEGER NOT NULL,
+  UNIQUE (scan_id, site_id)
+);
+CREATE INDEX compliance_records_by_site ON compliance_records (site_id, id);
+CREATE TABLE failing_pages (
+  id INTEGER PRIMARY KEY,
+  record_id INTEGER NOT NULL REFERENCES compliance_records (id),
+  url TEXT NOT NULL,
+  http_status INTEGER,
+  problems TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX failing_pages_by_record ON failing_pages (record_id, id);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql";
+
+struct Migration {
+  std::int64_t version;
+  const char* sql;
+  bool seeds_reference_lists;  // fill regions and system categories afterwards
+};
+
+constexpr std::array kMigrations = {
+    Migration{1, kSchemaV1, true},
+};
+
+// PRAGMA takes no parameters; the version is one of kMigrations' constants.
+std::string SetUserVersionSql(std::int64_t version) {
+  return fmt::format("PRAGMA user_version = {}", version);
+}
+
+}  // namespace
+
+std::int64_t LatestSchemaVersion() { return kMigrations.back().version; }
+
+Status ApplyMigrations(Database& db) {
+  Result<std::int64_t> current = db.UserVersion();
+  if (!current) return current.status();
+  if (*current > LatestSchemaVersion()) {
+    return Status(StatusCode::kSchemaTooNew,
+                  fmt::format("'{}' has schema version {}, written by a newer badgewatch; this "
+                              "build knows versions up to {}. Upgrade badgewatch to open it.",
+                              db.path(), *current, LatestSchemaVersion()));
+  }
+  for (const Migration& migration : kMigrations) {
+    if (migration.version <= *current) continue;
+    Result<Transaction> txn = Transaction::Begin(db);
+    if (!txn) return txn.status();
+    if (Status s = db.Exec(migration.sql); !s.ok()) {
+      return Status(s.code(), fmt::format("migration {}: {}", migration.version, s.message()));
+    }
+    if (migration.seeds_reference_lists) {
+      if (Status s = detail::SeedReferenceLists(db); !s.ok()) return s;
+    }
+    if (Status s = db.Exec(SetUserVersionSql(migration.version).c_str()); !s.ok()) return s;
+    if (Status s = txn->Commit(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace badgewatch::registry

@@ -1,0 +1,25 @@
+// The registry's schema as numbered migrations, applied in order on the
+// writer connection; PRAGMA user_version records how far a file has come.
+// Call from the writer's thread.
+#ifndef BADGEWATCH_REGISTRY_MIGRATIONS_H_
+#define BADGEWATCH_REGISTRY_MIGRATIONS_H_
+
+#include <cstdint>
+
+#include "registry/database.h"
+#include "registry/status.h"
+
+namespace badgewatch::registry {
+
+// The newest schema this build knows.
+[[nodiscard]] std::int64_t LatestSchemaVersion();
+
+// Applies every migration above the file's user_version, each in its own
+// BEGIN IMMEDIATE transaction together with its user_version bump. A file
+// whose user_version is above LatestSchemaVersion() is refused with
+// kSchemaTooNew ("... written by a newer badgewatch ...") and left untouched.
+[[nodiscard]] Status ApplyMigrations(Database& db);
+
+}  // namespace badgewatch::registry
+
+#endif  // BADGEWATCH_REGISTRY_MIGRATIONS_H_

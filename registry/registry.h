@@ -1,0 +1,63 @@
+// The registry database: the one writer connection (migrated on open), new
+// reader connections on demand, the clock every workflow reads, backups.
+// The Registry object and its writer belong to one thread at a time; each
+// reader connection from OpenReader belongs to the thread that uses it.
+//
+// Example:
+//   Result<std::unique_ptr<Registry>> registry = Registry::Open("badgewatch.db");
+//   if (!registry) return registry.status();
+#ifndef BADGEWATCH_REGISTRY_REGISTRY_H_
+#define BADGEWATCH_REGISTRY_REGISTRY_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "registry/audit_log.h"
+#include "registry/database.h"
+#include "registry/status.h"
+
+namespace badgewatch::registry {
+
+struct RegistryOptions {
+  // Unix seconds (UTC). Defaults to the system clock; tests pass a fake.
+  std::function<std::int64_t()> clock;
+};
+
+class Registry {
+ public:
+  // Opens (creating when missing) the database at `path` as the writer and
+  // applies pending migrations. kSchemaTooNew for a file from a newer build,
+  // kStorage for anything SQLite refuses.
+  [[nodiscard]] static Result<std::unique_ptr<Registry>> Open(const std::string& path,
+                                                              RegistryOptions options = {});
+
+  // The writer connection: the only one that writes, always inside a
+  // Transaction (BEGIN IMMEDIATE).
+  [[nodiscard]] Database& writer() { return writer_; }
+
+  // A new read-only connection to the same file, for another thread. In WAL
+  // mode it reads the last committed state and never waits for the writer.
+  [[nodiscard]] Result<Database> OpenReader() const;
+
+  [[nodiscard]] std::int64_t Now() const;
+  [[nodiscard]] const std::string& path() const { return writer_.path(); }
+
+  // Appends an audit entry stamped Now(); inside the caller's transaction.
+  [[nodiscard]] Status Audit(const AuditEntry& entry);
+
+  // Copies the whole database to `destination` with SQLite's online backup
+  // API (a consistent snapshot even while readers run). Overwrites the file.
+  [[nodiscard]] Status Backup(const std::string& destination);
+
+ private:
+  Registry(Database writer, RegistryOptions options);
+
+  Database writer_;
+  RegistryOptions options_;
+};
+
+}  // namespace badgewatch::registry
+
+#endif  // BADGEWATCH_REGISTRY_REGISTRY_H_

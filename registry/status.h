@@ -1,0 +1,88 @@
+// The registry's error value: a Status (ok, or a code and a message) and a
+// Result<T> holding either a value or a non-ok Status, shaped like
+// std::expected. Plain values, safe to copy between threads.
+//
+// Example:
+//   Result<UnitId> unit = accounts.RegisterUnit(actor, form);
+//   if (!unit) return unit.status();
+#ifndef BADGEWATCH_REGISTRY_STATUS_H_
+#define BADGEWATCH_REGISTRY_STATUS_H_
+
+#include <cassert>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace badgewatch::registry {
+
+enum class StatusCode {
+  kOk,
+  kInvalidArgument,     // a form field or command argument is wrong
+  kNotFound,            // no such unit, site, application, token ...
+  kPermissionDenied,    // this actor's role may not do this
+  kFailedPrecondition,  // an illegal workflow transition, or a spent/expired code
+  kAlreadyExists,       // a uniqueness rule (name, domain, login) would break
+  kStorage,             // SQLite failed (I/O, corruption, busy past the timeout)
+  kSchemaTooNew,        // the database was written by a newer badgewatch
+  kDelivery,            // a notification could not be delivered (SMTP, HTTP)
+};
+
+// "invalid-argument", "not-found", ...
+[[nodiscard]] std::string_view StatusCodeName(StatusCode code);
+
+class [[nodiscard]] Status {
+ public:
+  Status() = default;
+  Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
+
+  static Status Ok() { return Status(); }
+
+  [[nodiscard]] bool ok() const { return code_ == StatusCode::kOk; }
+  [[nodiscard]] StatusCode code() const { return code_; }
+  [[nodiscard]] const std::string& message() const { return message_; }
+  // "not-found: no unit 12"; "ok" when ok.
+  [[nodiscard]] std::string ToString() const;
+
+ private:
+  StatusCode code_ = StatusCode::kOk;
+  std::string message_;
+};
+
+// A value or the Status that explains why there is none. Accessing value()
+// of a failed Result is a bug (asserted).
+template <typename T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit like std::expected
+  Result(Status status) : status_(std::move(status)) { assert(!status_.ok()); }  // NOLINT
+
+  [[nodiscard]] bool ok() const { return value_.has_value(); }
+  explicit operator bool() const { return ok(); }
+  [[nodiscard]] const Status& status() const { return status_; }
+
+  [[nodiscard]] T& value() & {
+    assert(ok());
+    return *value_;
+  }
+  [[nodiscard]] const T& value() const& {
+    assert(ok());
+    return *value_;
+  }
+  [[nodiscard]] T&& value() && {
+    assert(ok());
+    return std::move(*value_);
+  }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+
+ private:
+  std::optional<T> value_;
+  Status status_;
+};
+
+}  // namespace badgewatch::registry
+
+#endif  // BADGEWATCH_REGISTRY_STATUS_H_

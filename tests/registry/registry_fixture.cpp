@@ -1,0 +1,32 @@
+#include "tests/registry/registry_fixture.h"
+
+#include <stdlib.h>
+
+#include <stdexcept>
+#include <system_error>
+
+namespace badgewatch::registry::testing {
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "badgewatch-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+RegistryFixture::RegistryFixture() : path(dir.File("registry.db")) { Reopen(); }
+
+void RegistryFixture::Reopen() {
+  registry.reset();
+  RegistryOptions options;
+  options.clock = [clock = now] { return *clock; };
+  Result<std::unique_ptr<Registry>> opened = Registry::Open(path, options);
+  if (!opened) throw std::runtime_error(opened.status().ToString());
+  registry = std::move(opened).value();
+}
+
+}  // namespace badgewatch::registry::testing
