@@ -1,0 +1,38 @@
+#include "crawler/site_scope.h"
+
+#include <algorithm>
+
+#include "crawler/host_name.h"
+#include "crawler/url_parts.h"
+
+namespace badgewatch::crawler {
+
+Result<SiteScope> SiteScope::Create(std::string_view start_host,
+                                    const std::vector<std::string>& aliases) {
+  SiteScope scope;
+  std::vector<std::string_view> names{start_host};
+  names.insert(names.end(), aliases.begin(), aliases.end());
+  for (std::string_view name : names) {
+    Result<std::string> ascii = HostToAscii(name);
+    if (!ascii.ok()) return ascii.error();
+    std::string twin = WwwTwin(ascii.value());
+    scope.Add(std::move(ascii).value());
+    if (!twin.empty()) scope.Add(std::move(twin));
+  }
+  return scope;
+}
+
+void SiteScope::Add(std::string host) {
+  if (!Contains(host)) hosts_.push_back(std::move(host));
+}
+
+bool SiteScope::Contains(std::string_view host) const {
+  return std::find(hosts_.begin(), hosts_.end(), host) != hosts_.end();
+}
+
+bool SiteScope::ContainsUrl(std::string_view url) const {
+  const Result<UrlParts> parts = ParseUrl(url);
+  return parts.ok() && Contains(parts.value().host);
+}
+
+}  // namespace badgewatch::crawler

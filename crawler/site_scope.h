@@ -1,0 +1,37 @@
+// Which hosts belong to one site: the start host, its www./bare twin and every
+// alias (a site's Chinese and English domains are one site), over http and
+// https. Immutable after construction; any thread.
+#ifndef BADGEWATCH_CRAWLER_SITE_SCOPE_H_
+#define BADGEWATCH_CRAWLER_SITE_SCOPE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crawler/result.h"
+
+namespace badgewatch::crawler {
+
+class SiteScope {
+ public:
+  // Hosts may be Unicode or ASCII; each is converted with HostToAscii. Fails
+  // with that function's message for an invalid host.
+  [[nodiscard]] static Result<SiteScope> Create(std::string_view start_host,
+                                                const std::vector<std::string>& aliases);
+
+  // True for an ASCII lower-case host of the site (no port).
+  [[nodiscard]] bool Contains(std::string_view host) const;
+  // True for an http(s) URL on a host of the site.
+  [[nodiscard]] bool ContainsUrl(std::string_view url) const;
+
+  [[nodiscard]] const std::vector<std::string>& hosts() const { return hosts_; }
+
+ private:
+  void Add(std::string host);
+
+  std::vector<std::string> hosts_;  // ASCII, start host first
+};
+
+}  // namespace badgewatch::crawler
+
+#endif  // BADGEWATCH_CRAWLER_SITE_SCOPE_H_
