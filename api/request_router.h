@@ -1,0 +1,63 @@
+// Maps a request's method and path to the handler that builds its response.
+// Patterns are literal segments and `{name}` captures: `/api/sites/{id}`.
+// Routing does no I/O: a router is filled once at start-up, then Handle() may
+// be called from any thread at once.
+//
+// Example:
+//   RequestRouter router;
+//   router.Add(http::verb::get, "/api/sites/{id}", [](const RouteRequest& r) {
+//     return JsonResponse(r.request, http::status::ok, {{"id", r.PathParam("id")}});
+//   });
+//   HttpResponse response = router.Handle(request);
+#ifndef BADGEWATCH_API_REQUEST_ROUTER_H_
+#define BADGEWATCH_API_REQUEST_ROUTER_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "api/form_fields.h"
+#include "api/http_message.h"
+
+namespace badgewatch::api {
+
+// What a handler sees: the request, its decoded path captures and query.
+struct RouteRequest {
+  const HttpRequest& request;
+  std::string path;  // percent-decoded, without the query
+  std::vector<std::pair<std::string, std::string>> path_params;
+  FormFields query;
+
+  // The capture `name` of the matched pattern ("" when the pattern has none).
+  [[nodiscard]] std::string_view PathParam(std::string_view name) const;
+};
+
+using RouteHandler = std::function<HttpResponse(const RouteRequest&)>;
+
+class RequestRouter {
+ public:
+  // Registers `handler` for `method` on `pattern`. Patterns start with `/`.
+  // Later registrations of the same method and pattern replace earlier ones.
+  void Add(http::verb method, std::string_view pattern, RouteHandler handler);
+
+  // The handler's response; 404 when no pattern matches the path, 405 with an
+  // `Allow` header when one matches but not for this method, 400 for a target
+  // that is not an origin-form path. HEAD is answered by the GET handler with
+  // the body dropped. A handler that throws gets a 500 (and the exception's
+  // message is not shown to the caller).
+  [[nodiscard]] HttpResponse Handle(const HttpRequest& request) const;
+
+ private:
+  struct Route {
+    http::verb method;
+    std::vector<std::string> segments;  // "{name}" marks a capture
+    RouteHandler handler;
+  };
+  std::vector<Route> routes_;
+};
+
+}  // namespace badgewatch::api
+
+#endif  // BADGEWATCH_API_REQUEST_ROUTER_H_
