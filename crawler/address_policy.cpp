@@ -153,6 +153,9 @@ std::optional<address> ParseNumericHost(std::string_view host) {
 Status AddressPolicy::Check(const address& addr) const {
   const AddressClass cls = ClassifyAddress(addr);
   if (cls == AddressClass::kPublic || allow_private_) return Status::Ok();
+  for (const address& allowed : also_allowed_) {
+    if (allowed == addr) return Status::Ok();
+  }
   return Error{addr.to_string() + " is a " + std::string(AddressClassName(cls)) +
                " address; refused (--allow-private lifts this)"};
 }

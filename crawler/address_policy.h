@@ -8,6 +8,8 @@
 #include <boost/asio/ip/address.hpp>
 #include <optional>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "crawler/result.h"
 
@@ -36,7 +38,11 @@ enum class AddressClass {
 
 class AddressPolicy {
  public:
-  explicit AddressPolicy(bool allow_private) : allow_private_(allow_private) {}
+  // `also_allowed`: non-public addresses that are still fine (an intranet
+  // server, a test server on 127.0.0.2) without lifting the whole policy.
+  explicit AddressPolicy(bool allow_private,
+                         std::vector<boost::asio::ip::address> also_allowed = {})
+      : allow_private_(allow_private), also_allowed_(std::move(also_allowed)) {}
 
   // Ok for a public address (any address with allow_private); otherwise an
   // error such as "127.0.0.1 is a loopback address; refused (--allow-private
@@ -47,6 +53,7 @@ class AddressPolicy {
 
  private:
   bool allow_private_;
+  std::vector<boost::asio::ip::address> also_allowed_;
 };
 
 }  // namespace badgewatch::crawler

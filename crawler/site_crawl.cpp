@@ -1,0 +1,542 @@
+#include "crawler/site_crawl.h"
+
+#include <atomic>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <unordered_set>
+#include <utility>
+
+#include "crawler/content_kind.h"
+#include "crawler/detail/host_table.h"
+#include "crawler/frontier.h"
+#include "crawler/host_name.h"
+#include "crawler/robots_rules.h"
+#include "crawler/site_scope.h"
+#include "crawler/sitemap.h"
+#include "crawler/url_parts.h"
+
+namespace badgewatch::crawler {
+namespace {
+
+enum class VisitKind { kPage, kRobots, kSitemap };
+
+// One URL on its way through redirects and retries.
+struct Visit {
+  VisitKind kind = VisitKind::kPage;
+  std::string queued_url;     // as taken from the frontier
+  std::string frontier_host;  // whose slot it holds (kPage only)
+  std::string url;            // the current hop
+  UrlParts parts;
+  std::string origin;  // robots/sitemap: the origin they belong to
+  int hops = 0;
+  int attempt = 1;
+  std::vector<std::string> chain;  // every hop so far, for loop detection
+  bool is_home = false;
+  long last_status = 0;
+};
+
+// The URL with "http://" added when it has no scheme and its host converted
+// with HostToAscii, so an invalid name fails with the IDNA reason.
+Result<std::string> UrlWithAsciiHost(std::string_view url) {
+  std::string text(url);
+  if (text.find("://") == std::string::npos) text = "http://" + text;
+  const std::size_t host_start = text.find("://") + 3;
+  std::size_t host_end = text.find_first_of("/?#", host_start);
+  if (host_end == std::string::npos) host_end = text.size();
+  std::string_view authority = std::string_view(text).substr(host_start, host_end - host_start);
+  authority = authority.substr(
+      authority.rfind('@') == std::string_view::npos ? 0 : authority.rfind('@') + 1);
+  const std::size_t authority_start = host_end - authority.size();
+  std::size_t port_at = authority.front() == '[' ? authority.find(']') : authority.rfind(':');
+  if (authority.front() == '[')
+    port_at = port_at == std::string_view::npos ? port_at : authority.find(':', port_at);
+  const std::string_view host = authority.substr(0, port_at);
+  Result<std::string> ascii = HostToAscii(host);
+  if (!ascii.ok()) return ascii.error();
+  return text.substr(0, authority_start) + ascii.value() +
+         text.substr(authority_start + host.size());
+}
+
+bool Retryable(long status) { return status == 408 || status == 429 || status >= 500; }
+
+}  // namespace
+
+std::string_view UrlOutcomeName(UrlOutcome outcome) {
+  switch (outcome) {
+    case UrlOutcome::kFailed:
+      return "failed";
+    case UrlOutcome::kNotPage:
+      return "not-page";
+    case UrlOutcome::kRedirected:
+      return "redirected";
+    case UrlOutcome::kOutOfScope:
+      return "out-of-scope";
+    case UrlOutcome::kRobots:
+      return "robots";
+    case UrlOutcome::kTrap:
+      return "trap";
+    case UrlOutcome::kPageLimit:
+      return "page-limit";
+  }
+  return "failed";
+}
+
+class SiteCrawl::Impl {
+ public:
+  Impl(boost::asio::io_context& io, CrawlConfig config, PageHandler& handler, SiteScope scope,
+       std::unique_ptr<DnsResolver> resolver, std::unique_ptr<HttpFetcher> fetcher)
+      : io_(io),
+        config_(std::move(config)),
+        handler_(handler),
+        scope_(std::move(scope)),
+        resolver_(std::move(resolver)),
+        fetcher_(std::move(fetcher)),
+        hosts_(io, *resolver_, AddressPolicy(config_.allow_private, config_.allowed_addresses)),
+        frontier_({config_.max_pages, config_.per_host, config_.delay},
+                  [] { return std::chrono::steady_clock::now(); }),
+        pump_timer_(io),
+        pool_(config_.workers == 0 ? 1 : config_.workers) {}
+
+  ~Impl() {
+    stopped_ = true;
+    pool_.join();
+  }
+
+  void Start(DoneCallback done) {
+    done_ = std::move(done);
+    summary_.start_url = config_.start_url;
+    ++active_;  // held until the start URL is queued
+    Enqueue(config_.start_url, /*script=*/false);
+    --active_;
+    if (config_.ignore_robots) {
+      sitemaps_seeded_ = true;
+      FetchSitemap(start_origin_url_ + "/sitemap.xml");
+    }
+    Pump();
+  }
+
+  Progress progress() const {
+    return {summary_.pages + summary_.scripts, frontier_.queued(), summary_.failed};
+  }
+
+ private:
+  struct Origin {
+    bool known = false;
+    bool fetching = false;
+    RobotsRules rules;
+    std::vector<std::pair<std::string, bool>> waiting;  // url, is script
+  };
+
+  // --- admission: scope, limits, robots, frontier ---
+  void Enqueue(const std::string& url, bool script) {
+    Result<UrlParts> parts = ParseUrl(url);
+    if (!parts.ok() || frontier_.Seen(url)) return;
+    if (!scope_.Contains(parts.value().host)) {
+      if (frontier_.MarkSeen(url)) Record(url, UrlOutcome::kOutOfScope, 0, "off the site");
+      return;
+    }
+    const Status limits = CheckUrlLimits(url, config_.url_limits);
+    if (!limits.ok()) {
+      if (frontier_.MarkSeen(url)) Record(url, UrlOutcome::kTrap, 0, limits.message());
+      return;
+    }
+    const std::string origin = parts.value().Origin();
+    if (!config_.ignore_robots) {
+      Origin& state = origins_[origin];
+      if (!state.known) {
+        state.waiting.emplace_back(url, script);
+        if (!state.fetching) FetchRobots(origin, parts.value());
+        return;
+      }
+      if (!state.rules.Allows(parts.value().PathAndQuery())) {
+        if (frontier_.MarkSeen(url))
+          Record(url, UrlOutcome::kRobots, 0, "disallowed by robots.txt");
+        return;
+      }
+    }
+    Admit(url, parts.value().host, script);
+  }
+
+  void Admit(const std::string& url, const std::string& host, bool script) {
+    switch (frontier_.Add(url, host)) {
+      case Frontier::AddOutcome::kAdded:
+        if (script) script_urls_.insert(url);
+        break;
+      case Frontier::AddOutcome::kDuplicate:
+        break;
+      case Frontier::AddOutcome::kLimitReached:
+        if (frontier_.MarkSeen(url)) {
+          Record(url, UrlOutcome::kPageLimit, 0,
+                 "over the limit of " + std::to_string(config_.max_pages) + " pages");
+        }
+        break;
+    }
+  }
+
+  void FetchRobots(const std::string& origin, const UrlParts& parts) {
+    origins_[origin].fetching = true;
+    Visit visit;
+    visit.kind = VisitKind::kRobots;
+    visit.origin = origin;
+    visit.url = parts.scheme + "://" + HostPort(parts) + "/robots.txt";
+    visit.queued_url = visit.url;
+    StartVisit(std::move(visit));
+  }
+
+  static std::string HostPort(const UrlParts& parts) {
+    const bool default_port = (parts.scheme == "http" && parts.port == 80) ||
+                              (parts.scheme == "https" && parts.port == 443);
+    return default_port ? parts.host : parts.host + ":" + std::to_string(parts.port);
+  }
+
+  void OnRobots(const std::string& origin, RobotsRules rules) {
+    Origin& state = origins_[origin];
+    state.known = true;
+    state.fetching = false;
+    state.rules = std::move(rules);
+    const Result<UrlParts> parts = ParseUrl(origin + "/");
+    if (parts.ok() && state.rules.crawl_delay()) {
+      frontier_.SetHostDelay(parts.value().host,
+                             std::min(*state.rules.crawl_delay(), config_.max_crawl_delay));
+    }
+    if (parts.ok() && !sitemaps_seeded_ && origin == start_origin_) {
+      sitemaps_seeded_ = true;
+      std::vector<std::string> sitemaps = state.rules.sitemaps();
+      if (sitemaps.empty())
+        sitemaps.push_back(parts.value().scheme + "://" + HostPort(parts.value()) + "/sitemap.xml");
+      for (const std::string& sitemap : sitemaps) FetchSitemap(sitemap);
+    }
+    std::vector<std::pair<std::string, bool>> waiting;
+    waiting.swap(state.waiting);
+    for (const auto& [url, script] : waiting) Enqueue(url, script);
+  }
+
+  void FetchSitemap(const std::string& url) {
+    const auto normalized = config_.normalize_url(url);
+    if (!normalized || !scope_.ContainsUrl(*normalized) ||
+        sitemaps_fetched_ >= config_.max_sitemaps)
+      return;
+    if (!sitemap_urls_.insert(*normalized).second) return;
+    ++sitemaps_fetched_;
+    Visit visit;
+    visit.kind = VisitKind::kSitemap;
+    visit.url = *normalized;
+    visit.queued_url = visit.url;
+    StartVisit(std::move(visit));
+  }
+
+  // --- fetching ---
+  void Pump() {
+    if (stopped_) return;
+    while (auto entry = frontier_.Next()) {
+      Visit visit;
+      visit.kind = VisitKind::kPage;
+      visit.queued_url = entry->url;
+      visit.frontier_host = entry->host;
+      visit.url = entry->url;
+      visit.is_home = entry->url == config_.start_url;
+      StartVisit(std::move(visit));
+    }
+    if (const auto ready = frontier_.NextReadyTime(); ready && frontier_.queued() > 0) {
+      pump_timer_.expires_at(*ready);
+      pump_timer_.async_wait([this](const boost::system::error_code& ec) {
+        if (!ec) Pump();
+      });
+    }
+    MaybeFinish();
+  }
+
+  void StartVisit(Visit visit) {
+    Result<UrlParts> parts = ParseUrl(visit.url);
+    if (!parts.ok()) {
+      ++active_;
+      Fail(std::move(visit), parts.error().message);
+      return;
+    }
+    visit.parts = std::move(parts).value();
+    visit.chain.push_back(visit.url);
+    ++active_;
+    const std::string host = visit.parts.host;
+    hosts_.Pin(host, [this, visit = std::move(visit)](const detail::PinnedAddress& pinned) mutable {
+      if (stopped_) return;
+      if (!pinned.ok()) {
+        Fail(std::move(visit), pinned.error().message);
+        return;
+      }
+      FetchRequest request{visit.url, visit.parts.host, visit.parts.port, pinned.value()};
+      fetcher_->Fetch(std::move(request),
+                      [this, visit = std::move(visit)](FetchResult result) mutable {
+                        if (!stopped_) OnFetched(std::move(visit), std::move(result));
+                      });
+    });
+  }
+
+  void OnFetched(Visit visit, FetchResult result) {
+    if (!result.ok()) {
+      const FetchError& error = result.error();
+      const bool transient =
+          error.kind == FetchFailure::kConnect || error.kind == FetchFailure::kRefused;
+      if (transient && visit.attempt < config_.max_attempts) {
+        Retry(std::move(visit), std::nullopt);
+        return;
+      }
+      Fail(std::move(visit), std::string(FetchFailureName(error.kind)) + ": " + error.message);
+      return;
+    }
+    FetchResponse& response = result.value();
+    visit.last_status = response.status;
+    if (response.status >= 300 && response.status < 400 && !response.redirect_url.empty()) {
+      FollowRedirect(std::move(visit), response.redirect_url);
+      return;
+    }
+    if (Retryable(response.status) && visit.attempt < config_.max_attempts) {
+      Retry(std::move(visit), response.retry_after);
+      return;
+    }
+    switch (visit.kind) {
+      case VisitKind::kRobots:
+        FinishRobots(std::move(visit), response);
+        return;
+      case VisitKind::kSitemap:
+        FinishSitemap(std::move(visit), response);
+        return;
+      case VisitKind::kPage:
+        FinishPage(std::move(visit), std::move(response));
+        return;
+    }
+  }
+
+  void Retry(Visit visit, std::optional<std::chrono::seconds> retry_after) {
+    std::chrono::milliseconds wait = config_.retry_backoff * (1 << (visit.attempt - 1));
+    if (retry_after) {
+      wait = std::max(wait,
+                      std::min<std::chrono::milliseconds>(*retry_after, config_.max_crawl_delay));
+    }
+    ++visit.attempt;
+    visit.chain.pop_back();  // StartVisit pushes the hop again
+    auto timer = std::make_shared<boost::asio::steady_timer>(io_, wait);
+    timer->async_wait(
+        [this, timer, visit = std::move(visit)](const boost::system::error_code& ec) mutable {
+          if (ec || stopped_) return;
+          --active_;
+          StartVisit(std::move(visit));
+        });
+  }
+
+  void FollowRedirect(Visit visit, const std::string& location) {
+    const auto target = config_.normalize_url(location);
+    if (!target) {
+      Fail(std::move(visit), "redirect to an unusable URL '" + location + "'");
+      return;
+    }
+    if (++visit.hops > config_.max_redirects) {
+      Fail(std::move(visit), "more than " + std::to_string(config_.max_redirects) + " redirects");
+      return;
+    }
+    for (const std::string& hop : visit.chain) {
+      if (hop == *target) {
+        Fail(std::move(visit), "redirect loop at " + *target);
+        return;
+      }
+    }
+    if (visit.kind == VisitKind::kPage && !visit.is_home) {
+      // The target is a page of its own: fetch it under its own name, once.
+      if (!scope_.ContainsUrl(*target)) {
+        Done(visit, UrlOutcome::kOutOfScope, "redirects off the site to " + *target);
+        return;
+      }
+      if (!frontier_.MarkSeen(*target)) {
+        Done(visit, UrlOutcome::kRedirected, "redirects to " + *target);
+        return;
+      }
+    } else if (!scope_.ContainsUrl(*target)) {
+      Fail(std::move(visit), "redirects off the site to " + *target);
+      return;
+    } else if (visit.kind == VisitKind::kPage) {
+      (void)frontier_.MarkSeen(*target);  // the home page: the start URL after redirects
+    }
+    visit.url = *target;
+    visit.attempt = 1;
+    --active_;
+    StartVisit(std::move(visit));
+  }
+
+  void FinishRobots(Visit visit, const FetchResponse& response) {
+    RobotsRules rules = RobotsRules::AllowAll();
+    if (response.status >= 200 && response.status < 300) {
+      rules = RobotsRules::Parse(response.body, config_.robots_agent);
+    } else if (response.status >= 500) {
+      rules = RobotsRules::DisallowAll();  // RFC 9309: unreachable means complete disallow
+    }
+    const std::string origin = visit.origin;
+    --active_;
+    OnRobots(origin, std::move(rules));
+    Pump();
+  }
+
+  void FinishSitemap(Visit visit, const FetchResponse& response) {
+    if (response.status >= 200 && response.status < 300) {
+      const Sitemap sitemap = ParseSitemap(response.body);
+      for (const std::string& loc : sitemap.locs) {
+        if (sitemap.is_index) {
+          FetchSitemap(loc);
+        } else if (const auto url = config_.normalize_url(loc)) {
+          Enqueue(*url, false);
+        }
+      }
+    }
+    (void)visit;
+    --active_;
+    Pump();
+  }
+
+  void FinishPage(Visit visit, FetchResponse response) {
+    if (response.status < 200 || response.status >= 300) {
+      Fail(std::move(visit), "HTTP " + std::to_string(response.status));
+      return;
+    }
+    if (visit.is_home) summary_.home_url = visit.url;
+    const ContentKind kind = ClassifyContent(response.content_type, response.body);
+    const bool script = script_urls_.count(visit.queued_url) != 0;
+    if (kind == ContentKind::kOther || (kind == ContentKind::kScript && !script)) {
+      Done(visit, UrlOutcome::kNotPage,
+           response.content_type.empty() ? "not HTML" : "not HTML: " + response.content_type);
+      return;
+    }
+    FetchedPage page{visit.url,
+                     visit.queued_url,
+                     response.status,
+                     std::move(response.content_type),
+                     std::move(response.body),
+                     visit.is_home};
+    frontier_.Release(visit.frontier_host);
+    Pump();
+    const bool html = kind == ContentKind::kHtml && !script;
+    if (html) {
+      ++summary_.pages;
+    } else {
+      ++summary_.scripts;
+    }
+    boost::asio::post(pool_, [this, html, page = std::move(page)]() {
+      if (stopped_) return;
+      PageLinks links;
+      if (html) {
+        links = handler_.OnPage(page);
+      } else {
+        handler_.OnScript(page);
+      }
+      boost::asio::post(io_, [this, links = std::move(links)]() {
+        if (stopped_) return;
+        for (const std::string& link : links.links) Enqueue(link, false);
+        for (const std::string& src : links.scripts) Enqueue(src, true);
+        --active_;
+        Pump();
+      });
+    });
+  }
+
+  // --- endings ---
+  void Fail(Visit visit, std::string detail) {
+    if (visit.kind == VisitKind::kRobots) {
+      // Robots unreachable on the network: let the pages themselves fail
+      // with the real reason rather than hide them behind a disallow.
+      const std::string origin = visit.origin;
+      --active_;
+      OnRobots(origin, RobotsRules::AllowAll());
+      Pump();
+      return;
+    }
+    if (visit.kind == VisitKind::kSitemap) {
+      --active_;
+      Pump();
+      return;
+    }
+    ++summary_.failed;
+    Done(visit, UrlOutcome::kFailed, std::move(detail));
+  }
+
+  void Done(const Visit& visit, UrlOutcome outcome, std::string detail) {
+    Record(visit.queued_url, outcome, visit.last_status, std::move(detail), visit.is_home);
+    if (visit.kind == VisitKind::kPage) frontier_.Release(visit.frontier_host);
+    --active_;
+    Pump();
+  }
+
+  void Record(const std::string& url, UrlOutcome outcome, long status, std::string detail,
+              bool is_home = false) {
+    handler_.OnRecord(UrlRecord{url, outcome, status, std::move(detail), is_home});
+  }
+
+  void MaybeFinish() {
+    if (finished_ || active_ != 0 || frontier_.queued() != 0 || !done_) return;
+    for (const auto& [origin, state] : origins_) {
+      if (state.fetching) return;
+    }
+    finished_ = true;
+    summary_.addresses = hosts_.ResolvedAddresses();
+    boost::asio::post(io_, [done = std::move(done_), summary = summary_]() { done(summary); });
+  }
+
+ public:
+  std::string start_origin_;      // "https://host:443", the robots key
+  std::string start_origin_url_;  // "https://host", for /sitemap.xml
+
+ private:
+  boost::asio::io_context& io_;
+  CrawlConfig config_;
+  PageHandler& handler_;
+  SiteScope scope_;
+  std::unique_ptr<DnsResolver> resolver_;
+  std::unique_ptr<HttpFetcher> fetcher_;
+  detail::HostTable hosts_;
+  Frontier frontier_;
+  boost::asio::steady_timer pump_timer_;
+  std::map<std::string, Origin> origins_;
+  std::unordered_set<std::string> script_urls_;
+  std::unordered_set<std::string> sitemap_urls_;
+  std::size_t sitemaps_fetched_ = 0;
+  bool sitemaps_seeded_ = false;
+  std::size_t active_ = 0;  // visits and handler jobs under way
+  bool finished_ = false;
+  std::atomic<bool> stopped_{false};
+  DoneCallback done_;
+  SiteCrawlSummary summary_;
+  boost::asio::thread_pool pool_;  // last: joined first
+};
+
+Result<std::unique_ptr<SiteCrawl>> SiteCrawl::Create(boost::asio::io_context& io,
+                                                     CrawlConfig config, PageHandler& handler) {
+  if (!config.normalize_url) return Error{"no URL normaliser"};
+  Result<std::string> ascii = UrlWithAsciiHost(config.start_url);
+  if (!ascii.ok()) return ascii.error();
+  const auto start = config.normalize_url(ascii.value());
+  if (!start) return Error{"not an http(s) URL: '" + config.start_url + "'"};
+  Result<UrlParts> parts = ParseUrl(*start);
+  if (!parts.ok()) return parts.error();
+  Result<SiteScope> scope = SiteScope::Create(parts.value().host, config.aliases);
+  if (!scope.ok()) return scope.error();
+  config.start_url = *start;
+  config.fetch.max_host_connections = static_cast<long>(config.per_host);
+  Result<std::unique_ptr<DnsResolver>> resolver = DnsResolver::Create(io, config.dns);
+  if (!resolver.ok()) return resolver.error();
+  Result<std::unique_ptr<HttpFetcher>> fetcher = HttpFetcher::Create(
+      io, config.fetch, AddressPolicy(config.allow_private, config.allowed_addresses));
+  if (!fetcher.ok()) return fetcher.error();
+  const std::string origin = parts.value().Origin();
+  const std::string origin_url = start->substr(0, start->find('/', start->find("://") + 3));
+  auto impl = std::make_unique<Impl>(io, std::move(config), handler, std::move(scope).value(),
+                                     std::move(resolver).value(), std::move(fetcher).value());
+  impl->start_origin_ = origin;
+  impl->start_origin_url_ = origin_url;
+  return std::make_unique<SiteCrawl>(std::move(impl));
+}
+
+SiteCrawl::SiteCrawl(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SiteCrawl::~SiteCrawl() = default;
+
+void SiteCrawl::Start(DoneCallback done) { impl_->Start(std::move(done)); }
+
+SiteCrawl::Progress SiteCrawl::progress() const { return impl_->progress(); }
+
+}  // namespace badgewatch::crawler

@@ -1,0 +1,90 @@
+#include "tests/support/dnsmasq_process.h"
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/udp.hpp>
+#include <chrono>
+#include <stdexcept>
+
+#include "crawler/dns_resolver.h"
+
+extern char** environ;
+
+namespace badgewatch::testing {
+
+std::uint16_t FreeUdpPort() {
+  boost::asio::io_context io;
+  boost::asio::ip::udp::socket socket(
+      io, boost::asio::ip::udp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0));
+  return socket.local_endpoint().port();
+}
+
+namespace {
+
+// Asks the server for `name` with the crawler's own resolver until it answers
+// or the deadline passes.
+bool Answers(const std::string& server, const std::string& name) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (std::chrono::steady_clock::now() < deadline) {
+    boost::asio::io_context io;
+    auto resolver = crawler::DnsResolver::Create(
+        io, {.server = server, .timeout = std::chrono::milliseconds(200), .tries = 1});
+    if (!resolver.ok()) return false;
+    bool answered = false;
+    resolver.value()->Resolve(name, [&](crawler::DnsAnswer answer) {
+      answered = answer.ok() || answer.error().message.find("NXDOMAIN") != std::string::npos;
+    });
+    io.run();
+    if (answered) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+DnsmasqProcess::DnsmasqProcess(const std::vector<std::pair<std::string, std::string>>& names) {
+  const char* candidates[] = {"/usr/sbin/dnsmasq", "/sbin/dnsmasq", "/usr/bin/dnsmasq"};
+  std::string binary;
+  for (const char* candidate : candidates) {
+    if (access(candidate, X_OK) == 0) binary = candidate;
+  }
+  if (binary.empty()) throw std::runtime_error("dnsmasq is not installed (scripts/install-deps)");
+  port_ = FreeUdpPort();
+  std::vector<std::string> args = {binary,
+                                   "--keep-in-foreground",
+                                   "--conf-file=/dev/null",
+                                   "--no-resolv",
+                                   "--no-hosts",
+                                   "--no-poll",
+                                   "--pid-file=",
+                                   "--user=root",
+                                   "--bind-interfaces",
+                                   "--listen-address=127.0.0.1",
+                                   "--port=" + std::to_string(port_)};
+  for (const auto& [name, address] : names) args.push_back("--address=/" + name + "/" + address);
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  if (posix_spawn(&pid_, binary.c_str(), nullptr, nullptr, argv.data(), environ) != 0) {
+    throw std::runtime_error("cannot start dnsmasq");
+  }
+  if (names.empty() || !Answers(server(), names.front().first)) {
+    kill(pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+    throw std::runtime_error("dnsmasq did not answer on " + server());
+  }
+}
+
+DnsmasqProcess::~DnsmasqProcess() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGTERM);
+  waitpid(pid_, nullptr, 0);
+}
+
+std::string DnsmasqProcess::server() const { return "127.0.0.1:" + std::to_string(port_); }
+
+}  // namespace badgewatch::testing

@@ -1,0 +1,217 @@
+#include "tests/support/test_web_server.h"
+
+#include <zlib.h>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <stdexcept>
+
+namespace badgewatch::testing {
+
+namespace asio = boost::asio;
+namespace http = boost::beast::http;
+using asio::ip::tcp;
+
+struct TestWebServer::Impl {
+  asio::io_context io;
+  tcp::acceptor acceptor{io};
+  std::vector<std::shared_ptr<tcp::socket>> sockets;
+};
+
+namespace {
+
+std::string StatusLine(int status) {
+  return "HTTP/1.1 " + std::to_string(status) + " " +
+         std::string(http::obsolete_reason(static_cast<http::status>(status))) + "\r\n";
+}
+
+bool WriteAll(tcp::socket& socket, const std::string& data) {
+  boost::system::error_code ec;
+  asio::write(socket, asio::buffer(data), ec);
+  return !ec;
+}
+
+// Streams 1 GiB of zeros gzip-compressed, produced lazily.
+void WriteGzipBomb(tcp::socket& socket) {
+  z_stream z{};
+  if (deflateInit2(&z, 9, Z_DEFLATED, 16 + 15, 9, Z_DEFAULT_STRATEGY) != Z_OK) return;
+  std::vector<unsigned char> zeros(1 << 20, 0);
+  std::vector<unsigned char> out(1 << 16);
+  for (int mib = 0; mib < 1024; ++mib) {
+    z.next_in = zeros.data();
+    z.avail_in = static_cast<uInt>(zeros.size());
+    const int flush = mib == 1023 ? Z_FINISH : Z_NO_FLUSH;
+    do {
+      z.next_out = out.data();
+      z.avail_out = static_cast<uInt>(out.size());
+      deflate(&z, flush);
+      const std::size_t n = out.size() - z.avail_out;
+      boost::system::error_code ec;
+      if (n > 0) asio::write(socket, asio::buffer(out.data(), n), ec);
+      if (ec) {
+        deflateEnd(&z);
+        return;
+      }
+    } while (z.avail_out == 0);
+  }
+  deflateEnd(&z);
+}
+
+}  // namespace
+
+TestWebServer::TestWebServer(const std::string& address, std::uint16_t port)
+    : impl_(std::make_unique<Impl>()), address_(address) {
+  const tcp::endpoint endpoint(asio::ip::make_address(address), port);
+  impl_->acceptor.open(endpoint.protocol());
+  impl_->acceptor.set_option(tcp::acceptor::reuse_address(true));
+  impl_->acceptor.bind(endpoint);
+  impl_->acceptor.listen();
+  port_ = impl_->acceptor.local_endpoint().port();
+  acceptor_thread_ = std::thread([this] {
+    while (true) {
+      auto socket = std::make_shared<tcp::socket>(impl_->io);
+      boost::system::error_code ec;
+      impl_->acceptor.accept(*socket, ec);
+      std::lock_guard lock(mutex_);
+      if (ec || stopped_) return;
+      ++connections_;
+      impl_->sockets.push_back(socket);
+      connection_threads_.emplace_back([this, socket] {
+        boost::beast::flat_buffer buffer;
+        while (true) {
+          http::request<http::string_body> request;
+          boost::system::error_code read_ec;
+          http::read(*socket, buffer, request, read_ec);
+          if (read_ec) return;
+          std::string host(request[http::field::host]);
+          host = host.substr(0, host.rfind(':') == std::string::npos || host.back() == ']'
+                                    ? host.size()
+                                    : host.rfind(':'));
+          const std::string target(request.target());
+          const TestResponse response = Respond(host, target);
+          using B = TestResponse::Behaviour;
+          if (response.behaviour == B::kNeverAnswer) {
+            std::unique_lock wait_lock(mutex_);
+            stopping_.wait(wait_lock, [this] { return stopped_; });
+            return;
+          }
+          std::string head = StatusLine(response.status);
+          if (!response.content_type.empty()) {
+            head += "Content-Type: " + response.content_type + "\r\n";
+          }
+          for (const auto& [name, value] : response.headers) head += name + ": " + value + "\r\n";
+          if (response.behaviour == B::kNormal) {
+            head += "Content-Length: " + std::to_string(response.body.size()) + "\r\n\r\n";
+            if (!WriteAll(*socket, head + response.body)) return;
+            continue;
+          }
+          if (response.behaviour == B::kTrickle) {
+            head += "Content-Length: 100000\r\n\r\n";
+            if (!WriteAll(*socket, head)) return;
+            for (int i = 0; i < 100000; ++i) {
+              if (!WriteAll(*socket, "x")) return;
+              std::unique_lock wait_lock(mutex_);
+              if (stopping_.wait_for(wait_lock, std::chrono::seconds(1),
+                                     [this] { return stopped_; })) {
+                return;
+              }
+            }
+            return;
+          }
+          head += "Connection: close\r\n";
+          if (response.behaviour == B::kGzipBomb) {
+            head += "Content-Encoding: gzip\r\n\r\n";
+            if (WriteAll(*socket, head)) WriteGzipBomb(*socket);
+            return;
+          }
+          head += "\r\n";  // kEndlessBody: no length, ends when the client goes
+          if (!WriteAll(*socket, head + "<html><body>")) return;
+          const std::string chunk(64 * 1024, 'a');
+          while (WriteAll(*socket, chunk)) {
+          }
+          return;
+        }
+      });
+    }
+  });
+}
+
+TestWebServer::~TestWebServer() { Stop(); }
+
+void TestWebServer::Stop() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopped_) return;
+    stopped_ = true;
+    boost::system::error_code ec;
+    for (auto& socket : impl_->sockets) socket->shutdown(tcp::socket::shutdown_both, ec);
+  }
+  stopping_.notify_all();
+  // Wake the blocking accept() with a connection of our own; it sees stopped_.
+  {
+    tcp::socket poke(impl_->io);
+    boost::system::error_code ec;
+    poke.connect(tcp::endpoint(asio::ip::make_address(address_), port_), ec);
+    if (acceptor_thread_.joinable()) acceptor_thread_.join();
+  }
+  boost::system::error_code ec;
+  impl_->acceptor.close(ec);
+  for (auto& thread : connection_threads_) thread.join();
+}
+
+std::string TestWebServer::Origin(const std::string& host) const {
+  return "http://" + host + ":" + std::to_string(port_);
+}
+
+void TestWebServer::Serve(const std::string& host, const std::string& target,
+                          TestResponse response) {
+  ServeSequence(host, target, {std::move(response)});
+}
+
+void TestWebServer::ServeSequence(const std::string& host, const std::string& target,
+                                  std::vector<TestResponse> responses) {
+  std::lock_guard lock(mutex_);
+  routes_[{host, target}] = std::move(responses);
+}
+
+void TestWebServer::ServePage(const std::string& host, const std::string& target,
+                              const std::string& title, const std::string& body_html) {
+  TestResponse response;
+  response.body = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title +
+                  "</title></head><body>" + body_html + "</body></html>";
+  Serve(host, target, std::move(response));
+}
+
+TestResponse TestWebServer::Respond(const std::string& host, const std::string& target) {
+  std::lock_guard lock(mutex_);
+  log_.push_back({host, target});
+  const auto it = routes_.find({host, target});
+  if (it == routes_.end() || it->second.empty()) {
+    TestResponse missing;
+    missing.status = 404;
+    missing.body = "not found";
+    missing.content_type = "text/plain";
+    return missing;
+  }
+  std::size_t& n = served_[{host, target}];
+  const TestResponse& response = it->second[std::min(n, it->second.size() - 1)];
+  ++n;
+  return response;
+}
+
+std::vector<LoggedRequest> TestWebServer::Log() const {
+  std::lock_guard lock(mutex_);
+  return log_;
+}
+
+std::size_t TestWebServer::Count(const std::string& host, const std::string& target) const {
+  std::lock_guard lock(mutex_);
+  std::size_t n = 0;
+  for (const LoggedRequest& request : log_) n += request.host == host && request.target == target;
+  return n;
+}
+
+}  // namespace badgewatch::testing

@@ -1,0 +1,88 @@
+// A loopback HTTP/1.1 server for crawler tests (Boost.Beast, one thread per
+// connection): serves fixture sites by Host header, logs every request, and
+// can misbehave on purpose (endless body, gzip bomb, silence, trickle,
+// scripted status sequences). Thread-safe; Stop() or the destructor joins all.
+#ifndef BADGEWATCH_TESTS_SUPPORT_TEST_WEB_SERVER_H_
+#define BADGEWATCH_TESTS_SUPPORT_TEST_WEB_SERVER_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace badgewatch::testing {
+
+struct TestResponse {
+  enum class Behaviour {
+    kNormal,
+    kEndlessBody,  // 200 text/html, body never ends
+    kGzipBomb,     // Content-Encoding: gzip, 1 GiB of zeros once decoded
+    kNeverAnswer,  // reads the request, never writes
+    kTrickle,      // one body byte per second
+  };
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // Location, Retry-After ...
+  Behaviour behaviour = Behaviour::kNormal;
+};
+
+struct LoggedRequest {
+  std::string host;    // Host header without port
+  std::string target;  // path and query
+};
+
+class TestWebServer {
+ public:
+  // Listens on `address`:`port` (0: a free port); throws on failure (test set-up).
+  explicit TestWebServer(const std::string& address = "127.0.0.1", std::uint16_t port = 0);
+  ~TestWebServer();
+  TestWebServer(const TestWebServer&) = delete;
+  TestWebServer& operator=(const TestWebServer&) = delete;
+
+  [[nodiscard]] std::uint16_t port() const { return port_; }
+  // "http://HOST:PORT" for a host name served here.
+  [[nodiscard]] std::string Origin(const std::string& host) const;
+
+  // `target` is path plus query as requested ("/a.html", "/list?p=2").
+  void Serve(const std::string& host, const std::string& target, TestResponse response);
+  // Answers the n-th request with the n-th response, the last one from then on.
+  void ServeSequence(const std::string& host, const std::string& target,
+                     std::vector<TestResponse> responses);
+  // An HTML page with the given body markup ("<title>..</title>" goes in head).
+  void ServePage(const std::string& host, const std::string& target, const std::string& title,
+                 const std::string& body_html);
+
+  [[nodiscard]] std::vector<LoggedRequest> Log() const;
+  [[nodiscard]] std::size_t Count(const std::string& host, const std::string& target) const;
+  [[nodiscard]] std::size_t connections() const { return connections_; }
+
+  void Stop();
+
+ private:
+  struct Impl;
+  TestResponse Respond(const std::string& host, const std::string& target);
+
+  std::unique_ptr<Impl> impl_;
+  std::uint16_t port_ = 0;
+  std::string address_;
+  mutable std::mutex mutex_;
+  std::condition_variable stopping_;
+  bool stopped_ = false;
+  std::map<std::pair<std::string, std::string>, std::vector<TestResponse>> routes_;
+  std::map<std::pair<std::string, std::string>, std::size_t> served_;
+  std::vector<LoggedRequest> log_;
+  std::atomic<std::size_t> connections_{0};
+  std::thread acceptor_thread_;
+  std::vector<std::thread> connection_threads_;
+};
+
+}  // namespace badgewatch::testing
+
+#endif  // BADGEWATCH_TESTS_SUPPORT_TEST_WEB_SERVER_H_
