@@ -69,7 +69,8 @@ class [[nodiscard]] Result {
     assert(ok());
     return *value_;
   }
-  [[nodiscard]] T&& value() && {
+  // By value, so `for (auto& x : Load().value())` never dangles.
+  [[nodiscard]] T value() && {
     assert(ok());
     return std::move(*value_);
   }

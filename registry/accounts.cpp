@@ -1,0 +1,191 @@
+#include "registry/accounts.h"
+
+#include <fmt/format.h>
+
+#include "registry/crypto_primitives.h"
+#include "registry/transaction.h"
+
+namespace badgewatch::registry {
+namespace {
+
+constexpr char kInsertAccount[] =
+    "INSERT INTO accounts (login, role, unit_id, region_code, created_at) VALUES (?, ?, ?, ?, ?)";
+constexpr char kSelectAccount[] =
+    "SELECT id, role, unit_id, region_code FROM accounts WHERE id = ?";
+constexpr char kSelectAccountByLogin[] =
+    "SELECT id, role, unit_id, region_code FROM accounts WHERE login = ?";
+constexpr char kRegionExists[] = "SELECT count(*) FROM regions WHERE code = ?";
+constexpr char kInsertToken[] =
+    "INSERT INTO api_tokens (account_id, token_sha256, label, created_at) VALUES (?, ?, ?, ?)";
+constexpr char kSelectTokenAccount[] = "SELECT account_id FROM api_tokens WHERE token_sha256 = ?";
+
+// The prefix every token carries, so a leaked one is recognisable.
+constexpr std::string_view kTokenPrefix = "bwt_";
+
+Status ValidateLogin(std::string_view login) {
+  bool ok = login.size() >= 3 && login.size() <= 64;
+  for (char c : login) {
+    ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '.' || c == '_' || c == '-');
+  }
+  if (!ok) {
+    return Status(StatusCode::kInvalidArgument,
+                  fmt::format("login '{}' must be 3-64 letters, digits, '.', '_' or '-'", login));
+  }
+  return Status::Ok();
+}
+
+Result<std::int64_t> InsertAccount(Database& db, const std::string& login, Role role,
+                                   SqlValue unit_id, SqlValue region_code, std::int64_t now) {
+  Result<Statement> insert = db.Prepare(kInsertAccount);
+  if (!insert) return insert.status();
+  if (Status b = insert->Bind({login, RoleName(role), unit_id, region_code, now}); !b.ok()) {
+    return b;
+  }
+  if (Status s = insert->Run(); !s.ok()) {
+    if (s.code() == StatusCode::kAlreadyExists) {
+      return Status(s.code(), fmt::format("login '{}' is taken", login));
+    }
+    return s;
+  }
+  return db.LastInsertId();
+}
+
+Result<Actor> ReadActor(Statement& s) {
+  Result<bool> row = s.Step();
+  if (!row) return row.status();
+  if (!*row) return Status(StatusCode::kNotFound, "no such account");
+  Actor actor;
+  actor.account_id = s.Int(0);
+  actor.role = ParseRole(s.Text(1)).value_or(Role::kUnit);
+  actor.unit_id = s.Int(2);
+  actor.region_code = s.Text(3);
+  return actor;
+}
+
+}  // namespace
+
+std::string ActorLabel(const Actor& actor) {
+  switch (actor.role) {
+    case Role::kUnit:
+      return fmt::format("account:{} (unit {})", actor.account_id, actor.unit_id);
+    case Role::kRegional:
+      return fmt::format("account:{} (regional {})", actor.account_id, actor.region_code);
+    case Role::kConac:
+      return fmt::format("account:{} (conac)", actor.account_id);
+  }
+  return "unknown";
+}
+
+Result<Actor> RegisterUnit(Registry& registry, const UnitFields& fields, const std::string& login) {
+  if (Status s = ValidateLogin(login); !s.ok()) return s;
+  Database& db = registry.writer();
+  Result<Transaction> txn = Transaction::Begin(db);
+  if (!txn) return txn.status();
+  Result<std::int64_t> unit_id = InsertUnit(db, fields, registry.Now());
+  if (!unit_id) return unit_id.status();
+  Result<std::int64_t> account_id =
+      InsertAccount(db, login, Role::kUnit, *unit_id, nullptr, registry.Now());
+  if (!account_id) return account_id.status();
+  Actor actor{*account_id, Role::kUnit, *unit_id, ""};
+  Status audited =
+      registry.Audit({ActorLabel(actor), "unit.register", fmt::format("unit:{}", *unit_id),
+                      fmt::format("{} ({}, region {})", fields.name, UnitKindLabel(fields.kind),
+                                  fields.region_code)});
+  if (!audited.ok()) return audited;
+  if (Status s = txn->Commit(); !s.ok()) return s;
+  return actor;
+}
+
+Result<Actor> CreateStaffAccount(Registry& registry, const std::string& login, Role role,
+                                 const std::string& region_code) {
+  if (Status s = ValidateLogin(login); !s.ok()) return s;
+  if (role == Role::kUnit) {
+    return Status(StatusCode::kInvalidArgument,
+                  "unit accounts are created by registering the unit");
+  }
+  Database& db = registry.writer();
+  Result<Transaction> txn = Transaction::Begin(db);
+  if (!txn) return txn.status();
+  SqlValue region = nullptr;
+  if (role == Role::kRegional) {
+    Result<Statement> exists = db.Prepare(kRegionExists);
+    if (!exists) return exists.status();
+    if (Status b = exists->Bind({region_code}); !b.ok()) return b;
+    Result<bool> row = exists->Step();
+    if (!row) return row.status();
+    if (exists->Int(0) == 0) {
+      return Status(StatusCode::kInvalidArgument,
+                    fmt::format("region '{}' is not in the region list", region_code));
+    }
+    region = std::string_view(region_code);
+  } else if (!region_code.empty()) {
+    return Status(StatusCode::kInvalidArgument, "CONAC staff accounts have no region");
+  }
+  Result<std::int64_t> id = InsertAccount(db, login, role, nullptr, region, registry.Now());
+  if (!id) return id.status();
+  Actor actor{*id, role, 0, role == Role::kRegional ? region_code : ""};
+  Status audited = registry.Audit({"cli", "account.create", fmt::format("account:{}", *id),
+                                   fmt::format("{} {}", RoleName(role), login)});
+  if (!audited.ok()) return audited;
+  if (Status s = txn->Commit(); !s.ok()) return s;
+  return actor;
+}
+
+Result<Actor> LoadActor(Database& db, std::int64_t account_id) {
+  Result<Statement> s = db.Prepare(kSelectAccount);
+  if (!s) return s.status();
+  if (Status b = s->Bind({account_id}); !b.ok()) return b;
+  Result<Actor> actor = ReadActor(*s);
+  if (!actor && actor.status().code() == StatusCode::kNotFound) {
+    return Status(StatusCode::kNotFound, fmt::format("no account {}", account_id));
+  }
+  return actor;
+}
+
+Result<Actor> LoadActorByLogin(Database& db, std::string_view login) {
+  Result<Statement> s = db.Prepare(kSelectAccountByLogin);
+  if (!s) return s.status();
+  if (Status b = s->Bind({login}); !b.ok()) return b;
+  Result<Actor> actor = ReadActor(*s);
+  if (!actor && actor.status().code() == StatusCode::kNotFound) {
+    return Status(StatusCode::kNotFound, fmt::format("no account with login '{}'", login));
+  }
+  return actor;
+}
+
+Result<std::string> CreateApiToken(Registry& registry, std::int64_t account_id,
+                                   const std::string& label) {
+  Result<std::string> secret = RandomHex(32);
+  if (!secret) return secret.status();
+  const std::string token = std::string(kTokenPrefix) + *secret;
+  Result<std::string> digest = Sha256Hex(token);
+  if (!digest) return digest.status();
+  Database& db = registry.writer();
+  Result<Transaction> txn = Transaction::Begin(db);
+  if (!txn) return txn.status();
+  if (Result<Actor> owner = LoadActor(db, account_id); !owner) return owner.status();
+  Result<Statement> insert = db.Prepare(kInsertToken);
+  if (!insert) return insert.status();
+  if (Status b = insert->Bind({account_id, *digest, label, registry.Now()}); !b.ok()) return b;
+  if (Status s = insert->Run(); !s.ok()) return s;
+  Status audited =
+      registry.Audit({"cli", "token.create", fmt::format("account:{}", account_id), label});
+  if (!audited.ok()) return audited;
+  if (Status s = txn->Commit(); !s.ok()) return s;
+  return token;
+}
+
+Result<Actor> AuthenticateToken(Database& db, std::string_view token) {
+  Result<std::string> digest = Sha256Hex(token);
+  if (!digest) return digest.status();
+  Result<Statement> s = db.Prepare(kSelectTokenAccount);
+  if (!s) return s.status();
+  if (Status b = s->Bind({*digest}); !b.ok()) return b;
+  Result<bool> row = s->Step();
+  if (!row) return row.status();
+  if (!*row) return Status(StatusCode::kPermissionDenied, "unknown API token");
+  return LoadActor(db, s->Int(0));
+}
+
+}  // namespace badgewatch::registry

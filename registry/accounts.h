@@ -1,0 +1,56 @@
+// Accounts and who acts: a unit's own account (created by registration), a
+// regional reviewer bound to one region, CONAC staff; API tokens stored as
+// SHA-256 only. Writer thread for the writes; any connection for reads.
+#ifndef BADGEWATCH_REGISTRY_ACCOUNTS_H_
+#define BADGEWATCH_REGISTRY_ACCOUNTS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "registry/registry.h"
+#include "registry/status.h"
+#include "registry/unit_kind.h"
+#include "registry/units.h"
+
+namespace badgewatch::registry {
+
+// Whoever performs a workflow step, as the workflows authorise it.
+struct Actor {
+  std::int64_t account_id = 0;
+  Role role = Role::kUnit;
+  std::int64_t unit_id = 0;  // role kUnit only
+  std::string region_code;   // role kRegional only
+};
+
+// "account:7 (regional 33)": how the audit log names the actor.
+[[nodiscard]] std::string ActorLabel(const Actor& actor);
+
+// Account registration (附件一): validates the unit fields and the login
+// (3-64 of [A-Za-z0-9._-]), inserts the unit and its account, audits, in one
+// transaction. Returns the new unit account.
+[[nodiscard]] Result<Actor> RegisterUnit(Registry& registry, const UnitFields& fields,
+                                         const std::string& login);
+
+// A staff account: kRegional needs a region code from the list; kConac none.
+// kInvalidArgument for kUnit (units register) or a bad login/region.
+[[nodiscard]] Result<Actor> CreateStaffAccount(Registry& registry, const std::string& login,
+                                               Role role, const std::string& region_code);
+
+// The account `account_id` as an actor; kNotFound when absent.
+[[nodiscard]] Result<Actor> LoadActor(Database& db, std::int64_t account_id);
+// The account with this login; kNotFound when absent.
+[[nodiscard]] Result<Actor> LoadActorByLogin(Database& db, std::string_view login);
+
+// Creates an API token for `account_id`. Returns the token itself, which is
+// shown once: only its SHA-256 is stored.
+[[nodiscard]] Result<std::string> CreateApiToken(Registry& registry, std::int64_t account_id,
+                                                 const std::string& label);
+
+// The actor a token belongs to; kPermissionDenied for an unknown token.
+[[nodiscard]] Result<Actor> AuthenticateToken(Database& db, std::string_view token);
+
+}  // namespace badgewatch::registry
+
+#endif  // BADGEWATCH_REGISTRY_ACCOUNTS_H_

@@ -1,0 +1,134 @@
+#include "registry/field_validation.h"
+
+#include <arpa/inet.h>
+#include <fmt/format.h>
+
+#include <string>
+
+namespace badgewatch::registry {
+namespace {
+
+Status Invalid(std::string message) {
+  return Status(StatusCode::kInvalidArgument, std::move(message));
+}
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsHostLabel(std::string_view label) {
+  if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') {
+    return false;
+  }
+  for (char c : label) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsAsciiDigit(c) || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Status RequireText(std::string_view label, std::string_view value) {
+  if (value.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return Invalid(fmt::format("{} is required", label));
+  }
+  return Status::Ok();
+}
+
+Status ValidateMobile(std::string_view mobile) {
+  bool ok = mobile.size() == 11 && mobile[0] == '1' && mobile[1] >= '3' && mobile[1] <= '9';
+  for (char c : mobile) ok = ok && IsAsciiDigit(c);
+  if (!ok) {
+    return Invalid(fmt::format(
+        "mobile '{}' is not a mainland mobile number (11 digits starting with 13-19)", mobile));
+  }
+  return Status::Ok();
+}
+
+Status ValidateEmail(std::string_view email) {
+  const std::size_t at = email.find('@');
+  bool ok = at != std::string_view::npos && at > 0 && email.find('@', at + 1) == email.npos;
+  if (ok) {
+    const std::string_view domain = email.substr(at + 1);
+    const std::size_t dot = domain.find('.');
+    ok = dot != domain.npos && dot > 0 && domain.back() != '.';
+  }
+  for (char c : email) ok = ok && static_cast<unsigned char>(c) > 0x20 && c != 0x7f;
+  if (!ok) return Invalid(fmt::format("e-mail '{}' is not an e-mail address", email));
+  return Status::Ok();
+}
+
+Status ValidateIpAddress(std::string_view ip) {
+  const std::string text(ip);
+  unsigned char buffer[16];
+  if (inet_pton(AF_INET, text.c_str(), buffer) == 1) return Status::Ok();
+  if (inet_pton(AF_INET6, text.c_str(), buffer) == 1) return Status::Ok();
+  return Invalid(fmt::format("IP address '{}' is neither IPv4 nor IPv6", ip));
+}
+
+long CountCodePoints(std::string_view utf8) {
+  long count = 0;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    std::size_t length = 0;
+    if (lead < 0x80) {
+      length = 1;
+    } else if (lead >= 0xC2 && lead < 0xE0) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead < 0xF0) {
+      length = 3;
+    } else if (lead >= 0xF0 && lead < 0xF5) {
+      length = 4;
+    } else {
+      return -1;
+    }
+    if (i + length > utf8.size()) return -1;
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((static_cast<unsigned char>(utf8[i + k]) & 0xC0) != 0x80) return -1;
+    }
+    i += length;
+    ++count;
+  }
+  return count;
+}
+
+Status ValidateIntroduction(std::string_view introduction) {
+  const long chars = CountCodePoints(introduction);
+  if (chars < 0) return Invalid("introduction is not valid UTF-8 text");
+  if (static_cast<std::size_t>(chars) > kMaxIntroductionChars) {
+    return Invalid(fmt::format("introduction has {} characters; at most {} are allowed", chars,
+                               kMaxIntroductionChars));
+  }
+  return Status::Ok();
+}
+
+Status ValidateEnglishDomain(std::string_view domain, bool require_gov_cn) {
+  constexpr std::string_view kSuffix = ".gov.cn";
+  std::string lower(domain);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (lower.empty())
+    return Invalid("English domain is required (or tick the CONAC hosting platform box)");
+  if (require_gov_cn &&
+      (lower.size() <= kSuffix.size() ||
+       lower.compare(lower.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0)) {
+    return Invalid(fmt::format(
+        "English domain '{}' must end in .gov.cn (or tick the CONAC hosting platform box)",
+        domain));
+  }
+  std::string_view rest(lower);
+  while (!rest.empty()) {
+    const std::size_t dot = rest.find('.');
+    if (!IsHostLabel(rest.substr(0, dot))) {
+      return Invalid(fmt::format("English domain '{}' is not a valid host name", domain));
+    }
+    if (dot == rest.npos) break;
+    rest.remove_prefix(dot + 1);
+  }
+  if (lower.size() > 253) {
+    return Invalid(fmt::format("English domain '{}' is longer than 253 characters", domain));
+  }
+  return Status::Ok();
+}
+
+}  // namespace badgewatch::registry

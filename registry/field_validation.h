@@ -1,0 +1,43 @@
+// Validation of the registry's form fields, each with the exact message shown
+// to the applicant (kInvalidArgument). Pure functions, any thread.
+#ifndef BADGEWATCH_REGISTRY_FIELD_VALIDATION_H_
+#define BADGEWATCH_REGISTRY_FIELD_VALIDATION_H_
+
+#include <cstddef>
+#include <string_view>
+
+#include "registry/status.h"
+
+namespace badgewatch::registry {
+
+// The most characters (Unicode code points) a site introduction may hold.
+inline constexpr std::size_t kMaxIntroductionChars = 500;
+
+// `field` must not be empty or only whitespace: "<label> is required".
+[[nodiscard]] Status RequireText(std::string_view label, std::string_view value);
+
+// A mainland China mobile number: 11 digits starting with 1 then 3-9.
+[[nodiscard]] Status ValidateMobile(std::string_view mobile);
+
+// An e-mail address: one '@', a non-empty local part, a dotted domain, no
+// spaces or control characters.
+[[nodiscard]] Status ValidateEmail(std::string_view email);
+
+// An IPv4 (dotted quad) or IPv6 address, as inet_pton reads them.
+[[nodiscard]] Status ValidateIpAddress(std::string_view ip);
+
+// At most kMaxIntroductionChars code points of valid UTF-8.
+[[nodiscard]] Status ValidateIntroduction(std::string_view introduction);
+
+// Number of Unicode code points in `utf8`, or nullopt-like -1 when it is not
+// valid UTF-8.
+[[nodiscard]] long CountCodePoints(std::string_view utf8);
+
+// An English domain: a valid host name (LDH labels, at most 253 characters);
+// with `require_gov_cn` (party and government agencies) it must end in
+// ".gov.cn".
+[[nodiscard]] Status ValidateEnglishDomain(std::string_view domain, bool require_gov_cn);
+
+}  // namespace badgewatch::registry
+
+#endif  // BADGEWATCH_REGISTRY_FIELD_VALIDATION_H_

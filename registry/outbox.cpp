@@ -1,0 +1,111 @@
+#include "registry/outbox.h"
+
+#include "registry/transaction.h"
+
+namespace badgewatch::registry {
+namespace {
+
+constexpr char kInsert[] =
+    "INSERT INTO outbox (channel, recipient, subject, body, next_attempt_at, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+constexpr char kSelectDue[] =
+    "SELECT id, channel, recipient, subject, body, state, attempts, next_attempt_at, last_error "
+    "FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id "
+    "LIMIT ?";
+constexpr char kSelectAll[] =
+    "SELECT id, channel, recipient, subject, body, state, attempts, next_attempt_at, last_error "
+    "FROM outbox ORDER BY id";
+constexpr char kMarkSent[] =
+    "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = '' "
+    "WHERE id = ? AND state = 'pending'";
+constexpr char kSelectAttempts[] = "SELECT attempts FROM outbox WHERE id = ?";
+constexpr char kMarkFailed[] =
+    "UPDATE outbox SET attempts = ?, last_error = ?, next_attempt_at = ?, state = ? "
+    "WHERE id = ? AND state = 'pending'";
+
+Result<std::vector<OutboxRow>> ReadRows(Statement& s) {
+  std::vector<OutboxRow> rows;
+  for (;;) {
+    Result<bool> row = s.Step();
+    if (!row) return row.status();
+    if (!*row) return rows;
+    OutboxRow r;
+    r.id = s.Int(0);
+    r.notification.channel = s.Text(1) == "sms" ? Channel::kSms : Channel::kEmail;
+    r.notification.recipient = s.Text(2);
+    r.notification.subject = s.Text(3);
+    r.notification.body = s.Text(4);
+    r.state = s.Text(5);
+    r.attempts = static_cast<int>(s.Int(6));
+    r.next_attempt_at = s.Int(7);
+    r.last_error = s.Text(8);
+    rows.push_back(std::move(r));
+  }
+}
+
+}  // namespace
+
+std::string_view ChannelName(Channel channel) { return channel == Channel::kSms ? "sms" : "email"; }
+
+Status Enqueue(Registry& registry, const Notification& n) {
+  Result<Statement> insert = registry.writer().Prepare(kInsert);
+  if (!insert) return insert.status();
+  const std::int64_t now = registry.Now();
+  Status bound = insert->Bind({ChannelName(n.channel), n.recipient, n.subject, n.body, now, now});
+  if (!bound.ok()) return bound;
+  return insert->Run();
+}
+
+Status NotifyUnit(Registry& registry, const Unit& unit, const std::string& subject,
+                  const std::string& body) {
+  Status sms = Enqueue(registry, {Channel::kSms, unit.fields.mobile, subject, body});
+  if (!sms.ok()) return sms;
+  return Enqueue(registry, {Channel::kEmail, unit.fields.email, subject, body});
+}
+
+Result<std::vector<OutboxRow>> ListDueNotifications(Database& db, std::int64_t now, int limit) {
+  Result<Statement> s = db.Prepare(kSelectDue);
+  if (!s) return s.status();
+  if (Status b = s->Bind({now, std::int64_t{limit}}); !b.ok()) return b;
+  return ReadRows(*s);
+}
+
+Result<std::vector<OutboxRow>> ListOutbox(Database& db) {
+  Result<Statement> s = db.Prepare(kSelectAll);
+  if (!s) return s.status();
+  return ReadRows(*s);
+}
+
+Status MarkDelivered(Registry& registry, std::int64_t id) {
+  Database& db = registry.writer();
+  Result<Transaction> txn = Transaction::Begin(db);
+  if (!txn) return txn.status();
+  Result<Statement> s = db.Prepare(kMarkSent);
+  if (!s) return s.status();
+  if (Status b = s->Bind({registry.Now(), id}); !b.ok()) return b;
+  if (Status r = s->Run(); !r.ok()) return r;
+  return txn->Commit();
+}
+
+Status MarkAttemptFailed(Registry& registry, std::int64_t id, const std::string& error) {
+  Database& db = registry.writer();
+  Result<Transaction> txn = Transaction::Begin(db);
+  if (!txn) return txn.status();
+  Result<Statement> select = db.Prepare(kSelectAttempts);
+  if (!select) return select.status();
+  if (Status b = select->Bind({id}); !b.ok()) return b;
+  Result<bool> row = select->Step();
+  if (!row) return row.status();
+  if (!*row) return Status(StatusCode::kNotFound, "no outbox row " + std::to_string(id));
+  const std::int64_t attempts = select->Int(0) + 1;
+  const std::int64_t delay = kFirstRetryDelaySeconds << (attempts - 1);
+  const std::string_view state = attempts >= kMaxDeliveryAttempts ? "failed" : "pending";
+  Result<Statement> update = db.Prepare(kMarkFailed);
+  if (!update) return update.status();
+  Status bound = update->Bind({attempts, error, registry.Now() + delay, state, id});
+  if (!bound.ok()) return bound;
+  if (Status r = update->Run(); !r.ok()) return r;
+  return txn->Commit();
+}
+
+}  // namespace badgewatch::registry

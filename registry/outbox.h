@@ -1,0 +1,69 @@
+// The notifications outbox: workflow steps leave rows (in their own
+// transaction), the sender delivers them later and records each attempt, with
+// exponential backoff and a final 'failed' state. Writer thread for writes.
+#ifndef BADGEWATCH_REGISTRY_OUTBOX_H_
+#define BADGEWATCH_REGISTRY_OUTBOX_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "registry/registry.h"
+#include "registry/status.h"
+#include "registry/units.h"
+
+namespace badgewatch::registry {
+
+enum class Channel { kEmail, kSms };
+
+// "email", "sms".
+[[nodiscard]] std::string_view ChannelName(Channel channel);
+
+// Attempts before a row is given up ('failed').
+inline constexpr int kMaxDeliveryAttempts = 5;
+// Wait after the first failed attempt; doubled after each further one.
+inline constexpr std::int64_t kFirstRetryDelaySeconds = 60;
+
+struct Notification {
+  Channel channel = Channel::kEmail;
+  std::string recipient;  // e-mail address or mobile number
+  std::string subject;    // e-mail subject; SMS ignore it
+  std::string body;
+};
+
+struct OutboxRow {
+  std::int64_t id = 0;
+  Notification notification;
+  std::string state;  // "pending", "sent", "failed"
+  int attempts = 0;
+  std::int64_t next_attempt_at = 0;
+  std::string last_error;
+};
+
+// Adds a pending row due now, inside the caller's transaction.
+[[nodiscard]] Status Enqueue(Registry& registry, const Notification& notification);
+
+// The procedure's "told by SMS and e-mail": one SMS to the unit's handler
+// mobile and one e-mail to its address, inside the caller's transaction.
+[[nodiscard]] Status NotifyUnit(Registry& registry, const Unit& unit, const std::string& subject,
+                                const std::string& body);
+
+// Pending rows whose next attempt is due at `now`, oldest first, at most
+// `limit`.
+[[nodiscard]] Result<std::vector<OutboxRow>> ListDueNotifications(Database& db, std::int64_t now,
+                                                                  int limit);
+// Every row, in id order.
+[[nodiscard]] Result<std::vector<OutboxRow>> ListOutbox(Database& db);
+
+// Records a delivered row ('sent').
+[[nodiscard]] Status MarkDelivered(Registry& registry, std::int64_t id);
+// Records a failed attempt: attempts+1, the error, the next attempt after
+// kFirstRetryDelaySeconds * 2^(attempts-1); 'failed' after
+// kMaxDeliveryAttempts.
+[[nodiscard]] Status MarkAttemptFailed(Registry& registry, std::int64_t id,
+                                       const std::string& error);
+
+}  // namespace badgewatch::registry
+
+#endif  // BADGEWATCH_REGISTRY_OUTBOX_H_

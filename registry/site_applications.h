@@ -1,0 +1,90 @@
+// Site applications: the site-opening review / recheck of 党政机关 and the
+// badge application of 事业单位 and 社会组织 — the same form, two state
+// machines (registry/workflow.h). Every step is authorised, recorded with its
+// actor, time and reason, audited, and notified where the procedure says so.
+// Writer thread for the steps; any connection for the reads.
+#ifndef BADGEWATCH_REGISTRY_SITE_APPLICATIONS_H_
+#define BADGEWATCH_REGISTRY_SITE_APPLICATIONS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "registry/accounts.h"
+#include "registry/registry.h"
+#include "registry/sites.h"
+#include "registry/status.h"
+#include "registry/workflow.h"
+
+namespace badgewatch::registry {
+
+enum class OpeningType { kNew, kRecheck };  // 新开办网站申请 / 已开办网站复核
+
+struct SiteForm {
+  OpeningType opening_type = OpeningType::kNew;
+  SiteFields site;
+  std::string handler_mobile;
+  std::int64_t sms_verification_id = 0;  // from RequestSmsCode, confirmed
+};
+
+// Checks the form for `unit` with the exact message of the first failure:
+// site name required; a Chinese domain, when given, ends in the unit kind's
+// suffix, passes IDNA and is a registered domain of the unit; an English
+// domain (unless hosted on the platform) is a host name, under .gov.cn for
+// 党政机关; at least one IP, each IPv4 or IPv6; introduction required and at
+// most 500 characters; the handler mobile confirmed by SMS.
+[[nodiscard]] Status ValidateSiteForm(Database& db, const Unit& unit, const SiteForm& form);
+
+// The unit submits (workflow chosen by its kind). Returns the application id.
+[[nodiscard]] Result<std::int64_t> SubmitApplication(Registry& registry, const Actor& actor,
+                                                     const SiteForm& form);
+
+// The unit edits a rejected application and submits it again: a new revision,
+// the old one kept.
+[[nodiscard]] Status ResubmitApplication(Registry& registry, const Actor& actor,
+                                         std::int64_t application_id, const SiteForm& form);
+
+// A reviewer's step: regional-pass/-reject, materials-received, issue-badge,
+// conac-pass/-reject. Rejections need a reason. The step that reaches
+// "badge-issued" creates (or, for a recheck, updates) the site and issues its
+// badge in the same transaction.
+[[nodiscard]] Status DecideApplication(Registry& registry, const Actor& actor,
+                                       std::int64_t application_id, WorkflowAction action,
+                                       const std::string& reason);
+
+struct ApplicationSummary {
+  std::int64_t id = 0;
+  Workflow workflow = Workflow::kSiteOpening;
+  std::string state;
+  std::int64_t unit_id = 0;
+  std::string unit_name;
+  std::string region_code;
+  std::string site_name;  // of the latest revision
+  int revision = 0;
+  std::optional<std::int64_t> site_id;
+};
+
+struct ApplicationStep {
+  std::string action;
+  std::string from_state;
+  std::string to_state;
+  std::int64_t actor_account_id = 0;
+  std::string reason;
+  std::int64_t decided_at = 0;
+};
+
+// Applications in `state` (all when empty), in id order.
+[[nodiscard]] Result<std::vector<ApplicationSummary>> ListApplications(Database& db,
+                                                                       const std::string& state);
+// One application; kNotFound when absent.
+[[nodiscard]] Result<ApplicationSummary> LoadApplication(Database& db, std::int64_t id);
+// The form of `revision` (1 = first submission); kNotFound when absent.
+[[nodiscard]] Result<SiteForm> LoadApplicationForm(Database& db, std::int64_t id, int revision);
+// Every step, oldest first.
+[[nodiscard]] Result<std::vector<ApplicationStep>> ApplicationHistory(Database& db,
+                                                                      std::int64_t id);
+
+}  // namespace badgewatch::registry
+
+#endif  // BADGEWATCH_REGISTRY_SITE_APPLICATIONS_H_

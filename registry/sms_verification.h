@@ -1,0 +1,35 @@
+// Confirming the handler's mobile with a 6-digit SMS code: the code goes to
+// the outbox only, the database keeps a salted SHA-256; it expires after 10
+// minutes and allows 5 attempts. Writer thread.
+#ifndef BADGEWATCH_REGISTRY_SMS_VERIFICATION_H_
+#define BADGEWATCH_REGISTRY_SMS_VERIFICATION_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "registry/registry.h"
+#include "registry/status.h"
+
+namespace badgewatch::registry {
+
+inline constexpr std::int64_t kSmsCodeLifetimeSeconds = 10 * 60;
+inline constexpr int kSmsCodeMaxAttempts = 5;
+
+// Validates `mobile`, draws a 6-digit code, stores its salted hash and queues
+// the SMS. Returns the verification id the form carries.
+[[nodiscard]] Result<std::int64_t> RequestSmsCode(Registry& registry, const std::string& mobile);
+
+// Checks `code` against verification `id`. Each wrong code counts an attempt
+// (committed even though the call fails). kInvalidArgument "wrong SMS code (N
+// attempts left)"; kFailedPrecondition when expired, out of attempts or
+// already confirmed; kNotFound for an unknown id.
+[[nodiscard]] Status ConfirmSmsCode(Registry& registry, std::int64_t id, std::string_view code);
+
+// OK when verification `id` was confirmed for `mobile`; otherwise
+// kFailedPrecondition saying what is missing. Any connection.
+[[nodiscard]] Status CheckMobileConfirmed(Database& db, std::int64_t id, std::string_view mobile);
+
+}  // namespace badgewatch::registry
+
+#endif  // BADGEWATCH_REGISTRY_SMS_VERIFICATION_H_

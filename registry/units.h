@@ -1,0 +1,55 @@
+// Units (申请单位): validation of the registration fields, insertion with a
+// stable 8-digit unit number (the digits badge ids carry), and reading one
+// back. Writer thread for Insert (inside the caller's transaction); any
+// connection for Load.
+#ifndef BADGEWATCH_REGISTRY_UNITS_H_
+#define BADGEWATCH_REGISTRY_UNITS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "registry/database.h"
+#include "registry/status.h"
+#include "registry/unit_kind.h"
+
+namespace badgewatch::registry {
+
+// The fields of the registration form (附件一) that describe the unit.
+struct UnitFields {
+  UnitKind kind = UnitKind::kPartyGovernment;
+  std::string region_code;      // 2 digits, one of data/regions.csv
+  std::string system_category;  // one of data/system_categories.csv
+  std::string name;
+  std::string address;  // invoices are mailed here
+  std::string handler_name;
+  std::string mobile;
+  std::string email;
+  // The unit's 8 badge digits when they are known already (onboarding a unit
+  // that holds badges); assigned from 90000000 upwards when absent.
+  std::optional<std::string> unit_number;
+};
+
+struct Unit {
+  std::int64_t id = 0;
+  UnitFields fields;
+  std::string unit_number;
+  std::int64_t balance_fen = 0;
+};
+
+// Checks every field (required text, mobile, e-mail, region and category in
+// the lists, unit number of 8 digits) with the exact message of the first
+// failure.
+[[nodiscard]] Status ValidateUnitFields(Database& db, const UnitFields& fields);
+
+// Validates and inserts; returns the new unit id. kAlreadyExists when the
+// region already has a unit of that name or the unit number is taken.
+[[nodiscard]] Result<std::int64_t> InsertUnit(Database& db, const UnitFields& fields,
+                                              std::int64_t now);
+
+// kNotFound when there is no such unit.
+[[nodiscard]] Result<Unit> LoadUnit(Database& db, std::int64_t unit_id);
+
+}  // namespace badgewatch::registry
+
+#endif  // BADGEWATCH_REGISTRY_UNITS_H_

@@ -1,0 +1,129 @@
+#include "registry/workflow.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <string>
+
+namespace badgewatch::registry {
+namespace {
+
+using enum WorkflowAction;
+constexpr Workflow kOpening = Workflow::kSiteOpening;
+constexpr Workflow kBadgeApp = Workflow::kBadge;
+constexpr Workflow kDomainReg = Workflow::kDomain;
+
+constexpr std::array kTransitions = {
+    // Site opening review / recheck: regional review, paper materials, CONAC issues.
+    Transition{kOpening, "", kSubmit, Role::kUnit, "submitted", false},
+    Transition{kOpening, "rejected", kResubmit, Role::kUnit, "submitted", false},
+    Transition{kOpening, "submitted", kRegionalPass, Role::kRegional, "initial-passed", false},
+    Transition{kOpening, "submitted", kRegionalReject, Role::kRegional, "rejected", true},
+    Transition{kOpening, "initial-passed", kMaterialsReceived, Role::kRegional,
+               "materials-received", false},
+    Transition{kOpening, "materials-received", kIssueBadge, Role::kConac, "badge-issued", false},
+    // Badge application: regional review, then CONAC review, which issues the badge.
+    Transition{kBadgeApp, "", kSubmit, Role::kUnit, "submitted", false},
+    Transition{kBadgeApp, "rejected", kResubmit, Role::kUnit, "submitted", false},
+    Transition{kBadgeApp, "submitted", kRegionalPass, Role::kRegional, "regional-passed", false},
+    Transition{kBadgeApp, "submitted", kRegionalReject, Role::kRegional, "rejected", true},
+    Transition{kBadgeApp, "regional-passed", kConacPass, Role::kConac, "badge-issued", false},
+    Transition{kBadgeApp, "regional-passed", kConacReject, Role::kConac, "rejected", true},
+    // Domain registration: regional review, CONAC review, then the fee registers it.
+    Transition{kDomainReg, "", kSubmit, Role::kUnit, "submitted", false},
+    Transition{kDomainReg, "submitted", kRegionalPass, Role::kRegional, "regional-passed", false},
+    Transition{kDomainReg, "submitted", kRegionalReject, Role::kRegional, "rejected", true},
+    Transition{kDomainReg, "regional-passed", kConacPass, Role::kConac, "conac-passed", false},
+    Transition{kDomainReg, "regional-passed", kConacReject, Role::kConac, "rejected", true},
+    Transition{kDomainReg, "conac-passed", kRegister, Role::kConac, "registered", false},
+};
+
+constexpr std::array kActionNames = {
+    std::pair{kSubmit, std::string_view("submit")},
+    std::pair{kResubmit, std::string_view("resubmit")},
+    std::pair{kRegionalPass, std::string_view("regional-pass")},
+    std::pair{kRegionalReject, std::string_view("regional-reject")},
+    std::pair{kMaterialsReceived, std::string_view("materials-received")},
+    std::pair{kIssueBadge, std::string_view("issue-badge")},
+    std::pair{kConacPass, std::string_view("conac-pass")},
+    std::pair{kConacReject, std::string_view("conac-reject")},
+    std::pair{kRegister, std::string_view("register")},
+};
+
+}  // namespace
+
+std::string_view WorkflowName(Workflow workflow) {
+  switch (workflow) {
+    case Workflow::kSiteOpening:
+      return "site-opening";
+    case Workflow::kBadge:
+      return "badge";
+    case Workflow::kDomain:
+      return "domain";
+  }
+  return "";
+}
+
+std::string_view ActionName(WorkflowAction action) {
+  for (const auto& [a, name] : kActionNames) {
+    if (a == action) return name;
+  }
+  return "";
+}
+
+std::optional<WorkflowAction> ParseAction(std::string_view text) {
+  for (const auto& [a, name] : kActionNames) {
+    if (name == text) return a;
+  }
+  return std::nullopt;
+}
+
+std::span<const Transition> Transitions() { return kTransitions; }
+
+Result<Transition> FindTransition(Workflow workflow, std::string_view from, WorkflowAction action,
+                                  Role role) {
+  std::string possible_from;
+  const Transition* from_match = nullptr;
+  for (const Transition& t : kTransitions) {
+    if (t.workflow != workflow || t.action != action) continue;
+    if (t.from == from) {
+      from_match = &t;
+      break;
+    }
+    if (!possible_from.empty()) possible_from += ", ";
+    possible_from += t.from.empty() ? "(new)" : t.from;
+  }
+  const std::string_view state = from.empty() ? "(new)" : from;
+  if (from_match == nullptr) {
+    if (possible_from.empty()) {
+      return Status(StatusCode::kFailedPrecondition,
+                    fmt::format("'{}' is not a step of the {} workflow", ActionName(action),
+                                WorkflowName(workflow)));
+    }
+    return Status(StatusCode::kFailedPrecondition,
+                  fmt::format("'{}' is not possible in state '{}' (only from: {})",
+                              ActionName(action), state, possible_from));
+  }
+  if (from_match->role != role) {
+    return Status(StatusCode::kPermissionDenied,
+                  fmt::format("'{}' in state '{}' is for the {} role, not {}", ActionName(action),
+                              state, RoleName(from_match->role), RoleName(role)));
+  }
+  return *from_match;
+}
+
+Status CheckScope(const Actor& actor, const Unit& unit) {
+  if (actor.role == Role::kUnit && actor.unit_id != unit.id) {
+    return Status(StatusCode::kPermissionDenied,
+                  fmt::format("account {} acts for unit {}, not unit {}", actor.account_id,
+                              actor.unit_id, unit.id));
+  }
+  if (actor.role == Role::kRegional && actor.region_code != unit.fields.region_code) {
+    return Status(StatusCode::kPermissionDenied,
+                  fmt::format("the reviewer of region {} may not act on unit {} of region {}",
+                              actor.region_code, unit.id, unit.fields.region_code));
+  }
+  return Status::Ok();
+}
+
+}  // namespace badgewatch::registry

@@ -1,0 +1,67 @@
+// The workflows as state machines: one table of legal transitions (workflow,
+// from-state, action, role, to-state) that every step is checked against, and
+// the refusal reason for anything else. Pure data, any thread.
+#ifndef BADGEWATCH_REGISTRY_WORKFLOW_H_
+#define BADGEWATCH_REGISTRY_WORKFLOW_H_
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "registry/accounts.h"
+#include "registry/status.h"
+#include "registry/units.h"
+
+namespace badgewatch::registry {
+
+enum class Workflow {
+  kSiteOpening,  // 网站开办审核/资格复核 (党政机关)
+  kBadge,        // 标识申请 (事业单位, 社会组织)
+  kDomain,       // 域名注册
+};
+
+enum class WorkflowAction {
+  kSubmit,             // the unit submits a new application (from state "")
+  kResubmit,           // the unit edits a rejected one and submits again
+  kRegionalPass,       // the regional office passes its review
+  kRegionalReject,     // ... or rejects, with a reason
+  kMaterialsReceived,  // the regional office holds the sealed paper materials
+  kIssueBadge,         // CONAC issues the badge (site opening)
+  kConacPass,          // CONAC passes its review (badge: issues the badge)
+  kConacReject,        // ... or rejects, with a reason
+  kRegister,           // the fee is paid from the balance: the domain is registered
+};
+
+struct Transition {
+  Workflow workflow;
+  std::string_view from;  // "" for the first submission
+  WorkflowAction action;
+  Role role;
+  std::string_view to;
+  bool needs_reason;
+};
+
+// "site-opening", "badge", "domain".
+[[nodiscard]] std::string_view WorkflowName(Workflow workflow);
+// "submit", "regional-pass", ...
+[[nodiscard]] std::string_view ActionName(WorkflowAction action);
+[[nodiscard]] std::optional<WorkflowAction> ParseAction(std::string_view text);
+
+// Every legal transition.
+[[nodiscard]] std::span<const Transition> Transitions();
+
+// The transition `action` makes from `from` for `role`, or the refusal:
+// kFailedPrecondition when the action is not possible from that state (the
+// message names the states it is possible from), kPermissionDenied when
+// another role performs it.
+[[nodiscard]] Result<Transition> FindTransition(Workflow workflow, std::string_view from,
+                                                WorkflowAction action, Role role);
+
+// Whether `actor` may act on a subject belonging to `unit`: a unit account
+// only on its own unit, a regional reviewer only in its region, CONAC
+// anywhere. kPermissionDenied with the reason.
+[[nodiscard]] Status CheckScope(const Actor& actor, const Unit& unit);
+
+}  // namespace badgewatch::registry
+
+#endif  // BADGEWATCH_REGISTRY_WORKFLOW_H_

@@ -1,0 +1,246 @@
+// Site-opening review and badge application as state machines: every action
+// from every state by every role, legal or refused; scope, reasons, history,
+// badges, notifications and the audit trail.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "registry/audit_log.h"
+#include "registry/badges.h"
+#include "registry/outbox.h"
+#include "registry/site_applications.h"
+#include "tests/registry/workflow_fixture.h"
+#include "verifier/badge_snippet.h"
+
+namespace badgewatch::registry {
+namespace {
+
+using testing::WorkflowFixture;
+
+// Drives a new application of `unit` along the legal path to `state`.
+std::int64_t ApplicationIn(WorkflowFixture& f, const Actor& unit, std::string_view state) {
+  const std::int64_t id =
+      SubmitApplication(*f.registry, unit, f.ValidForm(unit, "杭州市教育局")).value();
+  const bool opening = unit.unit_id == f.agency.unit_id;
+  auto step = [&](const Actor& actor, WorkflowAction action, const std::string& reason = "") {
+    Status s = DecideApplication(*f.registry, actor, id, action, reason);
+    if (!s.ok()) FAIL(s.ToString());
+  };
+  if (state == "submitted") return id;
+  if (state == "rejected") {
+    step(f.reviewer33, WorkflowAction::kRegionalReject, "名称与首页不一致");
+    return id;
+  }
+  step(f.reviewer33, WorkflowAction::kRegionalPass);
+  if (state == "initial-passed" || state == "regional-passed") return id;
+  if (opening) {
+    step(f.reviewer33, WorkflowAction::kMaterialsReceived);
+    if (state == "materials-received") return id;
+    step(f.conac, WorkflowAction::kIssueBadge);
+  } else {
+    step(f.conac, WorkflowAction::kConacPass);
+  }
+  return id;
+}
+
+TEST_CASE("Applications: every action from every state by every role", "[registry]") {
+  struct Machine {
+    Workflow workflow;
+    bool opening;
+    std::vector<std::string_view> states;
+  };
+  const Machine machines[] = {
+      {Workflow::kSiteOpening,
+       true,
+       {"submitted", "rejected", "initial-passed", "materials-received", "badge-issued"}},
+      {Workflow::kBadge, false, {"submitted", "rejected", "regional-passed", "badge-issued"}},
+  };
+  const WorkflowAction actions[] = {
+      WorkflowAction::kResubmit,       WorkflowAction::kRegionalPass,
+      WorkflowAction::kRegionalReject, WorkflowAction::kMaterialsReceived,
+      WorkflowAction::kIssueBadge,     WorkflowAction::kConacPass,
+      WorkflowAction::kConacReject,    WorkflowAction::kRegister,
+  };
+  int legal = 0;
+  int refused = 0;
+  for (const Machine& m : machines) {
+    WorkflowFixture f;  // one registry, a fresh application for each case
+    for (std::string_view state : m.states) {
+      for (WorkflowAction action : actions) {
+        for (Role role : {Role::kUnit, Role::kRegional, Role::kConac}) {
+          const Actor& unit = m.opening ? f.agency : f.institution;
+          const Actor& actor = role == Role::kUnit       ? unit
+                               : role == Role::kRegional ? f.reviewer33
+                                                         : f.conac;
+          const std::int64_t id = ApplicationIn(f, unit, state);
+          Result<Transition> expected = FindTransition(m.workflow, state, action, role);
+          Status got =
+              action == WorkflowAction::kResubmit
+                  ? ResubmitApplication(*f.registry, actor, id, f.ValidForm(unit, "杭州市教育局"))
+                  : DecideApplication(*f.registry, actor, id, action, "理由");
+          const std::string after = LoadApplication(f.registry->writer(), id)->state;
+          INFO(WorkflowName(m.workflow) << " " << state << " " << ActionName(action) << " by "
+                                        << RoleName(role) << ": " << got.ToString());
+          if (expected) {
+            ++legal;
+            CHECK(got.ok());
+            CHECK(after == expected->to);
+          } else {
+            ++refused;
+            CHECK(got.code() == expected.status().code());
+            CHECK(got.message() == expected.status().message());
+            CHECK(after == state);
+          }
+        }
+      }
+    }
+  }
+  CHECK(legal == 10);  // the table's transitions other than the first submissions
+  CHECK(refused == (5 + 4) * 8 * 3 - 10);
+}
+
+TEST_CASE("Applications: refusals name the reason", "[registry]") {
+  WorkflowFixture f;
+  const std::int64_t id = ApplicationIn(f, f.agency, "submitted");
+  SECTION("a reviewer of another region") {
+    Status s = DecideApplication(*f.registry, f.reviewer11, id, WorkflowAction::kRegionalPass, "");
+    CHECK(s.code() == StatusCode::kPermissionDenied);
+    CHECK(s.message() == "the reviewer of region 11 may not act on unit " +
+                             std::to_string(f.agency.unit_id) + " of region 33");
+  }
+  SECTION("another unit") {
+    const std::int64_t rejected = ApplicationIn(f, f.agency, "rejected");
+    Status s = ResubmitApplication(*f.registry, f.institution, rejected,
+                                   f.ValidForm(f.institution, "浙江大学"));
+    CHECK(s.code() == StatusCode::kPermissionDenied);
+  }
+  SECTION("a rejection without a reason") {
+    Status s =
+        DecideApplication(*f.registry, f.reviewer33, id, WorkflowAction::kRegionalReject, "  ");
+    CHECK(s.message() == "a rejection reason is required");
+    CHECK(LoadApplication(f.registry->writer(), id)->state == "submitted");
+  }
+  SECTION("the wrong state") {
+    Status s = DecideApplication(*f.registry, f.conac, id, WorkflowAction::kIssueBadge, "");
+    CHECK(s.code() == StatusCode::kFailedPrecondition);
+    CHECK(s.message() ==
+          "'issue-badge' is not possible in state 'submitted' (only from: "
+          "materials-received)");
+  }
+  SECTION("the wrong role") {
+    Status s = DecideApplication(*f.registry, f.conac, id, WorkflowAction::kRegionalPass, "");
+    CHECK(s.message() ==
+          "'regional-pass' in state 'submitted' is for the regional role, not conac");
+  }
+  SECTION("staff cannot submit for a unit") {
+    CHECK(
+        SubmitApplication(*f.registry, f.reviewer33, f.ValidForm(f.agency, "x")).status().code() ==
+        StatusCode::kPermissionDenied);
+  }
+}
+
+TEST_CASE("Applications: reject, edit, resubmit keeps every revision and step", "[registry]") {
+  WorkflowFixture f;
+  const std::int64_t id = ApplicationIn(f, f.agency, "rejected");
+  SiteForm edited = f.ValidForm(f.agency, "杭州教育网");
+  REQUIRE(ResubmitApplication(*f.registry, f.agency, id, edited).ok());
+  Database& db = f.registry->writer();
+  CHECK(LoadApplication(db, id)->state == "submitted");
+  CHECK(LoadApplication(db, id)->revision == 2);
+  CHECK(LoadApplicationForm(db, id, 1)->site.name == "杭州市教育局");
+  CHECK(LoadApplicationForm(db, id, 2)->site.name == "杭州教育网");
+  std::vector<ApplicationStep> steps = ApplicationHistory(db, id).value();
+  REQUIRE(steps.size() == 3);
+  CHECK(steps[0].action == "submit");
+  CHECK(steps[1].action == "regional-reject");
+  CHECK(steps[1].reason == "名称与首页不一致");
+  CHECK(steps[1].actor_account_id == f.reviewer33.account_id);
+  CHECK(steps[2].action == "resubmit");
+  CHECK(ListApplications(db, "submitted")->size() == 1);
+  CHECK(ListApplications(db, "rejected")->empty());
+}
+
+TEST_CASE("Applications: issuing the badge creates the site, a stable id and notices",
+          "[registry]") {
+  WorkflowFixture f;
+  const std::int64_t id = ApplicationIn(f, f.agency, "badge-issued");
+  Database& db = f.registry->writer();
+  ApplicationSummary app = LoadApplication(db, id).value();
+  REQUIRE(app.site_id);
+  Site site = LoadSite(db, *app.site_id).value();
+  REQUIRE(site.badge_id);
+  const std::string badge = *site.badge_id;
+  Unit unit = LoadUnit(db, f.agency.unit_id).value();
+  CHECK(badge == "CA330000000" + unit.unit_number + "0001");
+
+  // The snippet is one the verifier recognises as well formed, with this id.
+  const std::string snippet = BadgeSnippet(badge);
+  const std::size_t src = snippet.find("src=\"") + 5;
+  std::optional<verifier::BadgeScriptUrl> url =
+      verifier::ParseBadgeScriptUrl(snippet.substr(src, snippet.find('"', src) - src));
+  REQUIRE(url);
+  CHECK(url->well_formed);
+  CHECK(url->id == badge);
+
+  SECTION("a recheck of the same site keeps its badge") {
+    SiteForm recheck = f.ValidForm(f.agency, "杭州市教育局");
+    recheck.opening_type = OpeningType::kRecheck;
+    const std::int64_t second = SubmitApplication(*f.registry, f.agency, recheck).value();
+    REQUIRE(DecideApplication(*f.registry, f.reviewer33, second, WorkflowAction::kRegionalPass, "")
+                .ok());
+    REQUIRE(
+        DecideApplication(*f.registry, f.reviewer33, second, WorkflowAction::kMaterialsReceived, "")
+            .ok());
+    REQUIRE(DecideApplication(*f.registry, f.conac, second, WorkflowAction::kIssueBadge, "").ok());
+    CHECK(LoadApplication(db, second)->site_id == app.site_id);
+    CHECK(LoadSite(db, *app.site_id)->badge_id == badge);
+  }
+  SECTION("a second site of the unit gets sequence 0002") {
+    const std::int64_t other =
+        SubmitApplication(*f.registry, f.agency, f.ValidForm(f.agency, "杭州教育考试网")).value();
+    REQUIRE(DecideApplication(*f.registry, f.reviewer33, other, WorkflowAction::kRegionalPass, "")
+                .ok());
+    REQUIRE(
+        DecideApplication(*f.registry, f.reviewer33, other, WorkflowAction::kMaterialsReceived, "")
+            .ok());
+    REQUIRE(DecideApplication(*f.registry, f.conac, other, WorkflowAction::kIssueBadge, "").ok());
+    CHECK(LoadSite(db, *LoadApplication(db, other)->site_id)->badge_id ==
+          "CA330000000" + unit.unit_number + "0002");
+  }
+  SECTION("the unit was told by SMS and e-mail of the pass and the badge") {
+    int sms = 0;
+    int email = 0;
+    for (const OutboxRow& row : ListOutbox(db).value()) {
+      if (row.notification.body.find(badge) == std::string::npos) continue;
+      (row.notification.channel == Channel::kSms ? sms : email) += 1;
+      CHECK_THAT(row.notification.body, Catch::Contains("dcs.conac.cn/js/33/000/0000/"));
+    }
+    CHECK(sms == 1);
+    CHECK(email == 1);
+  }
+  SECTION("every step is in the audit log, and the chain holds") {
+    Result<Statement> s = db.Prepare("SELECT action FROM audit_log WHERE subject = ? ORDER BY id");
+    REQUIRE(s.ok());
+    const std::string subject = "application:" + std::to_string(id);
+    REQUIRE(s->Bind({std::string_view(subject)}).ok());
+    std::vector<std::string> actions;
+    while (s->Step().value()) actions.push_back(s->Text(0));
+    CHECK(actions == std::vector<std::string>{"site-opening.submit", "site-opening.regional-pass",
+                                              "site-opening.materials-received",
+                                              "site-opening.issue-badge"});
+    CHECK(VerifyAuditLog(db)->intact);
+  }
+}
+
+TEST_CASE("Badge ids: composed and parsed", "[registry]") {
+  CHECK(ComposeBadgeId({"33", "000", "0000", "60433378", 1}).value() == "CA330000000604333780001");
+  CHECK_FALSE(ComposeBadgeId({"33", "000", "0000", "6043337", 1}).ok());
+  CHECK_FALSE(ComposeBadgeId({"33", "000", "0000", "60433378", 10000}).ok());
+  BadgeIdParts parts = ParseBadgeId("CA330000000604333780012").value();
+  CHECK(parts.unit_number == "60433378");
+  CHECK(parts.sequence == 12);
+  CHECK_FALSE(ParseBadgeId("CA33000000060433378001").ok());
+  CHECK_FALSE(ParseBadgeId("CA330000000604333780000").ok());
+}
+
+}  // namespace
+}  // namespace badgewatch::registry
