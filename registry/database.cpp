@@ -69,4 +69,6 @@ Result<std::int64_t> Database::UserVersion() {
 
 std::int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_.get()); }
 
+std::int64_t Database::Changes() const { return sqlite3_changes64(db_.get()); }
+
 }  // namespace badgewatch::registry

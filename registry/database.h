@@ -45,6 +45,8 @@ class Database {
 
   // Rowid of the last successful INSERT on this connection.
   [[nodiscard]] std::int64_t LastInsertId() const;
+  // Rows changed by the last INSERT/UPDATE/DELETE on this connection.
+  [[nodiscard]] std::int64_t Changes() const;
 
   [[nodiscard]] sqlite3* handle() const { return db_.get(); }
   [[nodiscard]] const std::string& path() const { return path_; }

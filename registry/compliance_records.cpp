@@ -1,0 +1,179 @@
+#include "registry/compliance_records.h"
+
+#include <fmt/format.h>
+
+#include "registry/transaction.h"
+
+namespace badgewatch::registry {
+namespace {
+
+constexpr char kInsertScan[] = "INSERT INTO scans (kind, started_at) VALUES (?, ?)";
+constexpr char kSelectScan[] = "SELECT finished_at FROM scans WHERE id = ?";
+constexpr char kFinishScan[] =
+    "UPDATE scans SET finished_at = ? WHERE id = ? AND finished_at IS NULL";
+constexpr char kInsertRecord[] =
+    "INSERT INTO compliance_records (scan_id, site_id, verdict, problems, warnings, "
+    "pages_total, pages_failed, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr char kInsertPage[] =
+    "INSERT INTO failing_pages (record_id, url, http_status, problems, detail) "
+    "VALUES (?, ?, ?, ?, ?)";
+constexpr char kSelectPrevious[] =
+    "SELECT id, scan_id, recorded_at, verdict, problems, warnings, pages_total, pages_failed "
+    "FROM compliance_records WHERE site_id = ? AND scan_id <> ? ORDER BY id DESC LIMIT 1";
+constexpr char kSelectPages[] =
+    "SELECT url, http_status, problems, detail FROM failing_pages WHERE record_id = ? "
+    "ORDER BY id";
+
+// Codes are stored space-separated: they never contain spaces.
+std::string JoinCodes(const std::vector<std::string>& codes) {
+  std::string text;
+  for (const std::string& code : codes) {
+    if (!text.empty()) text += ' ';
+    text += code;
+  }
+  return text;
+}
+
+std::vector<std::string> SplitCodes(const std::string& text) {
+  std::vector<std::string> codes;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) codes.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return codes;
+}
+
+Status CheckRecord(const SiteRecord& r) {
+  if (r.verdict != "pass" && r.verdict != "fail") {
+    return Status(StatusCode::kInvalidArgument,
+                  fmt::format("verdict '{}' is neither pass nor fail", r.verdict));
+  }
+  if (r.pages_total < 0 || r.pages_failed < 0 || r.pages_failed > r.pages_total) {
+    return Status(
+        StatusCode::kInvalidArgument,
+        fmt::format("page counts {} failed of {} are impossible", r.pages_failed, r.pages_total));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::int64_t> StartScan(Registry& registry, ScanKind kind) {
+  Database& db = registry.writer();
+  Result<Transaction> txn = Transaction::Begin(db);
+  if (!txn) return txn.status();
+  Result<Statement> insert = db.Prepare(kInsertScan);
+  if (!insert) return insert.status();
+  const std::string_view name = kind == ScanKind::kNightly ? "nightly" : "self-check";
+  if (Status b = insert->Bind({name, registry.Now()}); !b.ok()) return b;
+  if (Status s = insert->Run(); !s.ok()) return s;
+  const std::int64_t id = db.LastInsertId();
+  if (Status s =
+          registry.Audit({"system", "scan.start", fmt::format("scan:{}", id), std::string(name)});
+      !s.ok()) {
+    return s;
+  }
+  if (Status s = txn->Commit(); !s.ok()) return s;
+  return id;
+}
+
+Status WriteSiteRecord(Registry& registry, std::int64_t scan_id, const SiteRecord& r) {
+  if (Status s = CheckRecord(r); !s.ok()) return s;
+  Database& db = registry.writer();
+  Result<Transaction> txn = Transaction::Begin(db);
+  if (!txn) return txn.status();
+  Result<Statement> scan = db.Prepare(kSelectScan);
+  if (!scan) return scan.status();
+  if (Status b = scan->Bind({scan_id}); !b.ok()) return b;
+  Result<bool> found = scan->Step();
+  if (!found) return found.status();
+  if (!*found) return Status(StatusCode::kFailedPrecondition, fmt::format("no scan {}", scan_id));
+  if (!scan->IsNull(0)) {
+    return Status(StatusCode::kFailedPrecondition,
+                  fmt::format("scan {} is finished; it takes no more records", scan_id));
+  }
+  Result<Statement> insert = db.Prepare(kInsertRecord);
+  if (!insert) return insert.status();
+  Status bound =
+      insert->Bind({scan_id, r.site_id, r.verdict, JoinCodes(r.problems), JoinCodes(r.warnings),
+                    std::int64_t{r.pages_total}, std::int64_t{r.pages_failed}, registry.Now()});
+  if (!bound.ok()) return bound;
+  if (Status s = insert->Run(); !s.ok()) {
+    if (s.code() == StatusCode::kAlreadyExists) {
+      return Status(s.code(),
+                    fmt::format("scan {} already has a record of site {}", scan_id, r.site_id));
+    }
+    return Status(s.code(), fmt::format("site {}: {}", r.site_id, s.message()));
+  }
+  const std::int64_t record_id = db.LastInsertId();
+  Result<Statement> page = db.Prepare(kInsertPage);
+  if (!page) return page.status();
+  for (const FailingPage& p : r.failing_pages) {
+    SqlValue http = nullptr;
+    if (p.http_status) http = std::int64_t{*p.http_status};
+    if (Status b = page->Bind({record_id, p.url, http, JoinCodes(p.problems), p.detail}); !b.ok()) {
+      return b;
+    }
+    if (Status s = page->Run(); !s.ok()) return s;
+  }
+  return txn->Commit();
+}
+
+Status FinishScan(Registry& registry, std::int64_t scan_id) {
+  Database& db = registry.writer();
+  Result<Transaction> txn = Transaction::Begin(db);
+  if (!txn) return txn.status();
+  Result<Statement> update = db.Prepare(kFinishScan);
+  if (!update) return update.status();
+  if (Status b = update->Bind({registry.Now(), scan_id}); !b.ok()) return b;
+  if (Status s = update->Run(); !s.ok()) return s;
+  if (db.Changes() == 0) {
+    return Status(StatusCode::kFailedPrecondition,
+                  fmt::format("scan {} does not exist or is already finished", scan_id));
+  }
+  if (Status s = registry.Audit({"system", "scan.finish", fmt::format("scan:{}", scan_id), ""});
+      !s.ok()) {
+    return s;
+  }
+  return txn->Commit();
+}
+
+Result<std::optional<StoredRecord>> PreviousSiteRecord(Database& db, std::int64_t site_id,
+                                                       std::int64_t excluding_scan_id) {
+  Result<Statement> select = db.Prepare(kSelectPrevious);
+  if (!select) return select.status();
+  if (Status b = select->Bind({site_id, excluding_scan_id}); !b.ok()) return b;
+  Result<bool> row = select->Step();
+  if (!row) return row.status();
+  if (!*row) return std::optional<StoredRecord>();
+  StoredRecord stored;
+  stored.id = select->Int(0);
+  stored.scan_id = select->Int(1);
+  stored.recorded_at = select->Int(2);
+  stored.record.site_id = site_id;
+  stored.record.verdict = select->Text(3);
+  stored.record.problems = SplitCodes(select->Text(4));
+  stored.record.warnings = SplitCodes(select->Text(5));
+  stored.record.pages_total = static_cast<int>(select->Int(6));
+  stored.record.pages_failed = static_cast<int>(select->Int(7));
+  Result<Statement> pages = db.Prepare(kSelectPages);
+  if (!pages) return pages.status();
+  if (Status b = pages->Bind({stored.id}); !b.ok()) return b;
+  for (;;) {
+    Result<bool> page = pages->Step();
+    if (!page) return page.status();
+    if (!*page) break;
+    FailingPage p;
+    p.url = pages->Text(0);
+    if (!pages->IsNull(1)) p.http_status = static_cast<int>(pages->Int(1));
+    p.problems = SplitCodes(pages->Text(2));
+    p.detail = pages->Text(3);
+    stored.record.failing_pages.push_back(std::move(p));
+  }
+  return std::optional<StoredRecord>(std::move(stored));
+}
+
+}  // namespace badgewatch::registry

@@ -1,0 +1,72 @@
+// Scans and their results: a scan (nightly, or a unit's self-check), one
+// compliance record per site and scan (verdict, failure and warning codes of
+// DESIGN.md, page counts) with its failing pages, and the previous record of a
+// site to compare against. Writer thread for writes (each call is one
+// transaction); any connection for reads.
+//
+// Example (the scan job):
+//   Result<std::int64_t> scan = StartScan(registry, ScanKind::kNightly);
+//   SiteRecord record{site_id, "fail", {"badge-missing"}, {}, 120, 3, pages};
+//   Status s = WriteSiteRecord(registry, *scan, record);   // record + pages, atomically
+//   s = FinishScan(registry, *scan);
+#ifndef BADGEWATCH_REGISTRY_COMPLIANCE_RECORDS_H_
+#define BADGEWATCH_REGISTRY_COMPLIANCE_RECORDS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "registry/registry.h"
+#include "registry/status.h"
+
+namespace badgewatch::registry {
+
+enum class ScanKind { kNightly, kSelfCheck };
+
+struct FailingPage {
+  std::string url;
+  std::optional<int> http_status;     // absent when the fetch failed before HTTP
+  std::vector<std::string> problems;  // DESIGN.md failure codes
+  std::string detail;                 // e.g. the fetch error
+};
+
+struct SiteRecord {
+  std::int64_t site_id = 0;
+  std::string verdict;                // "pass" or "fail"
+  std::vector<std::string> problems;  // failure codes of the site
+  std::vector<std::string> warnings;  // warning codes of the site
+  int pages_total = 0;
+  int pages_failed = 0;
+  std::vector<FailingPage> failing_pages;
+};
+
+struct StoredRecord {
+  std::int64_t id = 0;
+  std::int64_t scan_id = 0;
+  std::int64_t recorded_at = 0;
+  SiteRecord record;
+};
+
+// Starts a scan now. Returns its id.
+[[nodiscard]] Result<std::int64_t> StartScan(Registry& registry, ScanKind kind);
+
+// Writes the site's record and all its failing pages in one transaction.
+// kInvalidArgument for a verdict other than pass/fail or negative counts;
+// kAlreadyExists when the scan already has a record of this site;
+// kFailedPrecondition for an unknown scan or site, or a finished scan.
+[[nodiscard]] Status WriteSiteRecord(Registry& registry, std::int64_t scan_id,
+                                     const SiteRecord& record);
+
+// Marks the scan finished now; kFailedPrecondition when it already is.
+[[nodiscard]] Status FinishScan(Registry& registry, std::int64_t scan_id);
+
+// The site's newest record from a scan other than `excluding_scan_id` (0 for
+// none) — "the previous record" when a new scan is writing. nullopt when the
+// site has none. Failing pages included, in the order written.
+[[nodiscard]] Result<std::optional<StoredRecord>> PreviousSiteRecord(
+    Database& db, std::int64_t site_id, std::int64_t excluding_scan_id);
+
+}  // namespace badgewatch::registry
+
+#endif  // BADGEWATCH_REGISTRY_COMPLIANCE_RECORDS_H_

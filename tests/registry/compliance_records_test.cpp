@@ -1,0 +1,85 @@
+// Scans, per-site compliance records and failing pages: written atomically,
+// read back as "the previous record" of a site.
+#include "registry/compliance_records.h"
+
+#include <catch2/catch.hpp>
+
+#include "registry/site_applications.h"
+#include "registry/sites.h"
+#include "registry/transaction.h"
+#include "tests/registry/workflow_fixture.h"
+
+namespace badgewatch::registry {
+namespace {
+
+using testing::WorkflowFixture;
+
+std::int64_t AddSite(WorkflowFixture& f) {
+  Result<Transaction> txn = Transaction::Begin(f.registry->writer());
+  REQUIRE(txn.ok());
+  SiteFields fields;
+  fields.name = "杭州市教育局";
+  fields.english_domain = "edu.hangzhou.gov.cn";
+  fields.ips = {"127.0.0.1"};
+  fields.introduction = "x";
+  const std::int64_t id =
+      InsertSite(f.registry->writer(), f.agency.unit_id, fields, std::nullopt, *f.now).value();
+  REQUIRE(txn->Commit().ok());
+  return id;
+}
+
+TEST_CASE("ComplianceRecords: a site's record and failing pages, then the previous one",
+          "[registry]") {
+  WorkflowFixture f;
+  const std::int64_t site = AddSite(f);
+  Database& db = f.registry->writer();
+  CHECK_FALSE(PreviousSiteRecord(db, site, 0).value().has_value());
+
+  const std::int64_t first = StartScan(*f.registry, ScanKind::kNightly).value();
+  SiteRecord failing{site, "fail", {"badge-missing", "title-mismatch"}, {"charset-mismatch"}, 40,
+                     2,    {}};
+  failing.failing_pages = {
+      {"http://edu.hangzhou.gov.cn/", 200, {"title-mismatch"}, ""},
+      {"http://edu.hangzhou.gov.cn/gone", std::nullopt, {"fetch-failed"}, "connect timeout"},
+  };
+  REQUIRE(WriteSiteRecord(*f.registry, first, failing).ok());
+  CHECK(WriteSiteRecord(*f.registry, first, failing).message() ==
+        "scan " + std::to_string(first) + " already has a record of site " + std::to_string(site));
+  REQUIRE(FinishScan(*f.registry, first).ok());
+  CHECK(FinishScan(*f.registry, first).code() == StatusCode::kFailedPrecondition);
+  CHECK(WriteSiteRecord(*f.registry, first, failing).code() == StatusCode::kFailedPrecondition);
+
+  *f.now += 86'400;
+  const std::int64_t second = StartScan(*f.registry, ScanKind::kNightly).value();
+  std::optional<StoredRecord> previous = PreviousSiteRecord(db, site, second).value();
+  REQUIRE(previous);
+  CHECK(previous->scan_id == first);
+  CHECK(previous->record.verdict == "fail");
+  CHECK(previous->record.problems == std::vector<std::string>{"badge-missing", "title-mismatch"});
+  CHECK(previous->record.warnings == std::vector<std::string>{"charset-mismatch"});
+  CHECK(previous->record.pages_total == 40);
+  REQUIRE(previous->record.failing_pages.size() == 2);
+  CHECK(previous->record.failing_pages[0].http_status == 200);
+  CHECK_FALSE(previous->record.failing_pages[1].http_status.has_value());
+  CHECK(previous->record.failing_pages[1].detail == "connect timeout");
+
+  REQUIRE(WriteSiteRecord(*f.registry, second, {site, "pass", {}, {}, 41, 0, {}}).ok());
+  CHECK(PreviousSiteRecord(db, site, 0).value()->scan_id == second);
+  CHECK(PreviousSiteRecord(db, site, second).value()->scan_id == first);
+}
+
+TEST_CASE("ComplianceRecords: a bad record writes nothing", "[registry]") {
+  WorkflowFixture f;
+  const std::int64_t site = AddSite(f);
+  const std::int64_t scan = StartScan(*f.registry, ScanKind::kSelfCheck).value();
+  CHECK(WriteSiteRecord(*f.registry, scan, {site, "maybe", {}, {}, 1, 0, {}}).message() ==
+        "verdict 'maybe' is neither pass nor fail");
+  CHECK(WriteSiteRecord(*f.registry, scan, {site, "fail", {}, {}, 1, 2, {}}).message() ==
+        "page counts 2 failed of 1 are impossible");
+  CHECK(WriteSiteRecord(*f.registry, scan, {9999, "pass", {}, {}, 1, 0, {}}).code() ==
+        StatusCode::kFailedPrecondition);  // no such site: the foreign key refuses it
+  CHECK_FALSE(PreviousSiteRecord(f.registry->writer(), site, 0).value().has_value());
+}
+
+}  // namespace
+}  // namespace badgewatch::registry
