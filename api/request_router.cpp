@@ -77,6 +77,16 @@ void RequestRouter::Add(http::verb method, std::string_view pattern, RouteHandle
   routes_.push_back({method, std::move(segments), std::move(handler)});
 }
 
+std::vector<std::pair<http::verb, std::string>> RequestRouter::Routes() const {
+  std::vector<std::pair<http::verb, std::string>> routes;
+  for (const Route& route : routes_) {
+    std::string pattern;
+    for (const std::string& segment : route.segments) pattern += "/" + segment;
+    routes.emplace_back(route.method, std::move(pattern));
+  }
+  return routes;
+}
+
 HttpResponse RequestRouter::Handle(const HttpRequest& request) const {
   const std::string_view target(request.target().data(), request.target().size());
   const std::size_t question = target.find('?');

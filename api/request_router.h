@@ -49,6 +49,10 @@ class RequestRouter {
   // message is not shown to the caller).
   [[nodiscard]] HttpResponse Handle(const HttpRequest& request) const;
 
+  // Every registered (method, pattern), in registration order: for the
+  // OpenAPI document's completeness test.
+  [[nodiscard]] std::vector<std::pair<http::verb, std::string>> Routes() const;
+
  private:
   struct Route {
     http::verb method;

@@ -1,0 +1,83 @@
+#include "api/request_auth.h"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/beast/core/string.hpp>
+#include <string>
+
+namespace badgewatch::api {
+
+namespace {
+
+HttpResponse Unauthorized(const HttpRequest& request, std::string_view message) {
+  HttpResponse response = ErrorResponse(request, http::status::unauthorized, message);
+  response.set(http::field::www_authenticate, "Bearer realm=\"badgewatch\"");
+  return response;
+}
+
+}  // namespace
+
+std::optional<std::string_view> BearerToken(const HttpRequest& request) {
+  const auto header = request.find(http::field::authorization);
+  if (header == request.end()) return std::nullopt;
+  std::string_view value(header->value().data(), header->value().size());
+  constexpr std::string_view kScheme = "bearer ";
+  if (value.size() < kScheme.size() ||
+      !boost::beast::iequals(boost::beast::string_view(value.data(), kScheme.size()),
+                             boost::beast::string_view(kScheme.data(), kScheme.size()))) {
+    return std::nullopt;
+  }
+  value.remove_prefix(kScheme.size());
+  while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+  while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+  if (value.empty()) return std::nullopt;
+  return value;
+}
+
+Caller AuthenticateCaller(const HttpRequest& request, registry::Database& db) {
+  const std::optional<std::string_view> token = BearerToken(request);
+  if (!token) return {std::nullopt, Unauthorized(request, "an API token is required")};
+  registry::Result<registry::Actor> actor = registry::AuthenticateToken(db, *token);
+  if (actor) return {std::move(actor).value(), std::nullopt};
+  if (actor.status().code() == registry::StatusCode::kPermissionDenied ||
+      actor.status().code() == registry::StatusCode::kNotFound) {
+    return {std::nullopt, Unauthorized(request, "the API token is not valid")};
+  }
+  return {std::nullopt, RegistryErrorResponse(request, actor.status())};
+}
+
+http::status HttpStatusFor(registry::StatusCode code) {
+  switch (code) {
+    case registry::StatusCode::kOk:
+      return http::status::ok;
+    case registry::StatusCode::kInvalidArgument:
+      return http::status::bad_request;
+    case registry::StatusCode::kNotFound:
+      return http::status::not_found;
+    case registry::StatusCode::kPermissionDenied:
+      return http::status::forbidden;
+    case registry::StatusCode::kFailedPrecondition:
+    case registry::StatusCode::kAlreadyExists:
+      return http::status::conflict;
+    case registry::StatusCode::kDelivery:
+      return http::status::bad_gateway;
+    case registry::StatusCode::kStorage:
+    case registry::StatusCode::kSchemaTooNew:
+      return http::status::internal_server_error;
+  }
+  return http::status::internal_server_error;
+}
+
+HttpResponse RegistryErrorResponse(const HttpRequest& request, const registry::Status& status) {
+  const http::status http_status = HttpStatusFor(status.code());
+  const std::string code(registry::StatusCodeName(status.code()));
+  if (http_status == http::status::internal_server_error) {
+    spdlog::error("registry failure: {}", status.ToString());
+    return JsonResponse(
+        request, http_status,
+        {{"error", "the registry could not be read or written; see the log"}, {"code", code}});
+  }
+  return JsonResponse(request, http_status, {{"error", status.message()}, {"code", code}});
+}
+
+}  // namespace badgewatch::api

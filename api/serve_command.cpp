@@ -1,0 +1,149 @@
+#include "api/serve_command.h"
+
+#include <fmt/format.h>
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <charconv>
+#include <csignal>
+#include <memory>
+
+#include "api/http_server.h"
+#include "api/reader_pool.h"
+#include "api/request_router.h"
+#include "api/service_routes.h"
+#include "registry/registry.h"
+
+namespace badgewatch::api {
+
+namespace asio = boost::asio;
+
+ListenAddress ParseListenAddress(std::string_view text) {
+  ListenAddress address;
+  std::string_view host;
+  std::string_view port;
+  if (!text.empty() && text.front() == '[') {
+    const std::size_t close = text.find(']');
+    if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != ':') {
+      address.error = fmt::format("'{}' is not [IPv6]:PORT", text);
+      return address;
+    }
+    host = text.substr(1, close - 1);
+    port = text.substr(close + 2);
+  } else {
+    const std::size_t colon = text.rfind(':');
+    if (colon == std::string_view::npos || text.find(':') != colon) {
+      address.error = fmt::format("'{}' is not HOST:PORT (e.g. 127.0.0.1:8080)", text);
+      return address;
+    }
+    host = text.substr(0, colon);
+    port = text.substr(colon + 1);
+  }
+  unsigned value = 0;
+  const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (host.empty() || port.empty() || ec != std::errc() || end != port.data() + port.size() ||
+      value > 65535) {
+    address.error = fmt::format("'{}' is not HOST:PORT with a port from 0 to 65535", text);
+    return address;
+  }
+  address.host = host == "localhost" ? "127.0.0.1" : std::string(host);
+  address.port = static_cast<unsigned short>(value);
+  return address;
+}
+
+CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options) {
+  CLI::App* serve = app.add_subcommand(
+      "serve", "Serve the JSON API and web pages over the registry until SIGINT/SIGTERM.");
+  serve->add_option("--db", options.db, "Registry database file (created and migrated if new)")
+      ->capture_default_str();
+  serve->add_option("--listen", options.listen, "Address to listen on, HOST:PORT or [IPv6]:PORT")
+      ->capture_default_str();
+  serve->add_option("--workers", options.workers, "Threads that run request handlers")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  serve
+      ->add_option("--max-connections", options.max_connections,
+                   "Connections served at once; more wait in the listen queue")
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
+  serve->add_option("--access-log", options.access_log,
+                    "Write one line per request to this file ('-': standard output)");
+  return serve;
+}
+
+int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
+  const ListenAddress listen = ParseListenAddress(options.listen);
+  if (!listen.error.empty()) {
+    fmt::print(err, "badgewatch serve: --listen {}\n", listen.error);
+    return 2;
+  }
+  boost::system::error_code address_error;
+  const asio::ip::address address = asio::ip::make_address(listen.host, address_error);
+  if (address_error) {
+    fmt::print(err, "badgewatch serve: --listen: '{}' is not an IP address\n", listen.host);
+    return 2;
+  }
+
+  // Opening as the writer creates and migrates the file; the server itself
+  // reads through its own reader connections.
+  registry::Result<std::unique_ptr<registry::Registry>> registry =
+      registry::Registry::Open(options.db);
+  if (!registry) {
+    fmt::print(err, "badgewatch serve: cannot open the registry '{}': {}\n", options.db,
+               registry.status().ToString());
+    return 2;
+  }
+
+  HttpServerOptions server_options;
+  server_options.max_connections = options.max_connections;
+  try {
+    if (options.access_log == "-") {
+      server_options.access_log = spdlog::stdout_logger_mt("access");
+    } else if (!options.access_log.empty()) {
+      server_options.access_log = spdlog::basic_logger_mt("access", options.access_log);
+    }
+  } catch (const spdlog::spdlog_ex& e) {
+    fmt::print(err, "badgewatch serve: --access-log: {}\n", e.what());
+    return 2;
+  }
+  if (server_options.access_log) server_options.access_log->set_pattern("%Y-%m-%dT%H:%M:%S%z %v");
+
+  ReaderPool readers(options.db, options.workers);
+  ServiceContext context{&readers, nullptr};
+  RequestRouter router;
+  AddServiceRoutes(router, context);
+
+  asio::io_context io;
+  asio::thread_pool workers(options.workers);
+  HttpServer server(
+      io, workers.get_executor(),
+      [&router](const HttpRequest& request) { return router.Handle(request); },
+      std::move(server_options));
+  context.metrics = &server.metrics();
+  if (const std::string error = server.Listen({address, listen.port}); !error.empty()) {
+    fmt::print(err, "badgewatch serve: {}\n", error);
+    return 2;
+  }
+  asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& ec, int signal_number) {
+    if (ec) return;
+    spdlog::info("signal {}: stopping after the requests in flight", signal_number);
+    server.Stop();
+  });
+  const auto bound = server.local_endpoint();
+  fmt::print(out, "badgewatch serve: listening on http://{}:{}/ (registry {})\n",
+             bound.address().to_string(), bound.port(), options.db);
+  std::fflush(out);
+  io.run();
+  workers.join();
+  spdlog::drop("access");
+  fmt::print(out, "badgewatch serve: stopped\n");
+  return 0;
+}
+
+}  // namespace badgewatch::api

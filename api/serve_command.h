@@ -1,0 +1,41 @@
+// `badgewatch serve`: the HTTP API and web pages over the registry, until
+// SIGINT or SIGTERM (then a graceful stop). Runs the io_context on the
+// calling thread and handlers on a worker pool.
+#ifndef BADGEWATCH_API_SERVE_COMMAND_H_
+#define BADGEWATCH_API_SERVE_COMMAND_H_
+
+#include <CLI/CLI.hpp>
+#include <cstddef>
+#include <cstdio>
+#include <string>
+
+namespace badgewatch::api {
+
+struct ServeOptions {
+  std::string db = "badgewatch.db";
+  std::string listen = "127.0.0.1:8080";
+  std::size_t workers = 2;
+  std::size_t max_connections = 4096;
+  std::string access_log;  // a file; "-" standard output; empty: none
+};
+
+// Adds the `serve` subcommand and its options to `app`, filling `options`.
+CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options);
+
+// Opens (migrating) the registry, listens and serves until a signal. Returns
+// 0 after a clean stop, 2 when the registry cannot be opened or the address
+// cannot be bound (the reason on `err`).
+[[nodiscard]] int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err);
+
+// "127.0.0.1:8080", "[::1]:8080", "localhost:8080" → an endpoint; an error
+// message instead when it is not HOST:PORT with a numeric port 0-65535.
+struct ListenAddress {
+  std::string host;
+  unsigned short port = 0;
+  std::string error;
+};
+[[nodiscard]] ListenAddress ParseListenAddress(std::string_view text);
+
+}  // namespace badgewatch::api
+
+#endif  // BADGEWATCH_API_SERVE_COMMAND_H_

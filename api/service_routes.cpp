@@ -1,0 +1,57 @@
+#include "api/service_routes.h"
+
+#include "api/openapi_document.h"
+#include "api/request_auth.h"
+#include "registry/unit_kind.h"
+
+namespace badgewatch::api {
+
+namespace {
+
+constexpr std::string_view kHealthProbe = "SELECT 1";
+
+HttpResponse Health(const RouteRequest& route, ReaderPool& readers) {
+  registry::Result<ReaderLease> lease = readers.Acquire();
+  if (!lease) {
+    return JsonResponse(route.request, http::status::service_unavailable,
+                        {{"status", "unavailable"}, {"registry", lease.status().message()}});
+  }
+  registry::Result<registry::Statement> probe = lease->db().Prepare(kHealthProbe);
+  registry::Result<bool> row = probe ? probe->Step() : registry::Result<bool>(probe.status());
+  if (!row) {
+    return JsonResponse(route.request, http::status::service_unavailable,
+                        {{"status", "unavailable"}, {"registry", row.status().message()}});
+  }
+  return JsonResponse(route.request, http::status::ok, {{"status", "ok"}});
+}
+
+HttpResponse Me(const RouteRequest& route, ReaderPool& readers) {
+  registry::Result<ReaderLease> lease = readers.Acquire();
+  if (!lease) return RegistryErrorResponse(route.request, lease.status());
+  Caller caller = AuthenticateCaller(route.request, lease->db());
+  if (caller.refusal) return std::move(*caller.refusal);
+  const registry::Actor& actor = *caller.actor;
+  nlohmann::json body = {{"account_id", actor.account_id},
+                         {"role", registry::RoleName(actor.role)}};
+  if (actor.role == registry::Role::kUnit) body["unit_id"] = actor.unit_id;
+  if (actor.role == registry::Role::kRegional) body["region"] = actor.region_code;
+  return JsonResponse(route.request, http::status::ok, body);
+}
+
+}  // namespace
+
+void AddServiceRoutes(RequestRouter& router, const ServiceContext& context) {
+  router.Add(http::verb::get, "/healthz",
+             [&context](const RouteRequest& route) { return Health(route, *context.readers); });
+  router.Add(http::verb::get, "/metrics", [&context](const RouteRequest& route) {
+    return TextResponse(route.request, http::status::ok, "text/plain; version=0.0.4",
+                        context.metrics ? context.metrics->PrometheusText() : std::string());
+  });
+  router.Add(http::verb::get, "/openapi.json", [](const RouteRequest& route) {
+    return JsonResponse(route.request, http::status::ok, OpenApiDocument());
+  });
+  router.Add(http::verb::get, "/api/me",
+             [&context](const RouteRequest& route) { return Me(route, *context.readers); });
+}
+
+}  // namespace badgewatch::api
