@@ -1,5 +1,5 @@
-// SHA-256 and secure random values from OpenSSL (EVP, RAND_bytes), for token
-// and SMS-code hashes and the audit chain. Pure functions, any thread.
+// SHA-256, secure random values and base64 from OpenSSL (EVP, RAND_bytes), for
+// token and SMS-code hashes, the audit chain and mail headers. Pure functions, any thread.
 #ifndef BADGEWATCH_REGISTRY_CRYPTO_PRIMITIVES_H_
 #define BADGEWATCH_REGISTRY_CRYPTO_PRIMITIVES_H_
 
@@ -20,6 +20,9 @@ namespace badgewatch::registry {
 
 // `count` random decimal digits (uniform, from the CSPRNG).
 [[nodiscard]] Result<std::string> RandomDigits(std::size_t count);
+
+// Standard base64 (RFC 4648, with padding), as MIME encoded-words use it.
+[[nodiscard]] std::string Base64(std::string_view bytes);
 
 }  // namespace badgewatch::registry
 
