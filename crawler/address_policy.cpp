@@ -157,7 +157,7 @@ Status AddressPolicy::Check(const address& addr) const {
     if (allowed == addr) return Status::Ok();
   }
   return Error{addr.to_string() + " is a " + std::string(AddressClassName(cls)) +
-               " address; refused (--allow-private lifts this)"};
+               " address (--allow-private lifts this)"};
 }
 
 }  // namespace badgewatch::crawler

@@ -330,7 +330,7 @@ curl_socket_t CurlMultiDriver::OnOpenSocket(void* clientp, curlsocktype purpose,
   }
   const Status allowed = t.driver->policy_.Check(*target);
   if (!allowed.ok()) {
-    t.policy_refusal = allowed.message();
+    t.policy_refusal = "refused to connect: " + allowed.message();
     return CURL_SOCKET_BAD;
   }
   return socket(sa->family, sa->socktype | SOCK_CLOEXEC, sa->protocol);

@@ -39,7 +39,7 @@ void HostTable::OnAnswer(const std::string& host, DnsAnswer answer) {
           entry.pinned = PinnedAddress(address);
           break;
         }
-        if (refusal.empty()) refusal = host + " resolves to " + allowed.message();
+        if (refusal.empty()) refusal = "refused to connect to " + host + ": " + allowed.message();
       }
       if (!entry.pinned) entry.pinned = PinnedAddress(FetchError{FetchFailure::kPolicy, refusal});
     }
