@@ -1,0 +1,251 @@
+#include "registry/compliance_report_queries.h"
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+#include <utility>
+
+namespace badgewatch::registry {
+namespace {
+
+// The selected records of a scan: `? = '' OR region = ?` takes the region
+// code twice. Shared by every per-scan query below (compile-time literals).
+#define BADGEWATCH_SELECTED_RECORDS                                \
+  "compliance_records AS cr JOIN sites AS s ON s.id = cr.site_id " \
+  "JOIN units AS u ON u.id = s.unit_id JOIN regions AS r ON r.code = u.region_code "
+#define BADGEWATCH_SELECTED_RECORDS_WHERE "cr.scan_id = ? AND (? = '' OR u.region_code = ?)"
+
+// A scan's sums over the records of one region (or all): binds the region
+// code twice.
+#define BADGEWATCH_SCAN_SUMS                                                    \
+  "SELECT sc.id, sc.kind, sc.started_at, sc.finished_at, count(rec.verdict), "  \
+  "coalesce(sum(rec.verdict = 'fail'), 0), coalesce(sum(rec.pages_total), 0), " \
+  "coalesce(sum(rec.pages_failed), 0) FROM scans AS sc LEFT JOIN ("             \
+  "SELECT cr.scan_id, cr.verdict, cr.pages_total, cr.pages_failed "             \
+  "FROM " BADGEWATCH_SELECTED_RECORDS                                           \
+  "WHERE ? = '' OR u.region_code = ?) AS rec ON rec.scan_id = sc.id "
+
+constexpr char kListScans[] = BADGEWATCH_SCAN_SUMS "GROUP BY sc.id ORDER BY sc.id DESC";
+constexpr char kLoadScan[] = BADGEWATCH_SCAN_SUMS "WHERE sc.id = ? GROUP BY sc.id ORDER BY sc.id";
+constexpr char kScanTrend[] = BADGEWATCH_SCAN_SUMS
+    "WHERE sc.kind = (SELECT kind FROM scans WHERE id = ?) AND sc.id <= ? "
+    "AND (sc.finished_at IS NOT NULL OR sc.id = ?) GROUP BY sc.id ORDER BY sc.id DESC LIMIT ?";
+constexpr char kLatestFinished[] =
+    "SELECT id FROM scans WHERE finished_at IS NOT NULL "
+    "ORDER BY kind = 'nightly' DESC, id DESC LIMIT 1";
+
+constexpr char kScanSites[] =
+    "SELECT cr.id, s.id, s.name, coalesce(s.chinese_domain, ''), coalesce(s.english_domain, ''), "
+    "b.id, u.id, u.name, r.code, r.name, cr.verdict, cr.problems, cr.warnings, cr.pages_total, "
+    "cr.pages_failed FROM " BADGEWATCH_SELECTED_RECORDS
+    "LEFT JOIN badges AS b ON b.site_id = s.id WHERE " BADGEWATCH_SELECTED_RECORDS_WHERE
+    " ORDER BY r.code, s.name, s.id";
+constexpr char kScanFailingPages[] =
+    "SELECT record_id, url, http_status, problems, detail FROM ("
+    "SELECT fp.id, fp.record_id, fp.url, fp.http_status, fp.problems, fp.detail, "
+    "row_number() OVER (PARTITION BY fp.record_id ORDER BY fp.id) AS n "
+    "FROM failing_pages AS fp JOIN " BADGEWATCH_SELECTED_RECORDS
+    "ON cr.id = fp.record_id WHERE " BADGEWATCH_SELECTED_RECORDS_WHERE
+    ") WHERE n <= ? ORDER BY record_id, id";
+constexpr char kRegionSums[] =
+    "SELECT r.code, r.name, count(*), sum(cr.verdict = 'fail'), sum(cr.pages_total), "
+    "sum(cr.pages_failed) FROM " BADGEWATCH_SELECTED_RECORDS
+    "WHERE " BADGEWATCH_SELECTED_RECORDS_WHERE " GROUP BY r.code, r.name ORDER BY r.code";
+// Codes are stored space-separated; the recursive CTE splits the site lists
+// (problems, warnings) and the failing pages' lists into one code per row.
+constexpr char kCodeTallies[] =
+    "WITH RECURSIVE selected(record_id, problems, warnings) AS ("
+    "SELECT cr.id, cr.problems, cr.warnings FROM " BADGEWATCH_SELECTED_RECORDS
+    "WHERE " BADGEWATCH_SELECTED_RECORDS_WHERE
+    "), lists(source, rest) AS ("
+    "SELECT 'problem', problems || ' ' FROM selected "
+    "UNION ALL SELECT 'warning', warnings || ' ' FROM selected "
+    "UNION ALL SELECT 'page', fp.problems || ' ' FROM failing_pages AS fp "
+    "JOIN selected ON selected.record_id = fp.record_id"
+    "), split(source, code, rest) AS ("
+    "SELECT source, '', rest FROM lists UNION ALL "
+    "SELECT source, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1) "
+    "FROM split WHERE rest <> '') "
+    "SELECT code, source = 'warning' AS warning, sum(source <> 'page') AS sites, "
+    "sum(source = 'page') FROM split WHERE code <> '' GROUP BY code, warning "
+    "ORDER BY warning, sites DESC, code";
+
+#undef BADGEWATCH_SCAN_SUMS
+#undef BADGEWATCH_SELECTED_RECORDS_WHERE
+#undef BADGEWATCH_SELECTED_RECORDS
+
+// Codes are stored separated by single spaces (compliance_records.cpp).
+std::vector<std::string> SplitStoredCodes(std::string_view text) {
+  std::vector<std::string> codes;
+  while (!text.empty()) {
+    const std::size_t space = text.find(' ');
+    const std::string_view code = text.substr(0, space);
+    if (!code.empty()) codes.emplace_back(code);
+    if (space == std::string_view::npos) break;
+    text.remove_prefix(space + 1);
+  }
+  return codes;
+}
+
+ScanOverview ReadScanOverview(const Statement& s) {
+  ScanOverview scan;
+  scan.id = s.Int(0);
+  scan.kind = s.Text(1);
+  scan.started_at = s.Int(2);
+  scan.finished_at = s.OptInt(3);
+  scan.sites = s.Int(4);
+  scan.sites_failed = s.Int(5);
+  scan.pages_total = s.Int(6);
+  scan.pages_failed = s.Int(7);
+  return scan;
+}
+
+// Steps `statement` to the end, appending read(statement) for every row.
+template <typename Row, typename Read>
+Status CollectRows(Statement& statement, std::vector<Row>& rows, Read read) {
+  for (;;) {
+    Result<bool> row = statement.Step();
+    if (!row) return row.status();
+    if (!*row) return Status::Ok();
+    rows.push_back(read(statement));
+  }
+}
+
+// Prepares `sql`, binds the scan id and the region code (twice) and collects
+// every row.
+template <typename Row, typename Read>
+Result<std::vector<Row>> SelectForScan(Database& db, const char* sql,
+                                       const ScanSelection& selection, Read read) {
+  Result<Statement> statement = db.Prepare(sql);
+  if (!statement) return statement.status();
+  const std::string_view region = selection.region_code;
+  if (Status b = statement->Bind({selection.scan_id, region, region}); !b.ok()) return b;
+  std::vector<Row> rows;
+  if (Status s = CollectRows(*statement, rows, read); !s.ok()) return s;
+  return rows;
+}
+
+SiteComplianceRow ReadSiteRow(const Statement& s) {
+  SiteComplianceRow row;
+  row.site_id = s.Int(1);
+  row.site_name = s.Text(2);
+  row.chinese_domain = s.Text(3);
+  row.english_domain = s.Text(4);
+  row.badge_id = s.OptText(5);
+  row.unit_id = s.Int(6);
+  row.unit_name = s.Text(7);
+  row.region_code = s.Text(8);
+  row.region_name = s.Text(9);
+  row.record.site_id = row.site_id;
+  row.record.verdict = s.Text(10);
+  row.record.problems = SplitStoredCodes(s.Text(11));
+  row.record.warnings = SplitStoredCodes(s.Text(12));
+  row.record.pages_total = static_cast<int>(s.Int(13));
+  row.record.pages_failed = static_cast<int>(s.Int(14));
+  return row;
+}
+
+}  // namespace
+
+Result<std::vector<ScanOverview>> ListScans(Database& db) {
+  Result<Statement> statement = db.Prepare(kListScans);
+  if (!statement) return statement.status();
+  if (Status b = statement->Bind({std::string_view(), std::string_view()}); !b.ok()) return b;
+  std::vector<ScanOverview> scans;
+  if (Status s = CollectRows(*statement, scans, ReadScanOverview); !s.ok()) return s;
+  return scans;
+}
+
+Result<ScanOverview> LoadScanOverview(Database& db, std::int64_t scan_id,
+                                      const std::string& region_code) {
+  Result<Statement> statement = db.Prepare(kLoadScan);
+  if (!statement) return statement.status();
+  const std::string_view region = region_code;
+  if (Status b = statement->Bind({region, region, scan_id}); !b.ok()) return b;
+  Result<bool> row = statement->Step();
+  if (!row) return row.status();
+  if (!*row) return Status(StatusCode::kNotFound, fmt::format("no scan {}", scan_id));
+  return ReadScanOverview(*statement);
+}
+
+Result<std::optional<std::int64_t>> LatestFinishedScan(Database& db) {
+  Result<Statement> statement = db.Prepare(kLatestFinished);
+  if (!statement) return statement.status();
+  Result<bool> row = statement->Step();
+  if (!row) return row.status();
+  if (!*row) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(statement->Int(0));
+}
+
+Result<std::vector<SiteComplianceRow>> ListScanSites(Database& db, const ScanSelection& selection) {
+  std::unordered_map<std::int64_t, std::size_t> index_of_record;
+  Result<std::vector<SiteComplianceRow>> rows =
+      SelectForScan<SiteComplianceRow>(db, kScanSites, selection, [&](const Statement& s) {
+        index_of_record.emplace(s.Int(0), index_of_record.size());
+        return ReadSiteRow(s);
+      });
+  if (!rows) return rows;
+  Result<Statement> pages = db.Prepare(kScanFailingPages);
+  if (!pages) return pages.status();
+  const std::string_view region = selection.region_code;
+  if (Status b = pages->Bind(
+          {selection.scan_id, region, region, std::int64_t{selection.failing_pages_per_site}});
+      !b.ok()) {
+    return b;
+  }
+  for (;;) {
+    Result<bool> row = pages->Step();
+    if (!row) return row.status();
+    if (!*row) break;
+    const auto found = index_of_record.find(pages->Int(0));
+    if (found == index_of_record.end()) continue;  // not possible: same selection
+    FailingPage page;
+    page.url = pages->Text(1);
+    if (!pages->IsNull(2)) page.http_status = static_cast<int>(pages->Int(2));
+    page.problems = SplitStoredCodes(pages->Text(3));
+    page.detail = pages->Text(4);
+    (*rows)[found->second].record.failing_pages.push_back(std::move(page));
+  }
+  return rows;
+}
+
+Result<std::vector<RegionCompliance>> ListRegionCompliance(Database& db,
+                                                           const ScanSelection& selection) {
+  return SelectForScan<RegionCompliance>(db, kRegionSums, selection, [](const Statement& s) {
+    RegionCompliance region;
+    region.region_code = s.Text(0);
+    region.region_name = s.Text(1);
+    region.sites = s.Int(2);
+    region.sites_failed = s.Int(3);
+    region.pages_total = s.Int(4);
+    region.pages_failed = s.Int(5);
+    return region;
+  });
+}
+
+Result<std::vector<CodeTally>> ListCodeTallies(Database& db, const ScanSelection& selection) {
+  return SelectForScan<CodeTally>(db, kCodeTallies, selection, [](const Statement& s) {
+    CodeTally tally;
+    tally.code = s.Text(0);
+    tally.is_warning = s.Int(1) != 0;
+    tally.sites = s.Int(2);
+    tally.pages = s.Int(3);
+    return tally;
+  });
+}
+
+Result<std::vector<ScanOverview>> ListScanTrend(Database& db, const ScanSelection& selection,
+                                                int count) {
+  Result<Statement> statement = db.Prepare(kScanTrend);
+  if (!statement) return statement.status();
+  const std::string_view region = selection.region_code;
+  const std::int64_t id = selection.scan_id;
+  if (Status b = statement->Bind({region, region, id, id, id, std::int64_t{count}}); !b.ok()) {
+    return b;
+  }
+  std::vector<ScanOverview> scans;
+  if (Status s = CollectRows(*statement, scans, ReadScanOverview); !s.ok()) return s;
+  return std::vector<ScanOverview>(scans.rbegin(), scans.rend());
+}
+
+}  // namespace badgewatch::registry

@@ -1,0 +1,251 @@
+#include "registry/site_import.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+#include "registry/audit_log.h"
+#include "registry/badges.h"
+#include "registry/chinese_domain_names.h"
+#include "registry/csv_table.h"
+#include "registry/field_validation.h"
+#include "registry/sites.h"
+#include "registry/transaction.h"
+#include "registry/units.h"
+
+namespace badgewatch::registry {
+namespace {
+
+enum Column {
+  kKind,
+  kRegion,
+  kCategory,
+  kUnitName,
+  kAddress,
+  kHandlerName,
+  kMobile,
+  kEmail,
+  kUnitNumber,
+  kSiteName,
+  kEnglishDomain,
+  kChineseDomain,
+  kHostedOnPlatform,
+  kIps,
+  kIntroduction,
+  kBadgeId,
+  kColumnCount,
+};
+
+constexpr std::array<std::string_view, kColumnCount> kColumnNames = {
+    "kind",
+    "region",
+    "system_category",
+    "unit_name",
+    "address",
+    "handler_name",
+    "mobile",
+    "email",
+    "unit_number",
+    "site_name",
+    "english_domain",
+    "chinese_domain",
+    "hosted_on_platform",
+    "ips",
+    "introduction",
+    "badge_id",
+};
+
+constexpr char kFindUnit[] = "SELECT id FROM units WHERE region_code = ? AND name = ?";
+constexpr char kExport[] =
+    "SELECT u.kind, u.region_code, u.system_category, u.name, u.address, u.handler_name, "
+    "u.mobile, u.email, u.unit_number, s.name, s.english_domain, s.chinese_domain, "
+    "s.hosted_on_platform, s.ips, s.introduction, b.id FROM units AS u "
+    "LEFT JOIN sites AS s ON s.unit_id = u.id LEFT JOIN badges AS b ON b.site_id = s.id "
+    "ORDER BY u.id, s.id";
+
+Status Invalid(std::string message) {
+  return Status(StatusCode::kInvalidArgument, std::move(message));
+}
+
+std::optional<std::string> Optional(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+// The column positions of the header; kInvalidArgument for a missing or
+// unknown column.
+Result<std::array<int, kColumnCount>> MapColumns(const CsvTable& table) {
+  std::array<int, kColumnCount> positions{};
+  for (std::size_t c = 0; c < kColumnCount; ++c) {
+    positions[c] = table.Column(kColumnNames[c]);
+    if (positions[c] < 0)
+      return Invalid(fmt::format("the CSV has no '{}' column", kColumnNames[c]));
+  }
+  for (const std::string& name : table.header) {
+    bool known = false;
+    for (std::string_view k : kColumnNames) known = known || k == name;
+    if (!known) return Invalid(fmt::format("the CSV has an unknown column '{}'", name));
+  }
+  return positions;
+}
+
+class RowImporter {
+ public:
+  RowImporter(Registry& registry, ImportReport& report) : registry_(registry), report_(report) {}
+
+  // Writes one row; an error is a message for the report.
+  Status Import(const std::vector<std::string>& row) {
+    Database& db = registry_.writer();
+    const std::optional<UnitKind> kind = ParseUnitKind(row[kKind]);
+    if (!kind) {
+      return Invalid(fmt::format("kind '{}' is not 党政机关, 事业单位 or 社会组织", row[kKind]));
+    }
+    UnitFields unit{*kind,          row[kRegion],  row[kCategory],
+                    row[kUnitName], row[kAddress], row[kHandlerName],
+                    row[kMobile],   row[kEmail],   Optional(row[kUnitNumber])};
+    std::optional<BadgeIdParts> badge;
+    if (!row[kBadgeId].empty()) {
+      Result<BadgeIdParts> parts = ParseBadgeId(row[kBadgeId]);
+      if (!parts) return parts.status();
+      if (parts->region != unit.region_code) {
+        return Invalid(fmt::format("badge id {} is of region {}, not {}", row[kBadgeId],
+                                   parts->region, unit.region_code));
+      }
+      if (!unit.unit_number) unit.unit_number = parts->unit_number;
+      if (parts->unit_number != *unit.unit_number) {
+        return Invalid(fmt::format("badge id {} carries unit number {}, not {}", row[kBadgeId],
+                                   parts->unit_number, *unit.unit_number));
+      }
+      badge = *parts;
+    }
+    Result<std::int64_t> unit_id = FindOrInsertUnit(db, unit);
+    if (!unit_id) return unit_id.status();
+    if (row[kSiteName].empty()) {
+      if (badge) return Invalid("a badge id needs a site_name");
+      return Status::Ok();
+    }
+    Result<SiteFields> site = SiteOf(row, *kind);
+    if (!site) return site.status();
+    std::optional<int> sequence;
+    if (badge) sequence = badge->sequence;
+    Result<std::int64_t> site_id = InsertSite(db, *unit_id, *site, sequence, registry_.Now());
+    if (!site_id) return site_id.status();
+    ++report_.sites_created;
+    if (badge) return RecordExistingBadge(db, *site_id, row[kBadgeId], registry_.Now());
+    return Status::Ok();
+  }
+
+ private:
+  Result<std::int64_t> FindOrInsertUnit(Database& db, const UnitFields& unit) {
+    Result<Statement> find = db.Prepare(kFindUnit);
+    if (!find) return find.status();
+    if (Status b = find->Bind({unit.region_code, unit.name}); !b.ok()) return b;
+    Result<bool> found = find->Step();
+    if (!found) return found.status();
+    if (*found) return find->Int(0);
+    Result<std::int64_t> id = InsertUnit(db, unit, registry_.Now());
+    if (id) ++report_.units_created;
+    return id;
+  }
+
+  static Result<SiteFields> SiteOf(const std::vector<std::string>& row, UnitKind kind) {
+    SiteFields site;
+    site.name = row[kSiteName];
+    site.english_domain = Optional(row[kEnglishDomain]);
+    site.chinese_domain = Optional(row[kChineseDomain]);
+    const std::string& hosted = row[kHostedOnPlatform];
+    if (hosted != "" && hosted != "0" && hosted != "1") {
+      return Invalid(fmt::format("hosted_on_platform '{}' is not 0 or 1", hosted));
+    }
+    site.hosted_on_platform = hosted == "1";
+    site.ips = SplitIps(row[kIps]);
+    site.introduction = row[kIntroduction];
+    if (!site.hosted_on_platform || site.english_domain) {
+      Status english = ValidateEnglishDomain(site.english_domain.value_or(""),
+                                             kind == UnitKind::kPartyGovernment);
+      if (!english.ok()) return english;
+    }
+    if (site.chinese_domain) {
+      if (Result<std::string> a = ValidateChineseDomain(*site.chinese_domain, kind); !a) {
+        return a.status();
+      }
+    }
+    for (const std::string& ip : site.ips) {
+      if (Status s = ValidateIpAddress(ip); !s.ok()) return s;
+    }
+    if (Status s = ValidateIntroduction(site.introduction); !s.ok()) return s;
+    return site;
+  }
+
+  Registry& registry_;
+  ImportReport& report_;
+};
+
+}  // namespace
+
+Result<ImportReport> ImportUnitsAndSites(Registry& registry, std::string_view csv,
+                                         const ImportProgress& progress) {
+  Result<CsvTable> table = ParseCsv(csv);
+  if (!table) return table.status();
+  Result<std::array<int, kColumnCount>> columns = MapColumns(*table);
+  if (!columns) return columns.status();
+  ImportReport report;
+  Database& db = registry.writer();
+  Result<Transaction> txn = Transaction::Begin(db);
+  if (!txn) return txn.status();
+  RowImporter importer(registry, report);
+  std::vector<std::string> row(kColumnCount);
+  for (const CsvRow& csv_row : table->rows) {
+    ++report.rows;
+    if (csv_row.fields.size() != table->header.size()) {
+      report.errors.push_back(
+          {csv_row.line, fmt::format("{} fields, the header has {}", csv_row.fields.size(),
+                                     table->header.size())});
+      continue;
+    }
+    for (std::size_t c = 0; c < kColumnCount; ++c) {
+      row[c] = csv_row.fields[static_cast<std::size_t>((*columns)[c])];
+    }
+    Status s = importer.Import(row);
+    if (s.code() == StatusCode::kStorage) return s;
+    if (!s.ok()) report.errors.push_back({csv_row.line, s.message()});
+    if (progress) progress(report.rows);
+  }
+  if (!report.errors.empty()) {
+    report.units_created = report.sites_created = 0;
+    return report;  // the transaction rolls back
+  }
+  Status audited = registry.Audit({"cli", "registry.import", "registry",
+                                   fmt::format("{} rows, {} units, {} sites", report.rows,
+                                               report.units_created, report.sites_created)});
+  if (!audited.ok()) return audited;
+  if (Status s = txn->Commit(); !s.ok()) return s;
+  report.committed = true;
+  return report;
+}
+
+Result<std::string> ExportUnitsAndSites(Database& db) {
+  std::string out;
+  for (std::size_t c = 0; c < kColumnCount; ++c) {
+    if (c > 0) out += ',';
+    out += kColumnNames[c];
+  }
+  out += '\n';
+  Result<Statement> s = db.Prepare(kExport);
+  if (!s) return s.status();
+  for (;;) {
+    Result<bool> row = s->Step();
+    if (!row) return row.status();
+    if (!*row) return out;
+    for (int c = 0; c < kColumnCount; ++c) {
+      if (c > 0) out += ',';
+      std::string value = s->Text(c);
+      if (c == kKind) value = std::string(UnitKindLabel(ParseUnitKind(value).value()));
+      if (c == kHostedOnPlatform && s->IsNull(c)) value.clear();
+      out += CsvField(value);
+    }
+    out += '\n';
+  }
+}
+
+}  // namespace badgewatch::registry
