@@ -33,6 +33,7 @@ constexpr char kScanTrend[] = BADGEWATCH_SCAN_SUMS
 constexpr char kLatestFinished[] =
     "SELECT id FROM scans WHERE finished_at IS NOT NULL "
     "ORDER BY kind = 'nightly' DESC, id DESC LIMIT 1";
+constexpr char kRegionName[] = "SELECT name FROM regions WHERE code = ?";
 
 constexpr char kScanSites[] =
     "SELECT cr.id, s.id, s.name, coalesce(s.chinese_domain, ''), coalesce(s.english_domain, ''), "
@@ -175,6 +176,16 @@ Result<std::optional<std::int64_t>> LatestFinishedScan(Database& db) {
   if (!row) return row.status();
   if (!*row) return std::optional<std::int64_t>();
   return std::optional<std::int64_t>(statement->Int(0));
+}
+
+Result<std::optional<std::string>> FindRegionName(Database& db, const std::string& region_code) {
+  Result<Statement> statement = db.Prepare(kRegionName);
+  if (!statement) return statement.status();
+  if (Status b = statement->Bind({std::string_view(region_code)}); !b.ok()) return b;
+  Result<bool> row = statement->Step();
+  if (!row) return row.status();
+  if (!*row) return std::optional<std::string>();
+  return std::optional<std::string>(statement->Text(0));
 }
 
 Result<std::vector<SiteComplianceRow>> ListScanSites(Database& db, const ScanSelection& selection) {

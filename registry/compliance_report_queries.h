@@ -84,6 +84,10 @@ struct CodeTally {
 // kind; nullopt when no scan has finished.
 [[nodiscard]] Result<std::optional<std::int64_t>> LatestFinishedScan(Database& db);
 
+// The name of the region with `region_code` (北京市); nullopt when no such region.
+[[nodiscard]] Result<std::optional<std::string>> FindRegionName(Database& db,
+                                                                const std::string& region_code);
+
 // The selected records, ordered by region code, site name, site id.
 [[nodiscard]] Result<std::vector<SiteComplianceRow>> ListScanSites(Database& db,
                                                                    const ScanSelection& selection);

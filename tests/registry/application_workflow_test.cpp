@@ -7,6 +7,7 @@
 #include "registry/audit_log.h"
 #include "registry/badges.h"
 #include "registry/outbox.h"
+#include "registry/print_forms.h"
 #include "registry/site_applications.h"
 #include "tests/registry/workflow_fixture.h"
 #include "verifier/badge_snippet.h"
@@ -229,6 +230,29 @@ TEST_CASE("Applications: issuing the badge creates the site, a stable id and not
                                               "site-opening.issue-badge"});
     CHECK(VerifyAuditLog(db)->intact);
   }
+}
+
+TEST_CASE("Print forms: letter and form filled from the application, escaped", "[registry]") {
+  WorkflowFixture f;
+  SiteForm form = f.ValidForm(f.agency, "杭州<教育>网");
+  const std::int64_t id = SubmitApplication(*f.registry, f.agency, form).value();
+  Database& db = f.registry->writer();
+  CHECK(RenderApplicationLetter(db, id).status().message() ==
+        "application " + std::to_string(id) +
+            " is 'submitted': the materials are printed after the initial review has passed");
+  REQUIRE(DecideApplication(*f.registry, f.reviewer33, id, WorkflowAction::kRegionalPass, "").ok());
+  const std::string letter = RenderApplicationLetter(db, id).value();
+  CHECK_THAT(letter,
+             Catch::Contains("<h1>关于申请对网站开办审核和资格复核的函</h1>") &&
+                 Catch::Contains("杭州市教育局现申请对网站“杭州&lt;教育&gt;网”进行开办审核") &&
+                 Catch::Contains("edu.hangzhou.gov.cn") && Catch::Contains("@page"));
+  const std::string table = RenderApplicationForm(db, id).value();
+  CHECK_THAT(table, Catch::Contains("<tr><th>网站名称</th><td>杭州&lt;教育&gt;网</td></tr>") &&
+                        Catch::Contains("<tr><th>IP地址</th><td>10.0.0.1，2001:db8::1</td></tr>") &&
+                        Catch::Contains("一式三份"));
+  const std::int64_t badge_app =
+      SubmitApplication(*f.registry, f.institution, f.ValidForm(f.institution, "浙江大学")).value();
+  CHECK(RenderApplicationForm(db, badge_app).status().code() == StatusCode::kFailedPrecondition);
 }
 
 TEST_CASE("Badge ids: composed and parsed", "[registry]") {
