@@ -1,5 +1,9 @@
 #include "api/openapi_document.h"
 
+#include <optional>
+#include <string>
+#include <string_view>
+
 namespace badgewatch::api {
 
 namespace {
@@ -8,6 +12,98 @@ nlohmann::json ErrorSchemaRef() { return {{"$ref", "#/components/schemas/Error"}
 
 nlohmann::json JsonContent(nlohmann::json schema) {
   return {{"application/json", {{"schema", std::move(schema)}}}};
+}
+
+nlohmann::json Operation(std::string summary, nlohmann::json responses,
+                         std::optional<nlohmann::json> request_schema = std::nullopt) {
+  nlohmann::json op = {{"summary", std::move(summary)},
+                       {"security", {{{"bearer", nlohmann::json::array()}}}},
+                       {"responses", std::move(responses)}};
+  if (request_schema) {
+    op["requestBody"] = {{"required", true}, {"content", JsonContent(std::move(*request_schema))}};
+  }
+  return op;
+}
+
+nlohmann::json Ref(std::string_view schema) {
+  return {{"$ref", "#/components/schemas/" + std::string(schema)}};
+}
+
+nlohmann::json Described(std::string description, std::optional<nlohmann::json> schema = {}) {
+  nlohmann::json response = {{"description", std::move(description)}};
+  if (schema) response["content"] = JsonContent(std::move(*schema));
+  return response;
+}
+
+// The errors every authenticated route may answer.
+nlohmann::json WithErrors(nlohmann::json responses) {
+  responses["400"] = Described("a malformed body, a wrong field, or a field the caller may not set",
+                               ErrorSchemaRef());
+  responses["401"] = Described("no or unknown token", ErrorSchemaRef());
+  responses["404"] = Described("no such record, or one the caller may not see", ErrorSchemaRef());
+  responses["409"] =
+      Described("an illegal workflow step; the message says which are legal", ErrorSchemaRef());
+  return responses;
+}
+
+void AddApplicationPaths(nlohmann::json& doc) {
+  auto& schemas = doc["components"]["schemas"];
+  schemas["ApplicationForm"] = {
+      {"type", "object"},
+      {"additionalProperties", false},
+      {"required", {"name", "ips", "introduction", "handler_mobile", "sms_verification_id"}},
+      {"properties",
+       {{"opening_type", {{"type", "string"}, {"enum", {"new", "recheck"}}}},
+        {"name", {{"type", "string"}, {"description", "the registered website name"}}},
+        {"chinese_domain", {{"type", "string"}, {"nullable", true}}},
+        {"english_domain", {{"type", "string"}, {"nullable", true}}},
+        {"hosted_on_platform", {{"type", "boolean"}}},
+        {"ips", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+        {"introduction", {{"type", "string"}, {"maxLength", 500}}},
+        {"handler_mobile", {{"type", "string"}}},
+        {"sms_verification_id", {{"type", "integer"}}}}}};
+  schemas["Application"] = {
+      {"type", "object"},
+      {"properties",
+       {{"id", {{"type", "integer"}}},
+        {"workflow", {{"type", "string"}, {"enum", {"site-opening", "badge", "domain"}}}},
+        {"state", {{"type", "string"}}},
+        {"unit_id", {{"type", "integer"}}},
+        {"unit_name", {{"type", "string"}}},
+        {"region", {{"type", "string"}}},
+        {"site_name", {{"type", "string"}}},
+        {"revision", {{"type", "integer"}}},
+        {"site_id", {{"type", "integer"}, {"nullable", true}}}}}};
+
+  auto& paths = doc["paths"];
+  paths["/api/sms-codes"]["post"] = Operation(
+      "Send a 6-digit code to the handler's mobile (unit accounts)",
+      WithErrors({{"201", Described("the verification id the form carries")}}),
+      nlohmann::json{{"type", "object"}, {"properties", {{"mobile", {{"type", "string"}}}}}});
+  paths["/api/sms-codes/{id}/confirmation"]["post"] = Operation(
+      "Confirm the code (5 attempts, 10 minutes)", WithErrors({{"200", Described("confirmed")}}),
+      nlohmann::json{{"type", "object"}, {"properties", {{"code", {{"type", "string"}}}}}});
+  paths["/api/applications"]["get"] = Operation("Applications the caller may see; ?state= filters",
+                                                WithErrors({{"200", Described("the list")}}));
+  paths["/api/applications"]["post"] = Operation(
+      "Submit a site-opening or badge application (by the unit's kind)",
+      WithErrors({{"201", Described("created; Location names it")}}), Ref("ApplicationForm"));
+  paths["/api/applications/{id}"]["get"] =
+      Operation("One application with its latest form and every review step",
+                WithErrors({{"200", Described("the application", Ref("Application"))}}));
+  paths["/api/applications/{id}"]["put"] =
+      Operation("Edit and resubmit a rejected application (a new revision)",
+                WithErrors({{"200", Described("resubmitted")}}), Ref("ApplicationForm"));
+  paths["/api/applications/{id}/decisions"]["post"] = Operation(
+      "A review step: regional-pass, regional-reject, materials-received, issue-badge, "
+      "conac-pass, conac-reject (rejections need a reason)",
+      WithErrors(
+          {{"200", Described("the application after the step", Ref("Application"))},
+           {"403", Described("the caller's role may not take this step", ErrorSchemaRef())}}),
+      nlohmann::json{
+          {"type", "object"},
+          {"required", {"action"}},
+          {"properties", {{"action", {{"type", "string"}}}, {"reason", {{"type", "string"}}}}}});
 }
 
 nlohmann::json Build() {
@@ -50,6 +146,7 @@ nlohmann::json Build() {
                           {"region", {{"type", "string"}}}}}})}}},
         {"401",
          {{"description", "no or unknown token"}, {"content", JsonContent(ErrorSchemaRef())}}}}}};
+  AddApplicationPaths(doc);
   return doc;
 }
 

@@ -13,8 +13,10 @@
 #include <csignal>
 #include <memory>
 
+#include "api/application_routes.h"
 #include "api/http_server.h"
 #include "api/reader_pool.h"
+#include "api/registry_writer.h"
 #include "api/request_router.h"
 #include "api/service_routes.h"
 #include "registry/registry.h"
@@ -114,9 +116,12 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
   if (server_options.access_log) server_options.access_log->set_pattern("%Y-%m-%dT%H:%M:%S%z %v");
 
   ReaderPool readers(options.db, options.workers);
+  RegistryWriter writer(**registry);
   ServiceContext context{&readers, nullptr};
+  const RegistryAccess access{&readers, &writer};
   RequestRouter router;
   AddServiceRoutes(router, context);
+  AddApplicationRoutes(router, access);
 
   asio::io_context io;
   asio::thread_pool workers(options.workers);

@@ -1,0 +1,261 @@
+#include "api/application_routes.h"
+
+#include <charconv>
+#include <optional>
+#include <string>
+
+#include "api/json_body.h"
+#include "api/request_auth.h"
+#include "registry/site_applications.h"
+#include "registry/sms_verification.h"
+
+namespace badgewatch::api {
+
+namespace {
+
+using registry::Actor;
+using registry::ApplicationSummary;
+using registry::Role;
+
+const std::vector<std::string_view> kFormFields = {
+    "opening_type", "name",         "chinese_domain", "english_domain",     "hosted_on_platform",
+    "ips",          "introduction", "handler_mobile", "sms_verification_id"};
+
+std::optional<std::int64_t> ParseId(std::string_view text) {
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+HttpResponse NoSuchApplication(const HttpRequest& request) {
+  return ErrorResponse(request, http::status::not_found, "no such application");
+}
+
+bool MaySee(const Actor& actor, const ApplicationSummary& application) {
+  switch (actor.role) {
+    case Role::kUnit:
+      return application.unit_id == actor.unit_id;
+    case Role::kRegional:
+      return application.region_code == actor.region_code;
+    case Role::kConac:
+      return true;
+  }
+  return false;
+}
+
+nlohmann::json SummaryJson(const ApplicationSummary& a) {
+  nlohmann::json json = {{"id", a.id},
+                         {"workflow", registry::WorkflowName(a.workflow)},
+                         {"state", a.state},
+                         {"unit_id", a.unit_id},
+                         {"unit_name", a.unit_name},
+                         {"region", a.region_code},
+                         {"site_name", a.site_name},
+                         {"revision", a.revision}};
+  json["site_id"] = a.site_id ? nlohmann::json(*a.site_id) : nlohmann::json(nullptr);
+  return json;
+}
+
+nlohmann::json FormJson(const registry::SiteForm& form) {
+  const auto optional = [](const std::optional<std::string>& text) {
+    return text ? nlohmann::json(*text) : nlohmann::json(nullptr);
+  };
+  return {{"opening_type", form.opening_type == registry::OpeningType::kNew ? "new" : "recheck"},
+          {"name", form.site.name},
+          {"chinese_domain", optional(form.site.chinese_domain)},
+          {"english_domain", optional(form.site.english_domain)},
+          {"hosted_on_platform", form.site.hosted_on_platform},
+          {"ips", form.site.ips},
+          {"introduction", form.site.introduction},
+          {"handler_mobile", form.handler_mobile},
+          {"sms_verification_id", form.sms_verification_id}};
+}
+
+// The form in the body; nullopt when `body` has recorded a problem.
+std::optional<registry::SiteForm> ReadForm(JsonBody& body) {
+  registry::SiteForm form;
+  form.opening_type = body.OneOf("opening_type", {"new", "recheck"}, "new") == "recheck"
+                          ? registry::OpeningType::kRecheck
+                          : registry::OpeningType::kNew;
+  form.site.name = body.String("name");
+  form.site.chinese_domain = body.OptionalString("chinese_domain");
+  form.site.english_domain = body.OptionalString("english_domain");
+  form.site.hosted_on_platform = body.Boolean("hosted_on_platform", false);
+  form.site.ips = body.Strings("ips");
+  form.site.introduction = body.String("introduction");
+  form.handler_mobile = body.String("handler_mobile");
+  form.sms_verification_id = body.Integer("sms_verification_id");
+  if (!body.ok()) return std::nullopt;
+  return form;
+}
+
+// Runs `respond(actor, db)` for an authenticated caller with a reader.
+template <typename Respond>
+HttpResponse WithCaller(const RouteRequest& route, const RegistryAccess& access,
+                        Respond&& respond) {
+  registry::Result<ReaderLease> lease = access.readers->Acquire();
+  if (!lease) return RegistryErrorResponse(route.request, lease.status());
+  Caller caller = AuthenticateCaller(route.request, lease->db());
+  if (caller.refusal) return std::move(*caller.refusal);
+  return respond(*caller.actor, lease->db());
+}
+
+// The application named by the path, if the caller may see it.
+std::optional<ApplicationSummary> VisibleApplication(const RouteRequest& route, const Actor& actor,
+                                                     registry::Database& db) {
+  const std::optional<std::int64_t> id = ParseId(route.PathParam("id"));
+  if (!id) return std::nullopt;
+  registry::Result<ApplicationSummary> application = registry::LoadApplication(db, *id);
+  if (!application || !MaySee(actor, *application)) return std::nullopt;
+  return std::move(application).value();
+}
+
+HttpResponse RequestSmsCode(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database&) {
+    if (actor.role != Role::kUnit) {
+      return ErrorResponse(route.request, http::status::forbidden,
+                           "only a unit's own account confirms its handler's mobile");
+    }
+    JsonBody body = ParseJsonBody(route.request, {"mobile"});
+    const std::string mobile = body.String("mobile");
+    if (!body.ok()) return body.Refusal(route.request);
+    RegistryWriter::Lease writer = access.writer->Acquire();
+    registry::Result<std::int64_t> id = registry::RequestSmsCode(writer.registry(), mobile);
+    if (!id) return RegistryErrorResponse(route.request, id.status());
+    return JsonResponse(route.request, http::status::created, {{"verification_id", *id}});
+  });
+}
+
+HttpResponse ConfirmSmsCode(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database&) {
+    if (actor.role != Role::kUnit) {
+      return ErrorResponse(route.request, http::status::forbidden,
+                           "only a unit's own account confirms its handler's mobile");
+    }
+    const std::optional<std::int64_t> id = ParseId(route.PathParam("id"));
+    if (!id) return ErrorResponse(route.request, http::status::not_found, "no such SMS code");
+    JsonBody body = ParseJsonBody(route.request, {"code"});
+    const std::string code = body.String("code");
+    if (!body.ok()) return body.Refusal(route.request);
+    RegistryWriter::Lease writer = access.writer->Acquire();
+    if (registry::Status s = registry::ConfirmSmsCode(writer.registry(), *id, code); !s.ok()) {
+      return RegistryErrorResponse(route.request, s);
+    }
+    return JsonResponse(route.request, http::status::ok, {{"confirmed", true}});
+  });
+}
+
+HttpResponse ListApplications(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
+    const std::string state(route.query.Get("state").value_or(""));
+    registry::Result<std::vector<ApplicationSummary>> all = registry::ListApplications(db, state);
+    if (!all) return RegistryErrorResponse(route.request, all.status());
+    nlohmann::json items = nlohmann::json::array();
+    for (const ApplicationSummary& application : *all) {
+      if (MaySee(actor, application)) items.push_back(SummaryJson(application));
+    }
+    return JsonResponse(route.request, http::status::ok, {{"applications", items}});
+  });
+}
+
+HttpResponse ShowApplication(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
+    const std::optional<ApplicationSummary> application = VisibleApplication(route, actor, db);
+    if (!application) return NoSuchApplication(route.request);
+    registry::Result<registry::SiteForm> form =
+        registry::LoadApplicationForm(db, application->id, application->revision);
+    if (!form) return RegistryErrorResponse(route.request, form.status());
+    registry::Result<std::vector<registry::ApplicationStep>> history =
+        registry::ApplicationHistory(db, application->id);
+    if (!history) return RegistryErrorResponse(route.request, history.status());
+    nlohmann::json steps = nlohmann::json::array();
+    for (const registry::ApplicationStep& step : *history) {
+      steps.push_back({{"action", step.action},
+                       {"from", step.from_state},
+                       {"to", step.to_state},
+                       {"actor_account_id", step.actor_account_id},
+                       {"reason", step.reason},
+                       {"at", step.decided_at}});
+    }
+    nlohmann::json body = SummaryJson(*application);
+    body["form"] = FormJson(*form);
+    body["history"] = std::move(steps);
+    return JsonResponse(route.request, http::status::ok, body);
+  });
+}
+
+HttpResponse SubmitApplication(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database&) {
+    JsonBody body = ParseJsonBody(route.request, kFormFields);
+    const std::optional<registry::SiteForm> form = ReadForm(body);
+    if (!form) return body.Refusal(route.request);
+    RegistryWriter::Lease writer = access.writer->Acquire();
+    registry::Result<std::int64_t> id =
+        registry::SubmitApplication(writer.registry(), actor, *form);
+    if (!id) return RegistryErrorResponse(route.request, id.status());
+    HttpResponse response = JsonResponse(route.request, http::status::created, {{"id", *id}});
+    response.set(http::field::location, "/api/applications/" + std::to_string(*id));
+    return response;
+  });
+}
+
+HttpResponse ResubmitApplication(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
+    const std::optional<ApplicationSummary> application = VisibleApplication(route, actor, db);
+    if (!application) return NoSuchApplication(route.request);
+    JsonBody body = ParseJsonBody(route.request, kFormFields);
+    const std::optional<registry::SiteForm> form = ReadForm(body);
+    if (!form) return body.Refusal(route.request);
+    RegistryWriter::Lease writer = access.writer->Acquire();
+    if (registry::Status s =
+            registry::ResubmitApplication(writer.registry(), actor, application->id, *form);
+        !s.ok()) {
+      return RegistryErrorResponse(route.request, s);
+    }
+    return JsonResponse(route.request, http::status::ok, {{"id", application->id}});
+  });
+}
+
+HttpResponse DecideApplication(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
+    const std::optional<ApplicationSummary> application = VisibleApplication(route, actor, db);
+    if (!application) return NoSuchApplication(route.request);
+    JsonBody body = ParseJsonBody(route.request, {"action", "reason"});
+    const std::string action_name = body.String("action");
+    const std::string reason = body.OptionalString("reason").value_or("");
+    if (!body.ok()) return body.Refusal(route.request);
+    const std::optional<registry::WorkflowAction> action = registry::ParseAction(action_name);
+    if (!action) {
+      return ErrorResponse(route.request, http::status::bad_request,
+                           "unknown action '" + action_name + "'");
+    }
+    RegistryWriter::Lease writer = access.writer->Acquire();
+    if (registry::Status s =
+            registry::DecideApplication(writer.registry(), actor, application->id, *action, reason);
+        !s.ok()) {
+      return RegistryErrorResponse(route.request, s);
+    }
+    registry::Result<ApplicationSummary> after =
+        registry::LoadApplication(writer.registry().writer(), application->id);
+    if (!after) return RegistryErrorResponse(route.request, after.status());
+    return JsonResponse(route.request, http::status::ok, SummaryJson(*after));
+  });
+}
+
+}  // namespace
+
+void AddApplicationRoutes(RequestRouter& router, const RegistryAccess& access) {
+  const auto bind = [&access](HttpResponse (*handler)(const RouteRequest&, const RegistryAccess&)) {
+    return [&access, handler](const RouteRequest& route) { return handler(route, access); };
+  };
+  router.Add(http::verb::post, "/api/sms-codes", bind(&RequestSmsCode));
+  router.Add(http::verb::post, "/api/sms-codes/{id}/confirmation", bind(&ConfirmSmsCode));
+  router.Add(http::verb::get, "/api/applications", bind(&ListApplications));
+  router.Add(http::verb::post, "/api/applications", bind(&SubmitApplication));
+  router.Add(http::verb::get, "/api/applications/{id}", bind(&ShowApplication));
+  router.Add(http::verb::put, "/api/applications/{id}", bind(&ResubmitApplication));
+  router.Add(http::verb::post, "/api/applications/{id}/decisions", bind(&DecideApplication));
+}
+
+}  // namespace badgewatch::api

@@ -1,0 +1,220 @@
+// The site-application API through the router, on a real registry file:
+// the whole review path, and who may see and do what (a record the caller
+// may not see is 404, never 200; a step its role may not take is 403).
+#include "api/application_routes.h"
+
+#include <catch2/catch.hpp>
+#include <map>
+#include <string>
+
+#include "api/reader_pool.h"
+#include "api/registry_writer.h"
+#include "api/request_router.h"
+#include "registry/accounts.h"
+#include "registry/site_applications.h"
+#include "tests/registry/workflow_fixture.h"
+
+namespace {
+
+using badgewatch::api::AddApplicationRoutes;
+using badgewatch::api::HttpRequest;
+using badgewatch::api::HttpResponse;
+using badgewatch::api::ReaderPool;
+using badgewatch::api::RegistryAccess;
+using badgewatch::api::RegistryWriter;
+using badgewatch::api::RequestRouter;
+using badgewatch::registry::Actor;
+using badgewatch::registry::UnitKind;
+using badgewatch::registry::testing::ValidUnit;
+using badgewatch::registry::testing::WorkflowFixture;
+namespace http = boost::beast::http;
+namespace registry = badgewatch::registry;
+using nlohmann::json;
+
+struct ApplicationApi : WorkflowFixture {
+  ApplicationApi() {
+    other_agency =
+        registry::RegisterUnit(*registry,
+                               ValidUnit(UnitKind::kPartyGovernment, "11", "北京市某区教育委员会"),
+                               "bj.edu")
+            .value();
+    for (const auto& [name, actor] : std::map<std::string, Actor>{{"agency", agency},
+                                                                  {"other_agency", other_agency},
+                                                                  {"reviewer33", reviewer33},
+                                                                  {"reviewer11", reviewer11},
+                                                                  {"conac", conac}}) {
+      tokens[name] = registry::CreateApiToken(*registry, actor.account_id, "test").value();
+    }
+    AddApplicationRoutes(router, access);
+  }
+
+  HttpResponse Call(const std::string& who, http::verb method, const std::string& target,
+                    const std::string& body = "",
+                    const std::string& content_type = "application/json") {
+    HttpRequest request{method, target, 11};
+    request.set(http::field::authorization, "Bearer " + tokens.at(who));
+    if (!body.empty()) {
+      request.set(http::field::content_type, content_type);
+      request.body() = body;
+      request.prepare_payload();
+    }
+    return router.Handle(request);
+  }
+
+  json FormJson(const std::string& site_name) {
+    const registry::SiteForm form = ValidForm(agency, site_name);
+    return {{"name", form.site.name},
+            {"english_domain", *form.site.english_domain},
+            {"ips", form.site.ips},
+            {"introduction", form.site.introduction},
+            {"handler_mobile", form.handler_mobile},
+            {"sms_verification_id", form.sms_verification_id}};
+  }
+
+  std::int64_t Submit(const std::string& site_name) {
+    const HttpResponse response =
+        Call("agency", http::verb::post, "/api/applications", FormJson(site_name).dump());
+    REQUIRE(response.result() == http::status::created);
+    return json::parse(response.body())["id"].get<std::int64_t>();
+  }
+
+  Actor other_agency;
+  std::map<std::string, std::string> tokens;
+  ReaderPool readers{path, 2};
+  RegistryWriter writer{*registry};
+  RegistryAccess access{&readers, &writer};
+  RequestRouter router;
+};
+
+}  // namespace
+
+TEST_CASE("ApplicationApi: SMS code, submit, reject, resubmit, pass, materials, badge",
+          "[api][registry]") {
+  ApplicationApi api;
+  // The handler's mobile, confirmed through the API.
+  HttpResponse sms =
+      api.Call("agency", http::verb::post, "/api/sms-codes", R"({"mobile": "13912345678"})");
+  REQUIRE(sms.result() == http::status::created);
+  const auto verification = json::parse(sms.body())["verification_id"].get<std::int64_t>();
+  const std::string confirm = "/api/sms-codes/" + std::to_string(verification) + "/confirmation";
+  CHECK(api.Call("agency", http::verb::post, confirm, R"({"code": "000000x"})").result() ==
+        http::status::bad_request);
+  CHECK(api.Call("agency", http::verb::post, confirm,
+                 json{{"code", api.LastSmsCode("13912345678")}}.dump())
+            .result() == http::status::ok);
+
+  const std::int64_t id = api.Submit("杭州市教育局");
+  const std::string target = "/api/applications/" + std::to_string(id);
+  const std::string decisions = target + "/decisions";
+
+  HttpResponse reject_without_reason =
+      api.Call("reviewer33", http::verb::post, decisions, R"({"action": "regional-reject"})");
+  CHECK(reject_without_reason.result() == http::status::bad_request);
+
+  HttpResponse rejected =
+      api.Call("reviewer33", http::verb::post, decisions,
+               R"({"action": "regional-reject", "reason": "网站名称与标题不符"})");
+  REQUIRE(rejected.result() == http::status::ok);
+  CHECK(json::parse(rejected.body())["state"] == "rejected");
+
+  HttpResponse resubmitted =
+      api.Call("agency", http::verb::put, target, api.FormJson("杭州市教育局").dump());
+  REQUIRE(resubmitted.result() == http::status::ok);
+
+  for (const char* action : {"regional-pass", "materials-received", "issue-badge"}) {
+    INFO(action);
+    const std::string who = std::string(action) == "issue-badge" ? "conac" : "reviewer33";
+    HttpResponse step = api.Call(who, http::verb::post, decisions, json{{"action", action}}.dump());
+    REQUIRE(step.result() == http::status::ok);
+  }
+  HttpResponse shown = api.Call("agency", http::verb::get, target);
+  REQUIRE(shown.result() == http::status::ok);
+  const json body = json::parse(shown.body());
+  CHECK(body["state"] == "badge-issued");
+  CHECK(body["revision"] == 2);
+  CHECK(body["site_id"].is_number_integer());
+  CHECK(body["form"]["name"] == "杭州市教育局");
+  REQUIRE(body["history"].size() >= 5);
+  CHECK(body["history"][1]["reason"] == "网站名称与标题不符");
+}
+
+TEST_CASE("ApplicationApi: who may see and do what", "[api][registry]") {
+  ApplicationApi api;
+  const std::int64_t id = api.Submit("杭州市教育局");
+  const std::string target = "/api/applications/" + std::to_string(id);
+  const std::string decisions = target + "/decisions";
+
+  SECTION("reading one application") {
+    CHECK(api.Call("agency", http::verb::get, target).result() == http::status::ok);
+    CHECK(api.Call("reviewer33", http::verb::get, target).result() == http::status::ok);
+    CHECK(api.Call("conac", http::verb::get, target).result() == http::status::ok);
+    CHECK(api.Call("other_agency", http::verb::get, target).result() == http::status::not_found);
+    CHECK(api.Call("reviewer11", http::verb::get, target).result() == http::status::not_found);
+    CHECK(api.Call("conac", http::verb::get, "/api/applications/999").result() ==
+          http::status::not_found);
+    CHECK(api.Call("conac", http::verb::get, "/api/applications/x").result() ==
+          http::status::not_found);
+  }
+  SECTION("listing") {
+    const auto count = [&](const std::string& who) {
+      return json::parse(api.Call(who, http::verb::get, "/api/applications").body())["applications"]
+          .size();
+    };
+    CHECK(count("agency") == 1);
+    CHECK(count("reviewer33") == 1);
+    CHECK(count("conac") == 1);
+    CHECK(count("other_agency") == 0);
+    CHECK(count("reviewer11") == 0);
+  }
+  SECTION("deciding") {
+    const std::string pass = R"({"action": "regional-pass"})";
+    CHECK(api.Call("reviewer11", http::verb::post, decisions, pass).result() ==
+          http::status::not_found);
+    CHECK(api.Call("other_agency", http::verb::post, decisions, pass).result() ==
+          http::status::not_found);
+    CHECK(api.Call("agency", http::verb::post, decisions, pass).result() ==
+          http::status::forbidden);
+    CHECK(api.Call("conac", http::verb::post, decisions, R"({"action": "issue-badge"})").result() ==
+          http::status::conflict);
+    CHECK(api.Call("reviewer33", http::verb::post, decisions, R"({"action": "launch"})").result() ==
+          http::status::bad_request);
+    CHECK(api.Call("reviewer33", http::verb::post, decisions, pass).result() == http::status::ok);
+  }
+  SECTION("editing someone else's application") {
+    CHECK(api.Call("other_agency", http::verb::put, target, api.FormJson("别人的网站").dump())
+              .result() == http::status::not_found);
+  }
+  // Whatever was refused above changed nothing.
+  const json after = json::parse(api.Call("conac", http::verb::get, target).body());
+  CHECK(after["revision"] == 1);
+}
+
+TEST_CASE("ApplicationApi: fields a caller may not set, and bad bodies, change nothing",
+          "[api][registry]") {
+  ApplicationApi api;
+  json form = api.FormJson("杭州市教育局");
+  const auto submit = [&](const std::string& body, const std::string& type = "application/json") {
+    return api.Call("agency", http::verb::post, "/api/applications", body, type);
+  };
+  for (const char* field : {"state", "region", "unit_id", "reviewer"}) {
+    INFO(field);
+    json forged = form;
+    forged[field] = "badge-issued";
+    const HttpResponse response = submit(forged.dump());
+    CHECK(response.result() == http::status::bad_request);
+    CHECK(json::parse(response.body())["error"] ==
+          "field '" + std::string(field) + "' cannot be set here");
+  }
+  CHECK(submit("{\"name\": ").result() == http::status::bad_request);
+  CHECK(submit("[1, 2]").result() == http::status::bad_request);
+  CHECK(submit(form.dump(), "text/plain").result() == http::status::unsupported_media_type);
+  json wrong_type = form;
+  wrong_type["ips"] = "10.0.0.1";
+  CHECK(json::parse(submit(wrong_type.dump()).body())["error"] ==
+        "field 'ips' must be an array of strings");
+  json bad_ip = form;
+  bad_ip["ips"] = {"10.0.0.300"};
+  CHECK(submit(bad_ip.dump()).result() == http::status::bad_request);
+  CHECK(json::parse(api.Call("conac", http::verb::get, "/api/applications").body())["applications"]
+            .empty());
+}
