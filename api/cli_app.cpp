@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <sstream>
 
+#include "api/check_command.h"
 #include "api/verify_command.h"
 
 namespace badgewatch::api {
@@ -19,6 +20,8 @@ int RunCommandLine(int argc, const char* const* argv, std::FILE* out, std::FILE*
 
   VerifyOptions verify_options;
   CLI::App* verify = AddVerifyCommand(app, verify_options);
+  CheckOptions check_options;
+  CLI::App* check = AddCheckCommand(app, check_options);
 
   try {
     app.parse(argc, argv);
@@ -34,6 +37,7 @@ int RunCommandLine(int argc, const char* const* argv, std::FILE* out, std::FILE*
     return code == 0 ? 0 : 2;
   }
   if (verify->parsed()) return RunVerify(verify_options, out, err);
+  if (check->parsed()) return RunCheck(check_options, out, err);
   return 2;
 }
 

@@ -1,0 +1,40 @@
+// `badgewatch check URL ...`: crawls one site, verifies every page and prints
+// the site report (DESIGN.md, "Command-line contract"). Runs its own
+// io_context on the calling thread until the crawl ends or a signal arrives.
+#ifndef BADGEWATCH_API_CHECK_COMMAND_H_
+#define BADGEWATCH_API_CHECK_COMMAND_H_
+
+#include <CLI/CLI.hpp>
+#include <cstddef>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace badgewatch::api {
+
+struct CheckOptions {
+  std::string url;
+  std::string name;
+  std::string badge_id;
+  std::vector<std::string> aliases;
+  std::string dns;  // HOST:PORT
+  bool allow_private = false;
+  std::size_t max_pages = 10000;
+  std::size_t per_host = 2;
+  long delay_ms = 0;
+  bool ignore_robots = false;
+  bool json = false;
+};
+
+// Adds the `check` subcommand and its options to `app`, filling `options`.
+CLI::App* AddCheckCommand(CLI::App& app, CheckOptions& options);
+
+// Crawls and prints the report to `out` (progress on `err` when it is a
+// terminal). Returns the exit code: 0 the site passes, 1 it fails (including
+// a site that cannot be reached: fetch-failed), 2 bad input or interrupted
+// (the reason printed to `err`).
+[[nodiscard]] int RunCheck(const CheckOptions& options, std::FILE* out, std::FILE* err);
+
+}  // namespace badgewatch::api
+
+#endif  // BADGEWATCH_API_CHECK_COMMAND_H_

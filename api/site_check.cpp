@@ -1,0 +1,110 @@
+#include "api/site_check.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <utility>
+
+#include "verifier/page_verifier.h"
+#include "verifier/problem_codes.h"
+
+namespace badgewatch::api {
+namespace {
+
+namespace codes = verifier::codes;
+
+// problem_codes.h order: the order codes appear in a report.
+constexpr std::array<std::string_view, 12> kCodeOrder = {
+    codes::kBadgeMissing,    codes::kBadgeMisplaced,  codes::kBadgeIdMismatch,
+    codes::kBadgeMalformed,  codes::kBadgeStaticCopy, codes::kBadgeMixedContent,
+    codes::kTitleMissing,    codes::kTitleMismatch,   codes::kFetchFailed,
+    codes::kCharsetMismatch, codes::kIpMismatch,      codes::kBadgeInjected,
+};
+
+std::size_t CodeRank(std::string_view code) {
+  const auto it = std::find(kCodeOrder.begin(), kCodeOrder.end(), code);
+  return static_cast<std::size_t>(it - kCodeOrder.begin());
+}
+
+void AddCodes(std::vector<std::string>& into, const std::vector<std::string>& codes_to_add) {
+  for (const std::string& code : codes_to_add) {
+    if (std::find(into.begin(), into.end(), code) == into.end()) into.push_back(code);
+  }
+}
+
+void SortCodes(std::vector<std::string>& list) {
+  std::stable_sort(list.begin(), list.end(), [](const std::string& a, const std::string& b) {
+    return CodeRank(a) < CodeRank(b);
+  });
+}
+
+}  // namespace
+
+SiteCheck::SiteCheck(std::string registered_name, std::string badge_id)
+    : registered_name_(std::move(registered_name)), badge_id_(std::move(badge_id)) {}
+
+crawler::PageLinks SiteCheck::OnPage(const crawler::FetchedPage& page) {
+  thread_local verifier::PageVerifier page_verifier;  // one per crawl worker
+  const verifier::PageReport report = page_verifier.Verify(
+      page.body, {.registered_name = registered_name_,
+                  .badge_id = badge_id_,
+                  .role = page.is_home ? verifier::PageRole::kHome : verifier::PageRole::kInner,
+                  .url = page.url,
+                  .content_type = page.content_type});
+  CheckedPage checked{page.url,        page.status, report.verdict, report.problems,
+                      report.warnings, {},          report.title,   page.is_home};
+  {
+    std::lock_guard lock(mutex_);
+    pages_.push_back(std::move(checked));
+  }
+  return {report.links, {}};
+}
+
+void SiteCheck::OnScript(const crawler::FetchedPage& /*script*/) {}
+
+void SiteCheck::OnRecord(const crawler::UrlRecord& record) {
+  std::lock_guard lock(mutex_);
+  if (record.outcome == crawler::UrlOutcome::kFailed) {
+    pages_.push_back(CheckedPage{record.url,
+                                 record.status,
+                                 verifier::Verdict::kFail,
+                                 {std::string(codes::kFetchFailed)},
+                                 {},
+                                 record.detail,
+                                 std::nullopt,
+                                 record.is_home});
+    return;
+  }
+  skipped_.push_back(
+      {record.url, std::string(crawler::UrlOutcomeName(record.outcome)), record.detail});
+}
+
+SiteCheckReport SiteCheck::Finish(const crawler::SiteCrawlSummary& summary) {
+  std::lock_guard lock(mutex_);
+  SiteCheckReport report;
+  report.start_url = summary.start_url;
+  report.home_url = summary.home_url;
+  report.addresses = summary.addresses;
+  report.pages = std::move(pages_);
+  report.skipped = std::move(skipped_);
+  std::stable_sort(report.pages.begin(), report.pages.end(),
+                   [](const CheckedPage& a, const CheckedPage& b) {
+                     if (a.is_home != b.is_home) return a.is_home;
+                     return a.url < b.url;
+                   });
+  bool home_checked = false;
+  for (const CheckedPage& page : report.pages) {
+    AddCodes(report.problems, page.problems);
+    AddCodes(report.warnings, page.warnings);
+    if (page.verdict == verifier::Verdict::kFail) ++report.pages_failed;
+    if (page.is_home && page.detail.empty()) home_checked = true;
+  }
+  if (!home_checked) AddCodes(report.problems, {std::string(codes::kFetchFailed)});
+  SortCodes(report.problems);
+  SortCodes(report.warnings);
+  report.pages_total = report.pages.size();
+  report.verdict = report.problems.empty() ? verifier::Verdict::kPass : verifier::Verdict::kFail;
+  return report;
+}
+
+}  // namespace badgewatch::api

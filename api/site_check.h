@@ -1,0 +1,77 @@
+// The join of crawler and verifier for `badgewatch check`: a PageHandler that
+// verifies every page with the verifier's one parse (whose links the crawler
+// follows), turns failed fetches into fetch-failed pages, and aggregates the
+// site verdict. OnPage/OnScript run on crawl workers and OnRecord on the
+// io_context thread (all thread-safe); Finish once the crawl is done.
+#ifndef BADGEWATCH_API_SITE_CHECK_H_
+#define BADGEWATCH_API_SITE_CHECK_H_
+
+#include <cstddef>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crawler/page_handler.h"
+#include "crawler/site_crawl.h"
+#include "verifier/page_report.h"
+
+namespace badgewatch::api {
+
+struct CheckedPage {
+  std::string url;
+  long status = 0;  // HTTP status; 0 when no response arrived
+  verifier::Verdict verdict = verifier::Verdict::kFail;
+  std::vector<std::string> problems;
+  std::vector<std::string> warnings;
+  std::string detail;  // why a fetch failed ("NXDOMAIN: ...", "timeout: ..."); else empty
+  std::optional<std::string> title;
+  bool is_home = false;
+};
+
+// A URL met but not checked as a page: off the site, disallowed, a trap, not HTML ...
+struct SkippedUrl {
+  std::string url;
+  std::string reason;  // crawler::UrlOutcomeName
+  std::string detail;
+};
+
+struct SiteCheckReport {
+  std::string start_url;
+  std::string home_url;  // empty when the home page was never reached
+  verifier::Verdict verdict = verifier::Verdict::kFail;
+  std::vector<std::string> problems;  // the union of the pages' codes, canonical order
+  std::vector<std::string> warnings;
+  std::vector<CheckedPage> pages;  // the home page first, then by URL
+  std::vector<SkippedUrl> skipped;
+  std::map<std::string, std::vector<std::string>> addresses;
+  std::size_t pages_total = 0;
+  std::size_t pages_failed = 0;
+};
+
+class SiteCheck : public crawler::PageHandler {
+ public:
+  SiteCheck(std::string registered_name, std::string badge_id);
+
+  [[nodiscard]] crawler::PageLinks OnPage(const crawler::FetchedPage& page) override;
+  // Scripts are not searched yet: the verifier does not report the scripts a
+  // page loads, so badge-injected cannot be attributed to pages.
+  void OnScript(const crawler::FetchedPage& script) override;
+  void OnRecord(const crawler::UrlRecord& record) override;
+
+  // The report of the finished crawl. A site whose home page could not be
+  // checked fails with fetch-failed.
+  [[nodiscard]] SiteCheckReport Finish(const crawler::SiteCrawlSummary& summary);
+
+ private:
+  std::string registered_name_;
+  std::string badge_id_;
+  std::mutex mutex_;
+  std::vector<CheckedPage> pages_;
+  std::vector<SkippedUrl> skipped_;
+};
+
+}  // namespace badgewatch::api
+
+#endif  // BADGEWATCH_API_SITE_CHECK_H_

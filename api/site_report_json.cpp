@@ -1,0 +1,40 @@
+#include "api/site_report_json.h"
+
+namespace badgewatch::api {
+
+using nlohmann::ordered_json;
+
+ordered_json SiteReportToJson(const SiteCheckReport& report) {
+  ordered_json pages = ordered_json::array();
+  for (const CheckedPage& page : report.pages) {
+    pages.push_back({
+        {"url", page.url},
+        {"status", page.status},
+        {"verdict", verifier::VerdictName(page.verdict)},
+        {"problems", page.problems},
+        {"warnings", page.warnings},
+        {"detail", page.detail.empty() ? ordered_json(nullptr) : ordered_json(page.detail)},
+        {"title", page.title ? ordered_json(*page.title) : ordered_json(nullptr)},
+        {"home", page.is_home},
+    });
+  }
+  ordered_json skipped = ordered_json::array();
+  for (const SkippedUrl& url : report.skipped) {
+    skipped.push_back({{"url", url.url}, {"reason", url.reason}, {"detail", url.detail}});
+  }
+  ordered_json json;
+  json["url"] = report.start_url;
+  json["home_url"] =
+      report.home_url.empty() ? ordered_json(nullptr) : ordered_json(report.home_url);
+  json["verdict"] = verifier::VerdictName(report.verdict);
+  json["problems"] = report.problems;
+  json["warnings"] = report.warnings;
+  json["pages_total"] = report.pages_total;
+  json["pages_failed"] = report.pages_failed;
+  json["pages"] = std::move(pages);
+  json["skipped"] = std::move(skipped);
+  json["addresses"] = report.addresses;
+  return json;
+}
+
+}  // namespace badgewatch::api

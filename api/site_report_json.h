@@ -1,0 +1,20 @@
+// The machine-readable form of a SiteCheckReport: the `badgewatch check
+// --json` contract of DESIGN.md. Pure; any thread.
+#ifndef BADGEWATCH_API_SITE_REPORT_JSON_H_
+#define BADGEWATCH_API_SITE_REPORT_JSON_H_
+
+#include <nlohmann/json.hpp>
+
+#include "api/site_check.h"
+
+namespace badgewatch::api {
+
+// Fields: url, home_url (null when never reached), verdict, problems,
+// warnings, pages_total, pages_failed, pages[{url, status, verdict, problems,
+// warnings, detail (null unless the fetch failed), title, home}],
+// skipped[{url, reason, detail}], addresses{host: [address...]}.
+[[nodiscard]] nlohmann::ordered_json SiteReportToJson(const SiteCheckReport& report);
+
+}  // namespace badgewatch::api
+
+#endif  // BADGEWATCH_API_SITE_REPORT_JSON_H_

@@ -1,0 +1,67 @@
+#include "api/site_report_text.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+
+#include "api/problem_descriptions.h"
+
+namespace badgewatch::api {
+namespace {
+
+// Every page carrying `code` among its problems (or warnings), under one heading.
+void AppendGroup(std::string& out, const SiteCheckReport& report, const std::string& code,
+                 bool warnings) {
+  std::vector<const CheckedPage*> pages;
+  for (const CheckedPage& page : report.pages) {
+    const std::vector<std::string>& codes = warnings ? page.warnings : page.problems;
+    if (std::find(codes.begin(), codes.end(), code) != codes.end()) pages.push_back(&page);
+  }
+  auto line = std::back_inserter(out);
+  fmt::format_to(line, "\n  {} — {} ({} page{})\n", code, DescribeProblem(code), pages.size(),
+                 pages.size() == 1 ? "" : "s");
+  for (const CheckedPage* page : pages) {
+    fmt::format_to(line, "    {}{}{}\n", page->url, page->is_home ? "  (home page)" : "",
+                   page->detail.empty() ? "" : "  — " + page->detail);
+  }
+}
+
+}  // namespace
+
+std::string SiteReportToText(const SiteCheckReport& report, const std::string& registered_name) {
+  std::string out;
+  auto line = std::back_inserter(out);
+  const bool pass = report.verdict == verifier::Verdict::kPass;
+  fmt::format_to(line, "{}  {}  \"{}\"\n", pass ? "PASS" : "FAIL", report.start_url,
+                 registered_name);
+  fmt::format_to(line, "  {} page{} checked, {} failing", report.pages_total,
+                 report.pages_total == 1 ? "" : "s", report.pages_failed);
+  if (!report.home_url.empty() && report.home_url != report.start_url) {
+    fmt::format_to(line, "; home page {}", report.home_url);
+  }
+  fmt::format_to(line, "\n");
+  for (const auto& [host, addresses] : report.addresses) {
+    fmt::format_to(line, "  {} resolves to {}\n", host, fmt::join(addresses, ", "));
+  }
+  if (!report.problems.empty()) fmt::format_to(line, "\nFailing pages, by problem:");
+  for (const std::string& code : report.problems) {
+    AppendGroup(out, report, code, /*warnings=*/false);
+  }
+  if (report.home_url.empty() && !report.problems.empty()) {
+    fmt::format_to(line, "\n  The home page was never reached, so the site cannot pass.\n");
+  }
+  if (!report.warnings.empty()) fmt::format_to(line, "\nWarnings (the pages still pass):");
+  for (const std::string& code : report.warnings) {
+    AppendGroup(out, report, code, /*warnings=*/true);
+  }
+  std::size_t skipped_off_site = 0;
+  for (const SkippedUrl& url : report.skipped) skipped_off_site += url.reason == "out-of-scope";
+  if (!report.skipped.empty()) {
+    fmt::format_to(line, "\n{} link{} not checked ({} off the site; --json lists them all)\n",
+                   report.skipped.size(), report.skipped.size() == 1 ? "" : "s", skipped_off_site);
+  }
+  return out;
+}
+
+}  // namespace badgewatch::api

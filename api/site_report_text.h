@@ -1,0 +1,19 @@
+// The readable form of a SiteCheckReport, printed by `badgewatch check`
+// without --json: the verdict, then the failing pages grouped by problem
+// (each with its URL and, for fetch failures, the reason), then warnings and
+// a summary. Pure; any thread.
+#ifndef BADGEWATCH_API_SITE_REPORT_TEXT_H_
+#define BADGEWATCH_API_SITE_REPORT_TEXT_H_
+
+#include <string>
+
+#include "api/site_check.h"
+
+namespace badgewatch::api {
+
+[[nodiscard]] std::string SiteReportToText(const SiteCheckReport& report,
+                                           const std::string& registered_name);
+
+}  // namespace badgewatch::api
+
+#endif  // BADGEWATCH_API_SITE_REPORT_TEXT_H_
