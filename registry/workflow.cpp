@@ -112,6 +112,31 @@ Result<Transition> FindTransition(Workflow workflow, std::string_view from, Work
   return *from_match;
 }
 
+std::vector<Transition> LegalPathTo(Workflow workflow, std::string_view state) {
+  // Breadth-first over the table: the first time a state is reached is the shortest way.
+  struct Reached {
+    std::string_view state;
+    std::vector<Transition> path;
+  };
+  std::vector<Reached> frontier{{"", {}}};
+  std::vector<std::string_view> seen{""};
+  for (std::size_t i = 0; i < frontier.size(); ++i) {
+    const Reached current = frontier[i];
+    if (current.state == state && !current.path.empty()) return current.path;
+    for (const Transition& t : kTransitions) {
+      if (t.workflow != workflow || t.from != current.state) continue;
+      bool known = false;
+      for (std::string_view s : seen) known = known || s == t.to;
+      if (known) continue;
+      seen.push_back(t.to);
+      std::vector<Transition> path = current.path;
+      path.push_back(t);
+      frontier.push_back({t.to, std::move(path)});
+    }
+  }
+  return {};
+}
+
 Status CheckScope(const Actor& actor, const Unit& unit) {
   if (actor.role == Role::kUnit && actor.unit_id != unit.id) {
     return Status(StatusCode::kPermissionDenied,

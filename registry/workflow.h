@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "registry/accounts.h"
 #include "registry/status.h"
@@ -56,6 +57,10 @@ struct Transition {
 // another role performs it.
 [[nodiscard]] Result<Transition> FindTransition(Workflow workflow, std::string_view from,
                                                 WorkflowAction action, Role role);
+
+// The shortest legal path from a new subject ("") to `state`, first
+// submission included; empty when `state` is not a state of `workflow`.
+[[nodiscard]] std::vector<Transition> LegalPathTo(Workflow workflow, std::string_view state);
 
 // Whether `actor` may act on a subject belonging to `unit`: a unit account
 // only on its own unit, a regional reviewer only in its region, CONAC

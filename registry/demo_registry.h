@@ -1,0 +1,31 @@
+// Builds the demo registry from data/demo/registry/: badged units and sites
+// imported from sites.csv; units registered from accounts.csv; domains and
+// applications from domains.csv and applications.csv driven along the legal
+// workflow paths to every state. Staff accounts: "conac" and "reviewer-RR"
+// for each region used. Writer thread.
+#ifndef BADGEWATCH_REGISTRY_DEMO_REGISTRY_H_
+#define BADGEWATCH_REGISTRY_DEMO_REGISTRY_H_
+
+#include <cstddef>
+#include <string>
+
+#include "registry/registry.h"
+#include "registry/status.h"
+
+namespace badgewatch::registry {
+
+struct DemoSummary {
+  std::size_t badged_sites = 0;   // imported with their badges
+  std::size_t unit_accounts = 0;  // registered units with a login
+  std::size_t domains = 0;
+  std::size_t applications = 0;
+};
+
+// Builds into an empty registry (kFailedPrecondition when it holds units).
+// kInvalidArgument naming the file and line of a bad data row.
+[[nodiscard]] Result<DemoSummary> BuildDemoRegistry(Registry& registry,
+                                                    const std::string& data_dir);
+
+}  // namespace badgewatch::registry
+
+#endif  // BADGEWATCH_REGISTRY_DEMO_REGISTRY_H_
