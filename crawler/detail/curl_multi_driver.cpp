@@ -121,8 +121,12 @@ Status CurlMultiDriver::Configure(Transfer& t) {
                                      : t.request.address.to_string();
   const std::string resolve_entry =
       t.request.host + ":" + std::to_string(t.request.port) + ":" + host_entry;
-  t.resolve.reset(curl_slist_append(nullptr, resolve_entry.c_str()));
-  if (!t.resolve) return Error{"out of memory"};
+  // A numeric host is its own address: curl resolves nothing, and OnOpenSocket
+  // still checks it is the approved one.
+  if (!ParseNumericHost(t.request.host)) {
+    t.resolve.reset(curl_slist_append(nullptr, resolve_entry.c_str()));
+    if (!t.resolve) return Error{"out of memory"};
+  }
   CURLcode rc = CURLE_OK;
   const auto set = [&](CURLoption option, auto value) {
     if (rc == CURLE_OK) rc = curl_easy_setopt(easy, option, value);
@@ -143,7 +147,7 @@ Status CurlMultiDriver::Configure(Transfer& t) {
   set(CURLOPT_LOW_SPEED_LIMIT, limits_.low_speed_bytes);
   set(CURLOPT_LOW_SPEED_TIME, static_cast<long>(limits_.low_speed_time.count()));
   set(CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(limits_.max_body_bytes));
-  set(CURLOPT_RESOLVE, t.resolve.get());
+  if (t.resolve) set(CURLOPT_RESOLVE, t.resolve.get());
   set(CURLOPT_OPENSOCKETFUNCTION, &CurlMultiDriver::OnOpenSocket);
   set(CURLOPT_OPENSOCKETDATA, &t);
   set(CURLOPT_CLOSESOCKETFUNCTION, &CurlMultiDriver::OnCloseSocket);

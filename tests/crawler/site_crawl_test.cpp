@@ -1,6 +1,8 @@
 // The crawler against real servers on loopback: a Beast test server serving
 // fixture sites by Host, names through a real dnsmasq.
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <memory>
 #include <string>
 
 #include "tests/crawler/crawl_recorder.h"
@@ -262,4 +264,73 @@ TEST_CASE("SiteCrawl: unreachable sites fail with the reason", "[crawler][networ
     REQUIRE(home);
     CHECK_THAT(home->detail, Catch::Contains("refused"));
   }
+}
+
+TEST_CASE("SiteCrawl: TLS failures are reported as such", "[crawler][network]") {
+  DnsmasqProcess dns = StartDns();
+  TestWebServer server;  // plain HTTP: a TLS handshake with it fails
+  server.ServePage(kGovHost, "/", "首页", "");
+  const std::string url =
+      "https://" + std::string(kGovHost) + ":" + std::to_string(server.port()) + "/";
+  CrawlRecorder recorder;
+  const auto run = RunCrawl(TestCrawlConfig(url, dns.server()), recorder);
+  REQUIRE(run.error.empty());
+  const auto home = recorder.RecordOf(url);
+  REQUIRE(home);
+  CHECK(home->outcome == UrlOutcome::kFailed);
+  CHECK_THAT(home->detail, Catch::Contains("TLS"));
+}
+
+TEST_CASE("SiteCrawl: politeness caps connections and spaces requests", "[crawler][network]") {
+  DnsmasqProcess dns = StartDns();
+  TestWebServer server;
+  const std::string origin = server.Origin(kGovHost);
+  std::string links;
+  for (int i = 0; i < 12; ++i) links += "<a href='/p" + std::to_string(i) + ".html'>p</a>";
+  server.ServePage(kGovHost, "/", "首页", links);
+  for (int i = 0; i < 12; ++i) {
+    server.ServePage(kGovHost, "/p" + std::to_string(i) + ".html", "P", "");
+  }
+  SECTION("at most two connections per host") {
+    CrawlRecorder recorder;
+    const auto run = RunCrawl(TestCrawlConfig(origin + "/", dns.server()), recorder);
+    REQUIRE(run.error.empty());
+    CHECK(recorder.pages().size() == 13);
+    CHECK(server.max_concurrent_connections() <= 2);
+  }
+  SECTION("robots Crawl-delay spaces the requests to one host") {
+    server.Serve(kGovHost, "/robots.txt",
+                 {.content_type = "text/plain", .body = "User-agent: *\nCrawl-delay: 0.05\n"});
+    CrawlRecorder recorder;
+    const auto run = RunCrawl(TestCrawlConfig(origin + "/", dns.server()), recorder);
+    REQUIRE(run.error.empty());
+    CHECK(recorder.pages().size() == 13);
+    std::vector<std::chrono::steady_clock::time_point> starts;
+    for (const auto& request : server.Log()) {
+      if (request.target != "/robots.txt" && request.target != "/sitemap.xml") {
+        starts.push_back(request.at);
+      }
+    }
+    REQUIRE(starts.size() == 13);
+    for (std::size_t i = 1; i < starts.size(); ++i) {
+      CHECK(starts[i] - starts[i - 1] >= std::chrono::milliseconds(45));
+    }
+  }
+}
+
+TEST_CASE("SiteCrawl: an IPv6 literal site is fetched over IPv6", "[crawler][network]") {
+  std::unique_ptr<TestWebServer> server;
+  try {
+    server = std::make_unique<TestWebServer>("::1");
+  } catch (const std::exception&) {
+    WARN("no IPv6 loopback on this machine");
+    return;
+  }
+  const std::string origin = "http://[::1]:" + std::to_string(server->port());
+  server->ServePage("[::1]", "/", "首页", "<a href='/a.html'>a</a>");
+  server->ServePage("[::1]", "/a.html", "A", "");
+  CrawlRecorder recorder;
+  const auto run = RunCrawl(TestCrawlConfig(origin + "/", ""), recorder);
+  REQUIRE(run.error.empty());
+  CHECK(recorder.pages().size() == 2);
 }

@@ -78,65 +78,73 @@ TestWebServer::TestWebServer(const std::string& address, std::uint16_t port)
       std::lock_guard lock(mutex_);
       if (ec || stopped_) return;
       ++connections_;
+      if (++open_ > max_open_) max_open_ = open_;
       impl_->sockets.push_back(socket);
       connection_threads_.emplace_back([this, socket] {
-        boost::beast::flat_buffer buffer;
-        while (true) {
-          http::request<http::string_body> request;
-          boost::system::error_code read_ec;
-          http::read(*socket, buffer, request, read_ec);
-          if (read_ec) return;
-          std::string host(request[http::field::host]);
-          host = host.substr(0, host.rfind(':') == std::string::npos || host.back() == ']'
-                                    ? host.size()
-                                    : host.rfind(':'));
-          const std::string target(request.target());
-          const TestResponse response = Respond(host, target);
-          using B = TestResponse::Behaviour;
-          if (response.behaviour == B::kNeverAnswer) {
-            std::unique_lock wait_lock(mutex_);
-            stopping_.wait(wait_lock, [this] { return stopped_; });
-            return;
-          }
-          std::string head = StatusLine(response.status);
-          if (!response.content_type.empty()) {
-            head += "Content-Type: " + response.content_type + "\r\n";
-          }
-          for (const auto& [name, value] : response.headers) head += name + ": " + value + "\r\n";
-          if (response.behaviour == B::kNormal) {
-            head += "Content-Length: " + std::to_string(response.body.size()) + "\r\n\r\n";
-            if (!WriteAll(*socket, head + response.body)) return;
-            continue;
-          }
-          if (response.behaviour == B::kTrickle) {
-            head += "Content-Length: 100000\r\n\r\n";
-            if (!WriteAll(*socket, head)) return;
-            for (int i = 0; i < 100000; ++i) {
-              if (!WriteAll(*socket, "x")) return;
-              std::unique_lock wait_lock(mutex_);
-              if (stopping_.wait_for(wait_lock, std::chrono::seconds(1),
-                                     [this] { return stopped_; })) {
-                return;
-              }
-            }
-            return;
-          }
-          head += "Connection: close\r\n";
-          if (response.behaviour == B::kGzipBomb) {
-            head += "Content-Encoding: gzip\r\n\r\n";
-            if (WriteAll(*socket, head)) WriteGzipBomb(*socket);
-            return;
-          }
-          head += "\r\n";  // kEndlessBody: no length, ends when the client goes
-          if (!WriteAll(*socket, head + "<html><body>")) return;
-          const std::string chunk(64 * 1024, 'a');
-          while (WriteAll(*socket, chunk)) {
-          }
-          return;
-        }
+        ServeConnection(*socket);
+        std::lock_guard closed(mutex_);
+        --open_;
+        boost::system::error_code close_ec;
+        socket->close(close_ec);
       });
     }
   });
+}
+
+void TestWebServer::ServeConnection(tcp::socket& socket) {
+  boost::beast::flat_buffer buffer;
+  while (true) {
+    http::request<http::string_body> request;
+    boost::system::error_code read_ec;
+    http::read(socket, buffer, request, read_ec);
+    if (read_ec) return;
+    std::string host(request[http::field::host]);
+    host = host.substr(0, host.rfind(':') == std::string::npos || host.back() == ']'
+                              ? host.size()
+                              : host.rfind(':'));
+    const std::string target(request.target());
+    const TestResponse response = Respond(host, target);
+    using B = TestResponse::Behaviour;
+    if (response.behaviour == B::kNeverAnswer) {
+      std::unique_lock wait_lock(mutex_);
+      stopping_.wait(wait_lock, [this] { return stopped_; });
+      return;
+    }
+    std::string head = StatusLine(response.status);
+    if (!response.content_type.empty()) {
+      head += "Content-Type: " + response.content_type + "\r\n";
+    }
+    for (const auto& [name, value] : response.headers) head += name + ": " + value + "\r\n";
+    if (response.behaviour == B::kNormal) {
+      head += "Content-Length: " + std::to_string(response.body.size()) + "\r\n\r\n";
+      if (!WriteAll(socket, head + response.body)) return;
+      continue;
+    }
+    if (response.behaviour == B::kTrickle) {
+      head += "Content-Length: 100000\r\n\r\n";
+      if (!WriteAll(socket, head)) return;
+      for (int i = 0; i < 100000; ++i) {
+        if (!WriteAll(socket, "x")) return;
+        std::unique_lock wait_lock(mutex_);
+        if (stopping_.wait_for(wait_lock, std::chrono::seconds(1), [this] { return stopped_; })) {
+          return;
+        }
+      }
+      return;
+    }
+    head += "Connection: close\r\n";
+    if (response.behaviour == B::kGzipBomb) {
+      head += "Content-Encoding: gzip\r\n\r\n";
+      if (WriteAll(socket, head)) WriteGzipBomb(socket);
+      return;
+    }
+    head += "\r\n";  // kEndlessBody: no length, ends when the client goes
+    if (!WriteAll(socket, head + "<html><body>")) return;
+    const std::string chunk(64 * 1024, 'a');
+    while (WriteAll(socket, chunk)) {
+    }
+    return;
+  }
 }
 
 TestWebServer::~TestWebServer() { Stop(); }
@@ -187,7 +195,7 @@ void TestWebServer::ServePage(const std::string& host, const std::string& target
 
 TestResponse TestWebServer::Respond(const std::string& host, const std::string& target) {
   std::lock_guard lock(mutex_);
-  log_.push_back({host, target});
+  log_.push_back({host, target, std::chrono::steady_clock::now()});
   const auto it = routes_.find({host, target});
   if (it == routes_.end() || it->second.empty()) {
     TestResponse missing;

@@ -6,6 +6,8 @@
 #define BADGEWATCH_TESTS_SUPPORT_TEST_WEB_SERVER_H_
 
 #include <atomic>
+#include <boost/asio/ip/tcp.hpp>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <map>
@@ -34,8 +36,9 @@ struct TestResponse {
 };
 
 struct LoggedRequest {
-  std::string host;    // Host header without port
-  std::string target;  // path and query
+  std::string host;                          // Host header without port
+  std::string target;                        // path and query
+  std::chrono::steady_clock::time_point at;  // when the request was read
 };
 
 class TestWebServer {
@@ -62,12 +65,15 @@ class TestWebServer {
   [[nodiscard]] std::vector<LoggedRequest> Log() const;
   [[nodiscard]] std::size_t Count(const std::string& host, const std::string& target) const;
   [[nodiscard]] std::size_t connections() const { return connections_; }
+  // The most connections open at the same time so far.
+  [[nodiscard]] std::size_t max_concurrent_connections() const { return max_open_; }
 
   void Stop();
 
  private:
   struct Impl;
   TestResponse Respond(const std::string& host, const std::string& target);
+  void ServeConnection(boost::asio::ip::tcp::socket& socket);
 
   std::unique_ptr<Impl> impl_;
   std::uint16_t port_ = 0;
@@ -79,6 +85,8 @@ class TestWebServer {
   std::map<std::pair<std::string, std::string>, std::size_t> served_;
   std::vector<LoggedRequest> log_;
   std::atomic<std::size_t> connections_{0};
+  std::size_t open_ = 0;  // guarded by mutex_
+  std::atomic<std::size_t> max_open_{0};
   std::thread acceptor_thread_;
   std::vector<std::thread> connection_threads_;
 };
