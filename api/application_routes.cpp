@@ -1,9 +1,9 @@
 #include "api/application_routes.h"
 
-#include <charconv>
 #include <optional>
 #include <string>
 
+#include "api/caller_scope.h"
 #include "api/json_body.h"
 #include "api/request_auth.h"
 #include "registry/site_applications.h"
@@ -21,27 +21,12 @@ const std::vector<std::string_view> kFormFields = {
     "opening_type", "name",         "chinese_domain", "english_domain",     "hosted_on_platform",
     "ips",          "introduction", "handler_mobile", "sms_verification_id"};
 
-std::optional<std::int64_t> ParseId(std::string_view text) {
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
 HttpResponse NoSuchApplication(const HttpRequest& request) {
   return ErrorResponse(request, http::status::not_found, "no such application");
 }
 
 bool MaySee(const Actor& actor, const ApplicationSummary& application) {
-  switch (actor.role) {
-    case Role::kUnit:
-      return application.unit_id == actor.unit_id;
-    case Role::kRegional:
-      return application.region_code == actor.region_code;
-    case Role::kConac:
-      return true;
-  }
-  return false;
+  return MaySeeUnit(actor, application.unit_id, application.region_code);
 }
 
 nlohmann::json SummaryJson(const ApplicationSummary& a) {
@@ -90,21 +75,10 @@ std::optional<registry::SiteForm> ReadForm(JsonBody& body) {
   return form;
 }
 
-// Runs `respond(actor, db)` for an authenticated caller with a reader.
-template <typename Respond>
-HttpResponse WithCaller(const RouteRequest& route, const RegistryAccess& access,
-                        Respond&& respond) {
-  registry::Result<ReaderLease> lease = access.readers->Acquire();
-  if (!lease) return RegistryErrorResponse(route.request, lease.status());
-  Caller caller = AuthenticateCaller(route.request, lease->db());
-  if (caller.refusal) return std::move(*caller.refusal);
-  return respond(*caller.actor, lease->db());
-}
-
 // The application named by the path, if the caller may see it.
 std::optional<ApplicationSummary> VisibleApplication(const RouteRequest& route, const Actor& actor,
                                                      registry::Database& db) {
-  const std::optional<std::int64_t> id = ParseId(route.PathParam("id"));
+  const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
   if (!id) return std::nullopt;
   registry::Result<ApplicationSummary> application = registry::LoadApplication(db, *id);
   if (!application || !MaySee(actor, *application)) return std::nullopt;
@@ -133,7 +107,7 @@ HttpResponse ConfirmSmsCode(const RouteRequest& route, const RegistryAccess& acc
       return ErrorResponse(route.request, http::status::forbidden,
                            "only a unit's own account confirms its handler's mobile");
     }
-    const std::optional<std::int64_t> id = ParseId(route.PathParam("id"));
+    const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
     if (!id) return ErrorResponse(route.request, http::status::not_found, "no such SMS code");
     JsonBody body = ParseJsonBody(route.request, {"code"});
     const std::string code = body.String("code");
@@ -221,18 +195,11 @@ HttpResponse DecideApplication(const RouteRequest& route, const RegistryAccess& 
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::optional<ApplicationSummary> application = VisibleApplication(route, actor, db);
     if (!application) return NoSuchApplication(route.request);
-    JsonBody body = ParseJsonBody(route.request, {"action", "reason"});
-    const std::string action_name = body.String("action");
-    const std::string reason = body.OptionalString("reason").value_or("");
-    if (!body.ok()) return body.Refusal(route.request);
-    const std::optional<registry::WorkflowAction> action = registry::ParseAction(action_name);
-    if (!action) {
-      return ErrorResponse(route.request, http::status::bad_request,
-                           "unknown action '" + action_name + "'");
-    }
+    ReviewDecision decision = ReadReviewDecision(route.request);
+    if (decision.refusal) return std::move(*decision.refusal);
     RegistryWriter::Lease writer = access.writer->Acquire();
-    if (registry::Status s =
-            registry::DecideApplication(writer.registry(), actor, application->id, *action, reason);
+    if (registry::Status s = registry::DecideApplication(writer.registry(), actor, application->id,
+                                                         *decision.action, decision.reason);
         !s.ok()) {
       return RegistryErrorResponse(route.request, s);
     }
@@ -246,16 +213,17 @@ HttpResponse DecideApplication(const RouteRequest& route, const RegistryAccess& 
 }  // namespace
 
 void AddApplicationRoutes(RequestRouter& router, const RegistryAccess& access) {
-  const auto bind = [&access](HttpResponse (*handler)(const RouteRequest&, const RegistryAccess&)) {
-    return [&access, handler](const RouteRequest& route) { return handler(route, access); };
-  };
-  router.Add(http::verb::post, "/api/sms-codes", bind(&RequestSmsCode));
-  router.Add(http::verb::post, "/api/sms-codes/{id}/confirmation", bind(&ConfirmSmsCode));
-  router.Add(http::verb::get, "/api/applications", bind(&ListApplications));
-  router.Add(http::verb::post, "/api/applications", bind(&SubmitApplication));
-  router.Add(http::verb::get, "/api/applications/{id}", bind(&ShowApplication));
-  router.Add(http::verb::put, "/api/applications/{id}", bind(&ResubmitApplication));
-  router.Add(http::verb::post, "/api/applications/{id}/decisions", bind(&DecideApplication));
+  router.Add(http::verb::post, "/api/sms-codes", BindRegistryRoute(access, &RequestSmsCode));
+  router.Add(http::verb::post, "/api/sms-codes/{id}/confirmation",
+             BindRegistryRoute(access, &ConfirmSmsCode));
+  router.Add(http::verb::get, "/api/applications", BindRegistryRoute(access, &ListApplications));
+  router.Add(http::verb::post, "/api/applications", BindRegistryRoute(access, &SubmitApplication));
+  router.Add(http::verb::get, "/api/applications/{id}",
+             BindRegistryRoute(access, &ShowApplication));
+  router.Add(http::verb::put, "/api/applications/{id}",
+             BindRegistryRoute(access, &ResubmitApplication));
+  router.Add(http::verb::post, "/api/applications/{id}/decisions",
+             BindRegistryRoute(access, &DecideApplication));
 }
 
 }  // namespace badgewatch::api

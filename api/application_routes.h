@@ -12,16 +12,10 @@
 #ifndef BADGEWATCH_API_APPLICATION_ROUTES_H_
 #define BADGEWATCH_API_APPLICATION_ROUTES_H_
 
-#include "api/reader_pool.h"
-#include "api/registry_writer.h"
+#include "api/caller_scope.h"
 #include "api/request_router.h"
 
 namespace badgewatch::api {
-
-struct RegistryAccess {
-  ReaderPool* readers = nullptr;
-  RegistryWriter* writer = nullptr;
-};
 
 // Registers the routes on `router`; `access` must outlive it.
 void AddApplicationRoutes(RequestRouter& router, const RegistryAccess& access);

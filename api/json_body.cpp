@@ -89,6 +89,19 @@ std::vector<std::string> JsonBody::Strings(std::string_view key) {
   return strings;
 }
 
+std::vector<std::int64_t> JsonBody::Integers(std::string_view key) {
+  std::vector<std::int64_t> integers;
+  const nlohmann::json* value = Field(key, true);
+  if (!value) return integers;
+  if (!value->is_array() || !std::all_of(value->begin(), value->end(),
+                                         [](const auto& v) { return v.is_number_integer(); })) {
+    Fail("field '" + std::string(key) + "' must be an array of integers");
+    return integers;
+  }
+  for (const auto& item : *value) integers.push_back(item.get<std::int64_t>());
+  return integers;
+}
+
 std::string JsonBody::OneOf(std::string_view key, std::initializer_list<std::string_view> choices,
                             std::string_view absent_value) {
   const std::optional<std::string> value = OptionalString(key);

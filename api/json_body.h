@@ -35,6 +35,7 @@ class JsonBody {
   [[nodiscard]] std::int64_t Integer(std::string_view key);
   [[nodiscard]] bool Boolean(std::string_view key, bool absent_value);
   [[nodiscard]] std::vector<std::string> Strings(std::string_view key);
+  [[nodiscard]] std::vector<std::int64_t> Integers(std::string_view key);
   // One of `choices` (a string), or `absent_value` when the key is absent.
   [[nodiscard]] std::string OneOf(std::string_view key,
                                   std::initializer_list<std::string_view> choices,

@@ -106,6 +106,64 @@ void AddApplicationPaths(nlohmann::json& doc) {
           {"properties", {{"action", {{"type", "string"}}}, {"reason", {{"type", "string"}}}}}});
 }
 
+nlohmann::json ObjectSchema(std::initializer_list<std::pair<const char*, const char*>> fields) {
+  nlohmann::json properties = nlohmann::json::object();
+  nlohmann::json required = nlohmann::json::array();
+  for (const auto& [name, type] : fields) {
+    properties[name] = {{"type", type}};
+    required.push_back(name);
+  }
+  return {{"type", "object"}, {"required", required}, {"properties", properties}};
+}
+
+void AddDomainPaths(nlohmann::json& doc) {
+  doc["components"]["schemas"]["Domain"] = {
+      {"type", "object"},
+      {"properties",
+       {{"id", {{"type", "integer"}}},
+        {"unit_id", {{"type", "integer"}}},
+        {"name", {{"type", "string"}, {"description", "as submitted, e.g. 教育局.政务"}}},
+        {"ascii_name", {{"type", "string"}}},
+        {"state", {{"type", "string"}}},
+        {"years", {{"type", "integer"}}},
+        {"registered_at", {{"type", "integer"}, {"nullable", true}}},
+        {"expires_at", {{"type", "integer"}, {"nullable", true}}}}}};
+  auto& paths = doc["paths"];
+  paths["/api/units/{id}"]["get"] = Operation("A unit's registration fields and balance (fen)",
+                                              WithErrors({{"200", Described("the unit")}}));
+  paths["/api/units/{id}/domains"]["get"] =
+      Operation("A unit's domains with registration and expiry dates",
+                WithErrors({{"200", Described("list")}}));
+  paths["/api/units/{id}/payments"]["post"] =
+      Operation("The regional admin records a bank transfer from the unit (invoice mailed)",
+                WithErrors({{"201", Described("the payment id")}}),
+                ObjectSchema({{"amount_fen", "integer"}, {"bank_reference", "string"}}));
+  paths["/api/payments/{id}/confirmation"]["post"] =
+      Operation("CONAC confirms the funds: the balance is credited and due fees are paid from it",
+                WithErrors({{"200", Described("confirmed")}}));
+  paths["/api/domains"]["post"] =
+      Operation("Apply for a .政务 (党政机关) or .公益 (others) domain",
+                WithErrors({{"201", Described("created; Location names it")}}),
+                ObjectSchema({{"name", "string"}, {"years", "integer"}}));
+  paths["/api/domains/{id}"]["get"] =
+      Operation("One domain", WithErrors({{"200", Described("the domain", Ref("Domain"))}}));
+  paths["/api/domains/{id}/decisions"]["post"] =
+      Operation("regional-pass/-reject, conac-pass/-reject",
+                WithErrors({{"200", Described("the domain after the step", Ref("Domain"))}}),
+                ObjectSchema({{"action", "string"}}));
+  paths["/api/renewals"]["post"] = Operation(
+      "Renew registered domains by N years (from their old expiry), paid from the balance",
+      WithErrors({{"201", Described("the renewal id")}}),
+      nlohmann::json{{"type", "object"},
+                     {"required", {"domain_ids", "years"}},
+                     {"properties",
+                      {{"domain_ids", {{"type", "array"}, {"items", {{"type", "integer"}}}}},
+                       {"years", {{"type", "integer"}}}}}});
+  paths["/api/sites/{id}/badge"]["get"] =
+      Operation("The site's badge id and the snippet to paste before </body> on every page",
+                WithErrors({{"200", Described("badge id and snippet")}}));
+}
+
 nlohmann::json Build() {
   nlohmann::json doc;
   doc["openapi"] = "3.0.3";
@@ -147,6 +205,7 @@ nlohmann::json Build() {
         {"401",
          {{"description", "no or unknown token"}, {"content", JsonContent(ErrorSchemaRef())}}}}}};
   AddApplicationPaths(doc);
+  AddDomainPaths(doc);
   return doc;
 }
 

@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "api/application_routes.h"
+#include "api/domain_routes.h"
 #include "api/http_server.h"
 #include "api/reader_pool.h"
 #include "api/registry_writer.h"
@@ -122,6 +123,7 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
   RequestRouter router;
   AddServiceRoutes(router, context);
   AddApplicationRoutes(router, access);
+  AddDomainRoutes(router, access);
 
   asio::io_context io;
   asio::thread_pool workers(options.workers);

@@ -1,96 +1,24 @@
 // The site-application API through the router, on a real registry file:
 // the whole review path, and who may see and do what (a record the caller
 // may not see is 404, never 200; a step its role may not take is 403).
-#include "api/application_routes.h"
-
 #include <catch2/catch.hpp>
-#include <map>
 #include <string>
 
-#include "api/reader_pool.h"
-#include "api/registry_writer.h"
-#include "api/request_router.h"
-#include "registry/accounts.h"
-#include "registry/site_applications.h"
-#include "tests/registry/workflow_fixture.h"
+#include "tests/api/registry_api_fixture.h"
 
 namespace {
 
-using badgewatch::api::AddApplicationRoutes;
 using badgewatch::api::HttpRequest;
 using badgewatch::api::HttpResponse;
-using badgewatch::api::ReaderPool;
-using badgewatch::api::RegistryAccess;
-using badgewatch::api::RegistryWriter;
-using badgewatch::api::RequestRouter;
-using badgewatch::registry::Actor;
-using badgewatch::registry::UnitKind;
-using badgewatch::registry::testing::ValidUnit;
-using badgewatch::registry::testing::WorkflowFixture;
+using badgewatch::api::testing::RegistryApi;
 namespace http = boost::beast::http;
-namespace registry = badgewatch::registry;
 using nlohmann::json;
-
-struct ApplicationApi : WorkflowFixture {
-  ApplicationApi() {
-    other_agency =
-        registry::RegisterUnit(*registry,
-                               ValidUnit(UnitKind::kPartyGovernment, "11", "北京市某区教育委员会"),
-                               "bj.edu")
-            .value();
-    for (const auto& [name, actor] : std::map<std::string, Actor>{{"agency", agency},
-                                                                  {"other_agency", other_agency},
-                                                                  {"reviewer33", reviewer33},
-                                                                  {"reviewer11", reviewer11},
-                                                                  {"conac", conac}}) {
-      tokens[name] = registry::CreateApiToken(*registry, actor.account_id, "test").value();
-    }
-    AddApplicationRoutes(router, access);
-  }
-
-  HttpResponse Call(const std::string& who, http::verb method, const std::string& target,
-                    const std::string& body = "",
-                    const std::string& content_type = "application/json") {
-    HttpRequest request{method, target, 11};
-    request.set(http::field::authorization, "Bearer " + tokens.at(who));
-    if (!body.empty()) {
-      request.set(http::field::content_type, content_type);
-      request.body() = body;
-      request.prepare_payload();
-    }
-    return router.Handle(request);
-  }
-
-  json FormJson(const std::string& site_name) {
-    const registry::SiteForm form = ValidForm(agency, site_name);
-    return {{"name", form.site.name},
-            {"english_domain", *form.site.english_domain},
-            {"ips", form.site.ips},
-            {"introduction", form.site.introduction},
-            {"handler_mobile", form.handler_mobile},
-            {"sms_verification_id", form.sms_verification_id}};
-  }
-
-  std::int64_t Submit(const std::string& site_name) {
-    const HttpResponse response =
-        Call("agency", http::verb::post, "/api/applications", FormJson(site_name).dump());
-    REQUIRE(response.result() == http::status::created);
-    return json::parse(response.body())["id"].get<std::int64_t>();
-  }
-
-  Actor other_agency;
-  std::map<std::string, std::string> tokens;
-  ReaderPool readers{path, 2};
-  RegistryWriter writer{*registry};
-  RegistryAccess access{&readers, &writer};
-  RequestRouter router;
-};
 
 }  // namespace
 
 TEST_CASE("ApplicationApi: SMS code, submit, reject, resubmit, pass, materials, badge",
           "[api][registry]") {
-  ApplicationApi api;
+  RegistryApi api;
   // The handler's mobile, confirmed through the API.
   HttpResponse sms =
       api.Call("agency", http::verb::post, "/api/sms-codes", R"({"mobile": "13912345678"})");
@@ -139,7 +67,7 @@ TEST_CASE("ApplicationApi: SMS code, submit, reject, resubmit, pass, materials, 
 }
 
 TEST_CASE("ApplicationApi: who may see and do what", "[api][registry]") {
-  ApplicationApi api;
+  RegistryApi api;
   const std::int64_t id = api.Submit("杭州市教育局");
   const std::string target = "/api/applications/" + std::to_string(id);
   const std::string decisions = target + "/decisions";
@@ -191,7 +119,7 @@ TEST_CASE("ApplicationApi: who may see and do what", "[api][registry]") {
 
 TEST_CASE("ApplicationApi: fields a caller may not set, and bad bodies, change nothing",
           "[api][registry]") {
-  ApplicationApi api;
+  RegistryApi api;
   json form = api.FormJson("杭州市教育局");
   const auto submit = [&](const std::string& body, const std::string& type = "application/json") {
     return api.Call("agency", http::verb::post, "/api/applications", body, type);

@@ -1,0 +1,62 @@
+#include "tests/api/registry_api_fixture.h"
+
+#include <catch2/catch.hpp>
+
+#include "api/application_routes.h"
+#include "api/domain_routes.h"
+#include "registry/accounts.h"
+#include "registry/site_applications.h"
+
+namespace badgewatch::api::testing {
+
+using nlohmann::json;
+using registry::Actor;
+using registry::UnitKind;
+using registry::testing::ValidUnit;
+
+RegistryApi::RegistryApi() {
+  other_agency =
+      registry::RegisterUnit(
+          *registry, ValidUnit(UnitKind::kPartyGovernment, "11", "北京市某区教育委员会"), "bj.edu")
+          .value();
+  for (const auto& [name, actor] : std::map<std::string, Actor>{{"agency", agency},
+                                                                {"other_agency", other_agency},
+                                                                {"reviewer33", reviewer33},
+                                                                {"reviewer11", reviewer11},
+                                                                {"conac", conac}}) {
+    tokens[name] = registry::CreateApiToken(*registry, actor.account_id, "test").value();
+  }
+  AddApplicationRoutes(router, access);
+  AddDomainRoutes(router, access);
+}
+
+HttpResponse RegistryApi::Call(const std::string& who, http::verb method, const std::string& target,
+                               const std::string& body, const std::string& content_type) {
+  HttpRequest request{method, target, 11};
+  request.set(http::field::authorization, "Bearer " + tokens.at(who));
+  if (!body.empty()) {
+    request.set(http::field::content_type, content_type);
+    request.body() = body;
+    request.prepare_payload();
+  }
+  return router.Handle(request);
+}
+
+json RegistryApi::FormJson(const std::string& site_name) {
+  const registry::SiteForm form = ValidForm(agency, site_name);
+  return {{"name", form.site.name},
+          {"english_domain", *form.site.english_domain},
+          {"ips", form.site.ips},
+          {"introduction", form.site.introduction},
+          {"handler_mobile", form.handler_mobile},
+          {"sms_verification_id", form.sms_verification_id}};
+}
+
+std::int64_t RegistryApi::Submit(const std::string& site_name) {
+  const HttpResponse response =
+      Call("agency", http::verb::post, "/api/applications", FormJson(site_name).dump());
+  REQUIRE(response.result() == http::status::created);
+  return json::parse(response.body())["id"].get<std::int64_t>();
+}
+
+}  // namespace badgewatch::api::testing
