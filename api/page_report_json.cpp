@@ -35,6 +35,7 @@ ordered_json PageReportToJson(const verifier::PageReport& report) {
   json["badge_ids"] = report.badge_ids;
   json["badges"] = std::move(badges);
   json["links"] = report.links;
+  json["scripts"] = report.scripts;
   json["site_meta"] = {{"SiteName", OptionalString(report.site_meta.site_name)},
                        {"SiteDomain", OptionalString(report.site_meta.site_domain)},
                        {"SiteIDCode", OptionalString(report.site_meta.site_id_code)}};

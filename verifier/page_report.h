@@ -80,6 +80,9 @@ struct PageReport {
   std::vector<std::string> badge_ids;  // distinct ids of every badge found, in page order
   std::vector<FoundBadge> badges;      // every badge found, in page order
   std::vector<std::string> links;      // absolute http(s) URLs, normalised, distinct, page order
+  // Scripts the page loads (executable <script src>, badges excepted), resolved
+  // like links: where a badge injected by the site's own script comes from.
+  std::vector<std::string> scripts;
   SiteMeta site_meta;
   Identifiers identifiers;
   // True when the markup nested deeper than the parser limit and the excess

@@ -15,12 +15,13 @@
 namespace badgewatch::verifier {
 namespace {
 
-std::vector<std::string> ResolveLinks(const detail::PageFacts& facts, const std::string& url) {
-  const LinkResolver resolver(url, facts.base_href);
+// `hrefs` as absolute, normalised, distinct URLs in page order.
+std::vector<std::string> ResolveLinks(const LinkResolver& resolver,
+                                      const std::vector<std::string_view>& hrefs) {
   std::vector<std::string> links;
   std::unordered_set<std::string_view> seen_hrefs;
   std::unordered_set<std::string> seen_links;
-  for (std::string_view href : facts.hrefs) {
+  for (std::string_view href : hrefs) {
     if (!seen_hrefs.insert(href).second) continue;
     if (auto link = resolver.Resolve(href); link && seen_links.insert(*link).second) {
       links.push_back(std::move(*link));
@@ -81,7 +82,9 @@ PageReport PageVerifier::Verify(std::string_view bytes, const PageExpectation& e
   if (facts.raw_title) report.title = NormalizeTitle(*facts.raw_title);
   report.site_meta = std::move(facts.site_meta);
   FindIdentifiers(facts.visible_text, report.identifiers);
-  report.links = ResolveLinks(facts, expectation.url);
+  const LinkResolver resolver(expectation.url, facts.base_href);
+  report.links = ResolveLinks(resolver, facts.hrefs);
+  report.scripts = ResolveLinks(resolver, facts.script_srcs);
   for (detail::BadgeCandidate& candidate : facts.badges) {
     candidate.badge.placement = detail::PlaceBadge(candidate, facts);
     const std::string& id = candidate.badge.id;

@@ -151,6 +151,21 @@ TEST_CASE("PageVerifier: links from a, area, frames and meta refresh", "[verifie
   CHECK(no_url.links == std::vector<std::string>{"https://other.gov.cn/x"});
 }
 
+TEST_CASE("PageVerifier: scripts the page loads, badges and non-JavaScript excepted",
+          "[verifier]") {
+  const std::string page =
+      "<html><head><title>t</title><script src=\"/js/common.js\"></script>"
+      "<script type=\"text/template\" src=\"tpl.js\"></script></head><body>"
+      "<script src=\"https://dcs.conac.cn/js/33/000/0000/60433378/CA330000000604333780001.js\">"
+      "</script><script src=\"footer.js?v=2#x\"></script><script src=\"/js/common.js\"></script>"
+      "<!-- <script src=\"old.js\"></script> --><script>var x = 1;</script></body></html>";
+  const auto report =
+      Verify(page, "t", bw::PageRole::kInner, "http://www.example.gov.cn/dir/p.html");
+  CHECK(report.scripts == std::vector<std::string>{"http://www.example.gov.cn/js/common.js",
+                                                   "http://www.example.gov.cn/dir/footer.js?v=2"});
+  CHECK(report.links.empty());
+}
+
 TEST_CASE("PageVerifier: hostile and broken pages", "[verifier]") {
   SECTION("100,000 nested <div>s") {
     std::string page = "<html><head><title>x</title></head><body>";

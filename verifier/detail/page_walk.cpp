@@ -320,8 +320,13 @@ void PageWalker::VisitElement(const GumboNode& node, WalkContext& context) {
 void PageWalker::VisitScript(const GumboElement& script, const WalkContext& context) {
   if (context.in_template || !IsExecutableScriptType(script)) return;
   if (HasAttribute(script, "src")) {
-    const auto url = ParseBadgeScriptUrl(Attribute(script, "src"));
-    if (url) AddBadge(ScriptBadgeAt(script, *url, BadgeForm::kScript), context);
+    const std::string_view src = Attribute(script, "src");
+    const auto url = ParseBadgeScriptUrl(src);
+    if (url) {
+      AddBadge(ScriptBadgeAt(script, *url, BadgeForm::kScript), context);
+    } else {
+      facts_.script_srcs.push_back(src);
+    }
     return;
   }
   for (unsigned i = 0; i < script.children.length; ++i) {

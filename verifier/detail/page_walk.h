@@ -26,8 +26,9 @@ struct BadgeCandidate {
 struct PageFacts {
   std::optional<std::string> raw_title;  // text of the first HTML <title>, not normalised
   SiteMeta site_meta;
-  std::string_view base_href;           // first <base href>; points into the parse tree
-  std::vector<std::string_view> hrefs;  // a/area href, frame/iframe src, meta refresh url
+  std::string_view base_href;                 // first <base href>; points into the parse tree
+  std::vector<std::string_view> hrefs;        // a/area href, frame/iframe src, meta refresh url
+  std::vector<std::string_view> script_srcs;  // src of executable scripts other than badges
   std::vector<BadgeCandidate> badges;
   std::string visible_text;                // text of the body, outside scripts and styles
   std::vector<std::size_t> body_end_tags;  // byte offsets of real </body> tags, ascending
