@@ -85,8 +85,11 @@ std::string_view UrlOutcomeName(UrlOutcome outcome) {
 class SiteCrawl::Impl {
  public:
   Impl(boost::asio::io_context& io, CrawlConfig config, PageHandler& handler, SiteScope scope,
-       std::unique_ptr<DnsResolver> resolver, std::unique_ptr<HttpFetcher> fetcher)
-      : io_(io),
+       std::unique_ptr<DnsResolver> resolver, std::unique_ptr<HttpFetcher> fetcher,
+       std::string start_origin, std::string start_origin_url)
+      : start_origin_(std::move(start_origin)),
+        start_origin_url_(std::move(start_origin_url)),
+        io_(io),
         config_(std::move(config)),
         handler_(handler),
         scope_(std::move(scope)),
@@ -478,11 +481,8 @@ class SiteCrawl::Impl {
     boost::asio::post(io_, [done = std::move(done_), summary = summary_]() { done(summary); });
   }
 
- public:
-  std::string start_origin_;      // "https://host:443", the robots key
-  std::string start_origin_url_;  // "https://host", for /sitemap.xml
-
- private:
+  const std::string start_origin_;      // "https://host:443", the robots key
+  const std::string start_origin_url_;  // "https://host", for /sitemap.xml
   boost::asio::io_context& io_;
   CrawlConfig config_;
   PageHandler& handler_;
@@ -526,9 +526,8 @@ Result<std::unique_ptr<SiteCrawl>> SiteCrawl::Create(boost::asio::io_context& io
   const std::string origin = parts.value().Origin();
   const std::string origin_url = start->substr(0, start->find('/', start->find("://") + 3));
   auto impl = std::make_unique<Impl>(io, std::move(config), handler, std::move(scope).value(),
-                                     std::move(resolver).value(), std::move(fetcher).value());
-  impl->start_origin_ = origin;
-  impl->start_origin_url_ = origin_url;
+                                     std::move(resolver).value(), std::move(fetcher).value(),
+                                     origin, origin_url);
   return std::make_unique<SiteCrawl>(std::move(impl));
 }
 

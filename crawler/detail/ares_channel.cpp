@@ -96,7 +96,8 @@ void AresChannel::Resolve(const std::string& host, DnsResolver::Callback callbac
   ResetTimer();
 }
 
-void AresChannel::OnAddrInfo(void* arg, int status, int /*timeouts*/, ares_addrinfo* result) {
+void AresChannel::OnAddrInfo(void* arg, int status, int /*timeouts*/,
+                             ares_addrinfo* result) noexcept {
   std::unique_ptr<Query> query(static_cast<Query*>(arg));
   std::unique_ptr<ares_addrinfo, AddrInfoDeleter> owned(result);
   AresChannel& self = *query->channel;
@@ -131,7 +132,7 @@ void AresChannel::OnAddrInfo(void* arg, int status, int /*timeouts*/, ares_addri
                     });
 }
 
-void AresChannel::OnSocketState(void* data, ares_socket_t fd, int readable, int writable) {
+void AresChannel::OnSocketState(void* data, ares_socket_t fd, int readable, int writable) noexcept {
   auto& self = *static_cast<AresChannel*>(data);
   auto it = self.sockets_.find(fd);
   if (readable == 0 && writable == 0) {

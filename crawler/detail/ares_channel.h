@@ -39,8 +39,10 @@ class AresChannel {
   };
   struct Query;
 
-  static void OnSocketState(void* data, ares_socket_t fd, int readable, int writable);
-  static void OnAddrInfo(void* arg, int status, int timeouts, ares_addrinfo* result);
+  // c-ares's callbacks; noexcept so no exception crosses into c-ares (running
+  // out of memory there ends the process).
+  static void OnSocketState(void* data, ares_socket_t fd, int readable, int writable) noexcept;
+  static void OnAddrInfo(void* arg, int status, int timeouts, ares_addrinfo* result) noexcept;
   void Arm(const std::shared_ptr<SocketWatch>& watch, int fd);
   void OnReady(const std::shared_ptr<SocketWatch>& watch, int fd, bool read);
   void ResetTimer();

@@ -7,6 +7,8 @@
 #include <boost/asio/post.hpp>
 #include <cerrno>
 #include <cstring>
+#include <exception>
+#include <new>
 #include <utility>
 
 namespace badgewatch::crawler::detail {
@@ -181,18 +183,22 @@ void CurlMultiDriver::Fetch(FetchRequest request, HttpFetcher::Callback callback
 }
 
 int CurlMultiDriver::OnSocket(CURL* /*easy*/, curl_socket_t fd, int what, void* userp,
-                              void* /*socketp*/) {
+                              void* /*socketp*/) noexcept {
   auto& self = *static_cast<CurlMultiDriver*>(userp);
   if (what == CURL_POLL_REMOVE) {
     self.Unwatch(fd);
     return 0;
   }
-  auto it = self.sockets_.find(fd);
-  if (it == self.sockets_.end()) {
-    it = self.sockets_.emplace(fd, std::make_shared<SocketWatch>(self.io_, fd)).first;
+  try {
+    auto it = self.sockets_.find(fd);
+    if (it == self.sockets_.end()) {
+      it = self.sockets_.emplace(fd, std::make_shared<SocketWatch>(self.io_, fd)).first;
+    }
+    it->second->what = what;
+    self.Arm(it->second, fd);
+  } catch (const std::exception&) {
+    return -1;  // curl fails the transfers on this socket
   }
-  it->second->what = what;
-  self.Arm(it->second, fd);
   return 0;
 }
 
@@ -231,7 +237,7 @@ void CurlMultiDriver::Arm(const std::shared_ptr<SocketWatch>& watch, curl_socket
   }
 }
 
-int CurlMultiDriver::OnTimer(CURLM* /*multi*/, long timeout_ms, void* userp) {
+int CurlMultiDriver::OnTimer(CURLM* /*multi*/, long timeout_ms, void* userp) noexcept {
   auto& self = *static_cast<CurlMultiDriver*>(userp);
   if (timeout_ms < 0) {
     self.timer_.cancel();
@@ -319,7 +325,7 @@ void CurlMultiDriver::Finish(Transfer& t, CURLcode code) {
 }
 
 curl_socket_t CurlMultiDriver::OnOpenSocket(void* clientp, curlsocktype purpose,
-                                            curl_sockaddr* sa) {
+                                            curl_sockaddr* sa) noexcept {
   auto& t = *static_cast<Transfer*>(clientp);
   if (purpose != CURLSOCKTYPE_IPCXN || sa == nullptr) return CURL_SOCKET_BAD;
   const std::optional<address> target = SockaddrAddress(*sa);
@@ -340,20 +346,26 @@ curl_socket_t CurlMultiDriver::OnOpenSocket(void* clientp, curlsocktype purpose,
   return socket(sa->family, sa->socktype | SOCK_CLOEXEC, sa->protocol);
 }
 
-int CurlMultiDriver::OnCloseSocket(void* clientp, curl_socket_t fd) {
+int CurlMultiDriver::OnCloseSocket(void* clientp, curl_socket_t fd) noexcept {
   auto& self = *static_cast<CurlMultiDriver*>(clientp);
   self.Unwatch(fd);  // before the fd number can be reused
   return close(fd);
 }
 
-std::size_t CurlMultiDriver::OnWrite(char* data, std::size_t size, std::size_t count, void* userp) {
+std::size_t CurlMultiDriver::OnWrite(char* data, std::size_t size, std::size_t count,
+                                     void* userp) noexcept {
   auto& t = *static_cast<Transfer*>(userp);
   const std::size_t bytes = size * count;
   if (t.body.size() + bytes > t.driver->limits_.max_body_bytes) {
     t.too_large = true;
     return 0;  // CURLE_WRITE_ERROR: the decoded body is over the cap
   }
-  t.body.append(data, bytes);
+  try {
+    t.body.append(data, bytes);
+  } catch (const std::bad_alloc&) {
+    t.too_large = true;
+    return 0;
+  }
   return bytes;
 }
 

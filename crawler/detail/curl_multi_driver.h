@@ -45,11 +45,14 @@ class CurlMultiDriver {
     bool removed = false;
   };
 
-  static int OnSocket(CURL* easy, curl_socket_t fd, int what, void* userp, void* socketp);
-  static int OnTimer(CURLM* multi, long timeout_ms, void* userp);
-  static curl_socket_t OnOpenSocket(void* clientp, curlsocktype purpose, curl_sockaddr* address);
-  static int OnCloseSocket(void* clientp, curl_socket_t fd);
-  static std::size_t OnWrite(char* data, std::size_t size, std::size_t count, void* userp);
+  // libcurl's callbacks. noexcept: an exception never crosses into curl; the
+  // ones that can report failure catch and return curl's error value instead.
+  static int OnSocket(CURL* easy, curl_socket_t fd, int what, void* userp, void* socketp) noexcept;
+  static int OnTimer(CURLM* multi, long timeout_ms, void* userp) noexcept;
+  static curl_socket_t OnOpenSocket(void* clientp, curlsocktype purpose,
+                                    curl_sockaddr* address) noexcept;
+  static int OnCloseSocket(void* clientp, curl_socket_t fd) noexcept;
+  static std::size_t OnWrite(char* data, std::size_t size, std::size_t count, void* userp) noexcept;
 
   [[nodiscard]] Status Configure(Transfer& transfer);
   void Arm(const std::shared_ptr<SocketWatch>& watch, curl_socket_t fd);
