@@ -145,6 +145,20 @@ Result<std::vector<ApplicationSummary>> SelectApplications(Database& db, std::in
   }
 }
 
+// An application and its unit: what every step after the submission acts on.
+struct Subject {
+  ApplicationSummary app;
+  Unit unit;
+};
+
+Result<Subject> LoadSubject(Database& db, std::int64_t application_id) {
+  Result<ApplicationSummary> app = LoadApplication(db, application_id);
+  if (!app) return app.status();
+  Result<Unit> unit = LoadUnit(db, app->unit_id);
+  if (!unit) return unit.status();
+  return Subject{*app, *unit};
+}
+
 // Creates the site (or updates the one a recheck names) and issues its badge.
 Result<std::string> IssueApplicationBadge(Registry& registry, const ApplicationSummary& app,
                                           const Unit& unit) {
@@ -259,10 +273,10 @@ Status ResubmitApplication(Registry& registry, const Actor& actor, std::int64_t 
   Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
   if (!txn) return txn.status();
-  Result<ApplicationSummary> app = LoadApplication(db, application_id);
-  if (!app) return app.status();
-  Result<Unit> unit = LoadUnit(db, app->unit_id);
-  if (!unit) return unit.status();
+  Result<Subject> subject = LoadSubject(db, application_id);
+  if (!subject) return subject.status();
+  const ApplicationSummary* app = &subject->app;
+  const Unit* unit = &subject->unit;
   Result<Transition> t =
       FindTransition(app->workflow, app->state, WorkflowAction::kResubmit, actor.role);
   if (!t) return t.status();
@@ -287,10 +301,10 @@ Status DecideApplication(Registry& registry, const Actor& actor, std::int64_t ap
   Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
   if (!txn) return txn.status();
-  Result<ApplicationSummary> app = LoadApplication(db, application_id);
-  if (!app) return app.status();
-  Result<Unit> unit = LoadUnit(db, app->unit_id);
-  if (!unit) return unit.status();
+  Result<Subject> subject = LoadSubject(db, application_id);
+  if (!subject) return subject.status();
+  const ApplicationSummary* app = &subject->app;
+  const Unit* unit = &subject->unit;
   Result<Transition> t = FindTransition(app->workflow, app->state, action, actor.role);
   if (!t) return t.status();
   if (Status s = CheckScope(actor, *unit); !s.ok()) return s;
