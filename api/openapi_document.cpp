@@ -164,6 +164,29 @@ void AddDomainPaths(nlohmann::json& doc) {
                 WithErrors({{"200", Described("badge id and snippet")}}));
 }
 
+void AddSelfCheckPaths(nlohmann::json& doc) {
+  auto& paths = doc["paths"];
+  nlohmann::json started = WithErrors({{"202", Described("started; Location names the job")}});
+  started["429"] = Described(
+      "over the limits (10 per unit per hour, 1 running per unit, a global cap); see Retry-After",
+      ErrorSchemaRef());
+  started["403"] = Described("a unit named a URL instead of one of its sites", ErrorSchemaRef());
+  paths["/api/self-checks"]["post"] = Operation(
+      "Crawl a site and check every page (a unit: one of its own registered sites by site_id; "
+      "staff: any URL with the registered name and badge id). Ports 80 and 443 only, under the "
+      "address policy",
+      started,
+      nlohmann::json{{"type", "object"},
+                     {"properties",
+                      {{"site_id", {{"type", "integer"}}},
+                       {"url", {{"type", "string"}}},
+                       {"name", {{"type", "string"}}},
+                       {"badge_id", {{"type", "string"}}}}}});
+  paths["/api/self-checks/{id}"]["get"] = Operation(
+      "A self-check's state; once done, the report of `badgewatch check --json`",
+      WithErrors({{"200", Described("state running, done or failed; report when done")}}));
+}
+
 nlohmann::json Build() {
   nlohmann::json doc;
   doc["openapi"] = "3.0.3";
@@ -206,6 +229,7 @@ nlohmann::json Build() {
          {{"description", "no or unknown token"}, {"content", JsonContent(ErrorSchemaRef())}}}}}};
   AddApplicationPaths(doc);
   AddDomainPaths(doc);
+  AddSelfCheckPaths(doc);
   return doc;
 }
 

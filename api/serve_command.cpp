@@ -13,13 +13,14 @@
 #include <csignal>
 #include <memory>
 
-#include "api/application_routes.h"
-#include "api/domain_routes.h"
+#include "api/api_routes.h"
 #include "api/http_server.h"
 #include "api/reader_pool.h"
 #include "api/registry_writer.h"
 #include "api/request_router.h"
-#include "api/service_routes.h"
+#include "api/self_check_jobs.h"
+#include "api/self_check_limiter.h"
+#include "api/self_check_routes.h"
 #include "registry/registry.h"
 
 namespace badgewatch::api {
@@ -76,6 +77,11 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options) {
       ->capture_default_str();
   serve->add_option("--access-log", options.access_log,
                     "Write one line per request to this file ('-': standard output)");
+  serve->add_option("--dns", options.dns,
+                    "DNS server HOST:PORT for self-check crawls instead of the system's");
+  serve->add_flag("--self-check-allow-private", options.self_check_allow_private,
+                  "Let self-checks crawl loopback/private addresses and any port (tests, "
+                  "intranet deployments)");
   return serve;
 }
 
@@ -116,16 +122,22 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
   }
   if (server_options.access_log) server_options.access_log->set_pattern("%Y-%m-%dT%H:%M:%S%z %v");
 
+  asio::io_context io;
   ReaderPool readers(options.db, options.workers);
   RegistryWriter writer(**registry);
   ServiceContext context{&readers, nullptr};
   const RegistryAccess access{&readers, &writer};
+  SelfCheckLimiter limiter(SelfCheckLimits{});
+  SelfCheckSettings self_check_settings;
+  self_check_settings.allow_private = options.self_check_allow_private;
+  self_check_settings.dns = options.dns;
+  SelfCheckJobs self_checks(io, self_check_settings,
+                            [&limiter](std::int64_t unit_id) { limiter.Finished(unit_id); });
+  const SelfCheckAccess self_check_access{access, &self_checks, &limiter,
+                                          options.self_check_allow_private};
   RequestRouter router;
-  AddServiceRoutes(router, context);
-  AddApplicationRoutes(router, access);
-  AddDomainRoutes(router, access);
+  AddApiRoutes(router, context, self_check_access);
 
-  asio::io_context io;
   asio::thread_pool workers(options.workers);
   HttpServer server(
       io, workers.get_executor(),
@@ -141,6 +153,7 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
     if (ec) return;
     spdlog::info("signal {}: stopping after the requests in flight", signal_number);
     server.Stop();
+    self_checks.Stop();
   });
   const auto bound = server.local_endpoint();
   fmt::print(out, "badgewatch serve: listening on http://{}:{}/ (registry {})\n",

@@ -17,6 +17,8 @@ struct ServeOptions {
   std::size_t workers = 2;
   std::size_t max_connections = 4096;
   std::string access_log;  // a file; "-" standard output; empty: none
+  std::string dns;         // self-check crawls: HOST:PORT of a DNS server
+  bool self_check_allow_private = false;
 };
 
 // Adds the `serve` subcommand and its options to `app`, filling `options`.

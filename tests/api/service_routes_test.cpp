@@ -5,7 +5,6 @@
 #include <cctype>
 #include <string>
 
-#include "api/openapi_document.h"
 #include "api/reader_pool.h"
 #include "api/request_router.h"
 #include "api/serve_command.h"
@@ -17,7 +16,6 @@ namespace {
 using badgewatch::api::AddServiceRoutes;
 using badgewatch::api::HttpRequest;
 using badgewatch::api::HttpResponse;
-using badgewatch::api::OpenApiDocument;
 using badgewatch::api::ParseListenAddress;
 using badgewatch::api::ReaderPool;
 using badgewatch::api::RequestRouter;
@@ -93,19 +91,6 @@ TEST_CASE("ServiceRoutes: /metrics is Prometheus text", "[api]") {
         std::string::npos);
   CHECK(metrics.body().find("badgewatch_http_request_duration_seconds_bucket{le=\"0.0025\"} 1\n") !=
         std::string::npos);
-}
-
-TEST_CASE("OpenAPI: every registered route is described", "[api]") {
-  ServiceRoutes routes;
-  const auto& paths = OpenApiDocument()["paths"];
-  for (const auto& [method, pattern] : routes.router.Routes()) {
-    std::string name(http::to_string(method));
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    INFO(name << " " << pattern);
-    REQUIRE(paths.contains(pattern));
-    CHECK(paths[pattern].contains(name));
-  }
 }
 
 TEST_CASE("serve: --listen addresses", "[api]") {

@@ -1,0 +1,140 @@
+#include "api/self_check_routes.h"
+
+#include <curl/curl.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "api/json_body.h"
+#include "registry/sites.h"
+#include "verifier/link_resolution.h"
+
+namespace badgewatch::api {
+
+namespace {
+
+using registry::Actor;
+using registry::Role;
+
+struct CurlUrlDeleter {
+  void operator()(CURLU* url) const { curl_url_cleanup(url); }
+};
+
+// True when `url` (absolute, normalised) names no port or port 80/443.
+bool OnWebPort(const std::string& url) {
+  const std::unique_ptr<CURLU, CurlUrlDeleter> handle(curl_url());
+  if (!handle || curl_url_set(handle.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) {
+    return false;
+  }
+  char* port = nullptr;
+  const CURLUcode rc = curl_url_get(handle.get(), CURLUPART_PORT, &port, 0);
+  if (rc == CURLUE_NO_PORT) return true;
+  if (rc != CURLUE_OK) return false;
+  const std::string text(port);
+  curl_free(port);
+  return text == "80" || text == "443";
+}
+
+// The request a unit's registered site makes: its English domain (else its
+// Chinese one) over http, the other domain as an alias.
+std::optional<SelfCheckRequest> SiteRequest(const registry::Site& site) {
+  const registry::SiteFields& f = site.fields;
+  const std::optional<std::string>& primary =
+      f.english_domain ? f.english_domain : f.chinese_domain;
+  if (!primary) return std::nullopt;
+  SelfCheckRequest request;
+  request.url = "http://" + *primary + "/";
+  if (f.english_domain && f.chinese_domain) request.aliases.push_back(*f.chinese_domain);
+  request.name = f.name;
+  request.badge_id = site.badge_id.value_or("");
+  request.unit_id = site.unit_id;
+  return request;
+}
+
+HttpResponse StartSelfCheck(const RouteRequest& route, const SelfCheckAccess& access) {
+  return WithCaller(route, access.registry, [&](const Actor& actor, registry::Database& db) {
+    JsonBody body = ParseJsonBody(route.request, {"site_id", "url", "name", "badge_id"});
+    const std::optional<std::string> url = body.OptionalString("url");
+    SelfCheckRequest request;
+    if (url) {
+      if (actor.role == Role::kUnit) {
+        return ErrorResponse(route.request, http::status::forbidden,
+                             "a unit checks its own registered sites: give site_id");
+      }
+      request.url = *url;
+      request.name = body.String("name");
+      request.badge_id = body.OptionalString("badge_id").value_or("");
+      if (!body.ok()) return body.Refusal(route.request);
+    } else {
+      const std::int64_t site_id = body.Integer("site_id");
+      if (!body.ok()) return body.Refusal(route.request);
+      registry::Result<registry::Site> site = registry::LoadSite(db, site_id);
+      if (!site) return ErrorResponse(route.request, http::status::not_found, "no such site");
+      registry::Result<registry::Unit> unit = registry::LoadUnit(db, site->unit_id);
+      if (!unit || !MaySeeUnit(actor, unit->id, unit->fields.region_code)) {
+        return ErrorResponse(route.request, http::status::not_found, "no such site");
+      }
+      std::optional<SelfCheckRequest> from_site = SiteRequest(*site);
+      if (!from_site) {
+        return ErrorResponse(route.request, http::status::conflict,
+                             "the site has no domain to crawl");
+      }
+      request = std::move(*from_site);
+    }
+    request.account_id = actor.account_id;
+    if (actor.role == Role::kUnit) request.unit_id = actor.unit_id;
+
+    const std::optional<std::string> normalised = verifier::NormalizeHttpUrl(request.url);
+    if (!normalised) {
+      return ErrorResponse(route.request, http::status::bad_request,
+                           "'" + request.url + "' is not an http(s) URL");
+    }
+    if (!access.any_port && !OnWebPort(*normalised)) {
+      return ErrorResponse(route.request, http::status::bad_request,
+                           "self-checks crawl ports 80 and 443 only");
+    }
+    const SelfCheckLimiter::Decision decision = access.limiter->TryStart(
+        actor.role == Role::kUnit ? actor.unit_id : 0, SelfCheckLimiter::Clock::now());
+    if (!decision.allowed) {
+      return TooManyRequestsResponse(route.request, decision.retry_after, decision.reason);
+    }
+    const std::int64_t id = access.jobs->Start(std::move(request));
+    HttpResponse response =
+        JsonResponse(route.request, http::status::accepted, {{"id", id}, {"state", "running"}});
+    response.set(http::field::location, "/api/self-checks/" + std::to_string(id));
+    return response;
+  });
+}
+
+HttpResponse ShowSelfCheck(const RouteRequest& route, const SelfCheckAccess& access) {
+  return WithCaller(route, access.registry, [&](const Actor& actor, registry::Database&) {
+    const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
+    std::optional<SelfCheckJob> job;
+    if (id) job = access.jobs->Find(*id);
+    // Staff see every job; a unit only its own.
+    if (!job || (actor.role == Role::kUnit && job->request.unit_id != actor.unit_id) ||
+        (actor.role == Role::kRegional && job->request.account_id != actor.account_id)) {
+      return ErrorResponse(route.request, http::status::not_found, "no such self-check");
+    }
+    nlohmann::ordered_json body = {{"id", job->id},
+                                   {"state", job->state},
+                                   {"url", job->request.url},
+                                   {"name", job->request.name}};
+    if (!job->error.empty()) body["error"] = job->error;
+    if (job->state == "done") body["report"] = job->report;
+    return TextResponse(route.request, http::status::ok, "application/json; charset=utf-8",
+                        body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  });
+}
+
+}  // namespace
+
+void AddSelfCheckRoutes(RequestRouter& router, const SelfCheckAccess& access) {
+  router.Add(http::verb::post, "/api/self-checks",
+             [&access](const RouteRequest& route) { return StartSelfCheck(route, access); });
+  router.Add(http::verb::get, "/api/self-checks/{id}",
+             [&access](const RouteRequest& route) { return ShowSelfCheck(route, access); });
+}
+
+}  // namespace badgewatch::api
