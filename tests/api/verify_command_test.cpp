@@ -1,50 +1,15 @@
 // `badgewatch verify` through the real command-line parser, in process:
 // options, exit codes, JSON fields, error messages.
 #include <catch2/catch.hpp>
-#include <cstdio>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <vector>
 
-#include "api/cli_app.h"
+#include "tests/support/cli_run.h"
 
 namespace {
 
-struct FileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
-using File = std::unique_ptr<std::FILE, FileCloser>;
-
-std::string Contents(std::FILE* f) {
-  std::fflush(f);
-  std::rewind(f);
-  std::string text;
-  char buffer[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
-  return text;
-}
-
-struct Run {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-Run RunCli(std::vector<std::string> args) {
-  args.insert(args.begin(), "badgewatch");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  File out(std::tmpfile());
-  File err(std::tmpfile());
-  Run run;
-  run.code = badgewatch::api::RunCommandLine(static_cast<int>(argv.size()), argv.data(), out.get(),
-                                             err.get());
-  run.out = Contents(out.get());
-  run.err = Contents(err.get());
-  return run;
-}
+using Run = badgewatch::testing::CliRun;
+using badgewatch::testing::RunCli;
 
 const std::string kDemo = BADGEWATCH_DEMO_DIR;
 
