@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "api/check_command.h"
+#include "api/registry_command.h"
 #include "api/verify_command.h"
 
 namespace badgewatch::api {
@@ -22,6 +23,8 @@ int RunCommandLine(int argc, const char* const* argv, std::FILE* out, std::FILE*
   CLI::App* verify = AddVerifyCommand(app, verify_options);
   CheckOptions check_options;
   CLI::App* check = AddCheckCommand(app, check_options);
+  RegistryCommandOptions registry_options;
+  CLI::App* registry = AddRegistryCommand(app, registry_options);
 
   try {
     app.parse(argc, argv);
@@ -38,6 +41,7 @@ int RunCommandLine(int argc, const char* const* argv, std::FILE* out, std::FILE*
   }
   if (verify->parsed()) return RunVerify(verify_options, out, err);
   if (check->parsed()) return RunCheck(check_options, out, err);
+  if (registry->parsed()) return RunRegistry(registry_options, out, err);
   return 2;
 }
 

@@ -1,0 +1,274 @@
+#include "api/registry_command.h"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "registry/accounts.h"
+#include "registry/audit_log.h"
+#include "registry/demo_registry.h"
+#include "registry/domains.h"
+#include "registry/migrations.h"
+#include "registry/notification_sender.h"
+#include "registry/registry.h"
+#include "registry/site_applications.h"
+#include "registry/site_import.h"
+
+namespace badgewatch::api {
+namespace {
+
+using registry::Registry;
+using registry::Result;
+using registry::Status;
+
+// Prints `status` as the command's error and returns exit code 2.
+int Fail(std::FILE* err, const Status& status) {
+  fmt::print(err, "badgewatch registry: {}\n", status.message());
+  return 2;
+}
+
+Result<std::unique_ptr<Registry>> OpenRegistry(const RegistryCommandOptions& o) {
+  return Registry::Open(o.db);
+}
+
+int RunInit(const RegistryCommandOptions& o, Registry& registry, std::FILE* out) {
+  Result<std::int64_t> version = registry.writer().UserVersion();
+  fmt::print(out, "{}: registry schema version {}\n", o.db, version.ok() ? *version : 0);
+  return 0;
+}
+
+int RunImport(const RegistryCommandOptions& o, Registry& registry, std::FILE* out, std::FILE* err) {
+  std::ifstream in(o.file, std::ios::binary);
+  if (!in) {
+    return Fail(err, Status(registry::StatusCode::kInvalidArgument,
+                            fmt::format("cannot open '{}': {}", o.file, std::strerror(errno))));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  Result<registry::ImportReport> report = registry::ImportUnitsAndSites(registry, text.str());
+  if (!report) return Fail(err, report.status());
+  if (!report->committed) {
+    for (const registry::ImportRowError& e : report->errors) {
+      fmt::print(err, "{}:{}: {}\n", o.file, e.line, e.message);
+    }
+    fmt::print(err, "badgewatch registry: {} of {} rows are invalid; nothing was imported\n",
+               report->errors.size(), report->rows);
+    return 2;
+  }
+  fmt::print(out, "imported {} rows: {} new units, {} sites\n", report->rows, report->units_created,
+             report->sites_created);
+  return 0;
+}
+
+int RunExport(const RegistryCommandOptions& o, Registry& registry, std::FILE* out, std::FILE* err) {
+  Result<std::string> csv = registry::ExportUnitsAndSites(registry.writer());
+  if (!csv) return Fail(err, csv.status());
+  if (o.file.empty() || o.file == "-") {
+    fmt::print(out, "{}", *csv);
+    return 0;
+  }
+  std::ofstream file(o.file, std::ios::binary | std::ios::trunc);
+  file << *csv;
+  file.close();
+  if (!file) {
+    return Fail(err, Status(registry::StatusCode::kInvalidArgument,
+                            fmt::format("cannot write '{}': {}", o.file, std::strerror(errno))));
+  }
+  return 0;
+}
+
+int RunAuditVerify(Registry& registry, std::FILE* out, std::FILE* err) {
+  Result<registry::AuditCheck> check = registry::VerifyAuditLog(registry.writer());
+  if (!check) return Fail(err, check.status());
+  if (!check->intact) {
+    fmt::print(out, "audit log BROKEN at entry {}: {}\n", check->first_bad_id, check->problem);
+    return 1;
+  }
+  fmt::print(out, "audit log intact: {} entries\n", check->entries);
+  return 0;
+}
+
+int RunCreateAccount(const RegistryCommandOptions& o, Registry& registry, std::FILE* out,
+                     std::FILE* err) {
+  const std::optional<registry::Role> role = registry::ParseRole(o.role);
+  if (!role) {
+    return Fail(err, Status(registry::StatusCode::kInvalidArgument,
+                            fmt::format("--role '{}' is not unit, regional or conac", o.role)));
+  }
+  Result<registry::Actor> actor = Status(registry::StatusCode::kInvalidArgument, "no account");
+  if (*role == registry::Role::kUnit) {
+    const std::optional<registry::UnitKind> kind = registry::ParseUnitKind(o.kind);
+    if (!kind) {
+      return Fail(err,
+                  Status(registry::StatusCode::kInvalidArgument,
+                         fmt::format("--kind '{}' is not 党政机关, 事业单位 or 社会组织", o.kind)));
+    }
+    registry::UnitFields unit{*kind,     o.region, o.category, o.name,      o.address,
+                              o.handler, o.mobile, o.email,    std::nullopt};
+    actor = registry::RegisterUnit(registry, unit, o.login);
+  } else {
+    actor = registry::CreateStaffAccount(registry, o.login, *role, o.region);
+  }
+  if (!actor) return Fail(err, actor.status());
+  fmt::print(out, "account {} '{}' ({}{})\n", actor->account_id, o.login,
+             registry::RoleName(actor->role),
+             actor->role == registry::Role::kUnit       ? fmt::format(", unit {}", actor->unit_id)
+             : actor->role == registry::Role::kRegional ? ", region " + actor->region_code
+                                                        : "");
+  return 0;
+}
+
+int RunCreateToken(const RegistryCommandOptions& o, Registry& registry, std::FILE* out,
+                   std::FILE* err) {
+  Result<registry::Actor> actor = registry::LoadActorByLogin(registry.writer(), o.login);
+  if (!actor) return Fail(err, actor.status());
+  Result<std::string> token = registry::CreateApiToken(registry, actor->account_id, o.label);
+  if (!token) return Fail(err, token.status());
+  fmt::print(out, "{}\n", *token);
+  return 0;
+}
+
+int RunListApplications(const RegistryCommandOptions& o, Registry& registry, std::FILE* out,
+                        std::FILE* err) {
+  Result<std::vector<registry::ApplicationSummary>> list =
+      registry::ListApplications(registry.writer(), o.state);
+  if (!list) return Fail(err, list.status());
+  if (o.json) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const registry::ApplicationSummary& a : *list) {
+      rows.push_back({{"id", a.id},
+                      {"workflow", registry::WorkflowName(a.workflow)},
+                      {"state", a.state},
+                      {"unit_id", a.unit_id},
+                      {"unit_name", a.unit_name},
+                      {"region", a.region_code},
+                      {"site_name", a.site_name},
+                      {"revision", a.revision}});
+    }
+    fmt::print(out, "{}\n", rows.dump(2));
+    return 0;
+  }
+  for (const registry::ApplicationSummary& a : *list) {
+    fmt::print(out, "{:>5}  {:<12} {:<19} {}  {} / {}\n", a.id, registry::WorkflowName(a.workflow),
+               a.state, a.region_code, a.unit_name, a.site_name);
+  }
+  fmt::print(out, "{} applications\n", list->size());
+  return 0;
+}
+
+int RunSendNotifications(const RegistryCommandOptions& o, Registry& registry, std::FILE* out,
+                         std::FILE* err) {
+  registry::SenderConfig config{o.smtp_url, o.mail_from, o.sms_gateway, 15'000};
+  Result<registry::DeliveryReport> report =
+      registry::DeliverDueNotifications(registry, config, o.limit);
+  if (!report) return Fail(err, report.status());
+  fmt::print(out, "sent {}, failed attempts {}\n", report->sent, report->failed_attempts);
+  return 0;
+}
+
+int RunQueueReminders(Registry& registry, std::FILE* out, std::FILE* err) {
+  Result<int> reminded = registry::QueueExpiryReminders(registry);
+  if (!reminded) return Fail(err, reminded.status());
+  fmt::print(out, "{} domains reminded of their expiry\n", *reminded);
+  return 0;
+}
+
+int RunDemo(const RegistryCommandOptions& o, Registry& registry, std::FILE* out, std::FILE* err) {
+  Result<registry::DemoSummary> demo = registry::BuildDemoRegistry(registry, o.data_dir);
+  if (!demo) return Fail(err, demo.status());
+  fmt::print(out,
+             "{}: demo registry with {} badged sites, {} unit accounts, {} domains, {} "
+             "applications\n",
+             o.db, demo->badged_sites, demo->unit_accounts, demo->domains, demo->applications);
+  return 0;
+}
+
+CLI::App* Subcommand(CLI::App& parent, RegistryCommandOptions& o, const std::string& name,
+                     const std::string& description) {
+  CLI::App* sub = parent.add_subcommand(name, description);
+  sub->add_option("--db", o.db, "The registry database file")->capture_default_str();
+  sub->callback([&o, name] { o.chosen = name; });
+  return sub;
+}
+
+}  // namespace
+
+CLI::App* AddRegistryCommand(CLI::App& app, RegistryCommandOptions& o) {
+  CLI::App* registry = app.add_subcommand("registry",
+                                          "Manage the registry database: units, sites, accounts, "
+                                          "applications, audit log, notifications.");
+  registry->require_subcommand(1);
+  Subcommand(*registry, o, "init", "Create the database (or migrate it to this build's schema)");
+  Subcommand(*registry, o, "import",
+             "Import units and their badged sites from CSV, all rows or none")
+      ->add_option("FILE", o.file, "CSV with the columns of 'registry export'")
+      ->required();
+  Subcommand(*registry, o, "export", "Export units and sites as CSV")
+      ->add_option("FILE", o.file, "Output file (default: standard output)");
+  Subcommand(*registry, o, "backup", "Copy the database with SQLite's online backup")
+      ->add_option("FILE", o.file, "Destination file (overwritten)")
+      ->required();
+  Subcommand(*registry, o, "audit-verify",
+             "Recompute the audit log's hash chain (exit 1 when an entry was altered)");
+  CLI::App* account = Subcommand(*registry, o, "create-account",
+                                 "Create a staff account, or register a unit with its account");
+  account->add_option("--login", o.login, "Login name")->required();
+  account->add_option("--role", o.role, "unit, regional or conac")->required();
+  account->add_option("--region", o.region, "Region code (regional reviewers and units)");
+  account->add_option("--kind", o.kind, "Unit kind: 党政机关, 事业单位 or 社会组织");
+  account->add_option("--category", o.category, "Unit's system category");
+  account->add_option("--name", o.name, "Unit name");
+  account->add_option("--address", o.address, "Unit address (invoices are mailed here)");
+  account->add_option("--handler", o.handler, "Handler's name");
+  account->add_option("--mobile", o.mobile, "Handler's mainland mobile number");
+  account->add_option("--email", o.email, "Handler's e-mail");
+  CLI::App* token = Subcommand(*registry, o, "create-token",
+                               "Create an API token for an account (printed once, stored hashed)");
+  token->add_option("--login", o.login, "The account's login")->required();
+  token->add_option("--label", o.label, "What the token is for");
+  CLI::App* list =
+      Subcommand(*registry, o, "list-applications", "List site and badge applications");
+  list->add_option("--state", o.state, "Only this state (submitted, rejected, ...)");
+  list->add_flag("--json", o.json, "Print JSON");
+  CLI::App* send = Subcommand(*registry, o, "send-notifications",
+                              "Deliver due outbox rows by e-mail (SMTP) and SMS (HTTP gateway)");
+  send->add_option("--smtp", o.smtp_url, "SMTP server URL, e.g. smtp://127.0.0.1:25");
+  send->add_option("--mail-from", o.mail_from, "Sender address")->capture_default_str();
+  send->add_option("--sms-gateway", o.sms_gateway, "SMS gateway URL (JSON POST)");
+  send->add_option("--limit", o.limit, "Rows per run")->capture_default_str();
+  Subcommand(*registry, o, "queue-reminders",
+             "Queue domain expiry reminders (30 and 7 days before expiry)");
+  Subcommand(*registry, o, "demo", "Build the demo registry into a new database")
+      ->add_option("--data", o.data_dir, "Directory of the demo CSV files")
+      ->capture_default_str();
+  return registry;
+}
+
+int RunRegistry(const RegistryCommandOptions& o, std::FILE* out, std::FILE* err) {
+  Result<std::unique_ptr<Registry>> opened = OpenRegistry(o);
+  if (!opened) return Fail(err, opened.status());
+  Registry& registry = **opened;
+  if (o.chosen == "init") return RunInit(o, registry, out);
+  if (o.chosen == "import") return RunImport(o, registry, out, err);
+  if (o.chosen == "export") return RunExport(o, registry, out, err);
+  if (o.chosen == "backup") {
+    if (Status s = registry.Backup(o.file); !s.ok()) return Fail(err, s);
+    fmt::print(out, "{} backed up to {}\n", o.db, o.file);
+    return 0;
+  }
+  if (o.chosen == "audit-verify") return RunAuditVerify(registry, out, err);
+  if (o.chosen == "create-account") return RunCreateAccount(o, registry, out, err);
+  if (o.chosen == "create-token") return RunCreateToken(o, registry, out, err);
+  if (o.chosen == "list-applications") return RunListApplications(o, registry, out, err);
+  if (o.chosen == "send-notifications") return RunSendNotifications(o, registry, out, err);
+  if (o.chosen == "queue-reminders") return RunQueueReminders(registry, out, err);
+  if (o.chosen == "demo") return RunDemo(o, registry, out, err);
+  fmt::print(err, "badgewatch registry: no subcommand\n");
+  return 2;
+}
+
+}  // namespace badgewatch::api

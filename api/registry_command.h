@@ -1,0 +1,56 @@
+// `badgewatch registry ...`: the registry's command line — init, import,
+// export, backup, audit-verify, create-account, create-token,
+// list-applications, send-notifications, queue-reminders, demo. Each opens the
+// database given by --db (default badgewatch.db) as the one writer, on the
+// calling thread.
+#ifndef BADGEWATCH_API_REGISTRY_COMMAND_H_
+#define BADGEWATCH_API_REGISTRY_COMMAND_H_
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <string>
+
+namespace badgewatch::api {
+
+struct RegistryCommandOptions {
+  std::string db = "badgewatch.db";
+  std::string file;  // import: CSV in; export: CSV out ("-" stdout); backup: destination
+  // create-account / create-token
+  std::string login;
+  std::string role;    // unit, regional, conac
+  std::string region;  // 2-digit code
+  std::string label;
+  // create-account --role unit: the registration form
+  std::string kind;  // 党政机关 / 事业单位 / 社会组织 (or party-government, ...)
+  std::string category;
+  std::string name;
+  std::string address;
+  std::string handler;
+  std::string mobile;
+  std::string email;
+  // list-applications
+  std::string state;
+  bool json = false;
+  // send-notifications
+  std::string smtp_url;
+  std::string mail_from = "badge@conac.cn";
+  std::string sms_gateway;
+  int limit = 100;
+  // demo
+  std::string data_dir = "data/demo/registry";
+
+  std::string chosen;  // the subcommand that was parsed
+};
+
+// Adds `registry` and its subcommands to `app`, filling `options`.
+CLI::App* AddRegistryCommand(CLI::App& app, RegistryCommandOptions& options);
+
+// Runs the chosen subcommand. Returns the exit code: 0 done; 1 audit-verify
+// found the chain broken; 2 bad input, a refused step or a storage error (the
+// reason on `err`; an import prints every bad row).
+[[nodiscard]] int RunRegistry(const RegistryCommandOptions& options, std::FILE* out,
+                              std::FILE* err);
+
+}  // namespace badgewatch::api
+
+#endif  // BADGEWATCH_API_REGISTRY_COMMAND_H_

@@ -1,0 +1,175 @@
+// `badgewatch registry ...` through the real command-line parser, in process:
+// every subcommand's --help, exit codes 0/1/2, the import report, tokens,
+// the audit check and the demo.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "registry/accounts.h"
+#include "registry/registry.h"
+#include "tests/registry/registry_fixture.h"
+#include "tests/support/cli_run.h"
+
+namespace badgewatch::api {
+namespace {
+
+using badgewatch::testing::RunCli;
+using registry::testing::TempDir;
+
+constexpr char kHeader[] =
+    "kind,region,system_category,unit_name,address,handler_name,mobile,email,unit_number,"
+    "site_name,english_domain,chinese_domain,hosted_on_platform,ips,introduction,badge_id\n";
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+TEST_CASE("registry CLI: every subcommand has --help", "[api][registry]") {
+  for (const char* sub :
+       {"init", "import", "export", "backup", "audit-verify", "create-account", "create-token",
+        "list-applications", "send-notifications", "queue-reminders", "demo"}) {
+    INFO(sub);
+    badgewatch::testing::CliRun run = RunCli({"registry", sub, "--help"});
+    CHECK(run.code == 0);
+    CHECK_THAT(run.out, Catch::Contains("--db"));
+  }
+  CHECK(RunCli({"registry"}).code == 2);
+  CHECK(RunCli({"registry", "import"}).code == 2);  // FILE is required
+}
+
+TEST_CASE("registry CLI: init, import, export, backup, audit-verify", "[api][registry]") {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  CHECK(RunCli({"registry", "init", "--db", db}).out == db + ": registry schema version 1\n");
+
+  const std::string good = dir.File("good.csv");
+  const std::string csv = std::string(kHeader) +
+                          "党政机关,33,政府,杭州市教育局,杭州市解放东路18号,王敏,13805710001,"
+                          "edu@hangzhou.gov.cn,60433378,杭州市教育局,edu.hangzhou.gov.cn,,0,"
+                          "127.0.0.1,介绍,CA330000000604333780001\n";
+  WriteFile(good, csv);
+  badgewatch::testing::CliRun imported = RunCli({"registry", "import", "--db", db, good});
+  CHECK(imported.code == 0);
+  CHECK(imported.out == "imported 1 rows: 1 new units, 1 sites\n");
+
+  const std::string bad = dir.File("bad.csv");
+  WriteFile(bad, std::string(kHeader) +
+                     "党政机关,33,政府,某局,地址,张三,123,a@b.cn,,网站,x.gov.cn,,0,1.2.3.4,介绍,\n"
+                     "党政机关,33,政府,某局2,地址,张三,13800138000,a@b.cn,,网站,x.gov.cn,,0,"
+                     "1.2.3.999,介绍,\n");
+  badgewatch::testing::CliRun refused = RunCli({"registry", "import", "--db", db, bad});
+  CHECK(refused.code == 2);
+  CHECK(refused.err ==
+        bad + ":2: mobile '123' is not a mainland mobile number (11 digits starting with 13-19)\n" +
+            bad +
+            ":3: IP address '1.2.3.999' is neither IPv4 nor IPv6\n"
+            "badgewatch registry: 2 of 2 rows are invalid; nothing was imported\n");
+  CHECK(RunCli({"registry", "import", "--db", db, dir.File("missing.csv")}).code == 2);
+
+  CHECK(RunCli({"registry", "export", "--db", db}).out == csv);
+  const std::string copy = dir.File("copy.db");
+  CHECK(RunCli({"registry", "backup", "--db", db, copy}).code == 0);
+  CHECK(RunCli({"registry", "export", "--db", copy}).out == csv);
+
+  badgewatch::testing::CliRun audit = RunCli({"registry", "audit-verify", "--db", db});
+  CHECK(audit.code == 0);
+  CHECK_THAT(audit.out, Catch::StartsWith("audit log intact: "));
+  {
+    auto opened = registry::Registry::Open(db);
+    REQUIRE(opened.ok());
+    registry::Database& w = (*opened)->writer();
+    REQUIRE(w.Exec("DROP TRIGGER audit_log_no_update").ok());
+    REQUIRE(w.Exec("UPDATE audit_log SET actor = 'someone else' WHERE id = 1").ok());
+  }
+  badgewatch::testing::CliRun broken = RunCli({"registry", "audit-verify", "--db", db});
+  CHECK(broken.code == 1);
+  CHECK(broken.out ==
+        "audit log BROKEN at entry 1: entry 1 was altered: its fields no longer match its hash\n");
+}
+
+TEST_CASE("registry CLI: a database from a newer build is refused", "[api][registry]") {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  {
+    auto opened = registry::Registry::Open(db);
+    REQUIRE(opened.ok());
+    REQUIRE((*opened)->writer().Exec("PRAGMA user_version = 42").ok());
+  }
+  badgewatch::testing::CliRun run = RunCli({"registry", "list-applications", "--db", db});
+  CHECK(run.code == 2);
+  CHECK_THAT(run.err, Catch::Contains("schema version 42, written by a newer badgewatch"));
+}
+
+TEST_CASE("registry CLI: accounts and tokens", "[api][registry]") {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  CHECK(RunCli({"registry", "create-account", "--db", db, "--login", "zj-review", "--role",
+                "regional", "--region", "33"})
+            .out == "account 1 'zj-review' (regional, region 33)\n");
+  CHECK(RunCli({"registry", "create-account", "--db", db, "--login", "boss", "--role", "conac"})
+            .code == 0);
+  badgewatch::testing::CliRun unit = RunCli({"registry",   "create-account",
+                                             "--db",       db,
+                                             "--login",    "hz-edu",
+                                             "--role",     "unit",
+                                             "--kind",     "党政机关",
+                                             "--region",   "33",
+                                             "--category", "政府",
+                                             "--name",     "杭州市教育局",
+                                             "--address",  "杭州市解放东路18号",
+                                             "--handler",  "王敏",
+                                             "--mobile",   "13805710001",
+                                             "--email",    "edu@hangzhou.gov.cn"});
+  CHECK(unit.code == 0);
+  CHECK(unit.out == "account 3 'hz-edu' (unit, unit 1)\n");
+  badgewatch::testing::CliRun bad_mobile = RunCli(
+      {"registry", "create-account", "--db",      db,         "--login",   "unit-2",     "--role",
+       "unit",     "--kind",         "事业单位",  "--region", "33",        "--category", "教育",
+       "--name",   "某大学",         "--address", "地址",     "--handler", "李",         "--mobile",
+       "110",      "--email",        "a@b.cn"});
+  CHECK(bad_mobile.code == 2);
+  CHECK(bad_mobile.err ==
+        "badgewatch registry: mobile '110' is not a mainland mobile number (11 "
+        "digits starting with 13-19)\n");
+  CHECK(RunCli({"registry", "create-account", "--db", db, "--login", "x1", "--role", "king"}).err ==
+        "badgewatch registry: --role 'king' is not unit, regional or conac\n");
+
+  badgewatch::testing::CliRun token =
+      RunCli({"registry", "create-token", "--db", db, "--login", "zj-review", "--label", "ci"});
+  REQUIRE(token.code == 0);
+  const std::string secret = token.out.substr(0, token.out.size() - 1);
+  CHECK_THAT(secret, Catch::StartsWith("bwt_"));
+  auto opened = registry::Registry::Open(db);
+  REQUIRE(opened.ok());
+  registry::Result<registry::Actor> actor =
+      registry::AuthenticateToken((*opened)->writer(), secret);
+  REQUIRE(actor.ok());
+  CHECK(actor->region_code == "33");
+  CHECK(registry::AuthenticateToken((*opened)->writer(), secret + "x").status().code() ==
+        registry::StatusCode::kPermissionDenied);
+  CHECK(RunCli({"registry", "create-token", "--db", db, "--login", "nobody"}).err ==
+        "badgewatch registry: no account with login 'nobody'\n");
+}
+
+TEST_CASE("registry CLI: the demo, listed by state", "[api][registry]") {
+  TempDir dir;
+  const std::string db = dir.File("demo.db");
+  badgewatch::testing::CliRun demo =
+      RunCli({"registry", "demo", "--db", db, "--data", BADGEWATCH_DEMO_REGISTRY_DIR});
+  INFO(demo.err);
+  REQUIRE(demo.code == 0);
+  badgewatch::testing::CliRun listed =
+      RunCli({"registry", "list-applications", "--db", db, "--state", "rejected", "--json"});
+  REQUIRE(listed.code == 0);
+  nlohmann::json rows = nlohmann::json::parse(listed.out);
+  REQUIRE(rows.size() == 2);
+  for (const auto& row : rows) CHECK(row["state"] == "rejected");
+  CHECK(RunCli({"registry", "demo", "--db", db, "--data", BADGEWATCH_DEMO_REGISTRY_DIR}).code == 2);
+  CHECK(RunCli({"registry", "queue-reminders", "--db", db}).out ==
+        "0 domains reminded of their expiry\n");
+}
+
+}  // namespace
+}  // namespace badgewatch::api
