@@ -1,5 +1,6 @@
-// One plain-language sentence per failure and warning code, for readable
-// reports. Pure; any thread.
+// One plain-language English sentence per failure and warning code, for readable
+// reports (the table, with Chinese, is verifier/problem_descriptions.h). Pure;
+// any thread.
 #ifndef BADGEWATCH_API_PROBLEM_DESCRIPTIONS_H_
 #define BADGEWATCH_API_PROBLEM_DESCRIPTIONS_H_
 

@@ -1,0 +1,27 @@
+// One plain-language sentence per failure and warning code of
+// verifier/problem_codes.h, in English and in Simplified Chinese, kept side by
+// side so that both stay complete. Pure; any thread.
+#ifndef BADGEWATCH_VERIFIER_PROBLEM_DESCRIPTIONS_H_
+#define BADGEWATCH_VERIFIER_PROBLEM_DESCRIPTIONS_H_
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace badgewatch::verifier {
+
+struct ProblemDescription {
+  std::string_view code;
+  std::string_view english;
+  std::string_view chinese;
+};
+
+// Every known code, failures first, in the order of problem_codes.h.
+[[nodiscard]] std::span<const ProblemDescription> ProblemDescriptions();
+
+// The description of `code`; nullopt for an unknown code.
+[[nodiscard]] std::optional<ProblemDescription> FindProblemDescription(std::string_view code);
+
+}  // namespace badgewatch::verifier
+
+#endif  // BADGEWATCH_VERIFIER_PROBLEM_DESCRIPTIONS_H_
