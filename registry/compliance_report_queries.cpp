@@ -45,8 +45,8 @@ constexpr char kScanFailingPages[] =
     "SELECT record_id, url, http_status, problems, detail FROM ("
     "SELECT fp.id, fp.record_id, fp.url, fp.http_status, fp.problems, fp.detail, "
     "row_number() OVER (PARTITION BY fp.record_id ORDER BY fp.id) AS n "
-    "FROM failing_pages AS fp JOIN " BADGEWATCH_SELECTED_RECORDS
-    "ON cr.id = fp.record_id WHERE " BADGEWATCH_SELECTED_RECORDS_WHERE
+    "FROM " BADGEWATCH_SELECTED_RECORDS
+    "JOIN failing_pages AS fp ON fp.record_id = cr.id WHERE " BADGEWATCH_SELECTED_RECORDS_WHERE
     ") WHERE n <= ? ORDER BY record_id, id";
 constexpr char kRegionSums[] =
     "SELECT r.code, r.name, count(*), sum(cr.verdict = 'fail'), sum(cr.pages_total), "
@@ -151,7 +151,8 @@ SiteComplianceRow ReadSiteRow(const Statement& s) {
 Result<std::vector<ScanOverview>> ListScans(Database& db) {
   Result<Statement> statement = db.Prepare(kListScans);
   if (!statement) return statement.status();
-  if (Status b = statement->Bind({std::string_view(), std::string_view()}); !b.ok()) return b;
+  // Every region: an empty code (a non-null empty text, not NULL).
+  if (Status b = statement->Bind({std::string_view(""), std::string_view("")}); !b.ok()) return b;
   std::vector<ScanOverview> scans;
   if (Status s = CollectRows(*statement, scans, ReadScanOverview); !s.ok()) return s;
   return scans;
