@@ -1,0 +1,82 @@
+#include "scan/compliance_report.h"
+
+#include <fmt/format.h>
+
+namespace badgewatch::scan {
+
+registry::Result<ComplianceReport> BuildComplianceReport(registry::Database& db,
+                                                         const ReportRequest& request,
+                                                         std::int64_t now) {
+  using registry::Status;
+  using registry::StatusCode;
+  ComplianceReport report;
+  report.generated_at = now;
+  report.region_code = request.region_code;
+  if (!request.region_code.empty()) {
+    registry::Result<std::optional<std::string>> name =
+        registry::FindRegionName(db, request.region_code);
+    if (!name) return name.status();
+    if (!*name) {
+      return Status(StatusCode::kNotFound,
+                    fmt::format("no region '{}' (data/regions.csv lists the region codes)",
+                                request.region_code));
+    }
+    report.region_name = **name;
+  }
+
+  std::int64_t scan_id = 0;
+  if (request.scan_id) {
+    scan_id = *request.scan_id;
+  } else {
+    registry::Result<std::optional<std::int64_t>> latest = registry::LatestFinishedScan(db);
+    if (!latest) return latest.status();
+    if (!*latest) {
+      return Status(StatusCode::kFailedPrecondition,
+                    "no scan has finished yet; run 'badgewatch scan' first or pass --scan ID");
+    }
+    scan_id = **latest;
+  }
+
+  registry::Result<registry::ScanOverview> scan =
+      registry::LoadScanOverview(db, scan_id, request.region_code);
+  if (!scan) return scan.status();
+  report.scan = *scan;
+
+  const registry::ScanSelection selection{scan_id, request.region_code,
+                                          request.failing_pages_per_site};
+  auto sites = registry::ListScanSites(db, selection);
+  if (!sites) return sites.status();
+  report.sites = std::move(sites).value();
+  auto regions = registry::ListRegionCompliance(db, selection);
+  if (!regions) return regions.status();
+  report.regions = std::move(regions).value();
+  auto codes = registry::ListCodeTallies(db, selection);
+  if (!codes) return codes.status();
+  report.codes = std::move(codes).value();
+  auto trend = registry::ListScanTrend(db, selection, request.trend_scans);
+  if (!trend) return trend.status();
+  report.trend = std::move(trend).value();
+  return report;
+}
+
+std::optional<double> ComplianceRate(std::int64_t sites, std::int64_t sites_failed) {
+  if (sites <= 0) return std::nullopt;
+  return static_cast<double>(sites - sites_failed) / static_cast<double>(sites);
+}
+
+std::string FormatCount(std::int64_t count) {
+  const std::string digits = std::to_string(count < 0 ? -count : count);
+  std::string grouped = count < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return grouped;
+}
+
+std::string FormatRate(std::optional<double> rate) {
+  if (!rate) return "—";
+  return fmt::format("{:.1f}%", *rate * 100.0);
+}
+
+}  // namespace badgewatch::scan

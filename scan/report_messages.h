@@ -1,0 +1,89 @@
+// The text of compliance reports in Simplified Chinese (the default) and
+// English: one table of messages, problem-code explanations from
+// verifier/problem_descriptions.h, and report times. Pure; any thread.
+#ifndef BADGEWATCH_SCAN_REPORT_MESSAGES_H_
+#define BADGEWATCH_SCAN_REPORT_MESSAGES_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace badgewatch::scan {
+
+enum class ReportLanguage { kChinese, kEnglish };
+
+// "zh" (also "zh-CN", "cn") or "en"; nullopt for anything else.
+[[nodiscard]] std::optional<ReportLanguage> ParseReportLanguage(std::string_view text);
+// "zh-CN" or "en", for the HTML lang attribute.
+[[nodiscard]] std::string_view LanguageTag(ReportLanguage language);
+
+enum class ReportText {
+  kReportTitle,
+  kScanNumber,  // "{}" = scan id
+  kScanKindNightly,
+  kScanKindSelfCheck,
+  kStartedAt,
+  kFinishedAt,
+  kNotFinished,
+  kRegion,
+  kAllRegions,
+  kSitesScanned,
+  kComplianceRate,
+  kPagesChecked,
+  kFailingSites,
+  kFailingPages,
+  kSitesPassedOf,  // "{}" passed, "{}" total
+  kShareOfSites,   // "{}" = a rate
+  kSiteCount,      // "{}" = a number of sites
+  kRateByRegion,
+  kProblemsByKind,
+  kTrend,
+  kTrendSingleScan,
+  kFailingSitesDetail,
+  kAllSites,
+  kNoFailingSites,
+  kMoreFailingPages,  // "{}" = pages not listed
+  kSiteId,
+  kWebsite,
+  kUnit,
+  kRegionCode,
+  kBadgeId,
+  kDomains,
+  kVerdict,
+  kProblems,
+  kWarnings,
+  kPagesTotal,
+  kPagesFailed,
+  kFailingPageUrls,
+  kProblemExplanations,
+  kCode,
+  kExplanation,
+  kSites,
+  kPages,
+  kHttpStatus,
+  kDetail,
+  kWarningTag,
+  kVerdictPass,
+  kVerdictFail,
+  kNone,
+  kGeneratedAt,
+  kTimeZoneNote,
+  kCount,  // not a message: the number of messages
+};
+
+// The message in `language`; never empty.
+[[nodiscard]] std::string_view Message(ReportText text, ReportLanguage language);
+
+// "合规"/"不合规" or "pass"/"fail"; other verdicts as given.
+[[nodiscard]] std::string_view VerdictLabel(std::string_view verdict, ReportLanguage language);
+
+// The explanation of a failure or warning code; the code itself when unknown.
+[[nodiscard]] std::string_view ExplainCode(std::string_view code, ReportLanguage language);
+
+// Unix seconds as Beijing time (UTC+8, no daylight saving): "2026-01-01 08:00".
+[[nodiscard]] std::string FormatBeijingTime(std::int64_t unix_seconds);
+
+}  // namespace badgewatch::scan
+
+#endif  // BADGEWATCH_SCAN_REPORT_MESSAGES_H_
