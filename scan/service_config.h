@@ -1,0 +1,69 @@
+// badgewatch.toml, the configuration of the nightly scan and the server
+// (deploy/badgewatch.toml is the annotated sample): read with toml++ into a
+// typed struct with defaults. Unknown keys, wrong types and values out of
+// range are errors naming the file, line and key. Pure; any thread.
+//
+// Example:
+//   ScanResult<ServiceConfig> config = LoadServiceConfig("/etc/badgewatch/badgewatch.toml");
+//   if (!config) { fmt::print(stderr, "{}\n", config.error()); return 2; }
+#ifndef BADGEWATCH_SCAN_SERVICE_CONFIG_H_
+#define BADGEWATCH_SCAN_SERVICE_CONFIG_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "scan/scan_status.h"
+
+namespace badgewatch::scan {
+
+struct ServiceConfig {
+  struct Database {
+    std::string path = "/var/lib/badgewatch/badgewatch.db";
+  } database;
+  struct Scan {
+    int concurrent_sites = 16;           // sites crawled at once
+    int max_connections = 256;           // HTTP connections in flight, all sites together
+    int per_host = 2;                    // connections per host
+    int delay_ms = 0;                    // minimum gap between requests to one host
+    bool ignore_robots = false;          // robots.txt is honoured unless this is true
+    bool allow_private = false;          // private and loopback addresses are refused unless true
+    std::string metrics_file;            // Prometheus textfile (*.prom); empty: none
+    std::string report_dir;              // where the HTML report of each scan goes; empty: none
+    std::string report_language = "zh";  // "zh" or "en"
+  } scan;
+  struct Limits {
+    int max_pages = 10'000;                         // pages per site
+    std::int64_t max_page_bytes = 5 * 1024 * 1024;  // decoded bytes per page
+    int connect_timeout_ms = 10'000;
+    int page_timeout_ms = 30'000;
+    int max_url_length = 2083;
+    int max_url_depth = 20;
+  } limits;
+  struct Dns {
+    std::string server;  // HOST:PORT of a DNS server; empty: the system resolver
+  } dns;
+  struct Serve {
+    std::string listen = "127.0.0.1:8080";
+  } serve;
+  struct Mail {
+    std::string smtp_url;  // smtp://127.0.0.1:25 (smtps:// for implicit TLS); empty: no mail
+    std::string from;
+    int timeout_ms = 15'000;
+  } mail;
+  struct Sms {
+    std::string gateway_url;  // HTTP endpoint taking POST {"mobile", "text"}; empty: no SMS
+  } sms;
+};
+
+// Parses TOML text; `source` names it in errors ("badgewatch.toml:7: ...").
+// All problems are reported, one per line.
+[[nodiscard]] ScanResult<ServiceConfig> ParseServiceConfig(std::string_view text,
+                                                           std::string_view source);
+
+// Reads and parses the file at `path`.
+[[nodiscard]] ScanResult<ServiceConfig> LoadServiceConfig(const std::string& path);
+
+}  // namespace badgewatch::scan
+
+#endif  // BADGEWATCH_SCAN_SERVICE_CONFIG_H_
