@@ -14,7 +14,7 @@ crawler::PageLinks CrawlRecorder::OnPage(const crawler::FetchedPage& page) {
       page.body, {.registered_name = "测试", .url = page.url, .content_type = page.content_type});
   std::lock_guard lock(mutex_);
   pages_.push_back(page.url);
-  return {report.links, {}};
+  return {report.links, page_scripts_};
 }
 
 void CrawlRecorder::OnScript(const crawler::FetchedPage& script) {

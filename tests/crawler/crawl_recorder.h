@@ -16,6 +16,10 @@ namespace badgewatch::testing {
 
 class CrawlRecorder : public crawler::PageHandler {
  public:
+  // Script URLs every page reports as loaded (the verifier does not list scripts).
+  explicit CrawlRecorder(std::vector<std::string> page_scripts = {})
+      : page_scripts_(std::move(page_scripts)) {}
+
   crawler::PageLinks OnPage(const crawler::FetchedPage& page) override;
   void OnScript(const crawler::FetchedPage& script) override;
   void OnRecord(const crawler::UrlRecord& record) override;
@@ -27,6 +31,7 @@ class CrawlRecorder : public crawler::PageHandler {
   [[nodiscard]] std::optional<crawler::UrlRecord> RecordOf(const std::string& url) const;
 
  private:
+  const std::vector<std::string> page_scripts_;
   mutable std::mutex mutex_;
   std::vector<std::string> pages_;
   std::vector<std::string> scripts_;

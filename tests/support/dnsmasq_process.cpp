@@ -26,10 +26,12 @@ std::uint16_t FreeUdpPort() {
 namespace {
 
 // Asks the server for `name` with the crawler's own resolver until it answers
-// or the deadline passes.
-bool Answers(const std::string& server, const std::string& name) {
+// or the deadline passes; returns false at once, with *exit_status set, when
+// the process `pid` has exited.
+bool Answers(pid_t pid, const std::string& server, const std::string& name, int* exit_status) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
   while (std::chrono::steady_clock::now() < deadline) {
+    if (waitpid(pid, exit_status, WNOHANG) == pid) return false;
     boost::asio::io_context io;
     auto resolver = crawler::DnsResolver::Create(
         io, {.server = server, .timeout = std::chrono::milliseconds(200), .tries = 1});
@@ -53,30 +55,43 @@ DnsmasqProcess::DnsmasqProcess(const std::vector<std::pair<std::string, std::str
     if (access(candidate, X_OK) == 0) binary = candidate;
   }
   if (binary.empty()) throw std::runtime_error("dnsmasq is not installed (scripts/install-deps)");
-  port_ = FreeUdpPort();
-  std::vector<std::string> args = {binary,
-                                   "--keep-in-foreground",
-                                   "--conf-file=/dev/null",
-                                   "--no-resolv",
-                                   "--no-hosts",
-                                   "--no-poll",
-                                   "--pid-file=",
-                                   "--user=root",
-                                   "--bind-interfaces",
-                                   "--listen-address=127.0.0.1",
-                                   "--port=" + std::to_string(port_)};
-  for (const auto& [name, address] : names) args.push_back("--address=/" + name + "/" + address);
-  std::vector<char*> argv;
-  for (std::string& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  if (posix_spawn(&pid_, binary.c_str(), nullptr, nullptr, argv.data(), environ) != 0) {
-    throw std::runtime_error("cannot start dnsmasq");
+  if (names.empty()) throw std::runtime_error("DnsmasqProcess needs at least one name");
+  // dnsmasq listens on UDP and TCP: a port free for UDP may be taken for TCP
+  // (or taken in between), so a start that fails to bind is tried again.
+  std::string failure;
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    port_ = FreeUdpPort();
+    std::vector<std::string> args = {binary,
+                                     "--keep-in-foreground",
+                                     "--conf-file=/dev/null",
+                                     "--no-resolv",
+                                     "--no-hosts",
+                                     "--no-poll",
+                                     "--pid-file=",
+                                     "--user=root",
+                                     "--bind-interfaces",
+                                     "--listen-address=127.0.0.1",
+                                     "--port=" + std::to_string(port_)};
+    for (const auto& [name, address] : names) args.push_back("--address=/" + name + "/" + address);
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    if (posix_spawn(&pid_, binary.c_str(), nullptr, nullptr, argv.data(), environ) != 0) {
+      throw std::runtime_error("cannot start dnsmasq");
+    }
+    int status = -1;
+    if (Answers(pid_, server(), names.front().first, &status)) return;
+    const bool exited = status != -1;
+    if (!exited) {
+      kill(pid_, SIGTERM);
+      waitpid(pid_, &status, 0);
+    }
+    pid_ = -1;
+    failure =
+        "dnsmasq did not answer on " + server() +
+        (exited ? " (it exited with status " + std::to_string(WEXITSTATUS(status)) + ")" : "");
   }
-  if (names.empty() || !Answers(server(), names.front().first)) {
-    kill(pid_, SIGTERM);
-    waitpid(pid_, nullptr, 0);
-    throw std::runtime_error("dnsmasq did not answer on " + server());
-  }
+  throw std::runtime_error(failure);
 }
 
 DnsmasqProcess::~DnsmasqProcess() {
