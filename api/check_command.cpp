@@ -12,10 +12,10 @@
 #include <optional>
 
 #include "api/badge_id_option.h"
-#include "api/site_check.h"
 #include "api/site_report_json.h"
 #include "api/site_report_text.h"
 #include "crawler/site_crawl.h"
+#include "scan/site_check.h"
 #include "verifier/link_resolution.h"
 
 namespace badgewatch::api {
@@ -106,7 +106,7 @@ CLI::App* AddCheckCommand(CLI::App& app, CheckOptions& options) {
 
 int RunCheck(const CheckOptions& options, std::FILE* out, std::FILE* err) {
   boost::asio::io_context io;
-  SiteCheck site_check(options.name, options.badge_id);
+  scan::SiteCheck site_check(options.name, options.badge_id);
   auto crawl = crawler::SiteCrawl::Create(io, ToCrawlConfig(options), site_check);
   if (!crawl.ok()) {
     fmt::print(err, "badgewatch check: {}\n", crawl.error().message);
@@ -130,7 +130,7 @@ int RunCheck(const CheckOptions& options, std::FILE* out, std::FILE* err) {
     fmt::print(err, "badgewatch check: interrupted\n");
     return 2;
   }
-  const SiteCheckReport report = site_check.Finish(*summary);
+  const scan::SiteCheckReport report = site_check.Finish(*summary);
   if (options.json) {
     fmt::print(
         out, "{}\n",

@@ -3,16 +3,16 @@
 #include <boost/asio/post.hpp>
 #include <utility>
 
-#include "api/site_check.h"
 #include "api/site_report_json.h"
 #include "crawler/site_crawl.h"
+#include "scan/site_check.h"
 #include "verifier/link_resolution.h"
 
 namespace badgewatch::api {
 
 struct SelfCheckJobs::Running {
   Running(std::string name, std::string badge_id) : check(std::move(name), std::move(badge_id)) {}
-  SiteCheck check;
+  scan::SiteCheck check;
   std::unique_ptr<crawler::SiteCrawl> crawl;
 };
 

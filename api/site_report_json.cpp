@@ -4,9 +4,9 @@ namespace badgewatch::api {
 
 using nlohmann::ordered_json;
 
-ordered_json SiteReportToJson(const SiteCheckReport& report) {
+ordered_json SiteReportToJson(const scan::SiteCheckReport& report) {
   ordered_json pages = ordered_json::array();
-  for (const CheckedPage& page : report.pages) {
+  for (const scan::CheckedPage& page : report.pages) {
     pages.push_back({
         {"url", page.url},
         {"status", page.status},
@@ -19,7 +19,7 @@ ordered_json SiteReportToJson(const SiteCheckReport& report) {
     });
   }
   ordered_json skipped = ordered_json::array();
-  for (const SkippedUrl& url : report.skipped) {
+  for (const scan::SkippedUrl& url : report.skipped) {
     skipped.push_back({{"url", url.url}, {"reason", url.reason}, {"detail", url.detail}});
   }
   ordered_json json;

@@ -1,11 +1,11 @@
-// The machine-readable form of a SiteCheckReport: the `badgewatch check
+// The machine-readable form of a scan::SiteCheckReport: the `badgewatch check
 // --json` contract of DESIGN.md. Pure; any thread.
 #ifndef BADGEWATCH_API_SITE_REPORT_JSON_H_
 #define BADGEWATCH_API_SITE_REPORT_JSON_H_
 
 #include <nlohmann/json.hpp>
 
-#include "api/site_check.h"
+#include "scan/site_check.h"
 
 namespace badgewatch::api {
 
@@ -13,7 +13,7 @@ namespace badgewatch::api {
 // warnings, pages_total, pages_failed, pages[{url, status, verdict, problems,
 // warnings, detail (null unless the fetch failed), title, home}],
 // skipped[{url, reason, detail}], addresses{host: [address...]}.
-[[nodiscard]] nlohmann::ordered_json SiteReportToJson(const SiteCheckReport& report);
+[[nodiscard]] nlohmann::ordered_json SiteReportToJson(const scan::SiteCheckReport& report);
 
 }  // namespace badgewatch::api
 

@@ -11,17 +11,17 @@ namespace badgewatch::api {
 namespace {
 
 // Every page carrying `code` among its problems (or warnings), under one heading.
-void AppendGroup(std::string& out, const SiteCheckReport& report, const std::string& code,
+void AppendGroup(std::string& out, const scan::SiteCheckReport& report, const std::string& code,
                  bool warnings) {
-  std::vector<const CheckedPage*> pages;
-  for (const CheckedPage& page : report.pages) {
+  std::vector<const scan::CheckedPage*> pages;
+  for (const scan::CheckedPage& page : report.pages) {
     const std::vector<std::string>& codes = warnings ? page.warnings : page.problems;
     if (std::find(codes.begin(), codes.end(), code) != codes.end()) pages.push_back(&page);
   }
   auto line = std::back_inserter(out);
   fmt::format_to(line, "\n  {} — {} ({} page{})\n", code, DescribeProblem(code), pages.size(),
                  pages.size() == 1 ? "" : "s");
-  for (const CheckedPage* page : pages) {
+  for (const scan::CheckedPage* page : pages) {
     fmt::format_to(line, "    {}{}{}\n", page->url, page->is_home ? "  (home page)" : "",
                    page->detail.empty() ? "" : "  — " + page->detail);
   }
@@ -29,7 +29,8 @@ void AppendGroup(std::string& out, const SiteCheckReport& report, const std::str
 
 }  // namespace
 
-std::string SiteReportToText(const SiteCheckReport& report, const std::string& registered_name) {
+std::string SiteReportToText(const scan::SiteCheckReport& report,
+                             const std::string& registered_name) {
   std::string out;
   auto line = std::back_inserter(out);
   const bool pass = report.verdict == verifier::Verdict::kPass;
@@ -56,7 +57,8 @@ std::string SiteReportToText(const SiteCheckReport& report, const std::string& r
     AppendGroup(out, report, code, /*warnings=*/true);
   }
   std::size_t skipped_off_site = 0;
-  for (const SkippedUrl& url : report.skipped) skipped_off_site += url.reason == "out-of-scope";
+  for (const scan::SkippedUrl& url : report.skipped)
+    skipped_off_site += url.reason == "out-of-scope";
   if (!report.skipped.empty()) {
     fmt::format_to(line, "\n{} link{} not checked ({} off the site; --json lists them all)\n",
                    report.skipped.size(), report.skipped.size() == 1 ? "" : "s", skipped_off_site);

@@ -1,4 +1,4 @@
-// The readable form of a SiteCheckReport, printed by `badgewatch check`
+// The readable form of a scan::SiteCheckReport, printed by `badgewatch check`
 // without --json: the verdict, then the failing pages grouped by problem
 // (each with its URL and, for fetch failures, the reason), then warnings and
 // a summary. Pure; any thread.
@@ -7,11 +7,11 @@
 
 #include <string>
 
-#include "api/site_check.h"
+#include "scan/site_check.h"
 
 namespace badgewatch::api {
 
-[[nodiscard]] std::string SiteReportToText(const SiteCheckReport& report,
+[[nodiscard]] std::string SiteReportToText(const scan::SiteCheckReport& report,
                                            const std::string& registered_name);
 
 }  // namespace badgewatch::api

@@ -1,4 +1,4 @@
-#include "api/site_check.h"
+#include "scan/site_check.h"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +8,7 @@
 #include "verifier/page_verifier.h"
 #include "verifier/problem_codes.h"
 
-namespace badgewatch::api {
+namespace badgewatch::scan {
 namespace {
 
 namespace codes = verifier::codes;
@@ -107,4 +107,4 @@ SiteCheckReport SiteCheck::Finish(const crawler::SiteCrawlSummary& summary) {
   return report;
 }
 
-}  // namespace badgewatch::api
+}  // namespace badgewatch::scan

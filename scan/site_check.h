@@ -1,10 +1,11 @@
-// The join of crawler and verifier for `badgewatch check`: a PageHandler that
+// The join of crawler and verifier for `badgewatch check`, self-checks and
+// scans: a PageHandler that
 // verifies every page with the verifier's one parse (whose links the crawler
 // follows), turns failed fetches into fetch-failed pages, and aggregates the
 // site verdict. OnPage/OnScript run on crawl workers and OnRecord on the
 // io_context thread (all thread-safe); Finish once the crawl is done.
-#ifndef BADGEWATCH_API_SITE_CHECK_H_
-#define BADGEWATCH_API_SITE_CHECK_H_
+#ifndef BADGEWATCH_SCAN_SITE_CHECK_H_
+#define BADGEWATCH_SCAN_SITE_CHECK_H_
 
 #include <cstddef>
 #include <map>
@@ -17,7 +18,7 @@
 #include "crawler/site_crawl.h"
 #include "verifier/page_report.h"
 
-namespace badgewatch::api {
+namespace badgewatch::scan {
 
 struct CheckedPage {
   std::string url;
@@ -72,6 +73,6 @@ class SiteCheck : public crawler::PageHandler {
   std::vector<SkippedUrl> skipped_;
 };
 
-}  // namespace badgewatch::api
+}  // namespace badgewatch::scan
 
-#endif  // BADGEWATCH_API_SITE_CHECK_H_
+#endif  // BADGEWATCH_SCAN_SITE_CHECK_H_
