@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -10,6 +11,7 @@
 #include <csignal>
 #include <functional>
 #include <optional>
+#include <thread>
 
 #include "api/badge_id_option.h"
 #include "api/site_report_json.h"
@@ -34,6 +36,7 @@ crawler::CrawlConfig ToCrawlConfig(const CheckOptions& options) {
   config.delay = std::chrono::milliseconds(options.delay_ms);
   config.dns.server = options.dns;
   config.normalize_url = [](std::string_view url) { return verifier::NormalizeHttpUrl(url); };
+  config.workers = std::clamp(std::thread::hardware_concurrency(), 1U, 4U);  // parsing is the cost
   return config;
 }
 

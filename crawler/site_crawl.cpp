@@ -232,7 +232,9 @@ class SiteCrawl::Impl {
   // --- fetching ---
   void Pump() {
     if (stopped_) return;
-    while (auto entry = frontier_.Next()) {
+    while (unhandled_pages_ < config_.max_unhandled_pages) {
+      auto entry = frontier_.Next();
+      if (!entry) break;
       Visit visit;
       visit.kind = VisitKind::kPage;
       visit.queued_url = entry->url;
@@ -241,7 +243,8 @@ class SiteCrawl::Impl {
       visit.is_home = entry->url == config_.start_url;
       StartVisit(std::move(visit));
     }
-    if (const auto ready = frontier_.NextReadyTime(); ready && frontier_.queued() > 0) {
+    if (const auto ready = frontier_.NextReadyTime();
+        ready && frontier_.queued() > 0 && unhandled_pages_ < config_.max_unhandled_pages) {
       pump_timer_.expires_at(*ready);
       pump_timer_.async_wait([this](const boost::system::error_code& ec) {
         if (!ec) Pump();
@@ -421,6 +424,7 @@ class SiteCrawl::Impl {
     } else {
       ++summary_.scripts;
     }
+    ++unhandled_pages_;
     boost::asio::post(pool_, [this, html, page = std::move(page)]() {
       if (stopped_) return;
       PageLinks links;
@@ -433,6 +437,7 @@ class SiteCrawl::Impl {
         if (stopped_) return;
         for (const std::string& link : links.links) Enqueue(link, false);
         for (const std::string& src : links.scripts) Enqueue(src, true);
+        --unhandled_pages_;
         --active_;
         Pump();
       });
@@ -497,7 +502,8 @@ class SiteCrawl::Impl {
   std::unordered_set<std::string> sitemap_urls_;
   std::size_t sitemaps_fetched_ = 0;
   bool sitemaps_seeded_ = false;
-  std::size_t active_ = 0;  // visits and handler jobs under way
+  std::size_t active_ = 0;           // visits and handler jobs under way
+  std::size_t unhandled_pages_ = 0;  // posted to the pool, not yet back
   bool finished_ = false;
   std::atomic<bool> stopped_{false};
   DoneCallback done_;

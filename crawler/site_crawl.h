@@ -50,6 +50,9 @@ struct CrawlConfig {
   std::chrono::milliseconds retry_backoff{500};  // doubled on each retry
   std::size_t max_sitemaps = 10;
   std::size_t workers = 1;  // threads running the page handler
+  // Fetched pages waiting for the handler; fetching pauses beyond this, which
+  // bounds memory when the network outruns parsing.
+  std::size_t max_unhandled_pages = 16;
   std::string robots_agent = "badgewatch";
   UrlLimits url_limits;
   FetchLimits fetch;
