@@ -1,0 +1,149 @@
+#include "api/scan_command.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <csignal>
+#include <ctime>
+
+#include "registry/registry.h"
+#include "scan/metrics_file.h"
+#include "scan/service_config.h"
+
+namespace badgewatch::api {
+
+CLI::App* AddScanCommand(CLI::App& app, ScanOptions& options) {
+  CLI::App* scan = app.add_subcommand(
+      "scan",
+      "Scan every site with an issued badge: crawl each, check every page, write each site's "
+      "compliance record, compare with its last one, tell units whose site newly fails.");
+  scan->add_option("--db", options.db, "Registry database file")->capture_default_str();
+  scan->add_option("--config", options.config,
+                   "badgewatch.toml; its [scan], [limits] and [dns] values are the defaults");
+  scan->add_option("--site", options.site_id, "Scan only this site id");
+  scan->add_option("--region", options.settings.region_code,
+                   "Scan only the sites of units in this region (2-digit code)");
+  scan->add_flag("--resume", options.settings.resume,
+                 "Continue the newest unfinished scan: sites already recorded are not crawled "
+                 "again");
+  scan->add_option("--concurrency", options.settings.concurrent_sites, "Sites crawled at once")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1024}))
+      ->capture_default_str();
+  scan->add_option("--max-pages", options.settings.max_pages, "Pages per site at most")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
+      ->capture_default_str();
+  scan->add_option("--per-host", options.settings.per_host, "Connections per host")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{64}))
+      ->capture_default_str();
+  scan->add_option("--dns", options.settings.dns, "A DNS server HOST:PORT instead of the system's");
+  scan->add_flag("--allow-private", options.settings.allow_private,
+                 "Allow loopback and private addresses (intranet sites, the demo)");
+  scan->add_flag("--ignore-robots", options.settings.ignore_robots,
+                 "Fetch pages robots.txt disallows");
+  scan->add_option("--site-port", options.settings.site_port,
+                   "Reach the registered domains on this port instead of 80 (a staging mirror, "
+                   "the demo)");
+  scan->add_option("--metrics-file", options.metrics_file,
+                   "Write the scan's figures here for node_exporter's textfile collector (*.prom)");
+  options.command = scan;
+  return scan;
+}
+
+namespace {
+
+// Fills what the command line left at its default from badgewatch.toml.
+void ApplyConfig(const scan::ServiceConfig& config, ScanOptions& options, const CLI::App& app) {
+  const auto unset = [&app](const char* name) { return app.count(name) == 0; };
+  if (unset("--db")) options.db = config.database.path;
+  if (unset("--concurrency")) {
+    options.settings.concurrent_sites = static_cast<std::size_t>(config.scan.concurrent_sites);
+  }
+  if (unset("--max-pages"))
+    options.settings.max_pages = static_cast<std::size_t>(config.limits.max_pages);
+  if (unset("--per-host"))
+    options.settings.per_host = static_cast<std::size_t>(config.scan.per_host);
+  if (unset("--dns")) options.settings.dns = config.dns.server;
+  if (unset("--allow-private")) options.settings.allow_private = config.scan.allow_private;
+  if (unset("--ignore-robots")) options.settings.ignore_robots = config.scan.ignore_robots;
+  if (unset("--metrics-file")) options.metrics_file = config.scan.metrics_file;
+  options.settings.delay = std::chrono::milliseconds(config.scan.delay_ms);
+}
+
+}  // namespace
+
+int RunScan(ScanOptions options, std::FILE* out, std::FILE* err) {
+  if (options.site_id > 0) options.settings.site_id = options.site_id;
+  if (!options.config.empty()) {
+    scan::ScanResult<scan::ServiceConfig> config = scan::LoadServiceConfig(options.config);
+    if (!config) {
+      fmt::print(err, "badgewatch scan: {}\n", config.error());
+      return 2;
+    }
+    ApplyConfig(*config, options, *options.command);
+  }
+  registry::Result<std::unique_ptr<registry::Registry>> registry =
+      registry::Registry::Open(options.db);
+  if (!registry) {
+    fmt::print(err, "badgewatch scan: cannot open the registry '{}': {}\n", options.db,
+               registry.status().ToString());
+    return 2;
+  }
+  boost::asio::io_context io;
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&io](const boost::system::error_code& ec, int /*signal*/) {
+    if (!ec) io.stop();
+  });
+  const bool terminal = isatty(fileno(err)) != 0;
+  const auto progress = [&](const scan::ScanProgress& p) {
+    if (!terminal) return;
+    fmt::print(err, "\r  {}/{} sites, {} failing, {} pages, {:.1f} pages/s   ", p.sites_done,
+               p.sites_total, p.sites_failed, p.pages,
+               p.seconds > 0 ? static_cast<double>(p.pages) / p.seconds : 0.0);
+    std::fflush(err);
+  };
+  registry::Result<scan::ScanOutcome> outcome =
+      scan::RunScan(**registry, io, options.settings, progress);
+  signals.cancel();
+  if (terminal) fmt::print(err, "\r{:70}\r", "");
+  if (!outcome) {
+    fmt::print(err, "badgewatch scan: {}\n", outcome.status().message());
+    return 2;
+  }
+  const scan::ScanOutcome& o = *outcome;
+  fmt::print(out,
+             "scan {}{}: {} sites scanned ({} pass, {} fail, {} unreachable){}, {} pages "
+             "({} failing) in {:.1f} s\n",
+             o.scan_id, o.resumed ? " (resumed)" : "", o.sites_scanned, o.sites_passed,
+             o.sites_failed, o.sites_unreachable,
+             o.sites_skipped > 0 ? fmt::format(", {} recorded before the resume", o.sites_skipped)
+                                 : std::string(),
+             o.pages_total, o.pages_failed, o.seconds);
+  fmt::print(out,
+             "since the last scan: {} newly failing, {} fixed, {} still failing, {} newly "
+             "unreachable, {} first checked; {} units notified\n",
+             o.newly_failing, o.fixed, o.still_failing, o.newly_unreachable, o.first_records,
+             o.notifications);
+  fmt::print(out, "report: badgewatch report --db {} --scan {} --format html --out report.html\n",
+             options.db, o.scan_id);
+  if (!options.metrics_file.empty()) {
+    scan::ScanFigures figures;
+    figures.scan_id = o.scan_id;
+    figures.finished_at = static_cast<std::int64_t>(std::time(nullptr));
+    figures.sites_scanned = static_cast<std::int64_t>(o.sites_scanned);
+    figures.sites_failed = static_cast<std::int64_t>(o.sites_failed);
+    figures.pages_total = static_cast<std::int64_t>(o.pages_total);
+    figures.pages_failed = static_cast<std::int64_t>(o.pages_failed);
+    figures.duration_seconds = o.seconds;
+    figures.sites_by_verdict = {{"pass", static_cast<std::int64_t>(o.sites_passed)},
+                                {"fail", static_cast<std::int64_t>(o.sites_failed)}};
+    if (scan::ScanStatus written = scan::WriteMetricsFile(options.metrics_file, figures);
+        !written) {
+      fmt::print(err, "badgewatch scan: {}\n", written.error());
+    }
+  }
+  return 0;
+}
+
+}  // namespace badgewatch::api

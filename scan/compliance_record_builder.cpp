@@ -1,0 +1,78 @@
+#include "scan/compliance_record_builder.h"
+
+#include <algorithm>
+
+#include "verifier/problem_codes.h"
+
+namespace badgewatch::scan {
+
+namespace codes = verifier::codes;
+
+registry::SiteRecord BuildSiteRecord(std::int64_t site_id, const SiteCheckReport& report,
+                                     const std::vector<std::string>& registered_ips) {
+  registry::SiteRecord record;
+  record.site_id = site_id;
+  record.verdict = report.verdict == verifier::Verdict::kPass ? "pass" : "fail";
+  record.problems = report.problems;
+  record.warnings = report.warnings;
+  record.pages_total = static_cast<int>(report.pages_total);
+  record.pages_failed = static_cast<int>(report.pages_failed);
+  for (const CheckedPage& page : report.pages) {
+    if (page.verdict == verifier::Verdict::kPass) continue;
+    registry::FailingPage failing;
+    failing.url = page.url;
+    if (page.status > 0) failing.http_status = static_cast<int>(page.status);
+    failing.problems = page.problems;
+    failing.detail = page.detail;
+    record.failing_pages.push_back(std::move(failing));
+  }
+  if (!registered_ips.empty() && !report.addresses.empty()) {
+    bool matched = false;
+    for (const auto& [host, addresses] : report.addresses) {
+      for (const std::string& address : addresses) {
+        if (std::find(registered_ips.begin(), registered_ips.end(), address) !=
+            registered_ips.end()) {
+          matched = true;
+        }
+      }
+    }
+    if (!matched) record.warnings.emplace_back(codes::kIpMismatch);
+  }
+  return record;
+}
+
+bool IsUnreachable(const registry::SiteRecord& record) {
+  const bool fetch_failed = std::find(record.problems.begin(), record.problems.end(),
+                                      codes::kFetchFailed) != record.problems.end();
+  return fetch_failed && record.pages_failed == record.pages_total;
+}
+
+std::string_view SiteChangeName(SiteChange change) {
+  switch (change) {
+    case SiteChange::kFirstRecord:
+      return "first-record";
+    case SiteChange::kStillPassing:
+      return "still-passing";
+    case SiteChange::kFixed:
+      return "fixed";
+    case SiteChange::kNewlyFailing:
+      return "newly-failing";
+    case SiteChange::kStillFailing:
+      return "still-failing";
+    case SiteChange::kNewlyUnreachable:
+      return "newly-unreachable";
+  }
+  return "unknown";
+}
+
+SiteChange CompareWithPrevious(const std::optional<registry::SiteRecord>& previous,
+                               const registry::SiteRecord& current) {
+  if (!previous) return SiteChange::kFirstRecord;
+  const bool passed = previous->verdict == "pass";
+  const bool passes = current.verdict == "pass";
+  if (passes) return passed ? SiteChange::kStillPassing : SiteChange::kFixed;
+  if (IsUnreachable(current) && !IsUnreachable(*previous)) return SiteChange::kNewlyUnreachable;
+  return passed ? SiteChange::kNewlyFailing : SiteChange::kStillFailing;
+}
+
+}  // namespace badgewatch::scan
