@@ -81,8 +81,13 @@ footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 2
 @media print {
   body { background: #fff; font-size: 11.5px; }
   main { max-width: none; padding: 0; }
-  header.report { padding: 10px 0; }
+  header.report { padding: 0 0 8px; background: #fff; color: var(--ink);
+                  border-bottom: 2px solid #16325c; }
   header.report .inner { padding: 0; }
+  header.report .meta { color: var(--muted); }
+  .kpis { grid-template-columns: repeat(4, 1fr); gap: 8px; }
+  .kpi { padding: 8px 10px; }
+  .kpi .figure { font-size: 22px; }
   section, .kpi { border-color: #c9ced8; }
   .charts { grid-template-columns: 1fr 1fr; }
   a { color: var(--ink); }
