@@ -7,6 +7,9 @@
 
 #include "api/check_command.h"
 #include "api/registry_command.h"
+#include "api/report_command.h"
+#include "api/scan_command.h"
+#include "api/serve_command.h"
 #include "api/verify_command.h"
 
 namespace badgewatch::api {
@@ -25,6 +28,12 @@ int RunCommandLine(int argc, const char* const* argv, std::FILE* out, std::FILE*
   CLI::App* check = AddCheckCommand(app, check_options);
   RegistryCommandOptions registry_options;
   CLI::App* registry = AddRegistryCommand(app, registry_options);
+  ServeOptions serve_options;
+  CLI::App* serve = AddServeCommand(app, serve_options);
+  ReportOptions report_options;
+  CLI::App* report = AddReportCommand(app, report_options);
+  ScanOptions scan_options;
+  CLI::App* scan = AddScanCommand(app, scan_options);
 
   try {
     app.parse(argc, argv);
@@ -42,6 +51,9 @@ int RunCommandLine(int argc, const char* const* argv, std::FILE* out, std::FILE*
   if (verify->parsed()) return RunVerify(verify_options, out, err);
   if (check->parsed()) return RunCheck(check_options, out, err);
   if (registry->parsed()) return RunRegistry(registry_options, out, err);
+  if (serve->parsed()) return RunServe(serve_options, out, err);
+  if (report->parsed()) return RunReport(report_options, out, err);
+  if (scan->parsed()) return RunScan(std::move(scan_options), out, err);
   return 2;
 }
 
