@@ -3,6 +3,9 @@
 #include "scan/report_html.h"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <utility>
 
 #include "registry/compliance_records.h"
 #include "tests/scan/report_fixture.h"
@@ -122,6 +125,21 @@ TEST_CASE("ReportMessages: both languages are complete", "[scan]") {
   CHECK(ParseReportLanguage("en") == ReportLanguage::kEnglish);
   CHECK_FALSE(ParseReportLanguage("fr").has_value());
   CHECK(FormatBeijingTime(registry::testing::kFakeEpoch) == "2026-01-01 08:00");
+}
+
+// Hidden ([.]): writes the fixture's report in both languages to
+// $BADGEWATCH_RENDER_DIR for tests/scan/render_report_png, which renders them
+// in headless Chromium.
+TEST_CASE("ReportHtml: write the reports for the Chromium rendering check", "[.][render]") {
+  const char* dir = std::getenv("BADGEWATCH_RENDER_DIR");
+  REQUIRE(dir != nullptr);
+  ReportFixture f;
+  for (const auto& [language, name] : {std::pair{ReportLanguage::kChinese, "report-zh.html"},
+                                       std::pair{ReportLanguage::kEnglish, "report-en.html"}}) {
+    std::ofstream out(std::string(dir) + "/" + name, std::ios::binary);
+    out << RenderReportHtml(f.Build(), {language, 10});
+    REQUIRE(out.good());
+  }
 }
 
 }  // namespace
