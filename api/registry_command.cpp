@@ -88,7 +88,7 @@ int RunAuditVerify(Registry& registry, std::FILE* out, std::FILE* err) {
     fmt::print(out, "audit log BROKEN at entry {}: {}\n", check->first_bad_id, check->problem);
     return 1;
   }
-  fmt::print(out, "audit log intact: {} entries\n", check->entries);
+  fmt::print(out, "audit log intact: {} entries, head {}\n", check->entries, check->head_hash);
   return 0;
 }
 

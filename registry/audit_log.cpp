@@ -76,6 +76,7 @@ Result<AuditCheck> VerifyAuditLog(Database& db) {
     expected_prev = stored_hash;
     expected_id = id + 1;
   }
+  check.head_hash = expected_prev;
   return check;
 }
 

@@ -33,6 +33,10 @@ struct AuditCheck {
   bool intact = true;             // every hash and link holds
   std::int64_t first_bad_id = 0;  // the first row whose hash or link fails (0 when intact)
   std::string problem;            // what failed there
+  // The hash of the last entry (the genesis hash for an empty log). Removing
+  // entries from the end leaves a valid shorter chain: record this value
+  // elsewhere to detect that.
+  std::string head_hash = kAuditGenesisHash;
 };
 
 // Walks the log in id order, recomputing each hash from the row's fields and

@@ -183,6 +183,11 @@ Result<bool> SettleRenewal(Registry& registry, const Actor& actor, std::int64_t 
       registry.Audit({ActorLabel(actor), "renewal.complete", reference,
                       fmt::format("{} domains, {} years, {} fen", expiries.size(), years, fee)});
   if (!audited.ok()) return audited;
+  Result<Unit> unit = LoadUnit(db, unit_id);
+  if (!unit) return unit.status();
+  Status told = NotifyUnit(registry, *unit, "域名续费成功",
+                           fmt::format("您的{}个域名已续费{}年。", expiries.size(), years));
+  if (!told.ok()) return told;
   return true;
 }
 

@@ -235,6 +235,11 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 )sql";
 
+// Version 2: a confirmed SMS code serves one submission only.
+constexpr char kSchemaV2[] = R"sql(
+ALTER TABLE sms_verifications ADD COLUMN used_at INTEGER;
+)sql";
+
 struct Migration {
   std::int64_t version;
   const char* sql;
@@ -243,6 +248,7 @@ struct Migration {
 
 constexpr std::array kMigrations = {
     Migration{1, kSchemaV1, true},
+    Migration{2, kSchemaV2, false},
 };
 
 // PRAGMA takes no parameters; the version is one of kMigrations' constants.

@@ -254,6 +254,9 @@ Result<std::int64_t> SubmitApplication(Registry& registry, const Actor& actor,
   Result<Transition> t = FindTransition(workflow, "", WorkflowAction::kSubmit, actor.role);
   if (!t) return t.status();
   if (Status s = ValidateSiteForm(db, *unit, form); !s.ok()) return s;
+  if (Status s = UseConfirmedMobile(db, form.sms_verification_id, registry.Now()); !s.ok()) {
+    return s;
+  }
   Result<Statement> insert = db.Prepare(kInsertApplication);
   if (!insert) return insert.status();
   Status bound = insert->Bind({WorkflowName(workflow),
@@ -282,6 +285,9 @@ Status ResubmitApplication(Registry& registry, const Actor& actor, std::int64_t 
   if (!t) return t.status();
   if (Status s = CheckScope(actor, *unit); !s.ok()) return s;
   if (Status s = ValidateSiteForm(db, *unit, form); !s.ok()) return s;
+  if (Status s = UseConfirmedMobile(db, form.sms_verification_id, registry.Now()); !s.ok()) {
+    return s;
+  }
   const int revision = app->revision + 1;
   if (Status s = InsertRevision(registry, application_id, revision, form); !s.ok()) return s;
   if (Status s = UpdateState(registry, application_id, t->to, revision); !s.ok()) return s;

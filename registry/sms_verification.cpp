@@ -14,8 +14,11 @@ constexpr char kInsert[] =
     "INSERT INTO sms_verifications (mobile, salt, code_sha256, created_at, expires_at) "
     "VALUES (?, ?, ?, ?, ?)";
 constexpr char kSelect[] =
-    "SELECT mobile, salt, code_sha256, expires_at, attempts, confirmed_at "
+    "SELECT mobile, salt, code_sha256, expires_at, attempts, confirmed_at, used_at "
     "FROM sms_verifications WHERE id = ?";
+constexpr char kUse[] =
+    "UPDATE sms_verifications SET used_at = ? "
+    "WHERE id = ? AND confirmed_at IS NOT NULL AND used_at IS NULL";
 constexpr char kCountAttempt[] =
     "UPDATE sms_verifications SET attempts = attempts + 1 WHERE id = ?";
 constexpr char kConfirm[] =
@@ -106,6 +109,20 @@ Status CheckMobileConfirmed(Database& db, std::int64_t id, std::string_view mobi
   }
   if (select->Text(0) != mobile) {
     return Precondition("the SMS code was confirmed for another mobile number");
+  }
+  if (!select->IsNull(6)) {
+    return Precondition("the SMS code was already used for a submission; request a new one");
+  }
+  return Status::Ok();
+}
+
+Status UseConfirmedMobile(Database& db, std::int64_t id, std::int64_t now) {
+  Result<Statement> use = db.Prepare(kUse);
+  if (!use) return use.status();
+  if (Status b = use->Bind({now, id}); !b.ok()) return b;
+  if (Status s = use->Run(); !s.ok()) return s;
+  if (db.Changes() == 0) {
+    return Precondition("the SMS code was already used for a submission; request a new one");
   }
   return Status::Ok();
 }

@@ -26,9 +26,15 @@ inline constexpr int kSmsCodeMaxAttempts = 5;
 // already confirmed; kNotFound for an unknown id.
 [[nodiscard]] Status ConfirmSmsCode(Registry& registry, std::int64_t id, std::string_view code);
 
-// OK when verification `id` was confirmed for `mobile`; otherwise
-// kFailedPrecondition saying what is missing. Any connection.
+// OK when verification `id` was confirmed for `mobile` and not yet used by a
+// submission; otherwise kFailedPrecondition saying what is missing. Any
+// connection.
 [[nodiscard]] Status CheckMobileConfirmed(Database& db, std::int64_t id, std::string_view mobile);
+
+// Marks a confirmed verification as used by a submission (one submission per
+// code), inside the caller's transaction; kFailedPrecondition when it is
+// unconfirmed or already used. Writer thread.
+[[nodiscard]] Status UseConfirmedMobile(Database& db, std::int64_t id, std::int64_t now);
 
 }  // namespace badgewatch::registry
 

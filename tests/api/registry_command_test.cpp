@@ -7,6 +7,7 @@
 #include <string>
 
 #include "registry/accounts.h"
+#include "registry/migrations.h"
 #include "registry/registry.h"
 #include "tests/registry/registry_fixture.h"
 #include "tests/support/cli_run.h"
@@ -42,7 +43,8 @@ TEST_CASE("registry CLI: every subcommand has --help", "[api][registry]") {
 TEST_CASE("registry CLI: init, import, export, backup, audit-verify", "[api][registry]") {
   TempDir dir;
   const std::string db = dir.File("r.db");
-  CHECK(RunCli({"registry", "init", "--db", db}).out == db + ": registry schema version 1\n");
+  CHECK(RunCli({"registry", "init", "--db", db}).out ==
+        db + ": registry schema version " + std::to_string(registry::LatestSchemaVersion()) + "\n");
 
   const std::string good = dir.File("good.csv");
   const std::string csv = std::string(kHeader) +

@@ -159,6 +159,8 @@ TEST_CASE("Renewal: expiry moves from the old expiry by the years bought", "[reg
   CHECK(*LoadDomain(db, id)->expires_at == AddYears(old_expiry, 2));
   CHECK(*LoadDomain(db, id)->expires_at != AddYears(*f.now, 2));
   CHECK(Count(db, "SELECT count(*) FROM renewals WHERE state = 'completed'") == 1);
+  CHECK(Count(db, "SELECT count(*) FROM outbox WHERE body LIKE '%已续费2年%'") ==
+        2);  // SMS, e-mail
   (void)renewal;
 
   const std::int64_t pending = SubmitDomain(*f.registry, f.agency, "未注册.政务", 1).value();

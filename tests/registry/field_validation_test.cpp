@@ -124,6 +124,12 @@ TEST_CASE("Site form: each invalid field is refused with its message", "[registr
       CHECK(submitted.status().message() == c.message);
     }
   }
+  SECTION("a confirmed SMS code serves one submission") {
+    SiteForm form = f.ValidForm(f.agency, "杭州市教育局");
+    REQUIRE(SubmitApplication(*f.registry, f.agency, form).ok());
+    CHECK(SubmitApplication(*f.registry, f.agency, form).status().message() ==
+          "the SMS code was already used for a submission; request a new one");
+  }
   SECTION("500 Chinese characters (1500 bytes) are allowed") {
     SiteForm form = f.ValidForm(f.agency, "杭州市教育局");
     form.site.introduction = Repeat("政", 500);

@@ -58,6 +58,22 @@ TEST_CASE("Registry: a database from a newer badgewatch is refused", "[registry]
              Catch::Contains("schema version 999") && Catch::Contains("newer badgewatch"));
 }
 
+TEST_CASE("Registry: a version-1 file is migrated to the latest schema, data kept", "[registry]") {
+  RegistryFixture f;
+  Database& db = f.registry->writer();
+  REQUIRE(db.Exec("INSERT INTO scans (kind, started_at) VALUES ('nightly', 7)").ok());
+  // Back to version 1: without the column migration 2 adds.
+  REQUIRE(db.Exec("ALTER TABLE sms_verifications DROP COLUMN used_at").ok());
+  REQUIRE(db.Exec("PRAGMA user_version = 1").ok());
+  f.Reopen();
+  Database& reopened = f.registry->writer();
+  CHECK(reopened.UserVersion().value() == 2);
+  CHECK(CountRows(reopened,
+                  "SELECT count(*) FROM pragma_table_info('sms_verifications') "
+                  "WHERE name = 'used_at'") == 1);
+  CHECK(CountRows(reopened, "SELECT count(*) FROM scans WHERE started_at = 7") == 1);
+}
+
 TEST_CASE("Registry: a file that is not a database is refused with SQLite's reason", "[registry]") {
   testing::TempDir dir;
   const std::string path = dir.File("garbage.db");
@@ -182,6 +198,8 @@ TEST_CASE("AuditLog: the chain verifies and finds an edited, removed or inserted
   REQUIRE(clean.ok());
   CHECK(clean->intact);
   CHECK(clean->entries == 4);
+  CHECK(clean->head_hash.size() == 64);
+  CHECK(clean->head_hash != kAuditGenesisHash);
 
   SECTION("the triggers refuse updates and deletes") {
     CHECK(db.Exec("UPDATE audit_log SET detail = 'x' WHERE id = 2").code() ==
