@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "crawler/detail/ascii.h"
+
 namespace badgewatch::crawler {
 namespace {
 
@@ -10,20 +12,9 @@ std::string LowerEssence(std::string_view content_type) {
   content_type = content_type.substr(0, content_type.find(';'));
   std::string out;
   for (char c : content_type) {
-    if (c == ' ' || c == '\t') continue;
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    if (c != ' ' && c != '\t') out.push_back(detail::AsciiLower(c));
   }
   return out;
-}
-
-bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
 }
 
 bool LooksLikeHtml(std::string_view body) {
@@ -35,7 +26,7 @@ bool LooksLikeHtml(std::string_view body) {
   constexpr std::array<std::string_view, 8> kOpenings{"<!doctype html", "<html",   "<head", "<body",
                                                       "<title",         "<script", "<!--",  "<div"};
   for (std::string_view opening : kOpenings) {
-    if (StartsWithIgnoreCase(body, opening)) return true;
+    if (detail::StartsWithIgnoringCase(body, opening)) return true;
   }
   return false;
 }

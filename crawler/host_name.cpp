@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "crawler/address_policy.h"
+#include "crawler/detail/ascii.h"
 
 namespace badgewatch::crawler {
 namespace {
@@ -17,14 +18,6 @@ struct Idn2StringDeleter {
 constexpr std::size_t kMaxLabelBytes = 63;
 constexpr std::size_t kMaxNameBytes = 253;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 Error HostError(std::string_view host, std::string_view reason) {
   return Error{"invalid host name '" + std::string(host) + "': " + std::string(reason)};
 }
@@ -34,7 +27,7 @@ Error HostError(std::string_view host, std::string_view reason) {
 Result<std::string> HostToAscii(std::string_view host) {
   if (!host.empty() && host.back() == '.') host.remove_suffix(1);
   if (host.empty()) return HostError(host, "empty name");
-  if (ParseNumericHost(host)) return Lower(host);
+  if (ParseNumericHost(host)) return detail::AsciiLowered(host);
   if (host.find("..") != std::string_view::npos || host.front() == '.') {
     return HostError(host, "empty label");
   }
@@ -55,7 +48,7 @@ Result<std::string> HostToAscii(std::string_view host) {
     default:
       return HostError(host, std::string(idn2_strerror(rc)) + " (" + idn2_strerror_name(rc) + ")");
   }
-  std::string ascii = Lower(owned.get());
+  std::string ascii = detail::AsciiLowered(owned.get());
   // libidn2 lets ASCII labels through unchecked: enforce the DNS lengths here.
   if (ascii.size() > kMaxNameBytes) {
     return HostError(host, "the name is longer than 253 bytes (IDN2_TOO_BIG_DOMAIN)");

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "crawler/detail/ascii.h"
+
 namespace badgewatch::crawler {
 namespace {
 
@@ -16,17 +18,7 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i];
-    char y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
+using detail::EqualsIgnoringCase;
 
 // Upper-cases %xx escapes so "%7e" in a rule matches "%7E" in a URL.
 std::string NormalizeEscapes(std::string_view s) {
@@ -108,25 +100,25 @@ RobotsRules RobotsRules::Parse(std::string_view text, std::string_view user_agen
     if (colon == std::string_view::npos) continue;
     const std::string_view key = Trim(line.substr(0, colon));
     const std::string_view value = Trim(line.substr(colon + 1));
-    if (EqualsIgnoreCase(key, "user-agent")) {
+    if (EqualsIgnoringCase(key, "user-agent")) {
       if (!in_agent_lines) group = Group{};
       in_agent_lines = true;
       // The product token: up to the first '/' or space.
       const std::string_view token = value.substr(0, value.find_first_of("/ "));
       if (token == "*") group.star = true;
-      if (EqualsIgnoreCase(token, user_agent)) {
+      if (EqualsIgnoringCase(token, user_agent)) {
         group.ours = true;
         have_ours = true;
       }
       continue;
     }
-    if (EqualsIgnoreCase(key, "sitemap")) {
+    if (EqualsIgnoringCase(key, "sitemap")) {
       if (!value.empty()) sitemaps.sitemaps_.emplace_back(value);
       continue;
     }
-    const bool allow = EqualsIgnoreCase(key, "allow");
-    const bool disallow = EqualsIgnoreCase(key, "disallow");
-    const bool delay = EqualsIgnoreCase(key, "crawl-delay");
+    const bool allow = EqualsIgnoringCase(key, "allow");
+    const bool disallow = EqualsIgnoringCase(key, "disallow");
+    const bool delay = EqualsIgnoringCase(key, "crawl-delay");
     if (!allow && !disallow && !delay) continue;
     in_agent_lines = false;
     std::vector<RobotsRules*> targets;

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <memory>
 
+#include "crawler/detail/ascii.h"
+
 namespace badgewatch::crawler {
 namespace {
 
@@ -50,10 +52,7 @@ Result<UrlParts> ParseUrl(std::string_view url) {
   if (parts.scheme != "http" && parts.scheme != "https") {
     return Error{"not an http(s) URL: '" + text + "'"};
   }
-  parts.host = host.value();
-  for (char& c : parts.host) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  parts.host = detail::AsciiLowered(host.value());
   if (parts.host.empty()) return Error{"no host in URL '" + text + "'"};
   const std::string& port_text = port.value();
   unsigned port_number = 0;
