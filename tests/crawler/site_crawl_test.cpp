@@ -7,12 +7,14 @@
 
 #include "tests/crawler/crawl_recorder.h"
 #include "tests/support/dnsmasq_process.h"
+#include "tests/support/self_signed_certificate.h"
 #include "tests/support/test_web_server.h"
 
 using badgewatch::crawler::UrlOutcome;
 using badgewatch::testing::CrawlRecorder;
 using badgewatch::testing::DnsmasqProcess;
 using badgewatch::testing::RunCrawl;
+using badgewatch::testing::SelfSignedCertificate;
 using badgewatch::testing::TestCrawlConfig;
 using badgewatch::testing::TestResponse;
 using badgewatch::testing::TestWebServer;
@@ -381,4 +383,36 @@ TEST_CASE("SiteCrawl: a DNS server that does not answer is a DNS failure", "[cra
   REQUIRE(home);
   CHECK(home->outcome == UrlOutcome::kFailed);
   CHECK_THAT(home->detail, Catch::Contains("DNS"));
+}
+
+TEST_CASE("SiteCrawl: http to https on the same site, TLS checked against a CA file",
+          "[crawler][network]") {
+  DnsmasqProcess dns = StartDns();
+  const SelfSignedCertificate certificate({kGovHost, std::string("www.") + kGovHost});
+  TestWebServer tls_server("127.0.0.1", 0, certificate.certificate(), certificate.key());
+  TestWebServer plain;
+  const std::string https_origin = tls_server.Origin(kGovHost);
+  plain.Serve(kGovHost, "/", {.status = 301, .headers = {{"Location", https_origin + "/"}}});
+  tls_server.ServePage(kGovHost, "/", "首页", "<a href='/a.html'>a</a>");
+  tls_server.ServePage(kGovHost, "/a.html", "A", "");
+
+  SECTION("trusted") {
+    CrawlRecorder recorder;
+    auto config = TestCrawlConfig(plain.Origin(kGovHost) + "/", dns.server());
+    config.fetch.ca_file = certificate.certificate();
+    const auto run = RunCrawl(config, recorder);
+    REQUIRE(run.error.empty());
+    CHECK(run.summary.home_url == https_origin + "/");
+    CHECK(recorder.pages().size() == 2);
+    CHECK(tls_server.Count(kGovHost, "/a.html") == 1);
+  }
+  SECTION("untrusted: a TLS failure, not a crash") {
+    CrawlRecorder recorder;
+    const auto run = RunCrawl(TestCrawlConfig(https_origin + "/", dns.server()), recorder);
+    REQUIRE(run.error.empty());
+    const auto home = recorder.RecordOf(https_origin + "/");
+    REQUIRE(home);
+    CHECK_THAT(home->detail, Catch::Contains("TLS"));
+    CHECK(tls_server.Count(kGovHost, "/") == 0);
+  }
 }

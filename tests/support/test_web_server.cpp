@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
@@ -19,6 +20,31 @@ struct TestWebServer::Impl {
   asio::io_context io;
   tcp::acceptor acceptor{io};
   std::vector<std::shared_ptr<tcp::socket>> sockets;
+  asio::ssl::context tls{asio::ssl::context::tls_server};
+};
+
+struct ServedConnection {
+  tcp::socket& socket;
+  asio::ssl::stream<tcp::socket&>* tls = nullptr;
+
+  bool Write(const void* data, std::size_t size) {
+    boost::system::error_code ec;
+    if (tls != nullptr) {
+      asio::write(*tls, asio::buffer(data, size), ec);
+    } else {
+      asio::write(socket, asio::buffer(data, size), ec);
+    }
+    return !ec;
+  }
+  bool Read(boost::beast::flat_buffer& buffer, http::request<http::string_body>& request) {
+    boost::system::error_code ec;
+    if (tls != nullptr) {
+      http::read(*tls, buffer, request, ec);
+    } else {
+      http::read(socket, buffer, request, ec);
+    }
+    return !ec;
+  }
 };
 
 namespace {
@@ -28,14 +54,12 @@ std::string StatusLine(int status) {
          std::string(http::obsolete_reason(static_cast<http::status>(status))) + "\r\n";
 }
 
-bool WriteAll(tcp::socket& socket, const std::string& data) {
-  boost::system::error_code ec;
-  asio::write(socket, asio::buffer(data), ec);
-  return !ec;
+bool WriteAll(ServedConnection& connection, const std::string& data) {
+  return connection.Write(data.data(), data.size());
 }
 
 // Streams 1 GiB of zeros gzip-compressed, produced lazily.
-void WriteGzipBomb(tcp::socket& socket) {
+void WriteGzipBomb(ServedConnection& connection) {
   z_stream z{};
   if (deflateInit2(&z, 9, Z_DEFLATED, 16 + 15, 9, Z_DEFAULT_STRATEGY) != Z_OK) return;
   std::vector<unsigned char> zeros(1 << 20, 0);
@@ -49,9 +73,7 @@ void WriteGzipBomb(tcp::socket& socket) {
       z.avail_out = static_cast<uInt>(out.size());
       deflate(&z, flush);
       const std::size_t n = out.size() - z.avail_out;
-      boost::system::error_code ec;
-      if (n > 0) asio::write(socket, asio::buffer(out.data(), n), ec);
-      if (ec) {
+      if (n > 0 && !connection.Write(out.data(), n)) {
         deflateEnd(&z);
         return;
       }
@@ -62,8 +84,13 @@ void WriteGzipBomb(tcp::socket& socket) {
 
 }  // namespace
 
-TestWebServer::TestWebServer(const std::string& address, std::uint16_t port)
-    : impl_(std::make_unique<Impl>()), address_(address) {
+TestWebServer::TestWebServer(const std::string& address, std::uint16_t port,
+                             const std::string& tls_certificate, const std::string& tls_key)
+    : impl_(std::make_unique<Impl>()), address_(address), tls_(!tls_certificate.empty()) {
+  if (tls_) {
+    impl_->tls.use_certificate_chain_file(tls_certificate);
+    impl_->tls.use_private_key_file(tls_key, asio::ssl::context::pem);
+  }
   const tcp::endpoint endpoint(asio::ip::make_address(address), port);
   impl_->acceptor.open(endpoint.protocol());
   impl_->acceptor.set_option(tcp::acceptor::reuse_address(true));
@@ -81,7 +108,16 @@ TestWebServer::TestWebServer(const std::string& address, std::uint16_t port)
       if (++open_ > max_open_) max_open_ = open_;
       impl_->sockets.push_back(socket);
       connection_threads_.emplace_back([this, socket] {
-        ServeConnection(*socket);
+        if (tls_) {
+          asio::ssl::stream<tcp::socket&> stream(*socket, impl_->tls);
+          boost::system::error_code handshake_ec;
+          stream.handshake(asio::ssl::stream_base::server, handshake_ec);
+          ServedConnection connection{*socket, &stream};
+          if (!handshake_ec) ServeConnection(connection);
+        } else {
+          ServedConnection connection{*socket};
+          ServeConnection(connection);
+        }
         std::lock_guard closed(mutex_);
         --open_;
         boost::system::error_code close_ec;
@@ -91,13 +127,11 @@ TestWebServer::TestWebServer(const std::string& address, std::uint16_t port)
   });
 }
 
-void TestWebServer::ServeConnection(tcp::socket& socket) {
+void TestWebServer::ServeConnection(ServedConnection& connection) {
   boost::beast::flat_buffer buffer;
   while (true) {
     http::request<http::string_body> request;
-    boost::system::error_code read_ec;
-    http::read(socket, buffer, request, read_ec);
-    if (read_ec) return;
+    if (!connection.Read(buffer, request)) return;
     std::string host(request[http::field::host]);
     host = host.substr(0, host.rfind(':') == std::string::npos || host.back() == ']'
                               ? host.size()
@@ -117,14 +151,14 @@ void TestWebServer::ServeConnection(tcp::socket& socket) {
     for (const auto& [name, value] : response.headers) head += name + ": " + value + "\r\n";
     if (response.behaviour == B::kNormal) {
       head += "Content-Length: " + std::to_string(response.body.size()) + "\r\n\r\n";
-      if (!WriteAll(socket, head + response.body)) return;
+      if (!WriteAll(connection, head + response.body)) return;
       continue;
     }
     if (response.behaviour == B::kTrickle) {
       head += "Content-Length: 100000\r\n\r\n";
-      if (!WriteAll(socket, head)) return;
+      if (!WriteAll(connection, head)) return;
       for (int i = 0; i < 100000; ++i) {
-        if (!WriteAll(socket, "x")) return;
+        if (!WriteAll(connection, "x")) return;
         std::unique_lock wait_lock(mutex_);
         if (stopping_.wait_for(wait_lock, std::chrono::seconds(1), [this] { return stopped_; })) {
           return;
@@ -135,13 +169,13 @@ void TestWebServer::ServeConnection(tcp::socket& socket) {
     head += "Connection: close\r\n";
     if (response.behaviour == B::kGzipBomb) {
       head += "Content-Encoding: gzip\r\n\r\n";
-      if (WriteAll(socket, head)) WriteGzipBomb(socket);
+      if (WriteAll(connection, head)) WriteGzipBomb(connection);
       return;
     }
     head += "\r\n";  // kEndlessBody: no length, ends when the client goes
-    if (!WriteAll(socket, head + "<html><body>")) return;
+    if (!WriteAll(connection, head + "<html><body>")) return;
     const std::string chunk(64 * 1024, 'a');
-    while (WriteAll(socket, chunk)) {
+    while (WriteAll(connection, chunk)) {
     }
     return;
   }
@@ -171,7 +205,7 @@ void TestWebServer::Stop() {
 }
 
 std::string TestWebServer::Origin(const std::string& host) const {
-  return "http://" + host + ":" + std::to_string(port_);
+  return (tls_ ? "https://" : "http://") + host + ":" + std::to_string(port_);
 }
 
 void TestWebServer::Serve(const std::string& host, const std::string& target,

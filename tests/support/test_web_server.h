@@ -35,6 +35,8 @@ struct TestResponse {
   Behaviour behaviour = Behaviour::kNormal;
 };
 
+struct ServedConnection;  // one accepted connection, plain or TLS (test_web_server.cpp)
+
 struct LoggedRequest {
   std::string host;                          // Host header without port
   std::string target;                        // path and query
@@ -44,13 +46,15 @@ struct LoggedRequest {
 class TestWebServer {
  public:
   // Listens on `address`:`port` (0: a free port); throws on failure (test set-up).
-  explicit TestWebServer(const std::string& address = "127.0.0.1", std::uint16_t port = 0);
+  // With a certificate and key (PEM files) it speaks HTTPS.
+  explicit TestWebServer(const std::string& address = "127.0.0.1", std::uint16_t port = 0,
+                         const std::string& tls_certificate = "", const std::string& tls_key = "");
   ~TestWebServer();
   TestWebServer(const TestWebServer&) = delete;
   TestWebServer& operator=(const TestWebServer&) = delete;
 
   [[nodiscard]] std::uint16_t port() const { return port_; }
-  // "http://HOST:PORT" for a host name served here.
+  // "http://HOST:PORT" (https with TLS) for a host name served here.
   [[nodiscard]] std::string Origin(const std::string& host) const;
 
   // `target` is path plus query as requested ("/a.html", "/list?p=2").
@@ -73,11 +77,12 @@ class TestWebServer {
  private:
   struct Impl;
   TestResponse Respond(const std::string& host, const std::string& target);
-  void ServeConnection(boost::asio::ip::tcp::socket& socket);
+  void ServeConnection(ServedConnection& connection);
 
   std::unique_ptr<Impl> impl_;
   std::uint16_t port_ = 0;
   std::string address_;
+  bool tls_ = false;
   mutable std::mutex mutex_;
   std::condition_variable stopping_;
   bool stopped_ = false;
