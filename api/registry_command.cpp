@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -249,6 +250,16 @@ CLI::App* AddRegistryCommand(CLI::App& app, RegistryCommandOptions& o) {
 }
 
 int RunRegistry(const RegistryCommandOptions& o, std::FILE* out, std::FILE* err) {
+  // Only the commands that fill a registry may create one: a mistyped --db is an error.
+  const bool creates = o.chosen == "init" || o.chosen == "import" || o.chosen == "demo" ||
+                       o.chosen == "create-account";
+  std::error_code ec;
+  if (!creates && !std::filesystem::exists(o.db, ec)) {
+    return Fail(err, Status(registry::StatusCode::kNotFound,
+                            fmt::format("no registry at '{}' (create one with 'badgewatch "
+                                        "registry init --db {}')",
+                                        o.db, o.db)));
+  }
   Result<std::unique_ptr<Registry>> opened = OpenRegistry(o);
   if (!opened) return Fail(err, opened.status());
   Registry& registry = **opened;

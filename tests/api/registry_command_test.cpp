@@ -2,6 +2,7 @@
 // every subcommand's --help, exit codes 0/1/2, the import report, tokens,
 // the audit check and the demo.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -89,6 +90,17 @@ TEST_CASE("registry CLI: init, import, export, backup, audit-verify", "[api][reg
   CHECK(broken.code == 1);
   CHECK(broken.out ==
         "audit log BROKEN at entry 1: entry 1 was altered: its fields no longer match its hash\n");
+}
+
+TEST_CASE("registry CLI: a missing database is not created by a reading command",
+          "[api][registry]") {
+  TempDir dir;
+  const std::string db = dir.File("typo.db");
+  badgewatch::testing::CliRun run = RunCli({"registry", "list-applications", "--db", db});
+  CHECK(run.code == 2);
+  CHECK(run.err == "badgewatch registry: no registry at '" + db +
+                       "' (create one with 'badgewatch registry init --db " + db + "')\n");
+  CHECK_FALSE(std::filesystem::exists(db));
 }
 
 TEST_CASE("registry CLI: a database from a newer build is refused", "[api][registry]") {
