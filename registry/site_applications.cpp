@@ -145,18 +145,30 @@ Result<std::vector<ApplicationSummary>> SelectApplications(Database& db, std::in
   }
 }
 
-// An application and its unit: what every step after the submission acts on.
-struct Subject {
+// A step on an existing application, authorised and inside its open
+// transaction: the application, its unit and the transition to make.
+struct ApplicationStepInProgress {
+  Transaction txn;
   ApplicationSummary app;
   Unit unit;
+  Transition transition;
 };
 
-Result<Subject> LoadSubject(Database& db, std::int64_t application_id) {
+// Begins the transaction, loads the application and its unit, and checks
+// that `actor` may take `action` from the application's state.
+Result<ApplicationStepInProgress> BeginStep(Registry& registry, const Actor& actor,
+                                            std::int64_t application_id, WorkflowAction action) {
+  Database& db = registry.writer();
+  Result<Transaction> txn = Transaction::Begin(db);
+  if (!txn) return txn.status();
   Result<ApplicationSummary> app = LoadApplication(db, application_id);
   if (!app) return app.status();
   Result<Unit> unit = LoadUnit(db, app->unit_id);
   if (!unit) return unit.status();
-  return Subject{*app, *unit};
+  Result<Transition> t = FindTransition(app->workflow, app->state, action, actor.role);
+  if (!t) return t.status();
+  if (Status s = CheckScope(actor, *unit); !s.ok()) return s;
+  return ApplicationStepInProgress{std::move(txn).value(), *app, *unit, *t};
 }
 
 // Creates the site (or updates the one a recheck names) and issues its badge.
@@ -273,28 +285,23 @@ Result<std::int64_t> SubmitApplication(Registry& registry, const Actor& actor,
 
 Status ResubmitApplication(Registry& registry, const Actor& actor, std::int64_t application_id,
                            const SiteForm& form) {
+  Result<ApplicationStepInProgress> step =
+      BeginStep(registry, actor, application_id, WorkflowAction::kResubmit);
+  if (!step) return step.status();
   Database& db = registry.writer();
-  Result<Transaction> txn = Transaction::Begin(db);
-  if (!txn) return txn.status();
-  Result<Subject> subject = LoadSubject(db, application_id);
-  if (!subject) return subject.status();
-  const ApplicationSummary* app = &subject->app;
-  const Unit* unit = &subject->unit;
-  Result<Transition> t =
-      FindTransition(app->workflow, app->state, WorkflowAction::kResubmit, actor.role);
-  if (!t) return t.status();
-  if (Status s = CheckScope(actor, *unit); !s.ok()) return s;
-  if (Status s = ValidateSiteForm(db, *unit, form); !s.ok()) return s;
+  const ApplicationSummary* app = &step->app;
+  const Transition* t = &step->transition;
+  if (Status s = ValidateSiteForm(db, step->unit, form); !s.ok()) return s;
   if (Status s = UseConfirmedMobile(db, form.sms_verification_id, registry.Now()); !s.ok()) {
     return s;
   }
   const int revision = app->revision + 1;
   if (Status s = InsertRevision(registry, application_id, revision, form); !s.ok()) return s;
   if (Status s = UpdateState(registry, application_id, t->to, revision); !s.ok()) return s;
-  Status step = detail::RecordStep(registry, actor, "application", application_id, *t,
-                                   fmt::format("revision {}", revision));
-  if (!step.ok()) return step;
-  return txn->Commit();
+  Status recorded = detail::RecordStep(registry, actor, "application", application_id, *t,
+                                       fmt::format("revision {}", revision));
+  if (!recorded.ok()) return recorded;
+  return step->txn.Commit();
 }
 
 Status DecideApplication(Registry& registry, const Actor& actor, std::int64_t application_id,
@@ -304,16 +311,11 @@ Status DecideApplication(Registry& registry, const Actor& actor, std::int64_t ap
         StatusCode::kFailedPrecondition,
         fmt::format("'{}' carries a form: use Submit/ResubmitApplication", ActionName(action)));
   }
-  Database& db = registry.writer();
-  Result<Transaction> txn = Transaction::Begin(db);
-  if (!txn) return txn.status();
-  Result<Subject> subject = LoadSubject(db, application_id);
-  if (!subject) return subject.status();
-  const ApplicationSummary* app = &subject->app;
-  const Unit* unit = &subject->unit;
-  Result<Transition> t = FindTransition(app->workflow, app->state, action, actor.role);
-  if (!t) return t.status();
-  if (Status s = CheckScope(actor, *unit); !s.ok()) return s;
+  Result<ApplicationStepInProgress> step = BeginStep(registry, actor, application_id, action);
+  if (!step) return step.status();
+  const ApplicationSummary* app = &step->app;
+  const Unit* unit = &step->unit;
+  const Transition* t = &step->transition;
   if (Status s = detail::CheckReason(*t, reason); !s.ok()) return s;
   if (Status s = UpdateState(registry, application_id, t->to, app->revision); !s.ok()) return s;
   std::string badge_id;
@@ -323,10 +325,10 @@ Status DecideApplication(Registry& registry, const Actor& actor, std::int64_t ap
     badge_id = *issued;
   }
   const std::string detail = badge_id.empty() ? reason : "badge " + badge_id;
-  Status step = detail::RecordStep(registry, actor, "application", application_id, *t, detail);
-  if (!step.ok()) return step;
+  Status recorded = detail::RecordStep(registry, actor, "application", application_id, *t, detail);
+  if (!recorded.ok()) return recorded;
   if (Status s = NotifyDecision(registry, *unit, *app, *t, reason, badge_id); !s.ok()) return s;
-  return txn->Commit();
+  return step->txn.Commit();
 }
 
 Result<std::vector<ApplicationSummary>> ListApplications(Database& db, const std::string& state) {
