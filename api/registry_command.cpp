@@ -183,8 +183,9 @@ int RunDemo(const RegistryCommandOptions& o, Registry& registry, std::FILE* out,
   if (!demo) return Fail(err, demo.status());
   fmt::print(out,
              "{}: demo registry with {} badged sites, {} unit accounts, {} domains, {} "
-             "applications\n",
-             o.db, demo->badged_sites, demo->unit_accounts, demo->domains, demo->applications);
+             "renewals, {} applications\n",
+             o.db, demo->badged_sites, demo->unit_accounts, demo->domains, demo->renewals,
+             demo->applications);
   return 0;
 }
 

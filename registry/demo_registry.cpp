@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -153,6 +154,42 @@ Status BuildDomains(Registry& registry, const std::string& dir, DemoCast& cast,
   return Status::Ok();
 }
 
+// Renewals of registered domains: paid ones complete (expiry moved), unpaid ones wait.
+Status BuildRenewals(Registry& registry, const std::string& dir, DemoCast& cast,
+                     DemoSummary& summary) {
+  Result<CsvTable> table = ReadTable(dir, "renewals.csv");
+  if (!table) return table.status();
+  for (const CsvRow& row : table->rows) {
+    Result<const Actor*> unit = UnitOf(cast, Field(*table, row, "login"));
+    if (!unit) return AtLine("renewals.csv", row, unit.status());
+    Result<std::vector<Domain>> domains = ListUnitDomains(registry.writer(), (*unit)->unit_id);
+    if (!domains) return domains.status();
+    const std::string name = Field(*table, row, "domain");
+    const auto domain = std::find_if(domains->begin(), domains->end(),
+                                     [&](const Domain& d) { return d.name == name; });
+    if (domain == domains->end()) {
+      return AtLine("renewals.csv", row,
+                    Status(StatusCode::kInvalidArgument, "no such domain of the unit"));
+    }
+    const int years = std::atoi(Field(*table, row, "years").c_str());
+    if (Field(*table, row, "paid") == "1") {
+      Result<Unit> fields = LoadUnit(registry.writer(), (*unit)->unit_id);
+      if (!fields) return fields.status();
+      Result<std::int64_t> payment = RecordPayment(
+          registry, cast.reviewers.at(fields->fields.region_code), (*unit)->unit_id,
+          kDomainFeePerYearFen * years, fmt::format("DEMO-{:04d}", cast.next_payment++));
+      if (!payment) return AtLine("renewals.csv", row, payment.status());
+      if (Status s = ConfirmPayment(registry, cast.conac, *payment); !s.ok()) {
+        return AtLine("renewals.csv", row, s);
+      }
+    }
+    Result<std::int64_t> renewal = SubmitRenewal(registry, **unit, {domain->id}, years);
+    if (!renewal) return AtLine("renewals.csv", row, renewal.status());
+    ++summary.renewals;
+  }
+  return Status::Ok();
+}
+
 Status BuildApplications(Registry& registry, const std::string& dir, DemoCast& cast,
                          DemoSummary& summary) {
   Result<CsvTable> table = ReadTable(dir, "applications.csv");
@@ -246,6 +283,7 @@ Result<DemoSummary> BuildDemoRegistry(Registry& registry, const std::string& dat
   cast.conac = *conac;
   if (Status s = RegisterAccounts(registry, data_dir, cast, summary); !s.ok()) return s;
   if (Status s = BuildDomains(registry, data_dir, cast, summary); !s.ok()) return s;
+  if (Status s = BuildRenewals(registry, data_dir, cast, summary); !s.ok()) return s;
   if (Status s = BuildApplications(registry, data_dir, cast, summary); !s.ok()) return s;
   return summary;
 }

@@ -1,8 +1,8 @@
 // Builds the demo registry from data/demo/registry/: badged units and sites
 // imported from sites.csv; units registered from accounts.csv; domains and
 // applications from domains.csv and applications.csv driven along the legal
-// workflow paths to every state. Staff accounts: "conac" and "reviewer-RR"
-// for each region used. Writer thread.
+// workflow paths to every state; renewals (paid or waiting) from renewals.csv. Staff accounts:
+// "conac" and "reviewer-RR" for each region used. Writer thread.
 #ifndef BADGEWATCH_REGISTRY_DEMO_REGISTRY_H_
 #define BADGEWATCH_REGISTRY_DEMO_REGISTRY_H_
 
@@ -19,6 +19,7 @@ struct DemoSummary {
   std::size_t unit_accounts = 0;  // registered units with a login
   std::size_t domains = 0;
   std::size_t applications = 0;
+  std::size_t renewals = 0;
 };
 
 // Builds into an empty registry (kFailedPrecondition when it holds units).

@@ -56,6 +56,8 @@ TEST_CASE("DemoRegistry: every workflow state, several regions, intact audit", "
         std::set<std::string>{"conac-passed", "registered", "regional-passed", "rejected",
                               "submitted"});
   CHECK(Column(db, "SELECT DISTINCT region_code FROM units ORDER BY region_code").size() >= 5);
+  CHECK(Column(db, "SELECT DISTINCT state FROM renewals ORDER BY state") ==
+        std::set<std::string>{"completed", "submitted"});
   std::set<std::string> hosts =
       Column(db, "SELECT english_domain FROM sites WHERE english_domain IS NOT NULL ORDER BY id");
   CHECK(hosts.count("edu.hangzhou.gov.cn") == 1);
