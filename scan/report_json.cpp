@@ -9,7 +9,8 @@
 namespace badgewatch::scan {
 namespace {
 
-using nlohmann::json;
+// Keys in the order written: scan, region, totals ... sites.
+using json = nlohmann::ordered_json;
 
 json Rfc3339(std::int64_t unix_seconds) {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
