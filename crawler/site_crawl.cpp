@@ -240,7 +240,7 @@ class SiteCrawl::Impl {
       visit.queued_url = entry->url;
       visit.frontier_host = entry->host;
       visit.url = entry->url;
-      visit.is_home = entry->url == config_.start_url;
+      visit.is_home = entry->url == config_.start_url || entry->url == home_target_;
       StartVisit(std::move(visit));
     }
     if (const auto ready = frontier_.NextReadyTime();
@@ -330,6 +330,19 @@ class SiteCrawl::Impl {
         });
   }
 
+  enum class Robots { kAllowed, kDisallowed, kUnknown };
+
+  // What the robots.txt of the URL's origin, if already read, says about it.
+  Robots RobotsFor(const std::string& url) const {
+    if (config_.ignore_robots) return Robots::kAllowed;
+    const Result<UrlParts> parts = ParseUrl(url);
+    if (!parts.ok()) return Robots::kAllowed;
+    const auto it = origins_.find(parts.value().Origin());
+    if (it == origins_.end() || !it->second.known) return Robots::kUnknown;
+    return it->second.rules.Allows(parts.value().PathAndQuery()) ? Robots::kAllowed
+                                                                 : Robots::kDisallowed;
+  }
+
   void FollowRedirect(Visit visit, const std::string& location) {
     const auto target = config_.normalize_url(location);
     if (!target) {
@@ -346,21 +359,35 @@ class SiteCrawl::Impl {
         return;
       }
     }
-    if (visit.kind == VisitKind::kPage && !visit.is_home) {
-      // The target is a page of its own: fetch it under its own name, once.
-      if (!scope_.ContainsUrl(*target)) {
+    if (!scope_.ContainsUrl(*target)) {
+      if (visit.kind == VisitKind::kPage && !visit.is_home) {
         Done(visit, UrlOutcome::kOutOfScope, "redirects off the site to " + *target);
-        return;
+      } else {
+        Fail(std::move(visit), "redirects off the site to " + *target);
       }
-      if (!frontier_.MarkSeen(*target)) {
+      return;
+    }
+    if (visit.kind == VisitKind::kPage) {
+      // A target fetched (or queued) under its own name is not fetched again.
+      if (!visit.is_home && frontier_.Seen(*target)) {
         Done(visit, UrlOutcome::kRedirected, "redirects to " + *target);
         return;
       }
-    } else if (!scope_.ContainsUrl(*target)) {
-      Fail(std::move(visit), "redirects off the site to " + *target);
-      return;
-    } else if (visit.kind == VisitKind::kPage) {
-      (void)frontier_.MarkSeen(*target);  // the home page: the start URL after redirects
+      const Robots robots = RobotsFor(*target);
+      if (robots == Robots::kDisallowed) {
+        Done(visit, UrlOutcome::kRobots,
+             "redirects to " + *target + ", which robots.txt disallows");
+        return;
+      }
+      if (robots == Robots::kUnknown) {
+        // That origin's robots.txt comes first: queue the target as a URL of
+        // its own (the home page moves with it).
+        if (visit.is_home) home_target_ = *target;
+        Enqueue(*target, false);  // before Done: the crawl must not look finished
+        Done(visit, UrlOutcome::kRedirected, "redirects to " + *target);
+        return;
+      }
+      (void)frontier_.MarkSeen(*target);  // fetched here, in place
     }
     visit.url = *target;
     visit.attempt = 1;
@@ -504,6 +531,7 @@ class SiteCrawl::Impl {
   bool sitemaps_seeded_ = false;
   std::size_t active_ = 0;           // visits and handler jobs under way
   std::size_t unhandled_pages_ = 0;  // posted to the pool, not yet back
+  std::string home_target_;          // where the start URL redirected, when queued anew
   bool finished_ = false;
   std::atomic<bool> stopped_{false};
   DoneCallback done_;

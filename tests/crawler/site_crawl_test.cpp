@@ -416,3 +416,21 @@ TEST_CASE("SiteCrawl: http to https on the same site, TLS checked against a CA f
     CHECK(tls_server.Count(kGovHost, "/") == 0);
   }
 }
+
+TEST_CASE("SiteCrawl: a redirect into a disallowed path is not followed", "[crawler][network]") {
+  DnsmasqProcess dns = StartDns();
+  TestWebServer server;
+  const std::string origin = server.Origin(kGovHost);
+  server.Serve(kGovHost, "/robots.txt",
+               {.content_type = "text/plain", .body = "User-agent: *\nDisallow: /private/\n"});
+  server.ServePage(kGovHost, "/", "首页", "<a href='/go'>go</a>");
+  server.Serve(kGovHost, "/go", {.status = 302, .headers = {{"Location", "/private/x.html"}}});
+  server.ServePage(kGovHost, "/private/x.html", "X", "");
+  CrawlRecorder recorder;
+  const auto run = RunCrawl(TestCrawlConfig(origin + "/", dns.server()), recorder);
+  REQUIRE(run.error.empty());
+  const auto go = recorder.RecordOf(origin + "/go");
+  REQUIRE(go);
+  CHECK(go->outcome == UrlOutcome::kRobots);
+  CHECK(server.Count(kGovHost, "/private/x.html") == 0);
+}
