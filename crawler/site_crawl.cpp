@@ -1,6 +1,7 @@
 #include "crawler/site_crawl.h"
 
 #include <atomic>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
@@ -452,23 +453,26 @@ class SiteCrawl::Impl {
       ++summary_.scripts;
     }
     ++unhandled_pages_;
-    boost::asio::post(pool_, [this, html, page = std::move(page)]() {
-      if (stopped_) return;
-      PageLinks links;
-      if (html) {
-        links = handler_.OnPage(page);
-      } else {
-        handler_.OnScript(page);
-      }
-      boost::asio::post(io_, [this, links = std::move(links)]() {
-        if (stopped_) return;
-        for (const std::string& link : links.links) Enqueue(link, false);
-        for (const std::string& src : links.scripts) Enqueue(src, true);
-        --unhandled_pages_;
-        --active_;
-        Pump();
-      });
-    });
+    // The guard keeps io_context::run() from returning while the page is
+    // parsed on the pool and nothing else is pending on the loop.
+    boost::asio::post(
+        pool_, [this, html, page = std::move(page), work = boost::asio::make_work_guard(io_)]() {
+          if (stopped_) return;
+          PageLinks links;
+          if (html) {
+            links = handler_.OnPage(page);
+          } else {
+            handler_.OnScript(page);
+          }
+          boost::asio::post(io_, [this, links = std::move(links)]() {
+            if (stopped_) return;
+            for (const std::string& link : links.links) Enqueue(link, false);
+            for (const std::string& src : links.scripts) Enqueue(src, true);
+            --unhandled_pages_;
+            --active_;
+            Pump();
+          });
+        });
   }
 
   // --- endings ---
