@@ -114,7 +114,7 @@ class SiteScheduler {
     for (std::size_t i = 0; i < std::max<std::size_t>(1, settings_.concurrent_sites); ++i) {
       LaunchNext();
     }
-    if (crawling_.empty()) work_.reset();  // nothing was due, or nothing could be crawled
+    if (crawling_.empty()) Finish();  // nothing was due, or nothing could be crawled
     io_.run();
     return progress_.sites_done == progress_.sites_total || writer_.failed();
   }
@@ -152,11 +152,18 @@ class SiteScheduler {
         boost::asio::post(io_, [this, id] {
           crawling_.erase(id);
           LaunchNext();
-          if (crawling_.empty()) work_.reset();  // all done, or the writer failed
+          if (crawling_.empty()) Finish();  // all done, or the writer failed
         });
       });
       return;
     }
+  }
+
+  // Nothing is crawling and nothing more will start: end run() now, even if
+  // the caller keeps other work on the loop (a signal_set, curl's idle timers).
+  void Finish() {
+    work_.reset();
+    io_.stop();
   }
 
   void Done(DueSite due, registry::SiteRecord record) {

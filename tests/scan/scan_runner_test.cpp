@@ -5,6 +5,7 @@
 #include "scan/scan_runner.h"
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -62,6 +63,10 @@ struct ScannedRegistry {
 
   ScanOutcome Scan(const ScanSettings& settings) {
     boost::asio::io_context io;
+    // Other work on the loop that never ends by itself, as `badgewatch scan`
+    // keeps a signal_set there: the scan must still return when it is done.
+    boost::asio::steady_timer unrelated(io, std::chrono::hours(1));
+    unrelated.async_wait([](const boost::system::error_code&) {});
     registry::Result<ScanOutcome> outcome = scan::RunScan(*fixture.registry, io, settings, nullptr);
     INFO(outcome.status().ToString());
     REQUIRE(outcome.ok());
@@ -157,6 +162,11 @@ TEST_CASE("Scan: --resume continues an interrupted scan without crawling recorde
   CHECK(resumed.sites_scanned == 2);
   CHECK(r.web.Count("good.example.gov.cn", "/") == 0);
   CHECK(r.web.Count("bad.example.gov.cn", "/") == 1);
+
+  // Nothing due (an unknown site): an empty scan, at once.
+  ScanSettings none = r.Settings();
+  none.site_id = 424242;
+  CHECK(r.Scan(none).sites_scanned == 0);
 
   // Finished now: another --resume starts a new scan.
   settings.site_id = r.bad;
