@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include "verifier/badge_snippet.h"
 #include "verifier/page_verifier.h"
 #include "verifier/problem_codes.h"
 
@@ -53,14 +54,42 @@ crawler::PageLinks SiteCheck::OnPage(const crawler::FetchedPage& page) {
                   .content_type = page.content_type});
   CheckedPage checked{page.url,        page.status, report.verdict, report.problems,
                       report.warnings, {},          report.title,   page.is_home};
+  const bool badgeless = std::find(report.problems.begin(), report.problems.end(),
+                                   codes::kBadgeMissing) != report.problems.end();
   {
     std::lock_guard lock(mutex_);
     pages_.push_back(std::move(checked));
+    if (badgeless && !report.scripts.empty())
+      scripts_of_badgeless_pages_[page.url] = report.scripts;
   }
-  return {report.links, {}};
+  return {report.links, report.scripts};
 }
 
-void SiteCheck::OnScript(const crawler::FetchedPage& /*script*/) {}
+void SiteCheck::OnScript(const crawler::FetchedPage& script) {
+  const std::optional<std::string> id = verifier::FindInjectedBadgeId(script.body);
+  if (!id || (!badge_id_.empty() && *id != badge_id_)) return;
+  std::lock_guard lock(mutex_);
+  injecting_scripts_.insert(script.url);
+  injecting_scripts_.insert(script.requested_url);
+}
+
+void SiteCheck::CountInjectedBadges() {
+  if (injecting_scripts_.empty()) return;
+  for (CheckedPage& page : pages_) {
+    const auto loads = scripts_of_badgeless_pages_.find(page.url);
+    if (loads == scripts_of_badgeless_pages_.end()) continue;
+    const bool injected =
+        std::any_of(loads->second.begin(), loads->second.end(),
+                    [this](const std::string& url) { return injecting_scripts_.count(url) != 0; });
+    if (!injected) continue;
+    page.problems.erase(
+        std::remove(page.problems.begin(), page.problems.end(), codes::kBadgeMissing),
+        page.problems.end());
+    AddCodes(page.warnings, {std::string(codes::kBadgeInjected)});
+    SortCodes(page.warnings);
+    if (page.problems.empty()) page.verdict = verifier::Verdict::kPass;
+  }
+}
 
 void SiteCheck::OnRecord(const crawler::UrlRecord& record) {
   std::lock_guard lock(mutex_);
@@ -81,6 +110,7 @@ void SiteCheck::OnRecord(const crawler::UrlRecord& record) {
 
 SiteCheckReport SiteCheck::Finish(const crawler::SiteCrawlSummary& summary) {
   std::lock_guard lock(mutex_);
+  CountInjectedBadges();
   SiteCheckReport report;
   report.start_url = summary.start_url;
   report.home_url = summary.home_url;

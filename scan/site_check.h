@@ -11,6 +11,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -56,8 +57,9 @@ class SiteCheck : public crawler::PageHandler {
   SiteCheck(std::string registered_name, std::string badge_id);
 
   [[nodiscard]] crawler::PageLinks OnPage(const crawler::FetchedPage& page) override;
-  // Scripts are not searched yet: the verifier does not report the scripts a
-  // page loads, so badge-injected cannot be attributed to pages.
+  // A site script that adds the unit's badge: the pages loading it that have
+  // no badge in their HTML get the warning badge-injected instead of failing
+  // with badge-missing.
   void OnScript(const crawler::FetchedPage& script) override;
   void OnRecord(const crawler::UrlRecord& record) override;
 
@@ -66,11 +68,18 @@ class SiteCheck : public crawler::PageHandler {
   [[nodiscard]] SiteCheckReport Finish(const crawler::SiteCrawlSummary& summary);
 
  private:
+  // Pages whose missing badge a site script adds: badge-injected, a warning.
+  void CountInjectedBadges();  // mutex_ held
+
   std::string registered_name_;
   std::string badge_id_;
   std::mutex mutex_;
   std::vector<CheckedPage> pages_;
   std::vector<SkippedUrl> skipped_;
+  // Scripts loaded by pages that lack a badge, by page URL; and the URLs of
+  // site scripts that inject the unit's badge.
+  std::map<std::string, std::vector<std::string>> scripts_of_badgeless_pages_;
+  std::set<std::string> injecting_scripts_;
 };
 
 }  // namespace badgewatch::scan

@@ -542,4 +542,23 @@ std::string FindBadgeIdText(std::string_view text) {
   return {};
 }
 
+std::optional<std::string> FindInjectedBadgeId(std::string_view script) {
+  for (const WrittenScriptSrc& written : FindDocumentWriteScriptSrcs(script)) {
+    const auto url = ParseBadgeScriptUrl(written.src);
+    if (url && url->well_formed) return url->id;
+  }
+  constexpr std::string_view kBadgeHost = "dcs.conac.cn/js/";
+  for (std::size_t at = FindIgnoreCase(script, kBadgeHost); at != std::string_view::npos;
+       at = FindIgnoreCase(script, kBadgeHost, at + kBadgeHost.size())) {
+    // The string literal around the URL: back to its opening quote, on to its closing one.
+    const std::size_t open = script.find_last_of("\"'`\n", at);
+    if (open == std::string_view::npos || script[open] == '\n') continue;
+    const std::size_t close = script.find(script[open], at);
+    if (close == std::string_view::npos) continue;
+    const auto url = ParseBadgeScriptUrl(script.substr(open + 1, close - open - 1));
+    if (url && url->well_formed) return url->id;
+  }
+  return std::nullopt;
+}
+
 }  // namespace badgewatch::verifier

@@ -73,6 +73,12 @@ struct WrittenScriptSrc {
 // and calls inside comments are not returned: they are not the live badge.
 [[nodiscard]] std::vector<WrittenScriptSrc> FindDocumentWriteScriptSrcs(std::string_view script);
 
+// The badge a site's own JavaScript file adds to the pages that load it:
+// the well-formed badge script URL it writes with document.write, or names
+// in a string literal (e.g. `s.src = "https://dcs.conac.cn/js/...js"`).
+// Returns its id; nullopt when the script carries no badge.
+[[nodiscard]] std::optional<std::string> FindInjectedBadgeId(std::string_view script);
+
 // The first "CA" + 21 digits in `text` (e.g. the id printed under a static copy
 // of the badge); empty when none.
 [[nodiscard]] std::string FindBadgeIdText(std::string_view text);

@@ -165,3 +165,21 @@ TEST_CASE("BadgeSnippet: FindBadgeIdText finds a printed id", "[verifier]") {
   CHECK(bw::FindBadgeIdText("XCA330000000604333780001").empty());
   CHECK(bw::FindBadgeIdText("").empty());
 }
+
+TEST_CASE("FindInjectedBadgeId: badges a site script adds, and scripts that only mention one",
+          "[verifier]") {
+  using badgewatch::verifier::FindInjectedBadgeId;
+  const std::string id = "CA330000000604333780001";
+  const std::string url = "https://dcs.conac.cn/js/33/000/0000/60433378/" + id + ".js";
+  CHECK(FindInjectedBadgeId("document.write(unescape(\"%3Cscript src='" + url +
+                            "'%3E%3C/script%3E\"));") == id);
+  CHECK(FindInjectedBadgeId("var s = document.createElement('script');\ns.src = \"" + url +
+                            "\";\ndocument.body.appendChild(s);") == id);
+  CHECK(FindInjectedBadgeId("s.src = `//DCS.conac.cn/js/33/000/0000/60433378/" + id + ".js`;") ==
+        id);
+  CHECK_FALSE(FindInjectedBadgeId("// see https://dcs.conac.cn/js/ for the badge").has_value());
+  CHECK_FALSE(
+      FindInjectedBadgeId("s.src = 'https://dcs.conac.cn/js/33/000/0000/99999999/" + id + ".js';")
+          .has_value());  // path digits disagree with the id: not well formed
+  CHECK_FALSE(FindInjectedBadgeId("").has_value());
+}
