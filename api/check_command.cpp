@@ -17,8 +17,8 @@
 #include "api/site_report_json.h"
 #include "api/site_report_text.h"
 #include "crawler/site_crawl.h"
+#include "scan/crawl_target.h"
 #include "scan/site_check.h"
-#include "verifier/link_resolution.h"
 
 namespace badgewatch::api {
 namespace {
@@ -26,16 +26,13 @@ namespace {
 constexpr auto kProgressInterval = std::chrono::milliseconds(250);
 
 crawler::CrawlConfig ToCrawlConfig(const CheckOptions& options) {
-  crawler::CrawlConfig config;
-  config.start_url = options.url;
-  config.aliases = options.aliases;
+  crawler::CrawlConfig config = scan::CheckCrawlConfig({options.url, options.aliases});
   config.allow_private = options.allow_private;
   config.ignore_robots = options.ignore_robots;
   config.max_pages = options.max_pages;
   config.per_host = options.per_host;
   config.delay = std::chrono::milliseconds(options.delay_ms);
   config.dns.server = options.dns;
-  config.normalize_url = [](std::string_view url) { return verifier::NormalizeHttpUrl(url); };
   config.workers = std::clamp(std::thread::hardware_concurrency(), 1U, 4U);  // parsing is the cost
   return config;
 }

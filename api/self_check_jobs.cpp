@@ -5,8 +5,8 @@
 
 #include "api/site_report_json.h"
 #include "crawler/site_crawl.h"
+#include "scan/crawl_target.h"
 #include "scan/site_check.h"
-#include "verifier/link_resolution.h"
 
 namespace badgewatch::api {
 
@@ -50,14 +50,11 @@ void SelfCheckJobs::Launch(std::int64_t id) {
     const std::lock_guard lock(mutex_);
     request = jobs_.at(id).request;
   }
-  crawler::CrawlConfig config;
-  config.start_url = request.url;
-  config.aliases = request.aliases;
+  crawler::CrawlConfig config = scan::CheckCrawlConfig({request.url, request.aliases});
   config.allow_private = settings_.allow_private;
   config.max_pages = settings_.max_pages;
   config.per_host = settings_.per_host;
   config.dns.server = settings_.dns;
-  config.normalize_url = [](std::string_view url) { return verifier::NormalizeHttpUrl(url); };
 
   auto running = std::make_unique<Running>(request.name, request.badge_id);
   auto crawl = crawler::SiteCrawl::Create(io_, std::move(config), running->check);

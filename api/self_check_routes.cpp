@@ -8,6 +8,7 @@
 
 #include "api/json_body.h"
 #include "registry/sites.h"
+#include "scan/crawl_target.h"
 #include "verifier/link_resolution.h"
 
 namespace badgewatch::api {
@@ -36,17 +37,14 @@ bool OnWebPort(const std::string& url) {
   return text == "80" || text == "443";
 }
 
-// The request a unit's registered site makes: its English domain (else its
-// Chinese one) over http, the other domain as an alias.
+// The request a unit's registered site makes; nullopt when it has no domain.
 std::optional<SelfCheckRequest> SiteRequest(const registry::Site& site) {
-  const registry::SiteFields& f = site.fields;
-  const std::optional<std::string>& primary =
-      f.english_domain ? f.english_domain : f.chinese_domain;
-  if (!primary) return std::nullopt;
+  const std::optional<scan::CrawlTarget> target = scan::CrawlTargetOf(site.fields);
+  if (!target) return std::nullopt;
   SelfCheckRequest request;
-  request.url = "http://" + *primary + "/";
-  if (f.english_domain && f.chinese_domain) request.aliases.push_back(*f.chinese_domain);
-  request.name = f.name;
+  request.url = target->start_url;
+  request.aliases = target->aliases;
+  request.name = site.fields.name;
   request.badge_id = site.badge_id.value_or("");
   request.unit_id = site.unit_id;
   return request;

@@ -18,9 +18,9 @@
 #include "registry/sites.h"
 #include "registry/units.h"
 #include "scan/compliance_record_builder.h"
+#include "scan/crawl_target.h"
 #include "scan/detail/record_writer.h"
 #include "scan/site_check.h"
-#include "verifier/link_resolution.h"
 
 namespace badgewatch::scan {
 
@@ -58,22 +58,15 @@ registry::Result<std::deque<DueSite>> LoadDueSites(registry::Database& db,
   return due;
 }
 
-// The crawl of one registered site: its English domain (else its Chinese
-// one) over http, the other as an alias.
-crawler::CrawlConfig CrawlConfigFor(const registry::Site& site, const ScanSettings& settings) {
-  const registry::SiteFields& f = site.fields;
-  crawler::CrawlConfig config;
-  config.start_url = "http://" + f.english_domain.value_or(f.chinese_domain.value_or(""));
-  if (settings.site_port != 0) config.start_url += ":" + std::to_string(settings.site_port);
-  config.start_url += "/";
-  if (f.english_domain && f.chinese_domain) config.aliases.push_back(*f.chinese_domain);
+// The crawl of one registered site under the scan's settings.
+crawler::CrawlConfig CrawlConfigFor(const CrawlTarget& target, const ScanSettings& settings) {
+  crawler::CrawlConfig config = CheckCrawlConfig(target);
   config.allow_private = settings.allow_private;
   config.ignore_robots = settings.ignore_robots;
   config.max_pages = settings.max_pages;
   config.per_host = settings.per_host;
   config.delay = settings.delay;
   config.dns.server = settings.dns;
-  config.normalize_url = [](std::string_view url) { return verifier::NormalizeHttpUrl(url); };
   return config;
 }
 
@@ -133,13 +126,17 @@ class SiteScheduler {
       DueSite next = std::move(due_.front());
       due_.pop_front();
       const std::int64_t id = next.site.id;
-      crawler::CrawlConfig config = CrawlConfigFor(next.site, settings_);
-      const std::string start_url = config.start_url;
+      const std::optional<CrawlTarget> target =
+          CrawlTargetOf(next.site.fields, settings_.site_port);
+      if (!target) {
+        Done(std::move(next), UncrawlableRecord(id, "", "the site has no domain to crawl"));
+        continue;
+      }
       auto check =
           std::make_unique<SiteCheck>(next.site.fields.name, next.site.badge_id.value_or(""));
-      auto crawl = crawler::SiteCrawl::Create(io_, std::move(config), *check);
+      auto crawl = crawler::SiteCrawl::Create(io_, CrawlConfigFor(*target, settings_), *check);
       if (!crawl.ok()) {
-        Done(std::move(next), UncrawlableRecord(id, start_url, crawl.error().message));
+        Done(std::move(next), UncrawlableRecord(id, target->start_url, crawl.error().message));
         continue;
       }
       crawling_[id] = Crawling{std::move(next), std::move(check), std::move(crawl).value()};
