@@ -547,9 +547,9 @@ std::optional<std::string> FindInjectedBadgeId(std::string_view script) {
     const auto url = ParseBadgeScriptUrl(written.src);
     if (url && url->well_formed) return url->id;
   }
-  constexpr std::string_view kBadgeHost = "dcs.conac.cn/js/";
-  for (std::size_t at = FindIgnoreCase(script, kBadgeHost); at != std::string_view::npos;
-       at = FindIgnoreCase(script, kBadgeHost, at + kBadgeHost.size())) {
+  constexpr std::string_view kBadgeScriptDir = "dcs.conac.cn/js/";
+  for (std::size_t at = FindIgnoreCase(script, kBadgeScriptDir); at != std::string_view::npos;
+       at = FindIgnoreCase(script, kBadgeScriptDir, at + kBadgeScriptDir.size())) {
     // The string literal around the URL: back to its opening quote, on to its closing one.
     const std::size_t open = script.find_last_of("\"'`\n", at);
     if (open == std::string_view::npos || script[open] == '\n') continue;
