@@ -13,18 +13,20 @@ constexpr char kFinishScan[] =
     "UPDATE scans SET finished_at = ? WHERE id = ? AND finished_at IS NULL";
 constexpr char kInsertRecord[] =
     "INSERT INTO compliance_records (scan_id, site_id, verdict, problems, warnings, "
-    "pages_total, pages_failed, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "pages_total, pages_failed, recorded_at, resolved_addresses, home_title, crawl_started_at, "
+    "crawl_finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr char kInsertPage[] =
     "INSERT INTO failing_pages (record_id, url, http_status, problems, detail) "
     "VALUES (?, ?, ?, ?, ?)";
 constexpr char kSelectPrevious[] =
-    "SELECT id, scan_id, recorded_at, verdict, problems, warnings, pages_total, pages_failed "
+    "SELECT id, scan_id, recorded_at, verdict, problems, warnings, pages_total, pages_failed, "
+    "resolved_addresses, home_title, crawl_started_at, crawl_finished_at "
     "FROM compliance_records WHERE site_id = ? AND scan_id <> ? ORDER BY id DESC LIMIT 1";
 constexpr char kSelectPages[] =
     "SELECT url, http_status, problems, detail FROM failing_pages WHERE record_id = ? "
     "ORDER BY id";
 
-// Codes are stored space-separated: they never contain spaces.
+// Codes (and addresses) are stored space-separated: they never contain spaces.
 std::string JoinCodes(const std::vector<std::string>& codes) {
   std::string text;
   for (const std::string& code : codes) {
@@ -99,7 +101,9 @@ Status WriteSiteRecord(Registry& registry, std::int64_t scan_id, const SiteRecor
   if (!insert) return insert.status();
   Status bound =
       insert->Bind({scan_id, r.site_id, r.verdict, JoinCodes(r.problems), JoinCodes(r.warnings),
-                    std::int64_t{r.pages_total}, std::int64_t{r.pages_failed}, registry.Now()});
+                    std::int64_t{r.pages_total}, std::int64_t{r.pages_failed}, registry.Now(),
+                    JoinCodes(r.resolved_addresses), OptionalText(r.home_title), r.crawl_started_at,
+                    r.crawl_finished_at});
   if (!bound.ok()) return bound;
   if (Status s = insert->Run(); !s.ok()) {
     if (s.code() == StatusCode::kAlreadyExists) {
@@ -159,6 +163,10 @@ Result<std::optional<StoredRecord>> PreviousSiteRecord(Database& db, std::int64_
   stored.record.warnings = SplitCodes(select->Text(5));
   stored.record.pages_total = static_cast<int>(select->Int(6));
   stored.record.pages_failed = static_cast<int>(select->Int(7));
+  stored.record.resolved_addresses = SplitCodes(select->Text(8));
+  stored.record.home_title = select->OptText(9);
+  stored.record.crawl_started_at = select->Int(10);
+  stored.record.crawl_finished_at = select->Int(11);
   Result<Statement> pages = db.Prepare(kSelectPages);
   if (!pages) return pages.status();
   if (Status b = pages->Bind({stored.id}); !b.ok()) return b;

@@ -39,6 +39,10 @@ struct SiteRecord {
   int pages_total = 0;
   int pages_failed = 0;
   std::vector<FailingPage> failing_pages;
+  std::vector<std::string> resolved_addresses;  // every address the site's hosts resolved to
+  std::optional<std::string> home_title;        // normalised; absent when not reached/no title
+  std::int64_t crawl_started_at = 0;            // Unix seconds
+  std::int64_t crawl_finished_at = 0;
 };
 
 struct StoredRecord {

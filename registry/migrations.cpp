@@ -240,6 +240,16 @@ constexpr char kSchemaV2[] = R"sql(
 ALTER TABLE sms_verifications ADD COLUMN used_at INTEGER;
 )sql";
 
+// Version 3: what the scan saw of each site besides its verdict — the
+// addresses its hosts resolved to, its home page title, when its crawl
+// started and finished (Unix seconds; 0 for records written before).
+constexpr char kSchemaV3[] = R"sql(
+ALTER TABLE compliance_records ADD COLUMN resolved_addresses TEXT NOT NULL DEFAULT '';
+ALTER TABLE compliance_records ADD COLUMN home_title TEXT;
+ALTER TABLE compliance_records ADD COLUMN crawl_started_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE compliance_records ADD COLUMN crawl_finished_at INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 struct Migration {
   std::int64_t version;
   const char* sql;
@@ -249,6 +259,7 @@ struct Migration {
 constexpr std::array kMigrations = {
     Migration{1, kSchemaV1, true},
     Migration{2, kSchemaV2, false},
+    Migration{3, kSchemaV3, false},
 };
 
 // PRAGMA takes no parameters; the version is one of kMigrations' constants.

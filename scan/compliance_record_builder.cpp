@@ -26,6 +26,17 @@ registry::SiteRecord BuildSiteRecord(std::int64_t site_id, const SiteCheckReport
     failing.detail = page.detail;
     record.failing_pages.push_back(std::move(failing));
   }
+  for (const CheckedPage& page : report.pages) {
+    if (page.is_home && page.title) record.home_title = page.title;
+  }
+  for (const auto& [host, addresses] : report.addresses) {
+    for (const std::string& address : addresses) {
+      if (std::find(record.resolved_addresses.begin(), record.resolved_addresses.end(), address) ==
+          record.resolved_addresses.end()) {
+        record.resolved_addresses.push_back(address);
+      }
+    }
+  }
   if (!registered_ips.empty() && !report.addresses.empty()) {
     bool matched = false;
     for (const auto& [host, addresses] : report.addresses) {

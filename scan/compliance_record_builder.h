@@ -16,7 +16,8 @@
 
 namespace badgewatch::scan {
 
-// The record of `site_id` from `report`. `registered_ips` empty: no address check.
+// The record of `site_id` from `report` (crawl times are the caller's to set).
+// `registered_ips` empty: no address check.
 [[nodiscard]] registry::SiteRecord BuildSiteRecord(std::int64_t site_id,
                                                    const SiteCheckReport& report,
                                                    const std::vector<std::string>& registered_ips);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
+#include <ctime>
 #include <deque>
 #include <map>
 #include <memory>
@@ -117,7 +118,10 @@ class SiteScheduler {
     DueSite due;
     std::unique_ptr<SiteCheck> check;
     std::unique_ptr<crawler::SiteCrawl> crawl;
+    std::int64_t started_at = 0;  // Unix seconds
   };
+
+  static std::int64_t UnixNow() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
   // Starts the next due site that can be crawled; sites that cannot (no
   // domain, an invalid name) get their fetch-failed record at once.
@@ -139,11 +143,14 @@ class SiteScheduler {
         Done(std::move(next), UncrawlableRecord(id, target->start_url, crawl.error().message));
         continue;
       }
-      crawling_[id] = Crawling{std::move(next), std::move(check), std::move(crawl).value()};
+      crawling_[id] =
+          Crawling{std::move(next), std::move(check), std::move(crawl).value(), UnixNow()};
       crawling_.at(id).crawl->Start([this, id](crawler::SiteCrawlSummary summary) {
         Crawling& finished = crawling_.at(id);
         const SiteCheckReport report = finished.check->Finish(summary);
         registry::SiteRecord record = BuildSiteRecord(id, report, finished.due.site.fields.ips);
+        record.crawl_started_at = finished.started_at;
+        record.crawl_finished_at = UnixNow();
         Done(std::move(finished.due), std::move(record));
         // The crawl is inside its own callback: destroy it afterwards.
         boost::asio::post(io_, [this, id] {

@@ -36,8 +36,17 @@ TEST_CASE("ComplianceRecords: a site's record and failing pages, then the previo
   CHECK_FALSE(PreviousSiteRecord(db, site, 0).value().has_value());
 
   const std::int64_t first = StartScan(*f.registry, ScanKind::kNightly).value();
-  SiteRecord failing{site, "fail", {"badge-missing", "title-mismatch"}, {"charset-mismatch"}, 40,
-                     2,    {}};
+  SiteRecord failing{site,
+                     "fail",
+                     {"badge-missing", "title-mismatch"},
+                     {"charset-mismatch"},
+                     40,
+                     2,
+                     {},
+                     {"127.0.0.1"},
+                     "杭州市教育局",
+                     1767225600,
+                     1767225660};
   failing.failing_pages = {
       {"http://edu.hangzhou.gov.cn/", 200, {"title-mismatch"}, ""},
       {"http://edu.hangzhou.gov.cn/gone", std::nullopt, {"fetch-failed"}, "connect timeout"},
@@ -58,12 +67,17 @@ TEST_CASE("ComplianceRecords: a site's record and failing pages, then the previo
   CHECK(previous->record.problems == std::vector<std::string>{"badge-missing", "title-mismatch"});
   CHECK(previous->record.warnings == std::vector<std::string>{"charset-mismatch"});
   CHECK(previous->record.pages_total == 40);
+  CHECK(previous->record.resolved_addresses == std::vector<std::string>{"127.0.0.1"});
+  CHECK(previous->record.home_title == "杭州市教育局");
+  CHECK(previous->record.crawl_finished_at - previous->record.crawl_started_at == 60);
   REQUIRE(previous->record.failing_pages.size() == 2);
   CHECK(previous->record.failing_pages[0].http_status == 200);
   CHECK_FALSE(previous->record.failing_pages[1].http_status.has_value());
   CHECK(previous->record.failing_pages[1].detail == "connect timeout");
 
-  REQUIRE(WriteSiteRecord(*f.registry, second, {site, "pass", {}, {}, 41, 0, {}}).ok());
+  REQUIRE(WriteSiteRecord(*f.registry, second,
+                          {site, "pass", {}, {}, 41, 0, {}, {}, std::nullopt, 0, 0})
+              .ok());
   CHECK(PreviousSiteRecord(db, site, 0).value()->scan_id == second);
   CHECK(PreviousSiteRecord(db, site, second).value()->scan_id == first);
 }
@@ -72,11 +86,13 @@ TEST_CASE("ComplianceRecords: a bad record writes nothing", "[registry]") {
   WorkflowFixture f;
   const std::int64_t site = AddSite(f);
   const std::int64_t scan = StartScan(*f.registry, ScanKind::kSelfCheck).value();
-  CHECK(WriteSiteRecord(*f.registry, scan, {site, "maybe", {}, {}, 1, 0, {}}).message() ==
-        "verdict 'maybe' is neither pass nor fail");
-  CHECK(WriteSiteRecord(*f.registry, scan, {site, "fail", {}, {}, 1, 2, {}}).message() ==
-        "page counts 2 failed of 1 are impossible");
-  CHECK(WriteSiteRecord(*f.registry, scan, {9999, "pass", {}, {}, 1, 0, {}}).code() ==
+  CHECK(
+      WriteSiteRecord(*f.registry, scan, {site, "maybe", {}, {}, 1, 0, {}, {}, std::nullopt, 0, 0})
+          .message() == "verdict 'maybe' is neither pass nor fail");
+  CHECK(WriteSiteRecord(*f.registry, scan, {site, "fail", {}, {}, 1, 2, {}, {}, std::nullopt, 0, 0})
+            .message() == "page counts 2 failed of 1 are impossible");
+  CHECK(WriteSiteRecord(*f.registry, scan, {9999, "pass", {}, {}, 1, 0, {}, {}, std::nullopt, 0, 0})
+            .code() ==
         StatusCode::kFailedPrecondition);  // no such site: the foreign key refuses it
   CHECK_FALSE(PreviousSiteRecord(f.registry->writer(), site, 0).value().has_value());
 }

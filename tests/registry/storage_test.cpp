@@ -62,15 +62,24 @@ TEST_CASE("Registry: a version-1 file is migrated to the latest schema, data kep
   RegistryFixture f;
   Database& db = f.registry->writer();
   REQUIRE(db.Exec("INSERT INTO scans (kind, started_at) VALUES ('nightly', 7)").ok());
-  // Back to version 1: without the column migration 2 adds.
+  // Back to version 1: without the columns migrations 2 and 3 add.
   REQUIRE(db.Exec("ALTER TABLE sms_verifications DROP COLUMN used_at").ok());
+  for (const char* column :
+       {"resolved_addresses", "home_title", "crawl_started_at", "crawl_finished_at"}) {
+    REQUIRE(db.Exec(("ALTER TABLE compliance_records DROP COLUMN " + std::string(column)).c_str())
+                .ok());
+  }
   REQUIRE(db.Exec("PRAGMA user_version = 1").ok());
   f.Reopen();
   Database& reopened = f.registry->writer();
-  CHECK(reopened.UserVersion().value() == 2);
+  CHECK(reopened.UserVersion().value() == 3);
   CHECK(CountRows(reopened,
                   "SELECT count(*) FROM pragma_table_info('sms_verifications') "
                   "WHERE name = 'used_at'") == 1);
+  CHECK(CountRows(reopened,
+                  "SELECT count(*) FROM pragma_table_info('compliance_records') "
+                  "WHERE name IN ('resolved_addresses', 'home_title', 'crawl_started_at', "
+                  "'crawl_finished_at')") == 4);
   CHECK(CountRows(reopened, "SELECT count(*) FROM scans WHERE started_at = 7") == 1);
 }
 

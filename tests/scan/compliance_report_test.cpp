@@ -84,7 +84,8 @@ TEST_CASE("ComplianceReport: regions, codes and the trend", "[scan]") {
   SECTION("the trend keeps to the scan's kind and to the count asked for") {
     const std::int64_t self_check =
         registry::StartScan(*f.registry, registry::ScanKind::kSelfCheck).value();
-    REQUIRE(registry::WriteSiteRecord(*f.registry, self_check, {f.site1, "pass", {}, {}, 1, 0, {}})
+    REQUIRE(registry::WriteSiteRecord(*f.registry, self_check,
+                                      {f.site1, "pass", {}, {}, 1, 0, {}, {}, std::nullopt, 0, 0})
                 .ok());
     REQUIRE(registry::FinishScan(*f.registry, self_check).ok());
     CHECK(f.Build().trend.size() == 2);  // the nightly scan is still the latest to report

@@ -72,14 +72,22 @@ ComplianceReport ReportSeed::LatestReport() const {
 }
 
 registry::SiteRecord PassingRecord(std::int64_t site_id, int pages) {
-  return {site_id, "pass", {}, {}, pages, 0, {}};
+  registry::SiteRecord record;
+  record.site_id = site_id;
+  record.verdict = "pass";
+  record.pages_total = pages;
+  return record;
 }
 
 registry::SiteRecord FailingRecord(std::int64_t site_id, int pages,
                                    std::vector<std::string> problems,
                                    const std::vector<std::string>& urls) {
-  registry::SiteRecord record{site_id, "fail", problems, {}, pages, static_cast<int>(urls.size()),
-                              {}};
+  registry::SiteRecord record;
+  record.site_id = site_id;
+  record.verdict = "fail";
+  record.problems = problems;
+  record.pages_total = pages;
+  record.pages_failed = static_cast<int>(urls.size());
   for (const std::string& url : urls) record.failing_pages.push_back({url, 200, problems, ""});
   return record;
 }

@@ -111,6 +111,10 @@ TEST_CASE("Scan: every badged site gets its record; the next scan says what chan
   CHECK(good.pages_total == 2);
   CHECK(good.failing_pages.empty());  // passing pages are counted, not stored
   CHECK(good.warnings.empty());       // resolved to its registered 127.0.0.1
+  CHECK(good.resolved_addresses == std::vector<std::string>{"127.0.0.1"});
+  CHECK(good.home_title == "好网站");
+  CHECK(good.crawl_started_at > 0);
+  CHECK(good.crawl_finished_at >= good.crawl_started_at);
 
   const registry::SiteRecord bad = r.LastRecord(r.bad);
   CHECK(bad.verdict == "fail");
@@ -123,6 +127,8 @@ TEST_CASE("Scan: every badged site gets its record; the next scan says what chan
 
   const registry::SiteRecord gone = r.LastRecord(r.gone);
   CHECK(gone.problems == std::vector<std::string>{"fetch-failed"});
+  CHECK(gone.resolved_addresses.empty());
+  CHECK_FALSE(gone.home_title.has_value());
   REQUIRE(gone.failing_pages.size() == 1);
   CHECK(gone.failing_pages[0].detail.find("NXDOMAIN") != std::string::npos);
 
