@@ -34,7 +34,7 @@ struct DueSite {
   registry::Unit unit;
 };
 
-// Sites with an issued badge, narrowed by the settings, minus `skip`.
+// Sites with an issued badge and a domain, narrowed by the settings, minus `skip`.
 registry::Result<std::deque<DueSite>> LoadDueSites(registry::Database& db,
                                                    const ScanSettings& settings,
                                                    const std::set<std::int64_t>& skip) {
@@ -44,6 +44,8 @@ registry::Result<std::deque<DueSite>> LoadDueSites(registry::Database& db,
   std::deque<DueSite> due;
   for (registry::Site& site : *sites) {
     if (!site.badge_id || skip.count(site.id) != 0) continue;
+    // Built on CONAC's hosting platform, with no domain of its own: nothing to crawl.
+    if (!CrawlTargetOf(site.fields)) continue;
     if (settings.site_id && site.id != *settings.site_id) continue;
     auto unit = units.find(site.unit_id);
     if (unit == units.end()) {

@@ -113,7 +113,8 @@ def write_site(out_dir, host, site_name, badge_id, scenario):
         links += '<li><a href="/art_old.html">往期通知（已删除）</a></li>'
     home_extra = {}
     if scenario == "badge-in-head":
-        home_extra = {"head_extra": badge + "\n"}
+        # Only the script: a <span> would end <head> (HTML parsing) and put it in the body.
+        home_extra = {"head_extra": badge.replace('<span id="_ideConac"></span>', "") + "\n"}
     if scenario == "badge-after-html":
         home_extra = {"after_html": badge + "\n"}
     home_badge = "" if scenario in ("badge-in-head", "badge-after-html") else badge
