@@ -87,15 +87,19 @@ Status WriteSiteRecord(Registry& registry, std::int64_t scan_id, const SiteRecor
   Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
   if (!txn) return txn.status();
-  Result<Statement> scan = db.Prepare(kSelectScan);
-  if (!scan) return scan.status();
-  if (Status b = scan->Bind({scan_id}); !b.ok()) return b;
-  Result<bool> found = scan->Step();
-  if (!found) return found.status();
-  if (!*found) return Status(StatusCode::kFailedPrecondition, fmt::format("no scan {}", scan_id));
-  if (!scan->IsNull(0)) {
-    return Status(StatusCode::kFailedPrecondition,
-                  fmt::format("scan {} is finished; it takes no more records", scan_id));
+  {
+    // Scoped: a statement left mid-row at COMMIT keeps SQLite from checkpointing
+    // the WAL, which then grows for the whole scan.
+    Result<Statement> scan = db.Prepare(kSelectScan);
+    if (!scan) return scan.status();
+    if (Status b = scan->Bind({scan_id}); !b.ok()) return b;
+    Result<bool> found = scan->Step();
+    if (!found) return found.status();
+    if (!*found) return Status(StatusCode::kFailedPrecondition, fmt::format("no scan {}", scan_id));
+    if (!scan->IsNull(0)) {
+      return Status(StatusCode::kFailedPrecondition,
+                    fmt::format("scan {} is finished; it takes no more records", scan_id));
+    }
   }
   Result<Statement> insert = db.Prepare(kInsertRecord);
   if (!insert) return insert.status();

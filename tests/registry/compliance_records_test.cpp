@@ -3,6 +3,9 @@
 #include "registry/compliance_records.h"
 
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <filesystem>
+#include <vector>
 
 #include "registry/site_applications.h"
 #include "registry/sites.h"
@@ -95,6 +98,39 @@ TEST_CASE("ComplianceRecords: a bad record writes nothing", "[registry]") {
             .code() ==
         StatusCode::kFailedPrecondition);  // no such site: the foreign key refuses it
   CHECK_FALSE(PreviousSiteRecord(f.registry->writer(), site, 0).value().has_value());
+}
+
+}  // namespace
+}  // namespace badgewatch::registry
+
+namespace badgewatch::registry {
+namespace {
+
+// Regression: WriteSiteRecord left its scan lookup mid-row at COMMIT, so every
+// automatic checkpoint failed and the WAL grew for the whole scan.
+TEST_CASE("ComplianceRecords: writing records lets the WAL be checkpointed", "[registry]") {
+  WorkflowFixture f;
+  std::vector<std::int64_t> sites;
+  for (int i = 0; i < 150; ++i) sites.push_back(AddSite(f));
+  Database& db = f.registry->writer();
+  REQUIRE(db.Exec("PRAGMA wal_autocheckpoint = 8").ok());  // checkpoint every 8 pages
+  const std::int64_t scan = StartScan(*f.registry, ScanKind::kNightly).value();
+  const auto wal_size = [&f] { return std::filesystem::file_size(f.path + "-wal"); };
+  std::uintmax_t after_50 = 0;
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    SiteRecord record;
+    record.site_id = sites[i];
+    record.verdict = "fail";
+    record.problems = {"badge-missing"};
+    record.pages_total = 10;
+    record.pages_failed = 1;
+    record.failing_pages = {{"http://edu.hangzhou.gov.cn/a", 200, {"badge-missing"}, ""}};
+    REQUIRE(WriteSiteRecord(*f.registry, scan, record).ok());  // the only commits from here
+    if (i == 49) after_50 = wal_size();
+  }
+  // Checkpoints working: the WAL is reused from its start and stops growing;
+  // blocked: it holds every frame of the last 100 records too.
+  CHECK(wal_size() <= after_50 + 64 * 1024);
 }
 
 }  // namespace
