@@ -82,25 +82,28 @@ Result<std::int64_t> StartScan(Registry& registry, ScanKind kind) {
   return id;
 }
 
-Status WriteSiteRecord(Registry& registry, std::int64_t scan_id, const SiteRecord& r) {
-  if (Status s = CheckRecord(r); !s.ok()) return s;
-  Database& db = registry.writer();
-  Result<Transaction> txn = Transaction::Begin(db);
-  if (!txn) return txn.status();
-  {
-    // Scoped: a statement left mid-row at COMMIT keeps SQLite from checkpointing
-    // the WAL, which then grows for the whole scan.
-    Result<Statement> scan = db.Prepare(kSelectScan);
-    if (!scan) return scan.status();
-    if (Status b = scan->Bind({scan_id}); !b.ok()) return b;
-    Result<bool> found = scan->Step();
-    if (!found) return found.status();
-    if (!*found) return Status(StatusCode::kFailedPrecondition, fmt::format("no scan {}", scan_id));
-    if (!scan->IsNull(0)) {
-      return Status(StatusCode::kFailedPrecondition,
-                    fmt::format("scan {} is finished; it takes no more records", scan_id));
-    }
+namespace {
+
+// kFailedPrecondition unless `scan_id` exists and is not finished. The
+// statement ends here: one left mid-row at COMMIT keeps SQLite from
+// checkpointing the WAL, which would then grow for the whole scan.
+Status CheckScanOpen(Database& db, std::int64_t scan_id) {
+  Result<Statement> scan = db.Prepare(kSelectScan);
+  if (!scan) return scan.status();
+  if (Status b = scan->Bind({scan_id}); !b.ok()) return b;
+  Result<bool> found = scan->Step();
+  if (!found) return found.status();
+  if (!*found) return Status(StatusCode::kFailedPrecondition, fmt::format("no scan {}", scan_id));
+  if (!scan->IsNull(0)) {
+    return Status(StatusCode::kFailedPrecondition,
+                  fmt::format("scan {} is finished; it takes no more records", scan_id));
   }
+  return Status::Ok();
+}
+
+// The record and its failing pages; inside the caller's transaction.
+Status InsertRecord(Registry& registry, std::int64_t scan_id, const SiteRecord& r) {
+  Database& db = registry.writer();
   Result<Statement> insert = db.Prepare(kInsertRecord);
   if (!insert) return insert.status();
   Status bound =
@@ -126,6 +129,26 @@ Status WriteSiteRecord(Registry& registry, std::int64_t scan_id, const SiteRecor
       return b;
     }
     if (Status s = page->Run(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteSiteRecord(Registry& registry, std::int64_t scan_id, const SiteRecord& r) {
+  return WriteSiteRecords(registry, scan_id, std::span<const SiteRecord>(&r, 1));
+}
+
+Status WriteSiteRecords(Registry& registry, std::int64_t scan_id,
+                        std::span<const SiteRecord> records) {
+  for (const SiteRecord& r : records) {
+    if (Status s = CheckRecord(r); !s.ok()) return s;
+  }
+  Result<Transaction> txn = Transaction::Begin(registry.writer());
+  if (!txn) return txn.status();
+  if (Status s = CheckScanOpen(registry.writer(), scan_id); !s.ok()) return s;
+  for (const SiteRecord& r : records) {
+    if (Status s = InsertRecord(registry, scan_id, r); !s.ok()) return s;
   }
   return txn->Commit();
 }

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,12 @@ struct StoredRecord {
 // kFailedPrecondition for an unknown scan or site, or a finished scan.
 [[nodiscard]] Status WriteSiteRecord(Registry& registry, std::int64_t scan_id,
                                      const SiteRecord& record);
+
+// The records of several sites in one transaction (the scan's writer batches
+// what finished while it wrote the last batch): all of them or none, with the
+// failures of WriteSiteRecord.
+[[nodiscard]] Status WriteSiteRecords(Registry& registry, std::int64_t scan_id,
+                                      std::span<const SiteRecord> records);
 
 // Marks the scan finished now; kFailedPrecondition when it already is.
 [[nodiscard]] Status FinishScan(Registry& registry, std::int64_t scan_id);

@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "registry/outbox.h"
 #include "registry/transaction.h"
@@ -70,69 +72,84 @@ registry::Status RecordWriter::Close(ScanOutcome& outcome) {
 
 void RecordWriter::Run() {
   while (true) {
-    FinishedSite next;
+    std::vector<FinishedSite> batch;
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [this] { return closing_ || !queue_.empty(); });
       if (queue_.empty()) return;  // closing, all written
-      next = std::move(queue_.front());
-      queue_.pop_front();
+      // Everything that finished while the last batch was written, up to kMaxBatch.
+      while (!queue_.empty() && batch.size() < kMaxBatch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
     }
     if (failed_.load()) continue;  // drain without writing after a failure
-    if (registry::Status status = Write(next); !status.ok()) {
+    if (registry::Status status = Write(batch); !status.ok()) {
       first_error_ = status;
       failed_.store(true);
     }
   }
 }
 
-registry::Status RecordWriter::Write(const FinishedSite& finished) {
-  const registry::SiteRecord& record = finished.record;
-  registry::Result<std::optional<registry::StoredRecord>> previous =
-      registry::PreviousSiteRecord(registry_.writer(), record.site_id, scan_id_);
-  if (!previous) return previous.status();
-  if (registry::Status s = registry::WriteSiteRecord(registry_, scan_id_, record); !s.ok()) {
+registry::Status RecordWriter::Write(const std::vector<FinishedSite>& batch) {
+  // Each site's previous record, read before this batch adds the new ones.
+  std::vector<std::optional<registry::SiteRecord>> previous;
+  std::vector<registry::SiteRecord> records;
+  for (const FinishedSite& finished : batch) {
+    registry::Result<std::optional<registry::StoredRecord>> stored =
+        registry::PreviousSiteRecord(registry_.writer(), finished.record.site_id, scan_id_);
+    if (!stored) return stored.status();
+    previous.push_back(*stored ? std::optional<registry::SiteRecord>((*stored)->record)
+                               : std::nullopt);
+    records.push_back(finished.record);
+  }
+  if (registry::Status s = registry::WriteSiteRecords(registry_, scan_id_, records); !s.ok()) {
     return s;
   }
-  ++counts_.sites_scanned;
-  counts_.pages_total += static_cast<std::size_t>(record.pages_total);
-  counts_.pages_failed += static_cast<std::size_t>(record.pages_failed);
-  if (record.verdict == "pass") ++counts_.sites_passed;
-  if (record.verdict != "pass") ++counts_.sites_failed;
-  if (IsUnreachable(record)) ++counts_.sites_unreachable;
-
-  std::optional<registry::SiteRecord> before;
-  if (*previous) before = (*previous)->record;
-  switch (CompareWithPrevious(before, record)) {
-    case SiteChange::kFirstRecord:
-      ++counts_.first_records;
-      return registry::Status::Ok();
-    case SiteChange::kStillPassing:
-      return registry::Status::Ok();
-    case SiteChange::kFixed:
-      ++counts_.fixed;
-      return registry::Status::Ok();
-    case SiteChange::kStillFailing:
-      ++counts_.still_failing;
-      return registry::Status::Ok();
-    case SiteChange::kNewlyUnreachable:
-      ++counts_.newly_unreachable;
-      return registry::Status::Ok();
-    case SiteChange::kNewlyFailing:
-      ++counts_.newly_failing;
-      break;
+  std::vector<const FinishedSite*> newly_failing;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    const registry::SiteRecord& record = records[i];
+    ++counts_.sites_scanned;
+    counts_.pages_total += static_cast<std::size_t>(record.pages_total);
+    counts_.pages_failed += static_cast<std::size_t>(record.pages_failed);
+    if (record.verdict == "pass") ++counts_.sites_passed;
+    if (record.verdict != "pass") ++counts_.sites_failed;
+    if (IsUnreachable(record)) ++counts_.sites_unreachable;
+    switch (CompareWithPrevious(previous[i], record)) {
+      case SiteChange::kFirstRecord:
+        ++counts_.first_records;
+        break;
+      case SiteChange::kStillPassing:
+        break;
+      case SiteChange::kFixed:
+        ++counts_.fixed;
+        break;
+      case SiteChange::kStillFailing:
+        ++counts_.still_failing;
+        break;
+      case SiteChange::kNewlyUnreachable:
+        ++counts_.newly_unreachable;
+        break;
+      case SiteChange::kNewlyFailing:
+        ++counts_.newly_failing;
+        newly_failing.push_back(&batch[i]);
+        break;
+    }
   }
+  if (newly_failing.empty()) return registry::Status::Ok();
   registry::Result<registry::Transaction> txn = registry::Transaction::Begin(registry_.writer());
   if (!txn) return txn.status();
-  if (registry::Status s =
-          registry::NotifyUnit(registry_, finished.unit,
-                               fmt::format("网站标识检查未通过：{}", finished.site.fields.name),
-                               NewlyFailingBody(finished));
-      !s.ok()) {
-    return s;
+  for (const FinishedSite* finished : newly_failing) {
+    if (registry::Status s =
+            registry::NotifyUnit(registry_, finished->unit,
+                                 fmt::format("网站标识检查未通过：{}", finished->site.fields.name),
+                                 NewlyFailingBody(*finished));
+        !s.ok()) {
+      return s;
+    }
   }
   if (registry::Status s = txn->Commit(); !s.ok()) return s;
-  ++counts_.notifications;
+  counts_.notifications += newly_failing.size();
   return registry::Status::Ok();
 }
 

@@ -1,7 +1,8 @@
 // The scan's one registry writer: a thread that takes finished sites from the
-// crawl loop, writes each site's record (one transaction per site, so a kill
-// loses at most the sites in flight), compares it with the previous record and
-// queues the unit's notification when its site newly fails. Submit from any
+// crawl loop and writes their records in batches (whatever finished while the
+// last batch was written, one transaction each, so a kill loses at most the
+// sites in flight and that batch), compares each with the site's previous
+// record and queues the unit's notification when its site newly fails. Submit from any
 // thread; Close from the thread that created it.
 #ifndef BADGEWATCH_SCAN_DETAIL_RECORD_WRITER_H_
 #define BADGEWATCH_SCAN_DETAIL_RECORD_WRITER_H_
@@ -12,6 +13,7 @@
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "registry/compliance_records.h"
 #include "registry/registry.h"
@@ -43,8 +45,10 @@ class RecordWriter {
   [[nodiscard]] registry::Status Close(ScanOutcome& outcome);
 
  private:
+  static constexpr std::size_t kMaxBatch = 64;
+
   void Run();
-  registry::Status Write(const FinishedSite& site);
+  registry::Status Write(const std::vector<FinishedSite>& batch);
 
   registry::Registry& registry_;
   const std::int64_t scan_id_;

@@ -135,3 +135,30 @@ TEST_CASE("ComplianceRecords: writing records lets the WAL be checkpointed", "[r
 
 }  // namespace
 }  // namespace badgewatch::registry
+
+namespace badgewatch::registry {
+namespace {
+
+TEST_CASE("ComplianceRecords: a batch of records is written whole or not at all", "[registry]") {
+  WorkflowFixture f;
+  const std::int64_t a = AddSite(f);
+  const std::int64_t b = AddSite(f);
+  const std::int64_t scan = StartScan(*f.registry, ScanKind::kNightly).value();
+  SiteRecord first;
+  first.site_id = a;
+  first.verdict = "pass";
+  first.pages_total = 3;
+  SiteRecord second = first;
+  second.site_id = b;
+  const std::vector<SiteRecord> duplicated = {first, second, first};
+  CHECK(WriteSiteRecords(*f.registry, scan, duplicated).code() == StatusCode::kAlreadyExists);
+  CHECK_FALSE(PreviousSiteRecord(f.registry->writer(), a, 0).value().has_value());
+  CHECK_FALSE(PreviousSiteRecord(f.registry->writer(), b, 0).value().has_value());
+  const std::vector<SiteRecord> both = {first, second};
+  REQUIRE(WriteSiteRecords(*f.registry, scan, both).ok());
+  CHECK(PreviousSiteRecord(f.registry->writer(), a, 0).value()->record.pages_total == 3);
+  CHECK(PreviousSiteRecord(f.registry->writer(), b, 0).value()->scan_id == scan);
+}
+
+}  // namespace
+}  // namespace badgewatch::registry
