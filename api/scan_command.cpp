@@ -34,6 +34,9 @@ CLI::App* AddScanCommand(CLI::App& app, ScanOptions& options) {
   scan->add_option("--max-pages", options.settings.max_pages, "Pages per site at most")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
       ->capture_default_str();
+  scan->add_option("--max-connections", options.settings.max_connections,
+                   "HTTP connections in flight for all sites together (0: no cap)")
+      ->capture_default_str();
   scan->add_option("--per-host", options.settings.per_host, "Connections per host")
       ->check(CLI::Range(std::size_t{1}, std::size_t{64}))
       ->capture_default_str();
@@ -64,6 +67,9 @@ void ApplyConfig(const scan::ServiceConfig& config, ScanOptions& options, const 
     options.settings.max_pages = static_cast<std::size_t>(config.limits.max_pages);
   if (unset("--per-host"))
     options.settings.per_host = static_cast<std::size_t>(config.scan.per_host);
+  if (unset("--max-connections")) {
+    options.settings.max_connections = static_cast<std::size_t>(config.scan.max_connections);
+  }
   if (unset("--dns")) options.settings.dns = config.dns.server;
   if (unset("--allow-private")) options.settings.allow_private = config.scan.allow_private;
   if (unset("--ignore-robots")) options.settings.ignore_robots = config.scan.ignore_robots;

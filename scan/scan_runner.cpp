@@ -107,7 +107,13 @@ class SiteScheduler {
     // are being parsed on worker threads): the guard keeps run() going until
     // the last site is done.
     work_.emplace(boost::asio::make_work_guard(io_));
-    for (std::size_t i = 0; i < std::max<std::size_t>(1, settings_.concurrent_sites); ++i) {
+    std::size_t at_once = std::max<std::size_t>(1, settings_.concurrent_sites);
+    if (settings_.max_connections > 0) {
+      at_once = std::min(
+          at_once, std::max<std::size_t>(1, settings_.max_connections /
+                                                std::max<std::size_t>(1, settings_.per_host)));
+    }
+    for (std::size_t i = 0; i < at_once; ++i) {
       LaunchNext();
     }
     if (crawling_.empty()) Finish();  // nothing was due, or nothing could be crawled

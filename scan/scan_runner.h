@@ -32,6 +32,9 @@ struct ScanSettings {
   std::size_t concurrent_sites = 8;
   std::size_t max_pages = 10000;  // per site
   std::size_t per_host = 2;
+  // HTTP connections in flight, all sites together: at most
+  // max_connections / per_host sites crawl at once (0: no cap beyond concurrent_sites).
+  std::size_t max_connections = 256;
   std::chrono::milliseconds delay{0};
   std::string dns;  // HOST:PORT; empty: the system's resolver
   bool allow_private = false;
