@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "api/application_json.h"
 #include "api/caller_scope.h"
 #include "api/json_body.h"
 #include "api/request_auth.h"
@@ -27,19 +28,6 @@ HttpResponse NoSuchApplication(const HttpRequest& request) {
 
 bool MaySee(const Actor& actor, const ApplicationSummary& application) {
   return MaySeeUnit(actor, application.unit_id, application.region_code);
-}
-
-nlohmann::json SummaryJson(const ApplicationSummary& a) {
-  nlohmann::json json = {{"id", a.id},
-                         {"workflow", registry::WorkflowName(a.workflow)},
-                         {"state", a.state},
-                         {"unit_id", a.unit_id},
-                         {"unit_name", a.unit_name},
-                         {"region", a.region_code},
-                         {"site_name", a.site_name},
-                         {"revision", a.revision}};
-  json["site_id"] = a.site_id ? nlohmann::json(*a.site_id) : nlohmann::json(nullptr);
-  return json;
 }
 
 nlohmann::json FormJson(const registry::SiteForm& form) {
@@ -127,7 +115,7 @@ HttpResponse ListApplications(const RouteRequest& route, const RegistryAccess& a
     if (!all) return RegistryErrorResponse(route.request, all.status());
     nlohmann::json items = nlohmann::json::array();
     for (const ApplicationSummary& application : *all) {
-      if (MaySee(actor, application)) items.push_back(SummaryJson(application));
+      if (MaySee(actor, application)) items.push_back(ApplicationSummaryJson(application));
     }
     return JsonResponse(route.request, http::status::ok, {{"applications", items}});
   });
@@ -152,7 +140,7 @@ HttpResponse ShowApplication(const RouteRequest& route, const RegistryAccess& ac
                        {"reason", step.reason},
                        {"at", step.decided_at}});
     }
-    nlohmann::json body = SummaryJson(*application);
+    nlohmann::json body = ApplicationSummaryJson(*application);
     body["form"] = FormJson(*form);
     body["history"] = std::move(steps);
     return JsonResponse(route.request, http::status::ok, body);
@@ -206,7 +194,7 @@ HttpResponse DecideApplication(const RouteRequest& route, const RegistryAccess& 
     registry::Result<ApplicationSummary> after =
         registry::LoadApplication(writer.registry().writer(), application->id);
     if (!after) return RegistryErrorResponse(route.request, after.status());
-    return JsonResponse(route.request, http::status::ok, SummaryJson(*after));
+    return JsonResponse(route.request, http::status::ok, ApplicationSummaryJson(*after));
   });
 }
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "api/application_json.h"
 #include "registry/accounts.h"
 #include "registry/audit_log.h"
 #include "registry/demo_registry.h"
@@ -140,16 +141,7 @@ int RunListApplications(const RegistryCommandOptions& o, Registry& registry, std
   if (!list) return Fail(err, list.status());
   if (o.json) {
     nlohmann::json rows = nlohmann::json::array();
-    for (const registry::ApplicationSummary& a : *list) {
-      rows.push_back({{"id", a.id},
-                      {"workflow", registry::WorkflowName(a.workflow)},
-                      {"state", a.state},
-                      {"unit_id", a.unit_id},
-                      {"unit_name", a.unit_name},
-                      {"region", a.region_code},
-                      {"site_name", a.site_name},
-                      {"revision", a.revision}});
-    }
+    for (const registry::ApplicationSummary& a : *list) rows.push_back(ApplicationSummaryJson(a));
     fmt::print(out, "{}\n", rows.dump(2));
     return 0;
   }

@@ -65,16 +65,6 @@ pid_t StartScan(const std::string& db, const std::string& dns, std::uint16_t por
   return child;
 }
 
-std::int64_t Query(const std::string& db_path, const char* sql) {
-  auto db = registry::Database::Open(db_path, registry::ConnectionRole::kReader);
-  REQUIRE(db.ok());
-  auto statement = db->Prepare(sql);
-  REQUIRE(statement.ok());
-  auto row = statement->Step();
-  REQUIRE(row.ok());
-  return *row ? statement->Int(0) : -1;
-}
-
 std::string QueryText(const std::string& db_path, const char* sql) {
   auto db = registry::Database::Open(db_path, registry::ConnectionRole::kReader);
   REQUIRE(db.ok());
@@ -83,6 +73,10 @@ std::string QueryText(const std::string& db_path, const char* sql) {
   auto row = statement->Step();
   REQUIRE(row.ok());
   return *row ? statement->Text(0) : "";
+}
+
+std::int64_t Query(const std::string& db_path, const char* sql) {
+  return std::stoll(QueryText(db_path, sql));
 }
 
 }  // namespace
