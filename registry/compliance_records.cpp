@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "registry/detail/stored_codes.h"
 #include "registry/transaction.h"
 
 namespace badgewatch::registry {
@@ -25,28 +26,6 @@ constexpr char kSelectPrevious[] =
 constexpr char kSelectPages[] =
     "SELECT url, http_status, problems, detail FROM failing_pages WHERE record_id = ? "
     "ORDER BY id";
-
-// Codes (and addresses) are stored space-separated: they never contain spaces.
-std::string JoinCodes(const std::vector<std::string>& codes) {
-  std::string text;
-  for (const std::string& code : codes) {
-    if (!text.empty()) text += ' ';
-    text += code;
-  }
-  return text;
-}
-
-std::vector<std::string> SplitCodes(const std::string& text) {
-  std::vector<std::string> codes;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) codes.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return codes;
-}
 
 Status CheckRecord(const SiteRecord& r) {
   if (r.verdict != "pass" && r.verdict != "fail") {
@@ -106,11 +85,11 @@ Status InsertRecord(Registry& registry, std::int64_t scan_id, const SiteRecord& 
   Database& db = registry.writer();
   Result<Statement> insert = db.Prepare(kInsertRecord);
   if (!insert) return insert.status();
-  Status bound =
-      insert->Bind({scan_id, r.site_id, r.verdict, JoinCodes(r.problems), JoinCodes(r.warnings),
-                    std::int64_t{r.pages_total}, std::int64_t{r.pages_failed}, registry.Now(),
-                    JoinCodes(r.resolved_addresses), OptionalText(r.home_title), r.crawl_started_at,
-                    r.crawl_finished_at});
+  Status bound = insert->Bind(
+      {scan_id, r.site_id, r.verdict, detail::JoinStoredCodes(r.problems),
+       detail::JoinStoredCodes(r.warnings), std::int64_t{r.pages_total},
+       std::int64_t{r.pages_failed}, registry.Now(), detail::JoinStoredCodes(r.resolved_addresses),
+       OptionalText(r.home_title), r.crawl_started_at, r.crawl_finished_at});
   if (!bound.ok()) return bound;
   if (Status s = insert->Run(); !s.ok()) {
     if (s.code() == StatusCode::kAlreadyExists) {
@@ -125,7 +104,9 @@ Status InsertRecord(Registry& registry, std::int64_t scan_id, const SiteRecord& 
   for (const FailingPage& p : r.failing_pages) {
     SqlValue http = nullptr;
     if (p.http_status) http = std::int64_t{*p.http_status};
-    if (Status b = page->Bind({record_id, p.url, http, JoinCodes(p.problems), p.detail}); !b.ok()) {
+    if (Status b =
+            page->Bind({record_id, p.url, http, detail::JoinStoredCodes(p.problems), p.detail});
+        !b.ok()) {
       return b;
     }
     if (Status s = page->Run(); !s.ok()) return s;
@@ -186,11 +167,11 @@ Result<std::optional<StoredRecord>> PreviousSiteRecord(Database& db, std::int64_
   stored.recorded_at = select->Int(2);
   stored.record.site_id = site_id;
   stored.record.verdict = select->Text(3);
-  stored.record.problems = SplitCodes(select->Text(4));
-  stored.record.warnings = SplitCodes(select->Text(5));
+  stored.record.problems = detail::SplitStoredCodes(select->Text(4));
+  stored.record.warnings = detail::SplitStoredCodes(select->Text(5));
   stored.record.pages_total = static_cast<int>(select->Int(6));
   stored.record.pages_failed = static_cast<int>(select->Int(7));
-  stored.record.resolved_addresses = SplitCodes(select->Text(8));
+  stored.record.resolved_addresses = detail::SplitStoredCodes(select->Text(8));
   stored.record.home_title = select->OptText(9);
   stored.record.crawl_started_at = select->Int(10);
   stored.record.crawl_finished_at = select->Int(11);
@@ -204,7 +185,7 @@ Result<std::optional<StoredRecord>> PreviousSiteRecord(Database& db, std::int64_
     FailingPage p;
     p.url = pages->Text(0);
     if (!pages->IsNull(1)) p.http_status = static_cast<int>(pages->Int(1));
-    p.problems = SplitCodes(pages->Text(2));
+    p.problems = detail::SplitStoredCodes(pages->Text(2));
     p.detail = pages->Text(3);
     stored.record.failing_pages.push_back(std::move(p));
   }

@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "registry/detail/stored_codes.h"
+
 namespace badgewatch::registry {
 namespace {
 
@@ -75,19 +77,6 @@ constexpr char kCodeTallies[] =
 #undef BADGEWATCH_SELECTED_RECORDS_WHERE
 #undef BADGEWATCH_SELECTED_RECORDS
 
-// Codes are stored separated by single spaces (compliance_records.cpp).
-std::vector<std::string> SplitStoredCodes(std::string_view text) {
-  std::vector<std::string> codes;
-  while (!text.empty()) {
-    const std::size_t space = text.find(' ');
-    const std::string_view code = text.substr(0, space);
-    if (!code.empty()) codes.emplace_back(code);
-    if (space == std::string_view::npos) break;
-    text.remove_prefix(space + 1);
-  }
-  return codes;
-}
-
 ScanOverview ReadScanOverview(const Statement& s) {
   ScanOverview scan;
   scan.id = s.Int(0);
@@ -139,8 +128,8 @@ SiteComplianceRow ReadSiteRow(const Statement& s) {
   row.region_name = s.Text(9);
   row.record.site_id = row.site_id;
   row.record.verdict = s.Text(10);
-  row.record.problems = SplitStoredCodes(s.Text(11));
-  row.record.warnings = SplitStoredCodes(s.Text(12));
+  row.record.problems = detail::SplitStoredCodes(s.Text(11));
+  row.record.warnings = detail::SplitStoredCodes(s.Text(12));
   row.record.pages_total = static_cast<int>(s.Int(13));
   row.record.pages_failed = static_cast<int>(s.Int(14));
   return row;
@@ -214,7 +203,7 @@ Result<std::vector<SiteComplianceRow>> ListScanSites(Database& db, const ScanSel
     FailingPage page;
     page.url = pages->Text(1);
     if (!pages->IsNull(2)) page.http_status = static_cast<int>(pages->Int(2));
-    page.problems = SplitStoredCodes(pages->Text(3));
+    page.problems = detail::SplitStoredCodes(pages->Text(3));
     page.detail = pages->Text(4);
     (*rows)[found->second].record.failing_pages.push_back(std::move(page));
   }
