@@ -10,6 +10,7 @@
 #include <iterator>
 #include <optional>
 
+#include "api/badge_id_option.h"
 #include "api/page_report_json.h"
 #include "api/page_report_text.h"
 #include "verifier/page_verifier.h"
@@ -67,12 +68,7 @@ CLI::App* AddVerifyCommand(CLI::App& app, VerifyOptions& options) {
   verify
       ->add_option("--badge-id", options.expectation.badge_id,
                    "The unit's own badge id (CA + 21 digits); another id fails the page")
-      ->check([](const std::string& id) -> std::string {
-        const bool ok = id.size() == 23 && (id[0] == 'C' || id[0] == 'c') &&
-                        (id[1] == 'A' || id[1] == 'a') &&
-                        id.find_first_not_of("0123456789", 2) == std::string::npos;
-        return ok ? "" : "a badge id is CA followed by 21 digits, e.g. CA330000000604333780001";
-      });
+      ->check(BadgeIdValidator());
   verify->add_option("--url", options.expectation.url,
                      "The page's URL: resolves relative links, enables the mixed-content check");
   verify->add_option("--content-type", options.expectation.content_type,
