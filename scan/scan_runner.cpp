@@ -32,6 +32,7 @@ using Clock = std::chrono::steady_clock;
 struct DueSite {
   registry::Site site;
   registry::Unit unit;
+  CrawlTarget target;  // where its crawl starts
 };
 
 // Sites with an issued badge and a domain, narrowed by the settings, minus `skip`.
@@ -44,9 +45,10 @@ registry::Result<std::deque<DueSite>> LoadDueSites(registry::Database& db,
   std::deque<DueSite> due;
   for (registry::Site& site : *sites) {
     if (!site.badge_id || skip.count(site.id) != 0) continue;
-    // Built on CONAC's hosting platform, with no domain of its own: nothing to crawl.
-    if (!CrawlTargetOf(site.fields)) continue;
     if (settings.site_id && site.id != *settings.site_id) continue;
+    std::optional<CrawlTarget> target = CrawlTargetOf(site.fields, settings.site_port);
+    // Built on CONAC's hosting platform, with no domain of its own: nothing to crawl.
+    if (!target) continue;
     auto unit = units.find(site.unit_id);
     if (unit == units.end()) {
       registry::Result<registry::Unit> loaded = registry::LoadUnit(db, site.unit_id);
@@ -56,7 +58,7 @@ registry::Result<std::deque<DueSite>> LoadDueSites(registry::Database& db,
     if (!settings.region_code.empty() && unit->second.fields.region_code != settings.region_code) {
       continue;
     }
-    due.push_back({std::move(site), unit->second});
+    due.push_back({std::move(site), unit->second, std::move(*target)});
   }
   return due;
 }
@@ -131,24 +133,20 @@ class SiteScheduler {
 
   static std::int64_t UnixNow() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
-  // Starts the next due site that can be crawled; sites that cannot (no
-  // domain, an invalid name) get their fetch-failed record at once.
+  // Starts the next due site that can be crawled; sites that cannot (an
+  // invalid name) get their fetch-failed record at once.
   void LaunchNext() {
     while (!due_.empty() && !writer_.failed()) {
       DueSite next = std::move(due_.front());
       due_.pop_front();
       const std::int64_t id = next.site.id;
-      const std::optional<CrawlTarget> target =
-          CrawlTargetOf(next.site.fields, settings_.site_port);
-      if (!target) {
-        Done(std::move(next), UncrawlableRecord(id, "", "the site has no domain to crawl"));
-        continue;
-      }
       auto check =
           std::make_unique<SiteCheck>(next.site.fields.name, next.site.badge_id.value_or(""));
-      auto crawl = crawler::SiteCrawl::Create(io_, CrawlConfigFor(*target, settings_), *check);
+      auto crawl = crawler::SiteCrawl::Create(io_, CrawlConfigFor(next.target, settings_), *check);
       if (!crawl.ok()) {
-        Done(std::move(next), UncrawlableRecord(id, target->start_url, crawl.error().message));
+        registry::SiteRecord record =
+            UncrawlableRecord(id, next.target.start_url, crawl.error().message);
+        Done(std::move(next), std::move(record));
         continue;
       }
       crawling_[id] =
