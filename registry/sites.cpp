@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "registry/detail/stored_codes.h"
+
 namespace badgewatch::registry {
 namespace {
 
@@ -38,14 +40,7 @@ Site ReadSite(const Statement& s) {
 
 }  // namespace
 
-std::string JoinIps(const std::vector<std::string>& ips) {
-  std::string text;
-  for (const std::string& ip : ips) {
-    if (!text.empty()) text += ' ';
-    text += ip;
-  }
-  return text;
-}
+std::string JoinIps(const std::vector<std::string>& ips) { return detail::JoinStoredCodes(ips); }
 
 std::vector<std::string> SplitIps(const std::string& text) {
   std::vector<std::string> ips;
