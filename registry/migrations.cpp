@@ -250,6 +250,34 @@ ALTER TABLE compliance_records ADD COLUMN crawl_started_at INTEGER NOT NULL DEFA
 ALTER TABLE compliance_records ADD COLUMN crawl_finished_at INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Version 4: web-page logins and scan requests.
+// - accounts.password_hash: the KDF record of the account's password (the
+//   algorithm and its parameters with the salt and the derived key), NULL
+//   until a password is set; an account without one cannot log in.
+// - web_sessions: a logged-in browser. Only the SHA-256 of the session
+//   cookie is kept; csrf_token is the per-session token every form carries.
+// - api_tokens.revoked_at: a revoked token no longer authenticates.
+// - scans.sites_due and requested_by: how many sites a scan will record
+//   (its progress is recorded/due) and the actor label of whoever started
+//   it through the API (NULL for scheduled scans).
+constexpr char kSchemaV4[] = R"sql(
+ALTER TABLE accounts ADD COLUMN password_hash TEXT;
+ALTER TABLE accounts ADD COLUMN password_set_at INTEGER;
+CREATE TABLE web_sessions (
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES accounts (id),
+  token_sha256 TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  ended_at INTEGER
+);
+CREATE INDEX web_sessions_by_account ON web_sessions (account_id);
+ALTER TABLE api_tokens ADD COLUMN revoked_at INTEGER;
+ALTER TABLE scans ADD COLUMN sites_due INTEGER;
+ALTER TABLE scans ADD COLUMN requested_by TEXT;
+)sql";
+
 struct Migration {
   std::int64_t version;
   const char* sql;
@@ -260,6 +288,7 @@ constexpr std::array kMigrations = {
     Migration{1, kSchemaV1, true},
     Migration{2, kSchemaV2, false},
     Migration{3, kSchemaV3, false},
+    Migration{4, kSchemaV4, false},
 };
 
 // PRAGMA takes no parameters; the version is one of kMigrations' constants.
