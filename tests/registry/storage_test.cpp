@@ -62,17 +62,29 @@ TEST_CASE("Registry: a version-1 file is migrated to the latest schema, data kep
   RegistryFixture f;
   Database& db = f.registry->writer();
   REQUIRE(db.Exec("INSERT INTO scans (kind, started_at) VALUES ('nightly', 7)").ok());
-  // Back to version 1: without the columns migrations 2 and 3 add.
+  // Back to version 1: without the columns migrations 2 and 3 add ...
   REQUIRE(db.Exec("ALTER TABLE sms_verifications DROP COLUMN used_at").ok());
   for (const char* column :
        {"resolved_addresses", "home_title", "crawl_started_at", "crawl_finished_at"}) {
     REQUIRE(db.Exec(("ALTER TABLE compliance_records DROP COLUMN " + std::string(column)).c_str())
                 .ok());
   }
+  // ... and without what migration 4 adds.
+  for (const char* sql :
+       {"DROP TABLE web_sessions", "ALTER TABLE accounts DROP COLUMN password_hash",
+        "ALTER TABLE accounts DROP COLUMN password_set_at",
+        "ALTER TABLE api_tokens DROP COLUMN revoked_at", "ALTER TABLE scans DROP COLUMN sites_due",
+        "ALTER TABLE scans DROP COLUMN requested_by"}) {
+    REQUIRE(db.Exec(sql).ok());
+  }
   REQUIRE(db.Exec("PRAGMA user_version = 1").ok());
   f.Reopen();
   Database& reopened = f.registry->writer();
-  CHECK(reopened.UserVersion().value() == 3);
+  CHECK(reopened.UserVersion().value() == LatestSchemaVersion());
+  CHECK(CountRows(reopened,
+                  "SELECT count(*) FROM pragma_table_info('accounts') "
+                  "WHERE name IN ('password_hash', 'password_set_at')") == 2);
+  CHECK(CountRows(reopened, "SELECT count(*) FROM sqlite_schema WHERE name = 'web_sessions'") == 1);
   CHECK(CountRows(reopened,
                   "SELECT count(*) FROM pragma_table_info('sms_verifications') "
                   "WHERE name = 'used_at'") == 1);
