@@ -6,7 +6,8 @@
 #include <boost/asio/io_context.hpp>
 #include <catch2/catch.hpp>
 #include <cctype>
-#include <future>
+#include <condition_variable>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -16,6 +17,7 @@
 #include "api/self_check_limiter.h"
 #include "api/self_check_routes.h"
 #include "tests/api/registry_api_fixture.h"
+#include "tests/support/dnsmasq_process.h"
 #include "tests/support/test_web_server.h"
 
 namespace {
@@ -34,6 +36,7 @@ using badgewatch::api::SelfCheckSettings;
 using badgewatch::api::ServerMetrics;
 using badgewatch::api::ServiceContext;
 using badgewatch::api::testing::RegistryApi;
+using badgewatch::testing::DnsmasqProcess;
 using badgewatch::testing::TestWebServer;
 namespace http = boost::beast::http;
 using nlohmann::json;
@@ -46,11 +49,17 @@ constexpr const char* kBadge =
 
 // The registry API plus self-check routes whose crawls run on `io` in a thread.
 struct SelfCheckApi : RegistryApi {
-  explicit SelfCheckApi(SelfCheckLimits limits = {})
-      : limiter(limits), jobs(io, Settings(), [this](std::int64_t unit_id) {
-          limiter.Finished(unit_id);
-          finished.set_value();
-        }) {
+  explicit SelfCheckApi(SelfCheckLimits limits = {}, SelfCheckSettings settings = Settings(),
+                        bool any_port = true)
+      : limiter(limits),
+        jobs(io, std::move(settings),
+             [this](std::int64_t unit_id) {
+               limiter.Finished(unit_id);
+               const std::lock_guard<std::mutex> lock(mutex);
+               ++finished;
+               finished_changed.notify_all();
+             }),
+        self_check_access{access, &jobs, &limiter, any_port} {
     // The fixture's router has the application and domain routes already.
     AddSelfCheckRoutes(router, self_check_access);
     AddServiceRoutes(router, service);
@@ -71,10 +80,32 @@ struct SelfCheckApi : RegistryApi {
   boost::asio::io_context io;
   boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work =
       boost::asio::make_work_guard(io);
+  // Blocks until `count` jobs have ended.
+  void WaitFinished(int count) {
+    std::unique_lock<std::mutex> lock(mutex);
+    finished_changed.wait(lock, [&] { return finished >= count; });
+  }
+  // Starts a check as `who` and waits for it; returns the polled job.
+  json CheckAndWait(const std::string& who, const json& body) {
+    int before = 0;
+    {
+      const std::lock_guard<std::mutex> lock(mutex);
+      before = finished;
+    }
+    HttpResponse started = Call(who, http::verb::post, "/api/self-checks", body.dump());
+    REQUIRE(started.result() == http::status::accepted);
+    WaitFinished(before + 1);
+    HttpResponse polled = Call(who, http::verb::get, std::string(started[http::field::location]));
+    REQUIRE(polled.result() == http::status::ok);
+    return json::parse(polled.body());
+  }
+
   SelfCheckLimiter limiter;
-  std::promise<void> finished;
+  std::mutex mutex;
+  std::condition_variable finished_changed;
+  int finished = 0;
   SelfCheckJobs jobs;
-  SelfCheckAccess self_check_access{access, &jobs, &limiter, /*any_port=*/true};
+  SelfCheckAccess self_check_access;
   ServerMetrics metrics;
   ServiceContext service{&readers, &metrics};
   std::thread thread;
@@ -126,7 +157,7 @@ TEST_CASE("SelfCheckApi: staff check a loopback site and poll the page-by-page r
   REQUIRE(started.result() == http::status::accepted);
   const std::string job =
       "/api/self-checks/" + std::to_string(json::parse(started.body())["id"].get<int>());
-  api.finished.get_future().wait();
+  api.WaitFinished(1);
 
   HttpResponse polled = api.Call("conac", http::verb::get, job);
   REQUIRE(polled.result() == http::status::ok);
@@ -162,6 +193,61 @@ TEST_CASE("SelfCheckApi: units check only their own sites; limits answer 429", "
     CHECK(refused.result() == http::status::too_many_requests);
     CHECK(std::stoi(std::string(refused[http::field::retry_after])) >= 1);
   }
+}
+
+TEST_CASE("SelfCheckApi: SSRF — private targets are refused and nothing connects to them",
+          "[api][crawler][network]") {
+  TestWebServer canary;
+  canary.ServePage("127.0.0.1", "/", "杭州市教育局", kBadge);
+  const std::string port = std::to_string(canary.port());
+  DnsmasqProcess dns({{"edu.hangzhou.gov.cn", "127.0.0.1"}, {"ten.example.gov.cn", "10.0.0.1"}});
+  SelfCheckSettings settings;  // the address policy on, as `serve` runs by default
+  settings.dns = dns.server();
+  settings.max_pages = 5;
+
+  SECTION("staff URLs naming private addresses in any form") {
+    SelfCheckApi api(SelfCheckLimits{}, settings, /*any_port=*/true);
+    for (const std::string host :
+         {"127.0.0.1", "2130706433", "0x7f.1", "[::ffff:7f00:1]", "[::1]", "ten.example.gov.cn"}) {
+      const std::string url = "http://" + host + ":" + port + "/";
+      CAPTURE(url);
+      const json job = api.CheckAndWait("conac", {{"url", url}, {"name", "杭州市教育局"}});
+      REQUIRE(job["state"] == "done");
+      CHECK(job["report"]["verdict"] == "fail");
+      CHECK(job["report"]["problems"] == json::array({"fetch-failed"}));
+      CHECK_THAT(job["report"].dump(), Catch::Contains("--allow-private"));
+    }
+  }
+  SECTION("a unit's own registered site whose name resolves to loopback") {
+    SelfCheckApi api(SelfCheckLimits{}, settings, /*any_port=*/true);
+    const std::string application =
+        "/api/applications/" + std::to_string(api.Submit("杭州市教育局"));
+    for (const char* action : {"regional-pass", "materials-received", "issue-badge"}) {
+      const std::string who = std::string(action) == "issue-badge" ? "conac" : "reviewer33";
+      REQUIRE(api.Call(who, http::verb::post, application + "/decisions",
+                       json{{"action", action}}.dump())
+                  .result() == http::status::ok);
+    }
+    const json shown = json::parse(api.Call("agency", http::verb::get, application).body());
+    REQUIRE(shown["site_id"].is_number());
+    const json job = api.CheckAndWait("agency", {{"site_id", shown["site_id"]}});
+    REQUIRE(job["state"] == "done");
+    CHECK(job["report"]["problems"] == json::array({"fetch-failed"}));
+    CHECK_THAT(job["report"].dump(), Catch::Contains("loopback"));
+  }
+  SECTION("ports other than 80 and 443 are refused before a job starts") {
+    SelfCheckApi api(SelfCheckLimits{}, settings, /*any_port=*/false);
+    for (const std::string& url :
+         std::vector<std::string>{"http://127.0.0.1:" + port + "/", "https://example.gov.cn:8443/",
+                                  "http://example.gov.cn:22/"}) {
+      CAPTURE(url);
+      HttpResponse refused = api.Call("conac", http::verb::post, "/api/self-checks",
+                                      json{{"url", url}, {"name", "x"}}.dump());
+      CHECK(refused.result() == http::status::bad_request);
+      CHECK_THAT(refused.body(), Catch::Contains("ports 80 and 443"));
+    }
+  }
+  CHECK(canary.connections() == 0);
 }
 
 TEST_CASE("OpenAPI: every route the server registers is described", "[api]") {
