@@ -187,6 +187,47 @@ void AddSelfCheckPaths(nlohmann::json& doc) {
       WithErrors({{"200", Described("state running, done or failed; report when done")}}));
 }
 
+void AddRegistrationPaths(nlohmann::json& doc) {
+  nlohmann::json string = {{"type", "string"}};
+  nlohmann::json op = {
+      {"summary",
+       "A unit registers itself (附件一) with a login and a password; no authentication. "
+       "Registrations are capped server-wide"},
+      {"security", nlohmann::json::array()},
+      {"requestBody",
+       {{"required", true},
+        {"content",
+         JsonContent(
+             {{"type", "object"},
+              {"additionalProperties", false},
+              {"required",
+               {"kind", "region", "system_category", "name", "address", "handler_name", "mobile",
+                "email", "login", "password"}},
+              {"properties",
+               {{"kind",
+                 {{"type", "string"},
+                  {"enum", {"party-government", "public-institution", "social-organisation"}}}},
+                {"region", string},
+                {"system_category", string},
+                {"name", string},
+                {"address", string},
+                {"handler_name", string},
+                {"mobile", string},
+                {"email", string},
+                {"login", string},
+                {"password",
+                 {{"type", "string"},
+                  {"description",
+                   "at least 10 characters, not one repeated, not the login"}}}}}})}}},
+      {"responses",
+       {{"201", Described("registered; Location names the unit")},
+        {"400", Described("a missing or invalid field, or a weak password", ErrorSchemaRef())},
+        {"409", Described("the login or the unit name in that region is taken", ErrorSchemaRef())},
+        {"429",
+         Described("too many registrations at the moment; see Retry-After", ErrorSchemaRef())}}}};
+  doc["paths"]["/api/registrations"]["post"] = std::move(op);
+}
+
 nlohmann::json Build() {
   nlohmann::json doc;
   doc["openapi"] = "3.0.3";
@@ -230,6 +271,7 @@ nlohmann::json Build() {
   AddApplicationPaths(doc);
   AddDomainPaths(doc);
   AddSelfCheckPaths(doc);
+  AddRegistrationPaths(doc);
   return doc;
 }
 
