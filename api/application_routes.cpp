@@ -83,7 +83,8 @@ HttpResponse RequestSmsCode(const RouteRequest& route, const RegistryAccess& acc
     const std::string mobile = body.String("mobile");
     if (!body.ok()) return body.Refusal(route.request);
     RegistryWriter::Lease writer = access.writer->Acquire();
-    registry::Result<std::int64_t> id = registry::RequestSmsCode(writer.registry(), mobile);
+    registry::Result<std::int64_t> id =
+        registry::RequestSmsCode(writer.registry(), actor.account_id, mobile);
     if (!id) return RegistryErrorResponse(route.request, id.status());
     return JsonResponse(route.request, http::status::created, {{"verification_id", *id}});
   });
@@ -101,7 +102,9 @@ HttpResponse ConfirmSmsCode(const RouteRequest& route, const RegistryAccess& acc
     const std::string code = body.String("code");
     if (!body.ok()) return body.Refusal(route.request);
     RegistryWriter::Lease writer = access.writer->Acquire();
-    if (registry::Status s = registry::ConfirmSmsCode(writer.registry(), *id, code); !s.ok()) {
+    if (registry::Status s =
+            registry::ConfirmSmsCode(writer.registry(), actor.account_id, *id, code);
+        !s.ok()) {
       return RegistryErrorResponse(route.request, s);
     }
     return JsonResponse(route.request, http::status::ok, {{"confirmed", true}});

@@ -61,12 +61,13 @@ Result<std::string> ReceivedCode(Registry& registry, const std::string& mobile) 
   return Status(StatusCode::kNotFound, "no SMS code for " + mobile);
 }
 
-Result<std::int64_t> ConfirmedMobile(Registry& registry, const std::string& mobile) {
-  Result<std::int64_t> id = RequestSmsCode(registry, mobile);
+Result<std::int64_t> ConfirmedMobile(Registry& registry, const Actor& unit,
+                                     const std::string& mobile) {
+  Result<std::int64_t> id = RequestSmsCode(registry, unit.account_id, mobile);
   if (!id) return id.status();
   Result<std::string> code = ReceivedCode(registry, mobile);
   if (!code) return code.status();
-  if (Status s = ConfirmSmsCode(registry, *id, *code); !s.ok()) return s;
+  if (Status s = ConfirmSmsCode(registry, unit.account_id, *id, *code); !s.ok()) return s;
   return id;
 }
 
@@ -220,7 +221,7 @@ Status BuildApplications(Registry& registry, const std::string& dir, DemoCast& c
     form.site.ips = SplitIps(Field(*table, row, "ips"));
     form.site.introduction = Field(*table, row, "introduction");
     form.handler_mobile = fields->fields.mobile;
-    Result<std::int64_t> sms = ConfirmedMobile(registry, form.handler_mobile);
+    Result<std::int64_t> sms = ConfirmedMobile(registry, **unit, form.handler_mobile);
     if (!sms) return AtLine("applications.csv", row, sms.status());
     form.sms_verification_id = *sms;
     Result<std::int64_t> id = SubmitApplication(registry, **unit, form);
@@ -233,7 +234,7 @@ Status BuildApplications(Registry& registry, const std::string& dir, DemoCast& c
       if (!s.ok()) return AtLine("applications.csv", row, s);
     }
     if (resubmitted) {
-      Result<std::int64_t> again = ConfirmedMobile(registry, form.handler_mobile);
+      Result<std::int64_t> again = ConfirmedMobile(registry, **unit, form.handler_mobile);
       if (!again) return again.status();
       form.sms_verification_id = *again;
       form.site.introduction += "（已按审核意见修改）";

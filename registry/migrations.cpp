@@ -257,6 +257,8 @@ ALTER TABLE compliance_records ADD COLUMN crawl_finished_at INTEGER NOT NULL DEF
 // - web_sessions: a logged-in browser. Only the SHA-256 of the session
 //   cookie is kept; csrf_token is the per-session token every form carries.
 // - api_tokens.revoked_at: a revoked token no longer authenticates.
+// - sms_verifications.account_id: the account that asked for the code; only
+//   it may confirm the code and use it in a submission (NULL: older rows).
 // - scans.sites_due and requested_by: how many sites a scan will record
 //   (its progress is recorded/due) and the actor label of whoever started
 //   it through the API (NULL for scheduled scans).
@@ -274,6 +276,7 @@ CREATE TABLE web_sessions (
 );
 CREATE INDEX web_sessions_by_account ON web_sessions (account_id);
 ALTER TABLE api_tokens ADD COLUMN revoked_at INTEGER;
+ALTER TABLE sms_verifications ADD COLUMN account_id INTEGER REFERENCES accounts (id);
 ALTER TABLE scans ADD COLUMN sites_due INTEGER;
 ALTER TABLE scans ADD COLUMN requested_by TEXT;
 )sql";

@@ -266,7 +266,8 @@ Result<std::int64_t> SubmitApplication(Registry& registry, const Actor& actor,
   Result<Transition> t = FindTransition(workflow, "", WorkflowAction::kSubmit, actor.role);
   if (!t) return t.status();
   if (Status s = ValidateSiteForm(db, *unit, form); !s.ok()) return s;
-  if (Status s = UseConfirmedMobile(db, form.sms_verification_id, registry.Now()); !s.ok()) {
+  if (Status s = UseConfirmedMobile(db, actor.account_id, form.sms_verification_id, registry.Now());
+      !s.ok()) {
     return s;
   }
   Result<Statement> insert = db.Prepare(kInsertApplication);
@@ -292,7 +293,8 @@ Status ResubmitApplication(Registry& registry, const Actor& actor, std::int64_t 
   const ApplicationSummary* app = &step->app;
   const Transition* t = &step->transition;
   if (Status s = ValidateSiteForm(db, step->unit, form); !s.ok()) return s;
-  if (Status s = UseConfirmedMobile(db, form.sms_verification_id, registry.Now()); !s.ok()) {
+  if (Status s = UseConfirmedMobile(db, actor.account_id, form.sms_verification_id, registry.Now());
+      !s.ok()) {
     return s;
   }
   const int revision = app->revision + 1;

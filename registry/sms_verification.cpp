@@ -11,14 +11,15 @@ namespace badgewatch::registry {
 namespace {
 
 constexpr char kInsert[] =
-    "INSERT INTO sms_verifications (mobile, salt, code_sha256, created_at, expires_at) "
-    "VALUES (?, ?, ?, ?, ?)";
+    "INSERT INTO sms_verifications "
+    "(mobile, salt, code_sha256, created_at, expires_at, account_id) VALUES (?, ?, ?, ?, ?, ?)";
 constexpr char kSelect[] =
-    "SELECT mobile, salt, code_sha256, expires_at, attempts, confirmed_at, used_at "
+    "SELECT mobile, salt, code_sha256, expires_at, attempts, confirmed_at, used_at, account_id "
     "FROM sms_verifications WHERE id = ?";
 constexpr char kUse[] =
     "UPDATE sms_verifications SET used_at = ? "
-    "WHERE id = ? AND confirmed_at IS NOT NULL AND used_at IS NULL";
+    "WHERE id = ? AND (account_id IS NULL OR account_id = ?) AND confirmed_at IS NOT NULL "
+    "AND used_at IS NULL";
 constexpr char kCountAttempt[] =
     "UPDATE sms_verifications SET attempts = attempts + 1 WHERE id = ?";
 constexpr char kConfirm[] =
@@ -34,7 +35,8 @@ Status Precondition(std::string message) {
 
 }  // namespace
 
-Result<std::int64_t> RequestSmsCode(Registry& registry, const std::string& mobile) {
+Result<std::int64_t> RequestSmsCode(Registry& registry, std::int64_t account_id,
+                                    const std::string& mobile) {
   if (Status s = ValidateMobile(mobile); !s.ok()) return s;
   Result<std::string> code = RandomDigits(6);
   if (!code) return code.status();
@@ -48,7 +50,8 @@ Result<std::int64_t> RequestSmsCode(Registry& registry, const std::string& mobil
   Result<Statement> insert = db.Prepare(kInsert);
   if (!insert) return insert.status();
   const std::int64_t now = registry.Now();
-  Status bound = insert->Bind({mobile, *salt, *hash, now, now + kSmsCodeLifetimeSeconds});
+  Status bound =
+      insert->Bind({mobile, *salt, *hash, now, now + kSmsCodeLifetimeSeconds, account_id});
   if (!bound.ok()) return bound;
   if (Status s = insert->Run(); !s.ok()) return s;
   const std::int64_t id = db.LastInsertId();
@@ -62,7 +65,8 @@ Result<std::int64_t> RequestSmsCode(Registry& registry, const std::string& mobil
   return id;
 }
 
-Status ConfirmSmsCode(Registry& registry, std::int64_t id, std::string_view code) {
+Status ConfirmSmsCode(Registry& registry, std::int64_t account_id, std::int64_t id,
+                      std::string_view code) {
   Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
   if (!txn) return txn.status();
@@ -71,7 +75,9 @@ Status ConfirmSmsCode(Registry& registry, std::int64_t id, std::string_view code
   if (Status b = select->Bind({id}); !b.ok()) return b;
   Result<bool> row = select->Step();
   if (!row) return row.status();
-  if (!*row) return Status(StatusCode::kNotFound, fmt::format("no SMS verification {}", id));
+  if (!*row || (!select->IsNull(7) && select->Int(7) != account_id)) {
+    return Status(StatusCode::kNotFound, fmt::format("no SMS verification {}", id));
+  }
   const std::string salt = select->Text(1);
   const std::string stored = select->Text(2);
   const std::int64_t expires_at = select->Int(3);
@@ -116,13 +122,16 @@ Status CheckMobileConfirmed(Database& db, std::int64_t id, std::string_view mobi
   return Status::Ok();
 }
 
-Status UseConfirmedMobile(Database& db, std::int64_t id, std::int64_t now) {
+Status UseConfirmedMobile(Database& db, std::int64_t account_id, std::int64_t id,
+                          std::int64_t now) {
   Result<Statement> use = db.Prepare(kUse);
   if (!use) return use.status();
-  if (Status b = use->Bind({now, id}); !b.ok()) return b;
+  if (Status b = use->Bind({now, id, account_id}); !b.ok()) return b;
   if (Status s = use->Run(); !s.ok()) return s;
   if (db.Changes() == 0) {
-    return Precondition("the SMS code was already used for a submission; request a new one");
+    return Precondition(
+        "the SMS code was already used for a submission, or asked for by another account; "
+        "request a new one");
   }
   return Status::Ok();
 }

@@ -16,25 +16,30 @@ namespace badgewatch::registry {
 inline constexpr std::int64_t kSmsCodeLifetimeSeconds = 10 * 60;
 inline constexpr int kSmsCodeMaxAttempts = 5;
 
-// Validates `mobile`, draws a 6-digit code, stores its salted hash and queues
-// the SMS. Returns the verification id the form carries.
-[[nodiscard]] Result<std::int64_t> RequestSmsCode(Registry& registry, const std::string& mobile);
+// Validates `mobile`, draws a 6-digit code, stores its salted hash with the
+// account that asked (`account_id`) and queues the SMS. Returns the
+// verification id the form carries.
+[[nodiscard]] Result<std::int64_t> RequestSmsCode(Registry& registry, std::int64_t account_id,
+                                                  const std::string& mobile);
 
-// Checks `code` against verification `id`. Each wrong code counts an attempt
-// (committed even though the call fails). kInvalidArgument "wrong SMS code (N
-// attempts left)"; kFailedPrecondition when expired, out of attempts or
-// already confirmed; kNotFound for an unknown id.
-[[nodiscard]] Status ConfirmSmsCode(Registry& registry, std::int64_t id, std::string_view code);
+// Checks `code` against verification `id` for the account that asked for it.
+// Each wrong code counts an attempt (committed even though the call fails).
+// kInvalidArgument "wrong SMS code (N attempts left)"; kFailedPrecondition
+// when expired, out of attempts or already confirmed; kNotFound for an
+// unknown id or another account's.
+[[nodiscard]] Status ConfirmSmsCode(Registry& registry, std::int64_t account_id, std::int64_t id,
+                                    std::string_view code);
 
 // OK when verification `id` was confirmed for `mobile` and not yet used by a
 // submission; otherwise kFailedPrecondition saying what is missing. Any
 // connection.
 [[nodiscard]] Status CheckMobileConfirmed(Database& db, std::int64_t id, std::string_view mobile);
 
-// Marks a confirmed verification as used by a submission (one submission per
-// code), inside the caller's transaction; kFailedPrecondition when it is
-// unconfirmed or already used. Writer thread.
-[[nodiscard]] Status UseConfirmedMobile(Database& db, std::int64_t id, std::int64_t now);
+// Marks a confirmed verification of `account_id` as used by a submission (one
+// submission per code), inside the caller's transaction; kFailedPrecondition
+// when it is unconfirmed, already used or another account's. Writer thread.
+[[nodiscard]] Status UseConfirmedMobile(Database& db, std::int64_t account_id, std::int64_t id,
+                                        std::int64_t now);
 
 }  // namespace badgewatch::registry
 

@@ -184,7 +184,7 @@ TEST_CASE("Chinese domains: suffix per unit kind, IDNA, length", "[registry]") {
 
 TEST_CASE("SMS code: hashed, 10-minute expiry, 5 attempts", "[registry]") {
   WorkflowFixture f;
-  const std::int64_t id = RequestSmsCode(*f.registry, "13800138000").value();
+  const std::int64_t id = RequestSmsCode(*f.registry, f.agency.account_id, "13800138000").value();
   const std::string code = f.LastSmsCode("13800138000");
   REQUIRE(code.size() == 6);
   {
@@ -198,25 +198,36 @@ TEST_CASE("SMS code: hashed, 10-minute expiry, 5 attempts", "[registry]") {
   const std::string wrong = code == "000000" ? "111111" : "000000";
   SECTION("a wrong code counts down the attempts, then locks") {
     for (int left = 4; left >= 0; --left) {
-      Status s = ConfirmSmsCode(*f.registry, id, wrong);
+      Status s = ConfirmSmsCode(*f.registry, f.agency.account_id, id, wrong);
       CHECK(s.message() == "wrong SMS code (" + std::to_string(left) + " attempts left)");
     }
-    Status locked = ConfirmSmsCode(*f.registry, id, code);
+    Status locked = ConfirmSmsCode(*f.registry, f.agency.account_id, id, code);
     CHECK(locked.code() == StatusCode::kFailedPrecondition);
     CHECK(locked.message() == "too many wrong SMS codes; request a new one");
   }
   SECTION("the code expires after 10 minutes") {
     *f.now += kSmsCodeLifetimeSeconds;
-    CHECK(ConfirmSmsCode(*f.registry, id, code).message() ==
+    CHECK(ConfirmSmsCode(*f.registry, f.agency.account_id, id, code).message() ==
           "the SMS code has expired; request a new one");
   }
   SECTION("the right code within 10 minutes confirms once") {
     *f.now += kSmsCodeLifetimeSeconds - 1;
-    CHECK(ConfirmSmsCode(*f.registry, id, code).ok());
-    CHECK(ConfirmSmsCode(*f.registry, id, code).message() == "the SMS code was already confirmed");
+    CHECK(ConfirmSmsCode(*f.registry, f.agency.account_id, id, code).ok());
+    CHECK(ConfirmSmsCode(*f.registry, f.agency.account_id, id, code).message() ==
+          "the SMS code was already confirmed");
+  }
+  SECTION("another account can neither confirm the code nor submit with it") {
+    CHECK(ConfirmSmsCode(*f.registry, f.institution.account_id, id, code).code() ==
+          StatusCode::kNotFound);
+    REQUIRE(ConfirmSmsCode(*f.registry, f.agency.account_id, id, code).ok());
+    SiteForm form = f.ValidForm(f.institution, "浙江大学门户网站");
+    form.sms_verification_id = id;  // the agency's confirmed code for the same mobile
+    Result<std::int64_t> refused = SubmitApplication(*f.registry, f.institution, form);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.status().code() == StatusCode::kFailedPrecondition);
   }
   SECTION("an invalid mobile gets no code") {
-    CHECK(RequestSmsCode(*f.registry, "1380013800").status().code() ==
+    CHECK(RequestSmsCode(*f.registry, f.agency.account_id, "1380013800").status().code() ==
           StatusCode::kInvalidArgument);
   }
 }

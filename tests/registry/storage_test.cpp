@@ -73,8 +73,9 @@ TEST_CASE("Registry: a version-1 file is migrated to the latest schema, data kep
   for (const char* sql :
        {"DROP TABLE web_sessions", "ALTER TABLE accounts DROP COLUMN password_hash",
         "ALTER TABLE accounts DROP COLUMN password_set_at",
-        "ALTER TABLE api_tokens DROP COLUMN revoked_at", "ALTER TABLE scans DROP COLUMN sites_due",
-        "ALTER TABLE scans DROP COLUMN requested_by"}) {
+        "ALTER TABLE api_tokens DROP COLUMN revoked_at",
+        "ALTER TABLE sms_verifications DROP COLUMN account_id",
+        "ALTER TABLE scans DROP COLUMN sites_due", "ALTER TABLE scans DROP COLUMN requested_by"}) {
     REQUIRE(db.Exec(sql).ok());
   }
   REQUIRE(db.Exec("PRAGMA user_version = 1").ok());

@@ -55,9 +55,9 @@ std::string WorkflowFixture::LastSmsCode(const std::string& mobile) {
   throw std::runtime_error("no SMS code for " + mobile);
 }
 
-std::int64_t WorkflowFixture::ConfirmedMobile(const std::string& mobile) {
-  const std::int64_t id = Must(RequestSmsCode(*registry, mobile));
-  Must(ConfirmSmsCode(*registry, id, LastSmsCode(mobile)));
+std::int64_t WorkflowFixture::ConfirmedMobile(const Actor& unit, const std::string& mobile) {
+  const std::int64_t id = Must(RequestSmsCode(*registry, unit.account_id, mobile));
+  Must(ConfirmSmsCode(*registry, unit.account_id, id, LastSmsCode(mobile)));
   return id;
 }
 
@@ -69,7 +69,7 @@ SiteForm WorkflowFixture::ValidForm(const Actor& unit, const std::string& site_n
   form.site.ips = {"10.0.0.1", "2001:db8::1"};
   form.site.introduction = "网站介绍：发布政务信息，提供在线服务。";
   form.handler_mobile = "13800138000";
-  form.sms_verification_id = ConfirmedMobile(form.handler_mobile);
+  form.sms_verification_id = ConfirmedMobile(unit, form.handler_mobile);
   return form;
 }
 

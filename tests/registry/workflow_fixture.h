@@ -18,8 +18,9 @@ struct WorkflowFixture : RegistryFixture {
 
   // The code in the newest SMS to `mobile` in the outbox.
   [[nodiscard]] std::string LastSmsCode(const std::string& mobile);
-  // Requests and confirms a code for `mobile`; returns the verification id.
-  [[nodiscard]] std::int64_t ConfirmedMobile(const std::string& mobile);
+  // `unit` requests and confirms a code for `mobile`; returns the
+  // verification id.
+  [[nodiscard]] std::int64_t ConfirmedMobile(const Actor& unit, const std::string& mobile);
   // A valid form for `unit` (an agency gets a .gov.cn domain).
   [[nodiscard]] SiteForm ValidForm(const Actor& unit, const std::string& site_name);
   // Registers `name` for `unit` through every step, funded by a payment.
