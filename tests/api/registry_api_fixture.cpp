@@ -42,8 +42,10 @@ HttpResponse RegistryApi::Call(const std::string& who, http::verb method, const 
   return router.Handle(request);
 }
 
-json RegistryApi::FormJson(const std::string& site_name) {
-  const registry::SiteForm form = ValidForm(agency, site_name);
+json RegistryApi::FormJson(const std::string& site_name) { return FormJson(agency, site_name); }
+
+json RegistryApi::FormJson(const registry::Actor& unit, const std::string& site_name) {
+  const registry::SiteForm form = ValidForm(unit, site_name);
   return {{"name", form.site.name},
           {"english_domain", *form.site.english_domain},
           {"ips", form.site.ips},

@@ -26,8 +26,9 @@ struct RegistryApi : registry::testing::WorkflowFixture {
   HttpResponse Call(const std::string& who, http::verb method, const std::string& target,
                     const std::string& body = "",
                     const std::string& content_type = "application/json");
-  // A valid application form of the agency, its mobile confirmed.
+  // A valid application form of the agency (or `unit`), its mobile confirmed.
   nlohmann::json FormJson(const std::string& site_name);
+  nlohmann::json FormJson(const registry::Actor& unit, const std::string& site_name);
   // The agency submits FormJson(site_name); returns the application id.
   std::int64_t Submit(const std::string& site_name);
 

@@ -1,0 +1,419 @@
+// The authorization matrix: every route `badgewatch serve` registers, called
+// by every role — no credentials, a unit and a reviewer of another region,
+// the owning unit, its regional reviewer, CONAC — on a record that belongs to
+// the unit "agency" of region 33. Each call must answer exactly the status the
+// table says; a refused call must leave the registry unchanged (no commit by
+// any connection); a list must never show the record to a role that may not
+// see it. A route without a row fails the test, so a new route cannot ship
+// unchecked.
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <catch2/catch.hpp>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "api/api_routes.h"
+#include "api/registration_routes.h"
+#include "api/self_check_jobs.h"
+#include "api/self_check_limiter.h"
+#include "registry/database.h"
+#include "tests/api/registry_api_fixture.h"
+#include "tests/support/dnsmasq_process.h"
+
+namespace {
+
+using badgewatch::api::HttpRequest;
+using badgewatch::api::HttpResponse;
+using badgewatch::api::RegistrationAccess;
+using badgewatch::api::RegistrationLimit;
+using badgewatch::api::RequestRouter;
+using badgewatch::api::SelfCheckAccess;
+using badgewatch::api::SelfCheckJobs;
+using badgewatch::api::SelfCheckLimiter;
+using badgewatch::api::SelfCheckSettings;
+using badgewatch::api::ServerMetrics;
+using badgewatch::api::ServiceContext;
+using badgewatch::api::testing::RegistryApi;
+using badgewatch::registry::ConnectionRole;
+using badgewatch::registry::Database;
+using badgewatch::testing::DnsmasqProcess;
+namespace http = boost::beast::http;
+using nlohmann::json;
+
+// Every caller.
+const std::vector<std::string> kCallers = {"anonymous", "other_agency", "reviewer11",
+                                           "agency",    "reviewer33",   "conac"};
+
+// Every route as `serve` registers it, on a registry holding one record of
+// each kind for the agency (region 33).
+struct World : RegistryApi {
+  explicit World(const std::string& dns_server) {
+    SelfCheckSettings settings;  // the address policy on: the site's name is loopback
+    settings.dns = dns_server;
+    settings.max_pages = 3;
+    jobs = std::make_unique<SelfCheckJobs>(io, settings, [this](std::int64_t unit_id) {
+      limiter.Finished(unit_id);
+      const std::lock_guard<std::mutex> lock(mutex);
+      ++finished;
+      finished_changed.notify_all();
+    });
+    self_checks = SelfCheckAccess{access, jobs.get(), &limiter, /*any_port=*/false};
+    AddApiRoutes(all, service, self_checks);
+    AddRegistrationRoutes(all, registration);
+    thread = std::thread([this] { io.run(); });
+    Populate();
+    probe.emplace(Database::Open(path, ConnectionRole::kReader).value());
+  }
+  ~World() {
+    boost::asio::post(io, [this] { jobs->Stop(); });
+    work.reset();
+    thread.join();
+  }
+
+  HttpResponse Call(const std::string& who, http::verb method, const std::string& target,
+                    const std::string& body) {
+    HttpRequest request{method, target, 11};
+    if (who != "anonymous") request.set(http::field::authorization, "Bearer " + tokens.at(who));
+    if (!body.empty()) {
+      request.set(http::field::content_type, "application/json");
+      request.body() = body;
+      request.prepare_payload();
+    }
+    return all.Handle(request);
+  }
+
+  // Changes whenever any connection has committed since the last call.
+  std::int64_t DataVersion() {
+    auto s = probe->Prepare("PRAGMA data_version");
+    REQUIRE(s->Step().value());
+    return s->Int(0);
+  }
+
+  std::string Id(std::int64_t id) { return std::to_string(id); }
+
+  void Populate() {
+    // An application just submitted, one rejected (the unit may resubmit
+    // it), and one carried to its badge: the site.
+    submitted = Submit("杭州市教育局");
+    rejected = Submit("杭州市教育局办事大厅");
+    REQUIRE(Call("reviewer33", http::verb::post, "/api/applications/" + Id(rejected) + "/decisions",
+                 json{{"action", "regional-reject"}, {"reason", "名称不符"}}.dump())
+                .result() == http::status::ok);
+    const std::int64_t issued = Submit("杭州市教育考试院");
+    for (const char* action : {"regional-pass", "materials-received", "issue-badge"}) {
+      const std::string who = std::string(action) == "issue-badge" ? "conac" : "reviewer33";
+      REQUIRE(Call(who, http::verb::post, "/api/applications/" + Id(issued) + "/decisions",
+                   json{{"action", action}}.dump())
+                  .result() == http::status::ok);
+    }
+    site = json::parse(Call("agency", http::verb::get, "/api/applications/" + Id(issued), "")
+                           .body())["site_id"]
+               .get<std::int64_t>();
+    domain = json::parse(Call("agency", http::verb::post, "/api/domains",
+                              json{{"name", "教育局.政务"}, {"years", 1}}.dump())
+                             .body())["id"]
+                 .get<std::int64_t>();
+    registered_domain = RegisteredDomain(agency, "杭州教育.政务");
+    payment = json::parse(Call("reviewer33", http::verb::post,
+                               "/api/units/" + Id(agency.unit_id) + "/payments",
+                               json{{"amount_fen", 30000}, {"bank_reference", "BANK-M1"}}.dump())
+                              .body())["payment_id"]
+                  .get<std::int64_t>();
+    sms = json::parse(Call("agency", http::verb::post, "/api/sms-codes",
+                           json{{"mobile", "13700137000"}}.dump())
+                          .body())["verification_id"]
+              .get<std::int64_t>();
+    const HttpResponse job =
+        Call("agency", http::verb::post, "/api/self-checks", json{{"site_id", site}}.dump());
+    REQUIRE(job.result() == http::status::accepted);
+    self_check = json::parse(job.body())["id"].get<std::int64_t>();
+    // One self-check runs per unit at a time: let this one end first.
+    std::unique_lock<std::mutex> lock(mutex);
+    finished_changed.wait(lock, [&] { return finished == 1; });
+  }
+
+  boost::asio::io_context io;
+  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work =
+      boost::asio::make_work_guard(io);
+  SelfCheckLimiter limiter{badgewatch::api::SelfCheckLimits{}};
+  std::unique_ptr<SelfCheckJobs> jobs;
+  SelfCheckAccess self_checks;
+  ServerMetrics metrics;
+  ServiceContext service{&readers, &metrics};
+  RegistrationLimit registration_limit{1000, std::chrono::minutes(1)};
+  RegistrationAccess registration{access, &registration_limit, {.log2_n = 10, .r = 8, .p = 1}};
+  RequestRouter all;
+  std::thread thread;
+  std::optional<Database> probe;  // a connection of its own, for data_version
+  std::mutex mutex;
+  std::condition_variable finished_changed;
+  int finished = 0;
+
+  std::int64_t submitted = 0, rejected = 0, site = 0, domain = 0, registered_domain = 0,
+               payment = 0, sms = 0, self_check = 0;
+};
+
+const std::vector<std::pair<std::string, std::string>> kNames = {
+    {"edu.hangzhou.gov.cn", "127.0.0.1"}};
+
+// What a call should answer: a 2xx, or exactly this status.
+constexpr int kOk = 0;
+
+struct Row {
+  using Request =
+      std::function<std::pair<std::string, std::string>(World&, const std::string& who)>;
+  Row(http::verb verb, std::string route, Request make, std::map<std::string, int> statuses,
+      int default_status = kOk, std::function<std::string(World&)> list_marker = {})
+      : method(verb),
+        pattern(std::move(route)),
+        request(std::move(make)),
+        expect(std::move(statuses)),
+        others(default_status),
+        marker(std::move(list_marker)) {}
+
+  http::verb method;
+  std::string pattern;
+  // The target and body for `who` acting on the agency's record.
+  Request request;
+  // Status per caller; callers not named answer `others`.
+  std::map<std::string, int> expect;
+  int others;
+  // For lists: a text that names the agency's record, which must appear for
+  // exactly the callers that may see it.
+  std::function<std::string(World&)> marker;
+};
+
+constexpr int k401 = 401, k403 = 403, k404 = 404;
+
+// Only the agency, its reviewer and CONAC see the agency's records.
+std::map<std::string, int> HiddenFromOthers(std::map<std::string, int> extra = {}) {
+  std::map<std::string, int> expect = {
+      {"anonymous", k401}, {"other_agency", k404}, {"reviewer11", k404}};
+  for (auto& [who, status] : extra) expect[who] = status;
+  return expect;
+}
+
+std::pair<std::string, std::string> Get(std::string target) { return {std::move(target), ""}; }
+
+std::vector<Row> Matrix() {
+  using V = http::verb;
+  const auto unit_form = [](World& w, const std::string& who) {
+    // Each unit submits a form of its own site, its mobile confirmed.
+    if (who != "other_agency") return w.FormJson("杭州市教育局新网站").dump();
+    json form = w.FormJson(w.other_agency, "北京市某区教育网");
+    form["english_domain"] = "edu.bjdistrict.gov.cn";
+    return form.dump();
+  };
+  return {
+      {V::get, "/healthz", [](World&, const std::string&) { return Get("/healthz"); }, {}},
+      {V::get, "/metrics", [](World&, const std::string&) { return Get("/metrics"); }, {}},
+      {V::get,
+       "/openapi.json",
+       [](World&, const std::string&) { return Get("/openapi.json"); },
+       {}},
+      {V::get,
+       "/api/me",
+       [](World&, const std::string&) { return Get("/api/me"); },
+       {{"anonymous", k401}}},
+      {V::post,
+       "/api/registrations",
+       [](World&, const std::string& who) {
+         return std::pair<std::string, std::string>("/api/registrations",
+                                                    json{{"kind", "社会组织"},
+                                                         {"region", "33"},
+                                                         {"system_category", "教育"},
+                                                         {"name", "杭州市某协会 " + who},
+                                                         {"address", "杭州市"},
+                                                         {"handler_name", "赵经办"},
+                                                         {"mobile", "13600136000"},
+                                                         {"email", "a@example.org.cn"},
+                                                         {"login", "assoc-" + who},
+                                                         {"password", "a long enough password"}}
+                                                        .dump());
+       },
+       {}},
+      // Any unit account may ask for an SMS code; staff never do. A code
+      // belongs to the account that asked for it.
+      {V::post,
+       "/api/sms-codes",
+       [](World&, const std::string&) {
+         return std::pair<std::string, std::string>("/api/sms-codes",
+                                                    json{{"mobile", "13500135000"}}.dump());
+       },
+       {{"anonymous", k401}, {"reviewer11", k403}, {"reviewer33", k403}, {"conac", k403}}},
+      {V::post,
+       "/api/sms-codes/{id}/confirmation",
+       [](World& w, const std::string&) {
+         return std::pair<std::string, std::string>(
+             "/api/sms-codes/" + w.Id(w.sms) + "/confirmation",
+             json{{"code", w.LastSmsCode("13700137000")}}.dump());
+       },
+       {{"anonymous", k401},
+        {"other_agency", k404},
+        {"reviewer11", k403},
+        {"reviewer33", k403},
+        {"conac", k403}}},
+      {V::get,
+       "/api/applications",
+       [](World&, const std::string&) { return Get("/api/applications"); },
+       {{"anonymous", k401}},
+       kOk,
+       [](World& w) { return "\"id\":" + w.Id(w.submitted) + ","; }},
+      {V::post,
+       "/api/applications",
+       [unit_form](World& w, const std::string& who) {
+         return std::pair<std::string, std::string>("/api/applications", unit_form(w, who));
+       },
+       {{"anonymous", k401}, {"reviewer11", k403}, {"reviewer33", k403}, {"conac", k403}}},
+      {V::get, "/api/applications/{id}",
+       [](World& w, const std::string&) { return Get("/api/applications/" + w.Id(w.submitted)); },
+       HiddenFromOthers()},
+      {V::put, "/api/applications/{id}",
+       [](World& w, const std::string&) {
+         return std::pair<std::string, std::string>("/api/applications/" + w.Id(w.rejected),
+                                                    w.FormJson("杭州市教育局办事大厅").dump());
+       },
+       HiddenFromOthers({{"reviewer33", k403}, {"conac", k403}})},
+      {V::post, "/api/applications/{id}/decisions",
+       [](World& w, const std::string&) {
+         return std::pair<std::string, std::string>(
+             "/api/applications/" + w.Id(w.submitted) + "/decisions",
+             json{{"action", "regional-pass"}}.dump());
+       },
+       HiddenFromOthers({{"agency", k403}, {"conac", k403}})},
+      {V::get, "/api/units/{id}",
+       [](World& w, const std::string&) { return Get("/api/units/" + w.Id(w.agency.unit_id)); },
+       HiddenFromOthers()},
+      {V::get, "/api/units/{id}/domains",
+       [](World& w, const std::string&) {
+         return Get("/api/units/" + w.Id(w.agency.unit_id) + "/domains");
+       },
+       HiddenFromOthers()},
+      {V::post, "/api/units/{id}/payments",
+       [](World& w, const std::string& who) {
+         return std::pair<std::string, std::string>(
+             "/api/units/" + w.Id(w.agency.unit_id) + "/payments",
+             json{{"amount_fen", 30000}, {"bank_reference", "BANK-" + who}}.dump());
+       },
+       HiddenFromOthers({{"agency", k403}, {"conac", k403}})},
+      // Only CONAC confirms funds; everyone else is refused before the
+      // payment is looked up, so the answer says nothing about it.
+      {V::post,
+       "/api/payments/{id}/confirmation",
+       [](World& w, const std::string&) {
+         return std::pair<std::string, std::string>(
+             "/api/payments/" + w.Id(w.payment) + "/confirmation", "");
+       },
+       {{"anonymous", k401},
+        {"other_agency", k403},
+        {"reviewer11", k403},
+        {"agency", k403},
+        {"reviewer33", k403}}},
+      {V::post,
+       "/api/domains",
+       [](World&, const std::string& who) {
+         return std::pair<std::string, std::string>(
+             "/api/domains",
+             json{{"name", who == "other_agency" ? "某区教育.政务" : "杭州教育局.政务"},
+                  {"years", 1}}
+                 .dump());
+       },
+       {{"anonymous", k401}, {"reviewer11", k403}, {"reviewer33", k403}, {"conac", k403}}},
+      {V::get, "/api/domains/{id}",
+       [](World& w, const std::string&) { return Get("/api/domains/" + w.Id(w.domain)); },
+       HiddenFromOthers()},
+      {V::post, "/api/domains/{id}/decisions",
+       [](World& w, const std::string&) {
+         return std::pair<std::string, std::string>("/api/domains/" + w.Id(w.domain) + "/decisions",
+                                                    json{{"action", "regional-pass"}}.dump());
+       },
+       HiddenFromOthers({{"agency", k403}, {"conac", k403}})},
+      {V::post, "/api/renewals",
+       [](World& w, const std::string&) {
+         return std::pair<std::string, std::string>(
+             "/api/renewals", json{{"domain_ids", {w.registered_domain}}, {"years", 1}}.dump());
+       },
+       HiddenFromOthers({{"reviewer33", k403}, {"conac", k403}})},
+      {V::get, "/api/sites/{id}/badge",
+       [](World& w, const std::string&) { return Get("/api/sites/" + w.Id(w.site) + "/badge"); },
+       HiddenFromOthers()},
+      {V::post, "/api/self-checks",
+       [](World& w, const std::string&) {
+         return std::pair<std::string, std::string>("/api/self-checks",
+                                                    json{{"site_id", w.site}}.dump());
+       },
+       HiddenFromOthers()},
+      // A regional reviewer sees the self-checks it started, not a unit's.
+      {V::get, "/api/self-checks/{id}",
+       [](World& w, const std::string&) { return Get("/api/self-checks/" + w.Id(w.self_check)); },
+       HiddenFromOthers({{"reviewer33", k404}})},
+  };
+}
+
+std::string Describe(http::verb method, const std::string& pattern) {
+  return std::string(http::to_string(method)) + " " + pattern;
+}
+
+}  // namespace
+
+TEST_CASE("Authorization matrix: every route has a row", "[api][authorization]") {
+  DnsmasqProcess dns(kNames);
+  World world(dns.server());
+  std::set<std::string> rows;
+  for (const Row& row : Matrix()) rows.insert(Describe(row.method, row.pattern));
+  std::set<std::string> routes;
+  for (const auto& [method, pattern] : world.all.Routes()) {
+    routes.insert(Describe(method, pattern));
+    CAPTURE(Describe(method, pattern));
+    CHECK(rows.count(Describe(method, pattern)) == 1);
+  }
+  for (const std::string& row : rows) {
+    CAPTURE(row);
+    CHECK(routes.count(row) == 1);  // a row for a route that no longer exists
+  }
+}
+
+TEST_CASE("Authorization matrix: every route × every role answers as the table says",
+          "[api][authorization][network]") {
+  DnsmasqProcess dns(kNames);
+  for (const Row& row : Matrix()) {
+    World world(dns.server());  // each row starts from the same registry
+    // Refused callers first: what they are refused must not depend on what
+    // an allowed caller changed before them.
+    std::vector<std::string> callers;
+    for (const bool allowed : {false, true}) {
+      for (const std::string& who : kCallers) {
+        const int status = row.expect.count(who) ? row.expect.at(who) : row.others;
+        if ((status == kOk) == allowed) callers.push_back(who);
+      }
+    }
+    for (const std::string& who : callers) {
+      const auto expected = row.expect.count(who) ? row.expect.at(who) : row.others;
+      const auto [target, body] = row.request(world, who);
+      const std::int64_t version = world.DataVersion();
+      const HttpResponse response = world.Call(who, row.method, target, body);
+      INFO(Describe(row.method, row.pattern)
+           << " as " << who << " → " << response.result_int() << " " << response.body());
+      if (expected == kOk) {
+        CHECK(response.result_int() / 100 == 2);
+      } else {
+        CHECK(static_cast<int>(response.result_int()) == expected);
+        CHECK(world.DataVersion() == version);  // refused: nothing committed
+      }
+      if (row.marker && response.result_int() == 200) {
+        const bool shown = response.body().find(row.marker(world)) != std::string::npos;
+        CHECK(shown == (who == "agency" || who == "reviewer33" || who == "conac"));
+      }
+    }
+  }
+}
