@@ -15,6 +15,13 @@ constexpr char kSelectDue[] =
 constexpr char kSelectAll[] =
     "SELECT id, channel, recipient, subject, body, state, attempts, next_attempt_at, last_error "
     "FROM outbox ORDER BY id";
+constexpr char kSelectPage[] =
+    "SELECT id, channel, recipient, subject, body, state, attempts, next_attempt_at, last_error "
+    "FROM outbox WHERE ?1 = '' OR state = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3";
+constexpr char kCountPage[] = "SELECT count(*) FROM outbox WHERE ?1 = '' OR state = ?1";
+constexpr char kCountByState[] =
+    "SELECT state, channel, count(*) FROM outbox GROUP BY state, channel ORDER BY state, channel";
+constexpr char kOldestPending[] = "SELECT min(created_at) FROM outbox WHERE state = 'pending'";
 constexpr char kMarkSent[] =
     "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = '' "
     "WHERE id = ? AND state = 'pending'";
@@ -74,6 +81,42 @@ Result<std::vector<OutboxRow>> ListOutbox(Database& db) {
   Result<Statement> s = db.Prepare(kSelectAll);
   if (!s) return s.status();
   return ReadRows(*s);
+}
+
+Result<OutboxStatus> ReadOutboxStatus(Database& db) {
+  OutboxStatus status;
+  Result<Statement> counts = db.Prepare(kCountByState);
+  if (!counts) return counts.status();
+  for (;;) {
+    Result<bool> row = counts->Step();
+    if (!row) return row.status();
+    if (!*row) break;
+    status.counts.push_back({counts->Text(0), counts->Text(1), counts->Int(2)});
+  }
+  Result<Statement> oldest = db.Prepare(kOldestPending);
+  if (!oldest) return oldest.status();
+  Result<bool> row = oldest->Step();
+  if (!row) return row.status();
+  status.oldest_pending_at = oldest->OptInt(0);
+  return status;
+}
+
+Result<OutboxPage> ListOutboxPage(Database& db, std::string_view state, std::int64_t limit,
+                                  std::int64_t offset) {
+  OutboxPage page;
+  Result<Statement> count = db.Prepare(kCountPage);
+  if (!count) return count.status();
+  if (Status b = count->Bind({state}); !b.ok()) return b;
+  Result<bool> counted = count->Step();
+  if (!counted) return counted.status();
+  page.total = count->Int(0);
+  Result<Statement> select = db.Prepare(kSelectPage);
+  if (!select) return select.status();
+  if (Status b = select->Bind({state, limit, offset}); !b.ok()) return b;
+  Result<std::vector<OutboxRow>> rows = ReadRows(*select);
+  if (!rows) return rows.status();
+  page.rows = std::move(rows).value();
+  return page;
 }
 
 Status MarkDelivered(Registry& registry, std::int64_t id) {

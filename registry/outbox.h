@@ -5,6 +5,7 @@
 #define BADGEWATCH_REGISTRY_OUTBOX_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,28 @@ struct OutboxRow {
                                                                   int limit);
 // Every row, in id order.
 [[nodiscard]] Result<std::vector<OutboxRow>> ListOutbox(Database& db);
+
+// How the outbox stands: rows per state and channel, and the oldest pending
+// row's creation time (nullopt when nothing is pending).
+struct OutboxCount {
+  std::string state;
+  std::string channel;
+  std::int64_t rows = 0;
+};
+struct OutboxStatus {
+  std::vector<OutboxCount> counts;
+  std::optional<std::int64_t> oldest_pending_at;
+};
+[[nodiscard]] Result<OutboxStatus> ReadOutboxStatus(Database& db);
+
+// Rows in `state` ("" for every state), newest first: `limit` of them after
+// skipping `offset`, and how many there are in all.
+struct OutboxPage {
+  std::vector<OutboxRow> rows;
+  std::int64_t total = 0;
+};
+[[nodiscard]] Result<OutboxPage> ListOutboxPage(Database& db, std::string_view state,
+                                                std::int64_t limit, std::int64_t offset);
 
 // Records a delivered row ('sent').
 [[nodiscard]] Status MarkDelivered(Registry& registry, std::int64_t id);

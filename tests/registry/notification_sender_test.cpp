@@ -87,5 +87,36 @@ TEST_CASE("NotificationSender: an unconfigured channel is a failed attempt", "[r
         "e-mail: no SMTP server configured");
 }
 
+TEST_CASE("Outbox status: counts per state and channel, pages newest first", "[registry]") {
+  RegistryFixture f;
+  *f.now = 1000;
+  Queue(f, {Channel::kEmail, "a@example.gov.cn", "s1", "b1"});
+  *f.now = 2000;
+  Queue(f, {Channel::kSms, "13800138000", "", "b2"});
+  Queue(f, {Channel::kSms, "13800138001", "", "b3"});
+  const std::vector<OutboxRow> all = ListOutbox(f.registry->writer()).value();
+  REQUIRE(all.size() == 3);
+  REQUIRE(MarkDelivered(*f.registry, all[0].id).ok());
+
+  const OutboxStatus status = ReadOutboxStatus(f.registry->writer()).value();
+  REQUIRE(status.counts.size() == 2);
+  CHECK(status.counts[0].state == "pending");
+  CHECK(status.counts[0].channel == "sms");
+  CHECK(status.counts[0].rows == 2);
+  CHECK(status.counts[1].state == "sent");
+  CHECK(status.counts[1].rows == 1);
+  CHECK(status.oldest_pending_at == 2000);
+
+  const OutboxPage pending = ListOutboxPage(f.registry->writer(), "pending", 1, 0).value();
+  CHECK(pending.total == 2);
+  REQUIRE(pending.rows.size() == 1);
+  CHECK(pending.rows[0].notification.body == "b3");
+  const OutboxPage second = ListOutboxPage(f.registry->writer(), "pending", 1, 1).value();
+  REQUIRE(second.rows.size() == 1);
+  CHECK(second.rows[0].notification.body == "b2");
+  CHECK(ListOutboxPage(f.registry->writer(), "", 10, 0).value().total == 3);
+  CHECK(ListOutboxPage(f.registry->writer(), "failed", 10, 0).value().rows.empty());
+}
+
 }  // namespace
 }  // namespace badgewatch::registry
