@@ -164,7 +164,8 @@ TEST_CASE("WebLogin: unknown login, no password and wrong password answer alike"
   }
 }
 
-TEST_CASE("WebLogin: POST /api/session answers the role and CSRF token; writes need it", "[api]") {
+TEST_CASE("WebLogin: POST /api/session answers the role and CSRF token, which writes need",
+          "[api]") {
   LoginApi api;
   const HttpResponse ok = api.PostSession(kAgencyLogin, kPassword);
   REQUIRE(ok.result() == http::status::ok);
