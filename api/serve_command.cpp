@@ -15,12 +15,14 @@
 
 #include "api/api_routes.h"
 #include "api/http_server.h"
+#include "api/login_throttle.h"
 #include "api/reader_pool.h"
 #include "api/registry_writer.h"
 #include "api/request_router.h"
 #include "api/self_check_jobs.h"
 #include "api/self_check_limiter.h"
 #include "api/self_check_routes.h"
+#include "api/web_login.h"
 #include "registry/registry.h"
 
 namespace badgewatch::api {
@@ -82,6 +84,9 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options) {
   serve->add_flag("--self-check-allow-private", options.self_check_allow_private,
                   "Let self-checks crawl loopback/private addresses and any port (tests, "
                   "intranet deployments)");
+  serve->add_flag("--secure-cookies", options.secure_cookies,
+                  "Mark the login cookie Secure, so browsers send it over HTTPS only (set it "
+                  "when a TLS proxy serves badgewatch)");
   return serve;
 }
 
@@ -125,7 +130,7 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
   asio::io_context io;
   ReaderPool readers(options.db, options.workers);
   RegistryWriter writer(**registry);
-  ServiceContext context{&readers, nullptr};
+  ServiceContext context{&readers, nullptr, [&writer] { return writer.Now(); }};
   const RegistryAccess access{&readers, &writer};
   SelfCheckLimiter limiter(SelfCheckLimits{});
   SelfCheckSettings self_check_settings;
@@ -135,8 +140,13 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
                             [&limiter](std::int64_t unit_id) { limiter.Finished(unit_id); });
   const SelfCheckAccess self_check_access{access, &self_checks, &limiter,
                                           options.self_check_allow_private};
+  LoginThrottle login_throttle;
+  WebLoginAccess login_access;
+  login_access.registry = access;
+  login_access.throttle = &login_throttle;
+  login_access.secure_cookies = options.secure_cookies;
   RequestRouter router;
-  AddApiRoutes(router, context, self_check_access);
+  AddApiRoutes(router, context, self_check_access, login_access);
 
   asio::thread_pool workers(options.workers);
   HttpServer server(

@@ -1,5 +1,6 @@
 #include "registry/crypto_primitives.h"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
@@ -77,6 +78,10 @@ Result<std::string> RandomHex(std::size_t count) {
   Result<std::string> bytes = RandomBytes(count);
   if (!bytes) return bytes.status();
   return HexEncode(*bytes);
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 Result<std::string> RandomDigits(std::size_t count) {

@@ -30,6 +30,10 @@ namespace badgewatch::registry {
 // character that is not a hex digit.
 [[nodiscard]] std::optional<std::string> HexDecode(std::string_view hex);
 
+// Whether `a` and `b` are equal, in time that depends on their lengths only
+// (CRYPTO_memcmp): for secrets a caller presents.
+[[nodiscard]] bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
 // `count` random decimal digits (uniform, from the CSPRNG).
 [[nodiscard]] Result<std::string> RandomDigits(std::size_t count);
 

@@ -1,7 +1,6 @@
 #include "registry/passwords.h"
 
 #include <fmt/format.h>
-#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 #include <charconv>
@@ -183,8 +182,7 @@ Result<bool> PasswordMatches(std::string_view record, std::string_view password)
   }
   Result<std::string> key = DeriveKey(password, parsed->salt, parsed->cost);
   if (!key) return key.status();
-  return key->size() == parsed->key.size() &&
-         CRYPTO_memcmp(key->data(), parsed->key.data(), key->size()) == 0;
+  return ConstantTimeEquals(*key, parsed->key);
 }
 
 Status SetPassword(Registry& registry, std::int64_t account_id, std::string_view password,

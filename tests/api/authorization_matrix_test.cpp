@@ -27,6 +27,7 @@
 #include "api/self_check_jobs.h"
 #include "api/self_check_limiter.h"
 #include "registry/database.h"
+#include "registry/passwords.h"
 #include "tests/api/registry_api_fixture.h"
 #include "tests/support/dnsmasq_process.h"
 
@@ -50,6 +51,8 @@ using badgewatch::testing::DnsmasqProcess;
 namespace http = boost::beast::http;
 using nlohmann::json;
 
+constexpr char kAgencyPassword[] = "agency password 1";
+
 // Every caller.
 const std::vector<std::string> kCallers = {"anonymous", "other_agency", "reviewer11",
                                            "agency",    "reviewer33",   "conac"};
@@ -68,7 +71,7 @@ struct World : RegistryApi {
       finished_changed.notify_all();
     });
     self_checks = SelfCheckAccess{access, jobs.get(), &limiter, /*any_port=*/false};
-    AddApiRoutes(all, service, self_checks);
+    AddApiRoutes(all, service, self_checks, login);
     AddRegistrationRoutes(all, registration);
     thread = std::thread([this] { io.run(); });
     Populate();
@@ -102,6 +105,9 @@ struct World : RegistryApi {
   std::string Id(std::int64_t id) { return std::to_string(id); }
 
   void Populate() {
+    REQUIRE(badgewatch::registry::SetPassword(*registry, agency.account_id, kAgencyPassword,
+                                              {.log2_n = 10, .r = 8, .p = 1})
+                .ok());
     // An application just submitted, one rejected (the unit may resubmit
     // it), and one carried to its badge: the site.
     submitted = Submit("杭州市教育局");
@@ -152,6 +158,9 @@ struct World : RegistryApi {
   ServiceContext service{&readers, &metrics};
   RegistrationLimit registration_limit{1000, std::chrono::minutes(1)};
   RegistrationAccess registration{access, &registration_limit, {.log2_n = 10, .r = 8, .p = 1}};
+  badgewatch::api::LoginThrottle throttle;
+  badgewatch::api::WebLoginAccess login{
+      access, &throttle, false, std::chrono::hours(8), {.log2_n = 10, .r = 8, .p = 1}};
   RequestRouter all;
   std::thread thread;
   std::optional<Database> probe;  // a connection of its own, for data_version
@@ -225,6 +234,19 @@ std::vector<Row> Matrix() {
        "/api/me",
        [](World&, const std::string&) { return Get("/api/me"); },
        {{"anonymous", k401}}},
+      // Logging in needs no credentials but the login's own; logging out
+      // without a session is no error.
+      {V::post,
+       "/api/session",
+       [](World&, const std::string&) {
+         return std::pair<std::string, std::string>(
+             "/api/session", json{{"login", "hz-edu"}, {"password", kAgencyPassword}}.dump());
+       },
+       {}},
+      {V::delete_,
+       "/api/session",
+       [](World&, const std::string&) { return Get("/api/session"); },
+       {}},
       {V::post,
        "/api/registrations",
        [](World&, const std::string& who) {
