@@ -124,17 +124,25 @@ bool CapNestingDepth(std::string& html, std::size_t max_depth) {
       ++i;
     }
     const std::string_view name(name_buf.data(), len <= name_buf.size() ? len : 0);
-    // Find the end of the tag, skipping quoted attribute values.
-    char quote = 0;
+    // Find the end of the tag, skipping quoted attribute values. `previous`
+    // is the last non-space character before i.
     char previous = 0;
     while (i < n) {
       const char c = html[i];
-      if (quote != 0) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        if (previous == '=' || IsAsciiSpace(previous)) quote = c;
-      } else if (c == '>') {
-        break;
+      if (c == '>') break;
+      if ((c == '"' || c == '\'') && (previous == '=' || IsAsciiSpace(previous))) {
+        const void* close = std::memchr(html.data() + i + 1, c, n - i - 1);
+        if (close == nullptr) {
+          // Unclosed: the value runs to the end of the input.
+          std::size_t last = n - 1;
+          while (IsAsciiSpace(html[last])) --last;  // stops at the quote at i at the latest
+          previous = html[last];
+          i = n;
+          break;
+        }
+        i = static_cast<std::size_t>(static_cast<const char*>(close) - html.data()) + 1;
+        previous = c;
+        continue;
       }
       if (!IsAsciiSpace(c)) previous = c;
       ++i;
