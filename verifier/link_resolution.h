@@ -20,24 +20,33 @@ namespace badgewatch::verifier {
 
 // The normal forms of absolute URLs already normalised (normalising is a pure
 // function of the URL, so a hit gives what parsing again would). Holds at most
-// `capacity` URLs and starts afresh when full. One thread at a time.
+// `capacity_bytes` of URLs (a page's odd megabyte-long data: URL included) and
+// starts afresh when full. One thread at a time.
 class NormalizedUrlCache {
  public:
-  explicit NormalizedUrlCache(std::size_t capacity = 4096) : capacity_(capacity) {}
+  explicit NormalizedUrlCache(std::size_t capacity_bytes = 1024 * 1024)
+      : capacity_bytes_(capacity_bytes) {}
 
   // The normal form of `absolute`, from the cache or from `normalize`.
   template <typename Normalize>
   [[nodiscard]] std::optional<std::string> Get(const std::string& absolute, Normalize normalize) {
     if (const auto it = entries_.find(absolute); it != entries_.end()) return it->second;
     std::optional<std::string> normal = normalize(absolute);
-    if (entries_.size() >= capacity_) entries_.clear();
+    const std::size_t bytes = absolute.size() + (normal ? normal->size() : 0);
+    if (bytes > capacity_bytes_) return normal;
+    if (bytes_ + bytes > capacity_bytes_) {
+      entries_.clear();
+      bytes_ = 0;
+    }
     entries_.emplace(absolute, normal);
+    bytes_ += bytes;
     return normal;
   }
 
  private:
   std::unordered_map<std::string, std::optional<std::string>> entries_;
-  std::size_t capacity_;
+  std::size_t bytes_ = 0;  // of the keys and values held
+  std::size_t capacity_bytes_;
 };
 
 class LinkResolver {

@@ -94,7 +94,7 @@ TEST_CASE("LinkResolution: a shared cache gives what parsing gives", "[verifier]
     }
   }
   SECTION("a cache that fills up and starts afresh") {
-    bw::NormalizedUrlCache cache(2);
+    bw::NormalizedUrlCache cache(100);  // bytes: two or three URLs
     const bw::LinkResolver plain(pages[0], "");
     const bw::LinkResolver cached(pages[0], "", &cache);
     for (int round = 0; round < 3; ++round) {
