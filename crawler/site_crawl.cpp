@@ -134,8 +134,11 @@ class SiteCrawl::Impl {
 
   // --- admission: scope, limits, robots, frontier ---
   void Enqueue(const std::string& url, bool script) {
+    // Most links of a page were met on earlier pages: the hash look-up comes
+    // before the parse.
+    if (frontier_.Seen(url)) return;
     Result<UrlParts> parts = ParseUrl(url);
-    if (!parts.ok() || frontier_.Seen(url)) return;
+    if (!parts.ok()) return;
     if (!scope_.Contains(parts.value().host)) {
       if (frontier_.MarkSeen(url)) Record(url, UrlOutcome::kOutOfScope, 0, "off the site");
       return;

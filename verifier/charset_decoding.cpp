@@ -396,7 +396,25 @@ struct Utf8Scan {
   [[nodiscard]] bool Valid(std::string_view text) const { return first_error == text.size(); }
 };
 
-// One pass over the bytes; ASCII runs are skipped eight bytes at a time.
+// The end of the run of well-formed three-byte sequences at `i` whose lead
+// bytes are E1..EC or EE..EF (no overlong or surrogate range to exclude): most
+// CJK text. `i` itself when there is none.
+std::size_t SkipCommonThreeByteRun(std::string_view text, std::size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
+  const auto* const end = reinterpret_cast<const unsigned char*>(text.data()) + text.size();
+  while (end - p >= 3) {
+    const unsigned lead = p[0];
+    if (lead < 0xE1 || lead > 0xEF || lead == 0xED || (p[1] & 0xC0U) != 0x80U ||
+        (p[2] & 0xC0U) != 0x80U) {
+      break;
+    }
+    p += 3;
+  }
+  return static_cast<std::size_t>(p - reinterpret_cast<const unsigned char*>(text.data()));
+}
+
+// One pass over the bytes; ASCII runs are skipped eight bytes at a time, runs
+// of common CJK characters three bytes at a time.
 Utf8Scan ScanUtf8(std::string_view text) {
   constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
   Utf8Scan scan;
@@ -412,6 +430,11 @@ Utf8Scan ScanUtf8(std::string_view text) {
     }
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
+      continue;
+    }
+    if (const std::size_t run_end = SkipCommonThreeByteRun(text, i); run_end != i) {
+      scan.has_non_ascii = true;
+      i = run_end;
       continue;
     }
     bool well_formed = false;

@@ -113,8 +113,13 @@ std::optional<std::string> ParseAbsolute(const std::string& absolute) {
 
 }  // namespace
 
-LinkResolver::LinkResolver(std::string_view page_url, std::string_view base_href) {
-  if (auto page = NormalizeHttpUrl(page_url)) SetBase(std::move(*page));
+LinkResolver::LinkResolver(std::string_view page_url, std::string_view base_href,
+                           NormalizedUrlCache* cache)
+    : cache_(cache) {
+  const std::string clean_page_url = CleanHref(page_url);
+  if (HasScheme(clean_page_url)) {
+    if (auto page = Normalize(clean_page_url)) SetBase(std::move(*page));
+  }
   if (auto base = Resolve(base_href)) SetBase(std::move(*base));
 }
 
@@ -136,18 +141,23 @@ std::string LinkResolver::Merge(std::string_view reference) const {
   return base_dir_ + std::string(reference);
 }
 
+std::optional<std::string> LinkResolver::Normalize(const std::string& absolute) const {
+  if (cache_ == nullptr) return ParseAbsolute(absolute);
+  return cache_->Get(absolute, ParseAbsolute);
+}
+
 std::optional<std::string> LinkResolver::Resolve(std::string_view href) const {
   const std::string clean = CleanHref(href);
   if (clean.empty() || clean.front() == '#') return std::nullopt;
-  if (HasScheme(clean)) return ParseAbsolute(clean);
+  if (HasScheme(clean)) return Normalize(clean);
   if (base_url_.empty()) return std::nullopt;
   // A backslash is a slash in http(s) URLs (the HTML URL parser's rule).
   if (clean.find('\\') != std::string::npos) {
     std::string slashed = clean;
     std::replace(slashed.begin(), slashed.end(), '\\', '/');
-    return ParseAbsolute(Merge(slashed));
+    return Normalize(Merge(slashed));
   }
-  return ParseAbsolute(Merge(clean));
+  return Normalize(Merge(clean));
 }
 
 std::optional<std::string> NormalizeHttpUrl(std::string_view url) {

@@ -1,6 +1,8 @@
 // Turns the href/src values of one page into absolute, normalised http(s) URLs
 // with libcurl's URL API (no network). One LinkResolver per page; not
-// thread-safe, but independent instances may run on different threads.
+// thread-safe, but independent instances may run on different threads. A
+// NormalizedUrlCache shared by the pages one thread resolves lets the links
+// that every page of a site repeats be parsed once.
 //
 // Example:
 //   LinkResolver links("https://WWW.example.gov.cn:443/a/b.html", "");
@@ -8,18 +10,53 @@
 #ifndef BADGEWATCH_VERIFIER_LINK_RESOLUTION_H_
 #define BADGEWATCH_VERIFIER_LINK_RESOLUTION_H_
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace badgewatch::verifier {
+
+// The normal forms of absolute URLs already normalised (normalising is a pure
+// function of the URL, so a hit gives what parsing again would). Holds at most
+// `capacity_bytes` of URLs (a page's odd megabyte-long data: URL included) and
+// starts afresh when full. One thread at a time.
+class NormalizedUrlCache {
+ public:
+  explicit NormalizedUrlCache(std::size_t capacity_bytes = 1024 * 1024)
+      : capacity_bytes_(capacity_bytes) {}
+
+  // The normal form of `absolute`, from the cache or from `normalize`.
+  template <typename Normalize>
+  [[nodiscard]] std::optional<std::string> Get(const std::string& absolute, Normalize normalize) {
+    if (const auto it = entries_.find(absolute); it != entries_.end()) return it->second;
+    std::optional<std::string> normal = normalize(absolute);
+    const std::size_t bytes = absolute.size() + (normal ? normal->size() : 0);
+    if (bytes > capacity_bytes_) return normal;
+    if (bytes_ + bytes > capacity_bytes_) {
+      entries_.clear();
+      bytes_ = 0;
+    }
+    entries_.emplace(absolute, normal);
+    bytes_ += bytes;
+    return normal;
+  }
+
+ private:
+  std::unordered_map<std::string, std::optional<std::string>> entries_;
+  std::size_t bytes_ = 0;  // of the keys and values held
+  std::size_t capacity_bytes_;
+};
 
 class LinkResolver {
  public:
   // `page_url` is the page's own URL (may be empty for a saved file);
   // `base_href` the first <base href> of the page (may be empty or relative,
-  // resolved against page_url as browsers do).
-  LinkResolver(std::string_view page_url, std::string_view base_href);
+  // resolved against page_url as browsers do). `cache`, when given, must
+  // outlive the resolver and is used by no other thread meanwhile.
+  LinkResolver(std::string_view page_url, std::string_view base_href,
+               NormalizedUrlCache* cache = nullptr);
 
   // The absolute URL a link points to: scheme and host lower-case, IDN hosts
   // in punycode, default port dropped, dot segments removed, spaces and
@@ -37,6 +74,10 @@ class LinkResolver {
   // result (curl removes dot segments and checks everything else).
   [[nodiscard]] std::string Merge(std::string_view reference) const;
   void SetBase(std::string url);  // a normalised absolute http(s) URL
+  // ParseAbsolute through the cache, if there is one.
+  [[nodiscard]] std::optional<std::string> Normalize(const std::string& absolute) const;
+
+  NormalizedUrlCache* cache_;  // may be null
 
   std::string base_url_;            // normalised, no fragment
   std::string base_scheme_;         // "http" / "https"

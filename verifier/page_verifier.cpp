@@ -66,7 +66,9 @@ std::string_view VerdictName(Verdict verdict) {
   return verdict == Verdict::kPass ? "pass" : "fail";
 }
 
-PageVerifier::PageVerifier() : arena_(std::make_unique<detail::GumboArena>()) {}
+PageVerifier::PageVerifier()
+    : arena_(std::make_unique<detail::GumboArena>()),
+      urls_(std::make_unique<NormalizedUrlCache>()) {}
 PageVerifier::~PageVerifier() = default;
 
 PageReport PageVerifier::Verify(std::string_view bytes, const PageExpectation& expectation) {
@@ -82,7 +84,7 @@ PageReport PageVerifier::Verify(std::string_view bytes, const PageExpectation& e
   if (facts.raw_title) report.title = NormalizeTitle(*facts.raw_title);
   report.site_meta = std::move(facts.site_meta);
   FindIdentifiers(facts.visible_text, report.identifiers);
-  const LinkResolver resolver(expectation.url, facts.base_href);
+  const LinkResolver resolver(expectation.url, facts.base_href, urls_.get());
   report.links = ResolveLinks(resolver, facts.hrefs);
   report.scripts = ResolveLinks(resolver, facts.script_srcs);
   for (detail::BadgeCandidate& candidate : facts.badges) {

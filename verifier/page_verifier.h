@@ -1,8 +1,9 @@
 // The verifier's entry point: one page's bytes in, its PageReport out. Decodes
 // (charset_decoding.h), parses once with Gumbo, and judges the badge, its
 // placement and id, and the title (DESIGN.md, "Failure codes" and "Rules").
-// No I/O. A PageVerifier reuses its parse memory between pages: keep one per
-// thread; it is not thread-safe.
+// No I/O. A PageVerifier reuses its parse memory and the normal forms of the
+// links it has resolved between pages: keep one per thread; it is not
+// thread-safe.
 //
 // Example:
 //   PageVerifier verifier;
@@ -23,6 +24,7 @@ namespace badgewatch::verifier {
 namespace detail {
 class GumboArena;
 }
+class NormalizedUrlCache;
 
 class PageVerifier {
  public:
@@ -37,6 +39,7 @@ class PageVerifier {
 
  private:
   std::unique_ptr<detail::GumboArena> arena_;
+  std::unique_ptr<NormalizedUrlCache> urls_;
 };
 
 // One-off convenience: a fresh PageVerifier for a single page.

@@ -87,6 +87,7 @@ CurlMultiDriver::CurlMultiDriver(boost::asio::io_context& io, FetchLimits limits
     : io_(io), timer_(io), limits_(std::move(limits)), policy_(policy) {}
 
 CurlMultiDriver::~CurlMultiDriver() {
+  *alive_ = false;
   destroying_ = true;
   timer_.cancel();
   for (auto& [easy, transfer] : transfers_) {
@@ -244,6 +245,20 @@ int CurlMultiDriver::OnTimer(CURLM* /*multi*/, long timeout_ms, void* userp) noe
     return 0;
   }
   // Even a 0 ms timeout goes through the loop: curl must not be called from here.
+  if (timeout_ms == 0) {
+    // Posted, not timed: curl asks for "now" once per new transfer, and every
+    // re-arm of the timer reprograms the loop's timerfd, a costly system call.
+    self.timer_.cancel();
+    if (!self.timeout_posted_) {
+      self.timeout_posted_ = true;
+      boost::asio::post(self.io_, [&self, alive = self.alive_]() {
+        if (!*alive || self.destroying_) return;
+        self.timeout_posted_ = false;
+        self.Act(CURL_SOCKET_TIMEOUT, 0);
+      });
+    }
+    return 0;
+  }
   self.timer_.expires_after(std::chrono::milliseconds(timeout_ms));
   self.timer_.async_wait([&self](const boost::system::error_code& ec) {
     if (ec || self.destroying_) return;

@@ -1,7 +1,8 @@
 // libcurl's multi_socket API on an Asio io_context, after curl's
 // docs/examples/multi-uv.c: the socket callback says which fd to watch (wrapped
 // in a stream_descriptor that is released, never closed), the timer callback
-// arms one steady_timer, readiness calls curl_multi_socket_action and finished
+// arms one steady_timer (a 0 ms timeout is posted to the loop instead),
+// readiness calls curl_multi_socket_action and finished
 // transfers are drained with curl_multi_info_read outside any curl callback.
 // io_context thread only.
 #ifndef BADGEWATCH_CRAWLER_DETAIL_CURL_MULTI_DRIVER_H_
@@ -69,6 +70,10 @@ class CurlMultiDriver {
   std::map<curl_socket_t, std::shared_ptr<SocketWatch>> sockets_;
   std::map<CURL*, std::unique_ptr<Transfer>> transfers_;
   bool destroying_ = false;
+  bool timeout_posted_ = false;  // a "time out now" action is waiting on the loop
+  // Set to false when the driver is destroyed; work posted to the loop holds a
+  // copy and checks it before touching the driver.
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 
 }  // namespace badgewatch::crawler::detail

@@ -466,7 +466,9 @@ TEST_CASE("CharsetDecoding: malformed UTF-8 becomes U+FFFD per maximal subpart",
       {"\xf4\x90\x80\x80", r + r + r + r},  // above U+10FFFF
       {"\x80\xbf", r + r},                  // lone continuation bytes
       {"\xe6\x94\xbf\xe6\xe5\xba\x9c", "政" + r + "府"},
-      {"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80"},  // valid 4-byte
+      {"\xe6\x94\xbf\xe5\xba\x9c\xed\xa0\x80", "政府" + r + r + r},  // a CJK run, a surrogate
+      {"\xe6\x94\xbf\xe5\xba", "政" + r},                            // a CJK run, truncated
+      {"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80"},                      // valid 4-byte
       {"0123456789abcdef\xe6\x94\xbf"
        "0123456789\x80",
        "0123456789abcdef政0123456789" + r},

@@ -87,6 +87,13 @@ TEST_CASE("FooterIdentifiers: markers without a well-formed number give nothing"
   CHECK(ids.site_id_codes.empty());
 }
 
+TEST_CASE("FooterIdentifiers: a view without data gives nothing", "[verifier]") {
+  const Identifiers ids = Find(std::string_view());
+  CHECK(ids.icp.empty());
+  CHECK(ids.public_security.empty());
+  CHECK(ids.site_id_codes.empty());
+}
+
 TEST_CASE("FooterIdentifiers: several identifiers in order of appearance", "[verifier]") {
   const Identifiers ids = Find(
       "主办：杭州市教育局 浙ICP备2021012345号-3 浙公网安备33010602011771号 "

@@ -71,3 +71,37 @@ TEST_CASE("LinkResolution: numeric hosts are normalised", "[verifier]") {
   CHECK(bw::NormalizeHttpUrl("http://[::1]:8080/x").value() == "http://[::1]:8080/x");
   CHECK_FALSE(bw::NormalizeHttpUrl("/relative").has_value());
 }
+
+TEST_CASE("LinkResolution: a shared cache gives what parsing gives", "[verifier]") {
+  const char* const pages[] = {"https://www.example.gov.cn/a/b.html", "https://www.example.gov.cn/",
+                               "http://Other.gov.cn:80/x/"};
+  const char* const hrefs[] = {"c.html",           "../c.html#x",    "/root.html",
+                               "?page=2",          "//cdn.gov.cn/x", "javascript:void(0)",
+                               "通知.html",        "c.html",         "http://政务.cn/",
+                               "/with space.html", "#top",           "HTTP://A.cn:80/"};
+  SECTION("cache large enough for every URL") {
+    bw::NormalizedUrlCache cache;
+    for (int round = 0; round < 2; ++round) {
+      for (const char* page : pages) {
+        const bw::LinkResolver plain(page, "");
+        const bw::LinkResolver cached(page, "", &cache);
+        CHECK(cached.base() == plain.base());
+        for (const char* href : hrefs) {
+          CAPTURE(page, href, round);
+          CHECK(cached.Resolve(href) == plain.Resolve(href));
+        }
+      }
+    }
+  }
+  SECTION("a cache that fills up and starts afresh") {
+    bw::NormalizedUrlCache cache(100);  // bytes: two or three URLs
+    const bw::LinkResolver plain(pages[0], "");
+    const bw::LinkResolver cached(pages[0], "", &cache);
+    for (int round = 0; round < 3; ++round) {
+      for (const char* href : hrefs) {
+        CAPTURE(href, round);
+        CHECK(cached.Resolve(href) == plain.Resolve(href));
+      }
+    }
+  }
+}

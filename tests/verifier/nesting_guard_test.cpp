@@ -48,3 +48,22 @@ TEST_CASE("NestingGuard: truncated tags and odd input do not crash", "[verifier]
     CHECK_FALSE(CapNestingDepth(page, 1));
   }
 }
+
+TEST_CASE("NestingGuard: quotes open a value only after '='", "[verifier]") {
+  SECTION("a quote inside a name is no value: the tag ends at its '>'") {
+    std::string page = "<div><div x\"y>";
+    CHECK(CapNestingDepth(page, 1));
+    CHECK(page == "<div> div x\"y>");
+  }
+  SECTION("a closed value hides its '>'") {
+    std::string page = "<div><div title='a>b'>";
+    CHECK(CapNestingDepth(page, 1));
+    CHECK(page == "<div> div title='a>b'>");
+  }
+  SECTION("an unclosed value runs to the end; a final '/' makes the tag self-closing") {
+    std::string open_page = "<div><span title='x />";
+    CHECK(CapNestingDepth(open_page, 1));
+    std::string self_closing_page = "<div><span title='x / \n";
+    CHECK_FALSE(CapNestingDepth(self_closing_page, 1));
+  }
+}

@@ -1,7 +1,9 @@
 #include "verifier/detail/nesting_guard.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <iterator>
 #include <string_view>
 
 #include "verifier/detail/ascii.h"
@@ -9,32 +11,81 @@
 namespace badgewatch::verifier::detail {
 namespace {
 
-bool IsOneOf(std::string_view name, std::initializer_list<std::string_view> names) {
-  for (std::string_view n : names) {
-    if (n == name) return true;
-  }
-  return false;
-}
+// What the guard needs to know about an element, by its lower-case name.
+enum TagTrait : unsigned {
+  // Never holds children, or its end tag may be left out (the parser closes
+  // it itself), or it merges into one: none of these deepens.
+  kDoesNotNest = 1U << 0U,
+  kRawText = 1U << 1U,           // content is text up to its own end tag
+  kNeverNeutralised = 1U << 2U,  // never turned into text, however deep
+};
 
-// Elements that never hold children, or whose end tag may be left out (the
-// parser closes them itself), or that merge into one: none of them deepens.
-bool DoesNotNest(std::string_view name) {
-  return IsOneOf(
-      name, {"area",     "base",    "br",    "col",    "embed", "hr",    "img",      "input",
-             "link",     "meta",    "param", "source", "track", "wbr",   "keygen",   "frame",
-             "basefont", "bgsound", "p",     "li",     "dt",    "dd",    "option",   "optgroup",
-             "tr",       "td",      "th",    "thead",  "tbody", "tfoot", "colgroup", "caption",
-             "rb",       "rt",      "rtc",   "rp",     "html",  "head",  "body",     "a"});
-}
+struct TagTraits {
+  std::string_view name;
+  unsigned traits;
+};
 
-// Elements whose content is text up to their own end tag.
-bool IsRawText(std::string_view name) {
-  return IsOneOf(name,
-                 {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"});
-}
+// Sorted by name, for a binary search once per tag.
+constexpr TagTraits kTagTraits[] = {
+    {"a", kDoesNotNest | kNeverNeutralised},
+    {"area", kDoesNotNest | kNeverNeutralised},
+    {"base", kDoesNotNest | kNeverNeutralised},
+    {"basefont", kDoesNotNest},
+    {"bgsound", kDoesNotNest},
+    {"body", kDoesNotNest},
+    {"br", kDoesNotNest},
+    {"caption", kDoesNotNest},
+    {"col", kDoesNotNest},
+    {"colgroup", kDoesNotNest},
+    {"dd", kDoesNotNest},
+    {"dt", kDoesNotNest},
+    {"embed", kDoesNotNest},
+    {"frame", kDoesNotNest | kNeverNeutralised},
+    {"head", kDoesNotNest},
+    {"hr", kDoesNotNest},
+    {"html", kDoesNotNest},
+    {"iframe", kRawText | kNeverNeutralised},
+    {"img", kDoesNotNest},
+    {"input", kDoesNotNest},
+    {"keygen", kDoesNotNest},
+    {"li", kDoesNotNest},
+    {"link", kDoesNotNest},
+    {"meta", kDoesNotNest | kNeverNeutralised},
+    {"noembed", kRawText},
+    {"noframes", kRawText},
+    {"optgroup", kDoesNotNest},
+    {"option", kDoesNotNest},
+    {"p", kDoesNotNest},
+    {"param", kDoesNotNest},
+    {"rb", kDoesNotNest},
+    {"rp", kDoesNotNest},
+    {"rt", kDoesNotNest},
+    {"rtc", kDoesNotNest},
+    {"script", kRawText | kNeverNeutralised},
+    {"source", kDoesNotNest},
+    {"style", kRawText},
+    {"tbody", kDoesNotNest},
+    {"td", kDoesNotNest},
+    {"textarea", kRawText},
+    {"tfoot", kDoesNotNest},
+    {"th", kDoesNotNest},
+    {"thead", kDoesNotNest},
+    {"title", kRawText | kNeverNeutralised},
+    {"tr", kDoesNotNest},
+    {"track", kDoesNotNest},
+    {"wbr", kDoesNotNest},
+    {"xmp", kRawText},
+};
+static_assert(std::is_sorted(std::begin(kTagTraits), std::end(kTagTraits),
+                             [](const TagTraits& a, const TagTraits& b) {
+                               return a.name < b.name;
+                             }));
 
-bool NeverNeutralised(std::string_view name) {
-  return IsOneOf(name, {"script", "a", "title", "meta", "base", "frame", "iframe", "area"});
+unsigned TraitsOf(std::string_view name) {
+  const auto* it = std::lower_bound(
+      std::begin(kTagTraits), std::end(kTagTraits), name,
+      [](const TagTraits& entry, std::string_view key) { return entry.name < key; });
+  return it != std::end(kTagTraits) && it->name == name ? it->traits : 0U;
 }
 
 }  // namespace
@@ -52,7 +103,7 @@ bool CapNestingDepth(std::string& html, std::size_t max_depth) {
         static_cast<std::size_t>(static_cast<const char*>(lt) - html.data());
     i = tag_start + 1;
     if (i >= n) break;
-    if (html.compare(i, 3, "!--") == 0) {
+    if (html[i] == '!' && html.compare(i, 3, "!--") == 0) {
       const std::size_t end = html.find("-->", i + 3);
       i = end == std::string::npos ? n : end + 3;
       continue;
@@ -73,28 +124,37 @@ bool CapNestingDepth(std::string& html, std::size_t max_depth) {
       ++i;
     }
     const std::string_view name(name_buf.data(), len <= name_buf.size() ? len : 0);
-    // Find the end of the tag, skipping quoted attribute values.
-    char quote = 0;
+    // Find the end of the tag, skipping quoted attribute values. `previous`
+    // is the last non-space character before i.
     char previous = 0;
     while (i < n) {
       const char c = html[i];
-      if (quote != 0) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        if (previous == '=' || IsAsciiSpace(previous)) quote = c;
-      } else if (c == '>') {
-        break;
+      if (c == '>') break;
+      if ((c == '"' || c == '\'') && (previous == '=' || IsAsciiSpace(previous))) {
+        const void* close = std::memchr(html.data() + i + 1, c, n - i - 1);
+        if (close == nullptr) {
+          // Unclosed: the value runs to the end of the input.
+          std::size_t last = n - 1;
+          while (IsAsciiSpace(html[last])) --last;  // stops at the quote at i at the latest
+          previous = html[last];
+          i = n;
+          break;
+        }
+        i = static_cast<std::size_t>(static_cast<const char*>(close) - html.data()) + 1;
+        previous = c;
+        continue;
       }
       if (!IsAsciiSpace(c)) previous = c;
       ++i;
     }
     const bool self_closing = previous == '/';
     if (i < n) ++i;  // past '>'
+    const unsigned traits = TraitsOf(name);
     if (end_tag) {
-      if (!DoesNotNest(name) && depth > 0) --depth;
+      if ((traits & kDoesNotNest) == 0 && depth > 0) --depth;
       continue;
     }
-    if (IsRawText(name)) {
+    if ((traits & kRawText) != 0) {
       std::string closing = "</";
       closing.append(name);
       std::size_t search = i;
@@ -113,8 +173,8 @@ bool CapNestingDepth(std::string& html, std::size_t max_depth) {
       continue;
     }
     if (name == "plaintext") break;
-    if (self_closing || DoesNotNest(name)) continue;
-    if (depth >= max_depth && !NeverNeutralised(name)) {
+    if (self_closing || (traits & kDoesNotNest) != 0) continue;
+    if (depth >= max_depth && (traits & kNeverNeutralised) == 0) {
       html[tag_start] = ' ';
       changed = true;
       continue;

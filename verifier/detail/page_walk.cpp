@@ -1,6 +1,7 @@
 #include "verifier/detail/page_walk.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "verifier/badge_snippet.h"
 #include "verifier/detail/ascii.h"
@@ -26,17 +27,9 @@ struct Frame {
 // inside a comment, raw text or a start tag are struck out during the walk.
 class EndTagCandidates {
  public:
-  EndTagCandidates(std::string_view html, std::string_view needle) {
-    std::size_t pos = 0;
-    while ((pos = FindIgnoreCase(html, needle, pos)) != std::string_view::npos) {
-      const std::size_t after = pos + needle.size();
-      if (after >= html.size() || IsAsciiSpace(html[after]) || html[after] == '>' ||
-          html[after] == '/') {
-        offsets_.push_back(pos);
-      }
-      pos = after;
-    }
-    real_.assign(offsets_.size(), true);
+  void Add(std::size_t offset) {
+    offsets_.push_back(offset);
+    real_.push_back(true);
   }
 
   // Strikes out candidates inside [begin, end).
@@ -58,9 +51,37 @@ class EndTagCandidates {
   }
 
  private:
-  std::vector<std::size_t> offsets_;
+  std::vector<std::size_t> offsets_;  // ascending
   std::vector<bool> real_;
 };
+
+// Every "</body" and "</html" (any case) followed by a space, '>', '/' or the
+// end of the page, in one pass from '<' to '<'.
+void FindEndTagCandidates(std::string_view html, EndTagCandidates& body_ends,
+                          EndTagCandidates& html_ends) {
+  constexpr std::size_t kNeedleSize = 6;  // "</body", "</html"
+  const char* const data = html.data();
+  std::size_t pos = 0;
+  while (pos < html.size()) {
+    const void* lt = std::memchr(data + pos, '<', html.size() - pos);
+    if (lt == nullptr) break;
+    pos = static_cast<std::size_t>(static_cast<const char*>(lt) - data);
+    if (html.size() - pos < kNeedleSize || html[pos + 1] != '/') {
+      ++pos;
+      continue;
+    }
+    const std::string_view name = html.substr(pos + 2, kNeedleSize - 2);
+    EndTagCandidates* into = nullptr;
+    if (EqualsIgnoreCase(name, "body")) into = &body_ends;
+    if (EqualsIgnoreCase(name, "html")) into = &html_ends;
+    const std::size_t after = pos + kNeedleSize;
+    if (into != nullptr && (after >= html.size() || IsAsciiSpace(html[after]) ||
+                            html[after] == '>' || html[after] == '/')) {
+      into->Add(pos);
+    }
+    pos = into != nullptr ? after : pos + 1;
+  }
+}
 
 std::string_view Attribute(const GumboElement& element, const char* name) {
   const GumboAttribute* attr = gumbo_get_attribute(&element.attributes, name);
@@ -157,8 +178,9 @@ FoundBadge ScriptBadgeAt(const GumboElement& script, const BadgeScriptUrl& url,
 
 class PageWalker {
  public:
-  PageWalker(const GumboOutput& output, std::string_view html)
-      : output_(output), body_ends_(html, "</body"), html_ends_(html, "</html") {}
+  PageWalker(const GumboOutput& output, std::string_view html) : output_(output) {
+    FindEndTagCandidates(html, body_ends_, html_ends_);
+  }
 
   PageFacts Walk();
 
