@@ -2,38 +2,24 @@
 // crawl of a loopback fixture site started by CONAC staff and polled to its
 // page-by-page result; who may start and see which checks.
 #include <algorithm>
-#include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/io_context.hpp>
 #include <catch2/catch.hpp>
 #include <cctype>
-#include <future>
 #include <string>
-#include <thread>
 
 #include "api/api_routes.h"
 #include "api/openapi_document.h"
-#include "api/self_check_jobs.h"
-#include "api/self_check_limiter.h"
-#include "api/self_check_routes.h"
-#include "tests/api/registry_api_fixture.h"
+#include "tests/api/self_check_api_fixture.h"
 #include "tests/support/test_web_server.h"
 
 namespace {
 
 using badgewatch::api::AddApiRoutes;
-using badgewatch::api::AddSelfCheckRoutes;
-using badgewatch::api::AddServiceRoutes;
 using badgewatch::api::HttpResponse;
 using badgewatch::api::OpenApiDocument;
 using badgewatch::api::RequestRouter;
-using badgewatch::api::SelfCheckAccess;
-using badgewatch::api::SelfCheckJobs;
 using badgewatch::api::SelfCheckLimiter;
 using badgewatch::api::SelfCheckLimits;
-using badgewatch::api::SelfCheckSettings;
-using badgewatch::api::ServerMetrics;
-using badgewatch::api::ServiceContext;
-using badgewatch::api::testing::RegistryApi;
+using badgewatch::api::testing::SelfCheckApi;
 using badgewatch::testing::TestWebServer;
 namespace http = boost::beast::http;
 using nlohmann::json;
@@ -43,42 +29,6 @@ using std::chrono::seconds;
 constexpr const char* kBadge =
     "<script src=\"https://dcs.conac.cn/js/33/000/0000/60433378/CA330000000604333780001.js\">"
     "</script>";
-
-// The registry API plus self-check routes whose crawls run on `io` in a thread.
-struct SelfCheckApi : RegistryApi {
-  explicit SelfCheckApi(SelfCheckLimits limits = {})
-      : limiter(limits), jobs(io, Settings(), [this](std::int64_t unit_id) {
-          limiter.Finished(unit_id);
-          finished.set_value();
-        }) {
-    // The fixture's router has the application and domain routes already.
-    AddSelfCheckRoutes(router, self_check_access);
-    AddServiceRoutes(router, service);
-    thread = std::thread([this] { io.run(); });
-  }
-  ~SelfCheckApi() {
-    boost::asio::post(io, [this] { jobs.Stop(); });
-    work.reset();
-    thread.join();
-  }
-  static SelfCheckSettings Settings() {
-    SelfCheckSettings settings;
-    settings.allow_private = true;  // the fixture site is on loopback
-    settings.max_pages = 50;
-    return settings;
-  }
-
-  boost::asio::io_context io;
-  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work =
-      boost::asio::make_work_guard(io);
-  SelfCheckLimiter limiter;
-  std::promise<void> finished;
-  SelfCheckJobs jobs;
-  SelfCheckAccess self_check_access{access, &jobs, &limiter, /*any_port=*/true};
-  ServerMetrics metrics;
-  ServiceContext service{&readers, &metrics};
-  std::thread thread;
-};
 
 }  // namespace
 
