@@ -21,6 +21,7 @@
 #include "api/self_check_jobs.h"
 #include "api/self_check_limiter.h"
 #include "api/self_check_routes.h"
+#include "api/web_pages.h"
 #include "registry/registry.h"
 
 namespace badgewatch::api {
@@ -82,6 +83,11 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options) {
   serve->add_flag("--self-check-allow-private", options.self_check_allow_private,
                   "Let self-checks crawl loopback/private addresses and any port (tests, "
                   "intranet deployments)");
+  serve
+      ->add_option("--self-check-site-port", options.self_check_site_port,
+                   "Self-checks reach registered domains on this port instead of 80 (with "
+                   "--self-check-allow-private: a loopback test site)")
+      ->check(CLI::Range(1, 65535));
   return serve;
 }
 
@@ -134,9 +140,11 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
   SelfCheckJobs self_checks(io, self_check_settings,
                             [&limiter](std::int64_t unit_id) { limiter.Finished(unit_id); });
   const SelfCheckAccess self_check_access{access, &self_checks, &limiter,
-                                          options.self_check_allow_private};
+                                          options.self_check_allow_private,
+                                          options.self_check_site_port};
   RequestRouter router;
   AddApiRoutes(router, context, self_check_access);
+  AddWebPages(router, self_check_access);
 
   asio::thread_pool workers(options.workers);
   HttpServer server(

@@ -19,6 +19,7 @@ struct ServeOptions {
   std::string access_log;  // a file; "-" standard output; empty: none
   std::string dns;         // self-check crawls: HOST:PORT of a DNS server
   bool self_check_allow_private = false;
+  unsigned short self_check_site_port = 0;  // registered domains on this port (tests)
 };
 
 // Adds the `serve` subcommand and its options to `app`, filling `options`.
