@@ -6,13 +6,14 @@
 #include "api/request_router.h"
 #include "api/self_check_routes.h"
 #include "api/service_routes.h"
+#include "api/web_login.h"
 
 namespace badgewatch::api {
 
-// Registers the service, application, domain and self-check routes; the
-// contexts must outlive `router`.
+// Registers the service, application, domain, self-check and login session
+// routes; the contexts must outlive `router`.
 void AddApiRoutes(RequestRouter& router, const ServiceContext& service,
-                  const SelfCheckAccess& self_checks);
+                  const SelfCheckAccess& self_checks, const WebLoginAccess& login);
 
 }  // namespace badgewatch::api
 

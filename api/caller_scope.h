@@ -40,14 +40,14 @@ struct RegistryAccess {
 [[nodiscard]] std::optional<std::int64_t> ParseRecordId(std::string_view text);
 
 // Runs `respond(actor, db)` for an authenticated caller with a reader
-// connection; otherwise answers the refusal (401, or 500 if the registry
-// cannot be read).
+// connection; otherwise answers the refusal (401, 403 for a cookie-borne
+// write without the CSRF token, or 500 if the registry cannot be read).
 template <typename Respond>
 [[nodiscard]] HttpResponse WithCaller(const RouteRequest& route, const RegistryAccess& access,
                                       Respond&& respond) {
   registry::Result<ReaderLease> lease = access.readers->Acquire();
   if (!lease) return RegistryErrorResponse(route.request, lease.status());
-  Caller caller = AuthenticateCaller(route.request, lease->db());
+  Caller caller = AuthenticateCaller(route.request, lease->db(), access.writer->Now());
   if (caller.refusal) return std::move(*caller.refusal);
   return std::forward<Respond>(respond)(*caller.actor, lease->db());
 }

@@ -16,9 +16,10 @@ nlohmann::json JsonContent(nlohmann::json schema) {
 
 nlohmann::json Operation(std::string summary, nlohmann::json responses,
                          std::optional<nlohmann::json> request_schema = std::nullopt) {
-  nlohmann::json op = {{"summary", std::move(summary)},
-                       {"security", {{{"bearer", nlohmann::json::array()}}}},
-                       {"responses", std::move(responses)}};
+  nlohmann::json op = {
+      {"summary", std::move(summary)},
+      {"security", {{{"bearer", nlohmann::json::array()}}, {{"session", nlohmann::json::array()}}}},
+      {"responses", std::move(responses)}};
   if (request_schema) {
     op["requestBody"] = {{"required", true}, {"content", JsonContent(std::move(*request_schema))}};
   }
@@ -187,6 +188,46 @@ void AddSelfCheckPaths(nlohmann::json& doc) {
       WithErrors({{"200", Described("state running, done or failed; report when done")}}));
 }
 
+void AddSessionPaths(nlohmann::json& doc) {
+  auto& paths = doc["paths"];
+  nlohmann::json login_result = {
+      {"type", "object"},
+      {"properties",
+       {{"account_id", {{"type", "integer"}}},
+        {"role", {{"type", "string"}, {"enum", {"unit", "regional", "conac"}}}},
+        {"unit_id", {{"type", "integer"}}},
+        {"region", {{"type", "string"}}},
+        {"csrf_token",
+         {{"type", "string"}, {"description", "send as X-CSRF-Token on every write"}}},
+        {"expires_in", {{"type", "integer"}, {"description", "seconds the session lasts"}}}}}};
+  nlohmann::json responses = {
+      {"200", Described("logged in; Set-Cookie bw_session (HttpOnly, SameSite=Strict)",
+                        std::move(login_result))},
+      {"400", Described("a malformed body", ErrorSchemaRef())},
+      {"401", Described("wrong login or password (the same answer for an unknown login)",
+                        ErrorSchemaRef())},
+      {"429", Described("5 failed logins of this login name within 15 minutes; see Retry-After",
+                        ErrorSchemaRef())}};
+  paths["/api/session"]["post"] = {
+      {"summary", "Log in to the web pages with a login and password"},
+      {"security", nlohmann::json::array()},
+      {"requestBody",
+       {{"required", true},
+        {"content",
+         JsonContent({{"type", "object"},
+                      {"additionalProperties", false},
+                      {"required", {"login", "password"}},
+                      {"properties",
+                       {{"login", {{"type", "string"}}}, {"password", {{"type", "string"}}}}}})}}},
+      {"responses", std::move(responses)}};
+  paths["/api/session"]["delete"] = {
+      {"summary", "Log out: end the cookie's session and clear the cookie"},
+      {"security", {{{"session", nlohmann::json::array()}}}},
+      {"responses",
+       {{"204", Described("logged out; Set-Cookie clears bw_session")},
+        {"403", Described("a live session without its CSRF token", ErrorSchemaRef())}}}};
+}
+
 nlohmann::json Build() {
   nlohmann::json doc;
   doc["openapi"] = "3.0.3";
@@ -194,8 +235,13 @@ nlohmann::json Build() {
                  {"version", "0.1.0"},
                  {"description",
                   "The CONAC website-badge service: registry workflows, compliance scans and "
-                  "self-checks. Every /api route needs `Authorization: Bearer <token>`."}};
+                  "self-checks. Every /api route needs `Authorization: Bearer <token>` or the "
+                  "`bw_session` cookie of a login (POST /api/session); a write (POST, PUT, "
+                  "PATCH, DELETE) by cookie must also send the session's CSRF token as the "
+                  "X-CSRF-Token header or a csrf_token form field, else 403 with code csrf."}};
   doc["components"]["securitySchemes"]["bearer"] = {{"type", "http"}, {"scheme", "bearer"}};
+  doc["components"]["securitySchemes"]["session"] = {
+      {"type", "apiKey"}, {"in", "cookie"}, {"name", "bw_session"}};
   doc["components"]["schemas"]["Error"] = {
       {"type", "object"},
       {"required", {"error"}},
@@ -213,8 +259,8 @@ nlohmann::json Build() {
   paths["/openapi.json"]["get"] = {{"summary", "This document"},
                                    {"responses", {{"200", {{"description", "OpenAPI 3"}}}}}};
   paths["/api/me"]["get"] = {
-      {"summary", "The account behind the bearer token"},
-      {"security", {{{"bearer", nlohmann::json::array()}}}},
+      {"summary", "The account behind the bearer token or login cookie"},
+      {"security", {{{"bearer", nlohmann::json::array()}}, {{"session", nlohmann::json::array()}}}},
       {"responses",
        {{"200",
          {{"description", "the caller"},
@@ -230,6 +276,7 @@ nlohmann::json Build() {
   AddApplicationPaths(doc);
   AddDomainPaths(doc);
   AddSelfCheckPaths(doc);
+  AddSessionPaths(doc);
   return doc;
 }
 

@@ -1,11 +1,15 @@
 #include "api/registry_command.h"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -16,6 +20,7 @@
 #include "registry/domains.h"
 #include "registry/migrations.h"
 #include "registry/notification_sender.h"
+#include "registry/passwords.h"
 #include "registry/registry.h"
 #include "registry/site_applications.h"
 #include "registry/site_import.h"
@@ -134,6 +139,58 @@ int RunCreateToken(const RegistryCommandOptions& o, Registry& registry, std::FIL
   return 0;
 }
 
+int RunListTokens(const RegistryCommandOptions& o, Registry& registry, std::FILE* out,
+                  std::FILE* err) {
+  Result<registry::Actor> actor = registry::LoadActorByLogin(registry.writer(), o.login);
+  if (!actor) return Fail(err, actor.status());
+  Result<std::vector<registry::ApiTokenSummary>> tokens =
+      registry::ListApiTokens(registry.writer(), actor->account_id);
+  if (!tokens) return Fail(err, tokens.status());
+  for (const registry::ApiTokenSummary& t : *tokens) {
+    fmt::print(out, "{:>5}  created {:%Y-%m-%d %H:%M}Z  {:<24}  {}\n", t.id,
+               fmt::gmtime(static_cast<std::time_t>(t.created_at)),
+               t.revoked_at ? fmt::format("revoked {:%Y-%m-%d %H:%M}Z",
+                                          fmt::gmtime(static_cast<std::time_t>(*t.revoked_at)))
+                            : "active",
+               t.label);
+  }
+  fmt::print(out, "{} tokens\n", tokens->size());
+  return 0;
+}
+
+int RunRevokeToken(const RegistryCommandOptions& o, Registry& registry, std::FILE* out,
+                   std::FILE* err) {
+  if (Status s = registry::RevokeApiToken(registry, o.token_id); !s.ok()) return Fail(err, s);
+  fmt::print(out, "API token {} revoked\n", o.token_id);
+  return 0;
+}
+
+// The password on standard input, without the line end that `echo` or a
+// terminal adds.
+std::string ReadPasswordLine(std::istream& in) {
+  std::string password((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!password.empty() && password.back() == '\n') password.pop_back();
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
+int RunSetPassword(const RegistryCommandOptions& o, Registry& registry, std::FILE* out,
+                   std::FILE* err) {
+  if (!o.password_stdin) {
+    return Fail(err, Status(registry::StatusCode::kInvalidArgument,
+                            "give the password on standard input with --password-stdin (it is "
+                            "never taken from the command line, where other users can see it)"));
+  }
+  Result<registry::Actor> actor = registry::LoadActorByLogin(registry.writer(), o.login);
+  if (!actor) return Fail(err, actor.status());
+  const std::string password = ReadPasswordLine(std::cin);
+  if (Status s = registry::SetPassword(registry, actor->account_id, password); !s.ok()) {
+    return Fail(err, s);
+  }
+  fmt::print(out, "password of '{}' set; its web sessions were ended\n", o.login);
+  return 0;
+}
+
 int RunListApplications(const RegistryCommandOptions& o, Registry& registry, std::FILE* out,
                         std::FILE* err) {
   Result<std::vector<registry::ApplicationSummary>> list =
@@ -224,6 +281,17 @@ CLI::App* AddRegistryCommand(CLI::App& app, RegistryCommandOptions& o) {
                                "Create an API token for an account (printed once, stored hashed)");
   token->add_option("--login", o.login, "The account's login")->required();
   token->add_option("--label", o.label, "What the token is for");
+  CLI::App* tokens =
+      Subcommand(*registry, o, "list-tokens", "List an account's API tokens (ids, never secrets)");
+  tokens->add_option("--login", o.login, "The account's login")->required();
+  CLI::App* revoke =
+      Subcommand(*registry, o, "revoke-token", "Revoke an API token for good (see list-tokens)");
+  revoke->add_option("--id", o.token_id, "The token's id")->required()->check(CLI::PositiveNumber);
+  CLI::App* password = Subcommand(*registry, o, "set-password",
+                                  "Set an account's web login password, read from standard input");
+  password->add_option("--login", o.login, "The account's login")->required();
+  password->add_flag("--password-stdin", o.password_stdin,
+                     "Read the password from standard input (one line)");
   CLI::App* list =
       Subcommand(*registry, o, "list-applications", "List site and badge applications");
   list->add_option("--state", o.state, "Only this state (submitted, rejected, ...)");
@@ -267,6 +335,9 @@ int RunRegistry(const RegistryCommandOptions& o, std::FILE* out, std::FILE* err)
   if (o.chosen == "audit-verify") return RunAuditVerify(registry, out, err);
   if (o.chosen == "create-account") return RunCreateAccount(o, registry, out, err);
   if (o.chosen == "create-token") return RunCreateToken(o, registry, out, err);
+  if (o.chosen == "list-tokens") return RunListTokens(o, registry, out, err);
+  if (o.chosen == "revoke-token") return RunRevokeToken(o, registry, out, err);
+  if (o.chosen == "set-password") return RunSetPassword(o, registry, out, err);
   if (o.chosen == "list-applications") return RunListApplications(o, registry, out, err);
   if (o.chosen == "send-notifications") return RunSendNotifications(o, registry, out, err);
   if (o.chosen == "queue-reminders") return RunQueueReminders(registry, out, err);

@@ -1,12 +1,14 @@
 // `badgewatch registry ...`: the registry's command line — init, import,
-// export, backup, audit-verify, create-account, create-token,
-// list-applications, send-notifications, queue-reminders, demo. Each opens the
+// export, backup, audit-verify, create-account, create-token, list-tokens,
+// revoke-token, set-password, list-applications, send-notifications,
+// queue-reminders, demo. Each opens the
 // database given by --db (default badgewatch.db) as the one writer, on the
 // calling thread.
 #ifndef BADGEWATCH_API_REGISTRY_COMMAND_H_
 #define BADGEWATCH_API_REGISTRY_COMMAND_H_
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 
@@ -20,6 +22,10 @@ struct RegistryCommandOptions {
   std::string role;    // unit, regional, conac
   std::string region;  // 2-digit code
   std::string label;
+  // revoke-token
+  std::int64_t token_id = 0;
+  // set-password: the password is read from standard input, never from argv
+  bool password_stdin = false;
   // create-account --role unit: the registration form
   std::string kind;  // 党政机关 / 事业单位 / 社会组织 (or party-government, ...)
   std::string category;

@@ -8,6 +8,7 @@
 #ifndef BADGEWATCH_API_REGISTRY_WRITER_H_
 #define BADGEWATCH_API_REGISTRY_WRITER_H_
 
+#include <cstdint>
 #include <mutex>
 
 #include "registry/registry.h"
@@ -31,6 +32,10 @@ class RegistryWriter {
   };
 
   [[nodiscard]] Lease Acquire() { return Lease(mutex_, registry_); }
+
+  // The registry's clock (Unix seconds), without taking the lease: the clock
+  // is fixed when the registry opens and may be read from any thread.
+  [[nodiscard]] std::int64_t Now() const { return registry_.Now(); }
 
  private:
   std::mutex mutex_;

@@ -5,6 +5,9 @@
 #include <boost/beast/core/string.hpp>
 #include <string>
 
+#include "api/session_cookie.h"
+#include "registry/web_sessions.h"
+
 namespace badgewatch::api {
 
 namespace {
@@ -34,16 +37,48 @@ std::optional<std::string_view> BearerToken(const HttpRequest& request) {
   return value;
 }
 
-Caller AuthenticateCaller(const HttpRequest& request, registry::Database& db) {
+Caller AuthenticateCaller(const HttpRequest& request, registry::Database& db, std::int64_t now) {
   const std::optional<std::string_view> token = BearerToken(request);
-  if (!token) return {std::nullopt, Unauthorized(request, "an API token is required")};
-  registry::Result<registry::Actor> actor = registry::AuthenticateToken(db, *token);
-  if (actor) return {std::move(actor).value(), std::nullopt};
-  if (actor.status().code() == registry::StatusCode::kPermissionDenied ||
-      actor.status().code() == registry::StatusCode::kNotFound) {
-    return {std::nullopt, Unauthorized(request, "the API token is not valid")};
+  const std::optional<std::string_view> cookie = token ? std::nullopt : SessionCookieToken(request);
+  if (!token && !cookie) {
+    return {std::nullopt, Unauthorized(request, "an API token or a login is required"), ""};
   }
-  return {std::nullopt, RegistryErrorResponse(request, actor.status())};
+  if (token) {
+    registry::Result<registry::Actor> actor = registry::AuthenticateToken(db, *token);
+    if (actor) return {std::move(actor).value(), std::nullopt, ""};
+    if (actor.status().code() == registry::StatusCode::kPermissionDenied ||
+        actor.status().code() == registry::StatusCode::kNotFound) {
+      return {std::nullopt, Unauthorized(request, "the API token is not valid"), ""};
+    }
+    return {std::nullopt, RegistryErrorResponse(request, actor.status()), ""};
+  }
+  registry::Result<registry::ActiveWebSession> session = registry::FindWebSession(db, *cookie, now);
+  if (!session) {
+    if (session.status().code() == registry::StatusCode::kPermissionDenied ||
+        session.status().code() == registry::StatusCode::kNotFound) {
+      return {std::nullopt, Unauthorized(request, "the login has expired or ended; log in again"),
+              ""};
+    }
+    return {std::nullopt, RegistryErrorResponse(request, session.status()), ""};
+  }
+  if (NeedsCsrfToken(request.method()) && !PresentsCsrfToken(request, session->csrf_token)) {
+    return {std::nullopt,
+            JsonResponse(request, http::status::forbidden,
+                         {{"error",
+                           "this request needs the session's CSRF token (the X-CSRF-Token header "
+                           "or a csrf_token form field)"},
+                          {"code", "csrf"}}),
+            ""};
+  }
+  return {std::move(session->actor), std::nullopt, std::move(session->csrf_token)};
+}
+
+nlohmann::json ActorJson(const registry::Actor& actor) {
+  nlohmann::json body = {{"account_id", actor.account_id},
+                         {"role", registry::RoleName(actor.role)}};
+  if (actor.role == registry::Role::kUnit) body["unit_id"] = actor.unit_id;
+  if (actor.role == registry::Role::kRegional) body["region"] = actor.region_code;
+  return body;
 }
 
 http::status HttpStatusFor(registry::StatusCode code) {

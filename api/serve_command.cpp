@@ -15,12 +15,14 @@
 
 #include "api/api_routes.h"
 #include "api/http_server.h"
+#include "api/login_throttle.h"
 #include "api/reader_pool.h"
 #include "api/registry_writer.h"
 #include "api/request_router.h"
 #include "api/self_check_jobs.h"
 #include "api/self_check_limiter.h"
 #include "api/self_check_routes.h"
+#include "api/web_login.h"
 #include "api/web_pages.h"
 #include "registry/registry.h"
 
@@ -88,6 +90,9 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options) {
                    "Self-checks reach registered domains on this port instead of 80 (with "
                    "--self-check-allow-private: a loopback test site)")
       ->check(CLI::Range(1, 65535));
+  serve->add_flag("--secure-cookies", options.secure_cookies,
+                  "Mark the login cookie Secure, so browsers send it over HTTPS only (set it "
+                  "when a TLS proxy serves badgewatch)");
   return serve;
 }
 
@@ -131,7 +136,7 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
   asio::io_context io;
   ReaderPool readers(options.db, options.workers);
   RegistryWriter writer(**registry);
-  ServiceContext context{&readers, nullptr};
+  ServiceContext context{&readers, nullptr, [&writer] { return writer.Now(); }};
   const RegistryAccess access{&readers, &writer};
   SelfCheckLimiter limiter(SelfCheckLimits{});
   SelfCheckSettings self_check_settings;
@@ -142,9 +147,14 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
   const SelfCheckAccess self_check_access{access, &self_checks, &limiter,
                                           options.self_check_allow_private,
                                           options.self_check_site_port};
+  LoginThrottle login_throttle;
+  WebLoginAccess login_access;
+  login_access.registry = access;
+  login_access.throttle = &login_throttle;
+  login_access.secure_cookies = options.secure_cookies;
   RequestRouter router;
-  AddApiRoutes(router, context, self_check_access);
-  AddWebPages(router, self_check_access);
+  AddApiRoutes(router, context, self_check_access, login_access);
+  AddWebPages(router, self_check_access, login_access);
 
   asio::thread_pool workers(options.workers);
   HttpServer server(

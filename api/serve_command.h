@@ -20,6 +20,7 @@ struct ServeOptions {
   std::string dns;         // self-check crawls: HOST:PORT of a DNS server
   bool self_check_allow_private = false;
   unsigned short self_check_site_port = 0;  // registered domains on this port (tests)
+  bool secure_cookies = false;              // mark the login cookie `Secure` (served behind TLS)
 };
 
 // Adds the `serve` subcommand and its options to `app`, filling `options`.

@@ -25,17 +25,12 @@ HttpResponse Health(const RouteRequest& route, ReaderPool& readers) {
   return JsonResponse(route.request, http::status::ok, {{"status", "ok"}});
 }
 
-HttpResponse Me(const RouteRequest& route, ReaderPool& readers) {
-  registry::Result<ReaderLease> lease = readers.Acquire();
+HttpResponse Me(const RouteRequest& route, const ServiceContext& context) {
+  registry::Result<ReaderLease> lease = context.readers->Acquire();
   if (!lease) return RegistryErrorResponse(route.request, lease.status());
-  Caller caller = AuthenticateCaller(route.request, lease->db());
+  Caller caller = AuthenticateCaller(route.request, lease->db(), context.clock());
   if (caller.refusal) return std::move(*caller.refusal);
-  const registry::Actor& actor = *caller.actor;
-  nlohmann::json body = {{"account_id", actor.account_id},
-                         {"role", registry::RoleName(actor.role)}};
-  if (actor.role == registry::Role::kUnit) body["unit_id"] = actor.unit_id;
-  if (actor.role == registry::Role::kRegional) body["region"] = actor.region_code;
-  return JsonResponse(route.request, http::status::ok, body);
+  return JsonResponse(route.request, http::status::ok, ActorJson(*caller.actor));
 }
 
 }  // namespace
@@ -51,7 +46,7 @@ void AddServiceRoutes(RequestRouter& router, const ServiceContext& context) {
     return JsonResponse(route.request, http::status::ok, OpenApiDocument());
   });
   router.Add(http::verb::get, "/api/me",
-             [&context](const RouteRequest& route) { return Me(route, *context.readers); });
+             [&context](const RouteRequest& route) { return Me(route, context); });
 }
 
 }  // namespace badgewatch::api

@@ -1,9 +1,13 @@
 // The routes every deployment has, before any workflow: `/healthz` (the
 // registry answers), `/metrics` (Prometheus text), `/openapi.json` (the API's
-// description) and `/api/me` (who the bearer token belongs to). Handlers run
+// description) and `/api/me` (who the token or login belongs to). Handlers run
 // on the server's worker threads.
 #ifndef BADGEWATCH_API_SERVICE_ROUTES_H_
 #define BADGEWATCH_API_SERVICE_ROUTES_H_
+
+#include <cstdint>
+#include <ctime>
+#include <functional>
 
 #include "api/reader_pool.h"
 #include "api/request_router.h"
@@ -14,6 +18,10 @@ namespace badgewatch::api {
 struct ServiceContext {
   ReaderPool* readers = nullptr;           // required
   const ServerMetrics* metrics = nullptr;  // set once the server exists
+  // Unix seconds, to judge web sessions' expiry: the registry's clock.
+  std::function<std::int64_t()> clock = [] {
+    return static_cast<std::int64_t>(std::time(nullptr));
+  };
 };
 
 // Registers the routes on `router`; `context` must outlive it.

@@ -220,9 +220,4 @@ HttpResponse RefusedPage(const PageViewer& viewer, const HttpResponse& refusal) 
   return ErrorPage(viewer, refusal.result());
 }
 
-std::string CsrfTokenOf(const Caller& caller) {
-  static_cast<void>(caller);
-  return "";
-}
-
 }  // namespace badgewatch::api

@@ -82,9 +82,6 @@ struct PageContent {
 // not signed in (401), else the error page of the refusal's status.
 [[nodiscard]] HttpResponse RefusedPage(const PageViewer& viewer, const HttpResponse& refusal);
 
-// The session's CSRF token of an authenticated caller.
-[[nodiscard]] std::string CsrfTokenOf(const Caller& caller);
-
 // Runs `respond(viewer, db)` for a signed-in viewer with a reader
 // connection; otherwise RefusedPage().
 template <typename Respond>
@@ -93,10 +90,10 @@ template <typename Respond>
   PageViewer viewer = AnonymousViewer(route);
   registry::Result<ReaderLease> lease = access.readers->Acquire();
   if (!lease) return ErrorPage(viewer, http::status::internal_server_error);
-  Caller caller = AuthenticateCaller(route.request, lease->db());
+  Caller caller = AuthenticateCaller(route.request, lease->db(), access.writer->Now());
   if (caller.refusal) return RefusedPage(viewer, *caller.refusal);
   viewer.actor = std::move(caller.actor);
-  viewer.csrf_token = CsrfTokenOf(caller);
+  viewer.csrf_token = std::move(caller.csrf_token);
   return std::forward<Respond>(respond)(std::as_const(viewer), lease->db());
 }
 

@@ -4,8 +4,10 @@
 
 namespace badgewatch::api {
 
-void AddWebPages(RequestRouter& router, const SelfCheckAccess& access) {
+void AddWebPages(RequestRouter& router, const SelfCheckAccess& access,
+                 const WebLoginAccess& login) {
   AddWebStaticRoutes(router);
+  AddLoginPages(router, login);
   AddSitePages(router, access.registry);
   AddApplicationPages(router, access.registry);
   AddSelfCheckPages(router, access);

@@ -19,17 +19,19 @@
 #include "api/caller_scope.h"
 #include "api/request_router.h"
 #include "api/self_check_routes.h"
+#include "api/web_login.h"
 #include "api/web_page.h"
 
 namespace badgewatch::api {
 
 // Every page and static file.
-void AddWebPages(RequestRouter& router, const SelfCheckAccess& access);
+void AddWebPages(RequestRouter& router, const SelfCheckAccess& access, const WebLoginAccess& login);
 
 // The groups, for AddWebPages and tests.
 void AddSitePages(RequestRouter& router, const RegistryAccess& access);
 void AddApplicationPages(RequestRouter& router, const RegistryAccess& access);
 void AddSelfCheckPages(RequestRouter& router, const SelfCheckAccess& access);
+void AddLoginPages(RequestRouter& router, const WebLoginAccess& access);
 
 // A badge's code in a <pre> with a copy button (web_site_pages.cpp).
 [[nodiscard]] std::string BadgeSnippetHtml(const PageViewer& viewer, std::string_view badge_id);

@@ -17,7 +17,12 @@ constexpr char kSelectAccountByLogin[] =
 constexpr char kRegionExists[] = "SELECT count(*) FROM regions WHERE code = ?";
 constexpr char kInsertToken[] =
     "INSERT INTO api_tokens (account_id, token_sha256, label, created_at) VALUES (?, ?, ?, ?)";
-constexpr char kSelectTokenAccount[] = "SELECT account_id FROM api_tokens WHERE token_sha256 = ?";
+constexpr char kSelectTokenAccount[] =
+    "SELECT account_id FROM api_tokens WHERE token_sha256 = ? AND revoked_at IS NULL";
+constexpr char kSelectAccountTokens[] =
+    "SELECT id, label, created_at, revoked_at FROM api_tokens WHERE account_id = ? ORDER BY id";
+constexpr char kSelectTokenState[] = "SELECT account_id, revoked_at FROM api_tokens WHERE id = ?";
+constexpr char kRevokeToken[] = "UPDATE api_tokens SET revoked_at = ? WHERE id = ?";
 
 // The prefix every token carries, so a leaked one is recognisable.
 constexpr std::string_view kTokenPrefix = "bwt_";
@@ -184,8 +189,48 @@ Result<Actor> AuthenticateToken(Database& db, std::string_view token) {
   if (Status b = s->Bind({*digest}); !b.ok()) return b;
   Result<bool> row = s->Step();
   if (!row) return row.status();
-  if (!*row) return Status(StatusCode::kPermissionDenied, "unknown API token");
+  if (!*row) return Status(StatusCode::kPermissionDenied, "unknown or revoked API token");
   return LoadActor(db, s->Int(0));
+}
+
+Result<std::vector<ApiTokenSummary>> ListApiTokens(Database& db, std::int64_t account_id) {
+  if (Result<Actor> owner = LoadActor(db, account_id); !owner) return owner.status();
+  Result<Statement> s = db.Prepare(kSelectAccountTokens);
+  if (!s) return s.status();
+  if (Status b = s->Bind({account_id}); !b.ok()) return b;
+  std::vector<ApiTokenSummary> tokens;
+  for (;;) {
+    Result<bool> row = s->Step();
+    if (!row) return row.status();
+    if (!*row) break;
+    tokens.push_back({s->Int(0), s->Text(1), s->Int(2), s->OptInt(3)});
+  }
+  return tokens;
+}
+
+Status RevokeApiToken(Registry& registry, std::int64_t token_id) {
+  Database& db = registry.writer();
+  Result<Transaction> txn = Transaction::Begin(db);
+  if (!txn) return txn.status();
+  Result<Statement> state = db.Prepare(kSelectTokenState);
+  if (!state) return state.status();
+  if (Status b = state->Bind({token_id}); !b.ok()) return b;
+  Result<bool> row = state->Step();
+  if (!row) return row.status();
+  if (!*row) return Status(StatusCode::kNotFound, fmt::format("no API token {}", token_id));
+  if (!state->IsNull(1)) {
+    return Status(StatusCode::kFailedPrecondition,
+                  fmt::format("API token {} is revoked already", token_id));
+  }
+  const std::int64_t account_id = state->Int(0);
+  Result<Statement> revoke = db.Prepare(kRevokeToken);
+  if (!revoke) return revoke.status();
+  if (Status b = revoke->Bind({registry.Now(), token_id}); !b.ok()) return b;
+  if (Status s = revoke->Run(); !s.ok()) return s;
+  Status audited = registry.Audit({"cli", "token.revoke", fmt::format("account:{}", account_id),
+                                   fmt::format("token {}", token_id)});
+  if (!audited.ok()) return audited;
+  return txn->Commit();
 }
 
 }  // namespace badgewatch::registry

@@ -1,6 +1,6 @@
 // Accounts and who acts: a unit's own account (created by registration), a
 // regional reviewer bound to one region, CONAC staff; API tokens stored as
-// SHA-256 only. Writer thread for the writes; any connection for reads.
+// SHA-256 only, revocable. Writer thread for the writes; any connection for reads.
 #ifndef BADGEWATCH_REGISTRY_ACCOUNTS_H_
 #define BADGEWATCH_REGISTRY_ACCOUNTS_H_
 
@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "registry/registry.h"
 #include "registry/status.h"
@@ -48,8 +49,24 @@ struct Actor {
 [[nodiscard]] Result<std::string> CreateApiToken(Registry& registry, std::int64_t account_id,
                                                  const std::string& label);
 
-// The actor a token belongs to; kPermissionDenied for an unknown token.
+// The actor a token belongs to; kPermissionDenied for an unknown or revoked token.
 [[nodiscard]] Result<Actor> AuthenticateToken(Database& db, std::string_view token);
+
+// One API token as listed for its owner (never the token itself).
+struct ApiTokenSummary {
+  std::int64_t id = 0;
+  std::string label;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> revoked_at;
+};
+
+// The tokens of `account_id`, oldest first; kNotFound when there is no such account.
+[[nodiscard]] Result<std::vector<ApiTokenSummary>> ListApiTokens(Database& db,
+                                                                 std::int64_t account_id);
+
+// Revokes the token `token_id` for good, audited ("token.revoke", by "cli").
+// kNotFound for no such token, kFailedPrecondition when it is revoked already.
+[[nodiscard]] Status RevokeApiToken(Registry& registry, std::int64_t token_id);
 
 }  // namespace badgewatch::registry
 

@@ -1,10 +1,10 @@
 #include "registry/crypto_primitives.h"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include <memory>
-#include <vector>
 
 namespace badgewatch::registry {
 namespace {
@@ -43,10 +43,45 @@ Result<std::string> Sha256Hex(std::string_view bytes) {
   return Hex(digest, length);
 }
 
+Result<std::string> RandomBytes(std::size_t count) {
+  std::string bytes(count, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), static_cast<int>(count)) != 1) {
+    return CryptoFailure("RAND_bytes");
+  }
+  return bytes;
+}
+
+std::string HexEncode(std::string_view bytes) {
+  return Hex(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+}
+
+std::optional<std::string> HexDecode(std::string_view hex) {
+  if (hex.size() % 2 != 0) return std::nullopt;
+  const auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string bytes;
+  bytes.reserve(hex.size() / 2);
+  for (std::size_t i = 0; i < hex.size(); i += 2) {
+    const int high = nibble(hex[i]);
+    const int low = nibble(hex[i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    bytes += static_cast<char>(high * 16 + low);
+  }
+  return bytes;
+}
+
 Result<std::string> RandomHex(std::size_t count) {
-  std::vector<unsigned char> bytes(count);
-  if (RAND_bytes(bytes.data(), static_cast<int>(count)) != 1) return CryptoFailure("RAND_bytes");
-  return Hex(bytes.data(), count);
+  Result<std::string> bytes = RandomBytes(count);
+  if (!bytes) return bytes.status();
+  return HexEncode(*bytes);
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 Result<std::string> RandomDigits(std::size_t count) {

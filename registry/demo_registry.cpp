@@ -6,11 +6,13 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <vector>
 
 #include "registry/accounts.h"
 #include "registry/csv_table.h"
 #include "registry/domains.h"
 #include "registry/outbox.h"
+#include "registry/passwords.h"
 #include "registry/site_applications.h"
 #include "registry/site_import.h"
 #include "registry/sms_verification.h"
@@ -26,6 +28,17 @@ struct DemoCast {
   std::map<std::string, Actor> units;      // by login
   int next_payment = 1;
 };
+
+// Every demo account logs in to the web pages with kDemoPassword.
+Status SetDemoPasswords(Registry& registry, const DemoCast& cast) {
+  std::vector<std::int64_t> accounts = {cast.conac.account_id};
+  for (const auto& [region, reviewer] : cast.reviewers) accounts.push_back(reviewer.account_id);
+  for (const auto& [login, unit] : cast.units) accounts.push_back(unit.account_id);
+  for (std::int64_t account_id : accounts) {
+    if (Status s = SetPassword(registry, account_id, kDemoPassword); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
 
 Result<CsvTable> ReadTable(const std::string& dir, const char* name) {
   const std::string path = dir + "/" + name;
@@ -285,6 +298,7 @@ Result<DemoSummary> BuildDemoRegistry(Registry& registry, const std::string& dat
   if (Status s = BuildDomains(registry, data_dir, cast, summary); !s.ok()) return s;
   if (Status s = BuildRenewals(registry, data_dir, cast, summary); !s.ok()) return s;
   if (Status s = BuildApplications(registry, data_dir, cast, summary); !s.ok()) return s;
+  if (Status s = SetDemoPasswords(registry, cast); !s.ok()) return s;
   return summary;
 }
 

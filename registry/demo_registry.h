@@ -2,7 +2,8 @@
 // imported from sites.csv; units registered from accounts.csv; domains and
 // applications from domains.csv and applications.csv driven along the legal
 // workflow paths to every state; renewals (paid or waiting) from renewals.csv. Staff accounts:
-// "conac" and "reviewer-RR" for each region used. Writer thread.
+// "conac" and "reviewer-RR" for each region used. Every account's web login
+// password is kDemoPassword (a demo only: never for real data). Writer thread.
 #ifndef BADGEWATCH_REGISTRY_DEMO_REGISTRY_H_
 #define BADGEWATCH_REGISTRY_DEMO_REGISTRY_H_
 
@@ -13,6 +14,9 @@
 #include "registry/status.h"
 
 namespace badgewatch::registry {
+
+// The password of every demo account, as the README's quick start says.
+inline constexpr char kDemoPassword[] = "badgewatch-demo";
 
 struct DemoSummary {
   std::size_t badged_sites = 0;   // imported with their badges

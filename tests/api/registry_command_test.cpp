@@ -4,11 +4,14 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 #include "registry/accounts.h"
 #include "registry/migrations.h"
+#include "registry/passwords.h"
 #include "registry/registry.h"
 #include "tests/registry/registry_fixture.h"
 #include "tests/support/cli_run.h"
@@ -29,9 +32,9 @@ void WriteFile(const std::string& path, const std::string& text) {
 }
 
 TEST_CASE("registry CLI: every subcommand has --help", "[api][registry]") {
-  for (const char* sub :
-       {"init", "import", "export", "backup", "audit-verify", "create-account", "create-token",
-        "list-applications", "send-notifications", "queue-reminders", "demo"}) {
+  for (const char* sub : {"init", "import", "export", "backup", "audit-verify", "create-account",
+                          "create-token", "list-tokens", "revoke-token", "set-password",
+                          "list-applications", "send-notifications", "queue-reminders", "demo"}) {
     INFO(sub);
     badgewatch::testing::CliRun run = RunCli({"registry", sub, "--help"});
     CHECK(run.code == 0);
@@ -165,6 +168,80 @@ TEST_CASE("registry CLI: accounts and tokens", "[api][registry]") {
         registry::StatusCode::kPermissionDenied);
   CHECK(RunCli({"registry", "create-token", "--db", db, "--login", "nobody"}).err ==
         "badgewatch registry: no account with login 'nobody'\n");
+}
+
+// Standard input reads `text` while it lives.
+class StdinFrom {
+ public:
+  explicit StdinFrom(const std::string& text) : buffer_(text), saved_(std::cin.rdbuf(&buffer_)) {}
+  ~StdinFrom() { std::cin.rdbuf(saved_); }
+  StdinFrom(const StdinFrom&) = delete;
+  StdinFrom& operator=(const StdinFrom&) = delete;
+
+ private:
+  std::stringbuf buffer_;
+  std::streambuf* saved_;
+};
+
+TEST_CASE("registry CLI: set-password reads standard input; tokens are listed and revoked",
+          "[api][registry]") {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  REQUIRE(RunCli({"registry", "create-account", "--db", db, "--login", "zj-review", "--role",
+                  "regional", "--region", "33"})
+              .code == 0);
+
+  SECTION("set-password") {
+    CHECK(RunCli({"registry", "set-password", "--db", db, "--login", "zj-review"}).err ==
+          "badgewatch registry: give the password on standard input with --password-stdin (it "
+          "is never taken from the command line, where other users can see it)\n");
+    {
+      StdinFrom in("short\n");
+      CHECK(RunCli({"registry", "set-password", "--db", db, "--login", "zj-review",
+                    "--password-stdin"})
+                .err == "badgewatch registry: the password must have at least 10 characters\n");
+    }
+    {
+      StdinFrom in("浙江 review 2026\r\n");
+      badgewatch::testing::CliRun set = RunCli(
+          {"registry", "set-password", "--db", db, "--login", "zj-review", "--password-stdin"});
+      CHECK(set.code == 0);
+      CHECK(set.out == "password of 'zj-review' set; its web sessions were ended\n");
+    }
+    auto opened = registry::Registry::Open(db);
+    REQUIRE(opened.ok());
+    // The line end is not part of the password.
+    CHECK(registry::VerifyLogin((*opened)->writer(), "zj-review", "浙江 review 2026").ok());
+    CHECK(RunCli({"registry", "set-password", "--db", db, "--login", "nobody", "--password-stdin"})
+              .err == "badgewatch registry: no account with login 'nobody'\n");
+  }
+  SECTION("list-tokens and revoke-token") {
+    const std::string secret =
+        RunCli({"registry", "create-token", "--db", db, "--login", "zj-review", "--label", "ci"})
+            .out;
+    badgewatch::testing::CliRun listed =
+        RunCli({"registry", "list-tokens", "--db", db, "--login", "zj-review"});
+    CHECK(listed.code == 0);
+    CHECK_THAT(listed.out, Catch::Matches("    1  created 2\\d{3}-\\d\\d-\\d\\d \\d\\d:\\d\\dZ  "
+                                          "active +ci\n1 tokens\n"));
+    CHECK_THAT(listed.out, !Catch::Contains("bwt_"));
+    CHECK(RunCli({"registry", "revoke-token", "--db", db, "--id", "1"}).out ==
+          "API token 1 revoked\n");
+    CHECK_THAT(RunCli({"registry", "list-tokens", "--db", db, "--login", "zj-review"}).out,
+               Catch::Contains("revoked 2"));
+    auto opened = registry::Registry::Open(db);
+    REQUIRE(opened.ok());
+    CHECK(registry::AuthenticateToken((*opened)->writer(), secret.substr(0, secret.size() - 1))
+              .status()
+              .code() == registry::StatusCode::kPermissionDenied);
+    badgewatch::testing::CliRun again =
+        RunCli({"registry", "revoke-token", "--db", db, "--id", "1"});
+    CHECK(again.code == 2);
+    CHECK(again.err == "badgewatch registry: API token 1 is revoked already\n");
+    CHECK(RunCli({"registry", "revoke-token", "--db", db, "--id", "9"}).err ==
+          "badgewatch registry: no API token 9\n");
+    CHECK(RunCli({"registry", "revoke-token", "--db", db, "--id", "0"}).code == 2);
+  }
 }
 
 TEST_CASE("registry CLI: the demo, listed by state", "[api][registry]") {

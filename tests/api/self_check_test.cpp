@@ -117,7 +117,9 @@ TEST_CASE("SelfCheckApi: units check only their own sites; limits answer 429", "
 TEST_CASE("OpenAPI: every route the server registers is described", "[api]") {
   SelfCheckApi api;
   RequestRouter all;  // exactly what `badgewatch serve` registers
-  AddApiRoutes(all, api.service, api.self_check_access);
+  badgewatch::api::WebLoginAccess login;
+  login.registry = api.access;
+  AddApiRoutes(all, api.service, api.self_check_access, login);
   const auto& paths = OpenApiDocument()["paths"];
   std::size_t described = 0;
   for (const auto& [method, pattern] : all.Routes()) {

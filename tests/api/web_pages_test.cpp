@@ -11,7 +11,9 @@
 #include <string>
 
 #include "api/form_fields.h"
+#include "api/login_throttle.h"
 #include "registry/compliance_records.h"
+#include "registry/passwords.h"
 #include "tests/api/self_check_api_fixture.h"
 #include "tests/scan/report_seed.h"
 #include "tests/support/test_web_server.h"
@@ -21,7 +23,9 @@ namespace {
 using badgewatch::api::AddWebPages;
 using badgewatch::api::HttpRequest;
 using badgewatch::api::HttpResponse;
+using badgewatch::api::LoginThrottle;
 using badgewatch::api::PercentEncode;
+using badgewatch::api::WebLoginAccess;
 using badgewatch::api::testing::SelfCheckApi;
 using badgewatch::scan::testing::FailingRecord;
 using badgewatch::scan::testing::PassingRecord;
@@ -32,8 +36,17 @@ namespace registry = badgewatch::registry;
 
 constexpr const char* kForm = "application/x-www-form-urlencoded";
 
+constexpr registry::PasswordCost kCheap{10, 8, 1};
+constexpr char kPassword[] = "西湖边的网站标识 2026";
+
 struct WebPages : SelfCheckApi {
-  WebPages() { AddWebPages(router, self_check_access); }
+  WebPages() {
+    REQUIRE(registry::SetPassword(*registry, agency.account_id, kPassword, kCheap).ok());
+    login.registry = access;
+    login.throttle = &throttle;
+    login.password_cost = kCheap;
+    AddWebPages(router, self_check_access, login);
+  }
 
   HttpResponse Get(const std::string& who, const std::string& target) {
     return Call(who, http::verb::get, target);
@@ -47,6 +60,28 @@ struct WebPages : SelfCheckApi {
     if (!cookie.empty()) request.set(http::field::cookie, cookie);
     return router.Handle(request);
   }
+  // Posts the login form; the response sets the cookie when it succeeds.
+  HttpResponse LogIn(const std::string& login_name, const std::string& password,
+                     const std::string& next) {
+    HttpRequest request{http::verb::post, "/login", 11};
+    request.set(http::field::content_type, kForm);
+    request.body() = "login=" + PercentEncode(login_name) + "&password=" + PercentEncode(password) +
+                     "&next=" + PercentEncode(next);
+    request.prepare_payload();
+    return router.Handle(request);
+  }
+  // A request with the session cookie of a Set-Cookie value.
+  HttpResponse WithSession(http::verb method, const std::string& target,
+                           const std::string& set_cookie, const std::string& form = "") {
+    HttpRequest request{method, target, 11};
+    request.set(http::field::cookie, set_cookie.substr(0, set_cookie.find(';')));
+    if (!form.empty()) {
+      request.set(http::field::content_type, kForm);
+      request.body() = form;
+      request.prepare_payload();
+    }
+    return router.Handle(request);
+  }
   // The form fields of a valid application of the agency, without the SMS step.
   std::string FormFields(const std::string& site_name) {
     return "name=" + PercentEncode(site_name) +
@@ -54,6 +89,9 @@ struct WebPages : SelfCheckApi {
            "&introduction=" +
            PercentEncode("网站介绍：发布政务信息。") + "&handler_mobile=13800138000";
   }
+
+  LoginThrottle throttle;
+  WebLoginAccess login;
 };
 
 bool Contains(const HttpResponse& response, const std::string& text) {
@@ -89,6 +127,61 @@ TEST_CASE("WebPages: a page needing login redirects to /login with the local pat
   CHECK(badgewatch::api::LocalPath("https://evil.example/") == "/");
   CHECK(badgewatch::api::LocalPath("/\\evil.example") == "/");
   CHECK(badgewatch::api::LocalPath("/review?x=1") == "/review?x=1");
+}
+
+TEST_CASE(
+    "WebPages: log in with the form, the cookie opens the pages, posts need the CSRF "
+    "token, log out",
+    "[api][web]") {
+  WebPages web;
+  HttpResponse form = web.Anonymous(http::verb::get, "/login?next=%2Fapplications");
+  REQUIRE(form.result() == http::status::ok);
+  CHECK(Contains(form, "name=\"next\" value=\"/applications\""));
+
+  HttpResponse wrong = web.LogIn("hz-edu", "not the password", "/applications");
+  CHECK(wrong.result() == http::status::unauthorized);
+  CHECK(Contains(wrong, "登录名或密码不正确"));
+  CHECK(Contains(wrong, "value=\"hz-edu\""));
+  CHECK(Header(wrong, http::field::set_cookie).empty());
+
+  HttpResponse offsite = web.LogIn("hz-edu", kPassword, "//evil.example/");
+  REQUIRE(offsite.result() == http::status::see_other);
+  CHECK(Header(offsite, http::field::location) == "/");
+
+  HttpResponse logged_in = web.LogIn("hz-edu", kPassword, "/applications");
+  REQUIRE(logged_in.result() == http::status::see_other);
+  CHECK(Header(logged_in, http::field::location) == "/applications");
+  const std::string cookie = Header(logged_in, http::field::set_cookie);
+  CHECK(cookie.find("HttpOnly") != std::string::npos);
+  CHECK(cookie.find("SameSite=Strict") != std::string::npos);
+
+  HttpResponse page = web.WithSession(http::verb::get, "/applications/new", cookie);
+  REQUIRE(page.result() == http::status::ok);
+  const std::string marker = "name=\"csrf_token\" value=\"";
+  const std::size_t at = page.body().find(marker);
+  REQUIRE(at != std::string::npos);
+  const std::size_t start = at + marker.size();
+  const std::string token = page.body().substr(start, page.body().find('"', start) - start);
+  CHECK(token.size() >= 16);
+
+  const std::string fields = web.FormFields("杭州市教育局");
+  HttpResponse forged = web.WithSession(http::verb::post, "/applications/sms-code", cookie, fields);
+  CHECK(forged.result() == http::status::forbidden);
+  CHECK(Contains(forged, "无权执行此操作"));
+  HttpResponse sent = web.WithSession(http::verb::post, "/applications/sms-code", cookie,
+                                      fields + "&csrf_token=" + PercentEncode(token));
+  CHECK(sent.result() == http::status::ok);
+  CHECK(Contains(sent, "验证码已发送至"));
+
+  CHECK(web.WithSession(http::verb::post, "/logout", cookie, "csrf_token=x").result() ==
+        http::status::forbidden);
+  HttpResponse out =
+      web.WithSession(http::verb::post, "/logout", cookie, "csrf_token=" + PercentEncode(token));
+  REQUIRE(out.result() == http::status::see_other);
+  CHECK(Header(out, http::field::location) == "/login");
+  CHECK(Header(out, http::field::set_cookie).find("Max-Age=0") != std::string::npos);
+  CHECK(web.WithSession(http::verb::get, "/applications", cookie).result() ==
+        http::status::see_other);
 }
 
 TEST_CASE("WebPages: security headers, static files without inline script", "[api][web]") {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "registry/audit_log.h"
+#include "registry/passwords.h"
 #include "registry/site_applications.h"
 #include "registry/sites.h"
 #include "registry/workflow.h"
@@ -65,6 +66,12 @@ TEST_CASE("DemoRegistry: every workflow state, several regions, intact audit", "
   CHECK(Column(db, "SELECT chinese_domain FROM sites WHERE chinese_domain IS NOT NULL ORDER BY id")
             .count("教育局.政务") == 1);
   CHECK(VerifyAuditLog(db)->intact);
+  // Every demo account can log in to the web pages with the documented password.
+  CHECK(Column(db, "SELECT login FROM accounts WHERE password_hash IS NULL ORDER BY id").empty());
+  for (const char* login : {"conac", "reviewer-33"}) {
+    INFO(login);
+    CHECK(VerifyLogin(db, login, kDemoPassword).ok());
+  }
   CHECK(BuildDemoRegistry(*f.registry, BADGEWATCH_DEMO_REGISTRY_DIR).status().code() ==
         StatusCode::kFailedPrecondition);
 }

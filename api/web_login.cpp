@@ -1,0 +1,64 @@
+#include "api/web_login.h"
+
+#include <spdlog/spdlog.h>
+
+#include "api/session_cookie.h"
+#include "registry/web_sessions.h"
+
+namespace badgewatch::api {
+
+namespace {
+
+WebLoginResult Unavailable(const registry::Status& status) {
+  spdlog::error("login: {}", status.ToString());
+  WebLoginResult result;
+  result.outcome = WebLoginResult::Outcome::kUnavailable;
+  return result;
+}
+
+}  // namespace
+
+WebLoginResult LogIn(const WebLoginAccess& access, std::string_view login,
+                     std::string_view password) {
+  WebLoginResult result;
+  if (access.throttle != nullptr) {
+    const std::chrono::seconds wait = access.throttle->TryAttempt(login);
+    if (wait.count() > 0) {
+      result.outcome = WebLoginResult::Outcome::kThrottled;
+      result.retry_after_seconds = static_cast<int>(wait.count());
+      return result;
+    }
+  }
+  registry::Result<registry::Actor> actor = [&]() -> registry::Result<registry::Actor> {
+    registry::Result<ReaderLease> lease = access.registry.readers->Acquire();
+    if (!lease) return lease.status();
+    return registry::VerifyLogin(lease->db(), login, password, access.password_cost);
+  }();
+  if (!actor) {
+    if (actor.status().code() == registry::StatusCode::kPermissionDenied) return result;
+    return Unavailable(actor.status());
+  }
+  registry::Result<registry::WebSession> session = [&] {
+    RegistryWriter::Lease writer = access.registry.writer->Acquire();
+    return registry::StartWebSession(writer.registry(), *actor, access.session_lifetime);
+  }();
+  if (!session) return Unavailable(session.status());
+  if (access.throttle != nullptr) access.throttle->Succeeded(login);
+  result.outcome = WebLoginResult::Outcome::kLoggedIn;
+  result.actor = std::move(actor).value();
+  result.set_cookie = SessionCookie(session->token, access.session_lifetime, access.secure_cookies);
+  result.csrf_token = session->csrf_token;
+  return result;
+}
+
+std::string LogOut(const WebLoginAccess& access, const HttpRequest& request) {
+  if (const std::optional<std::string_view> token = SessionCookieToken(request)) {
+    RegistryWriter::Lease writer = access.registry.writer->Acquire();
+    if (registry::Status ended = registry::EndWebSession(writer.registry(), *token); !ended.ok()) {
+      spdlog::error("logout: {}", ended.ToString());
+    }
+  }
+  return ClearedSessionCookie(access.secure_cookies);
+}
+
+}  // namespace badgewatch::api

@@ -1,0 +1,59 @@
+// Logging in and out of the web pages: checks a login and password against
+// the registry (slow scrypt, on the calling worker thread, never under the
+// writer lease), throttles failed attempts per login name, starts a web
+// session and builds the `bw_session` Set-Cookie value; logging out ends the
+// session the request's cookie names. Any worker thread, never the io thread.
+//
+// Example:
+//   WebLoginResult result = LogIn(access, login, password);
+//   if (result.outcome == WebLoginResult::Outcome::kLoggedIn)
+//     response.set(http::field::set_cookie, result.set_cookie);
+#ifndef BADGEWATCH_API_WEB_LOGIN_H_
+#define BADGEWATCH_API_WEB_LOGIN_H_
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "api/caller_scope.h"
+#include "api/http_message.h"
+#include "api/login_throttle.h"
+#include "registry/accounts.h"
+#include "registry/passwords.h"
+
+namespace badgewatch::api {
+
+struct WebLoginAccess {
+  RegistryAccess registry;
+  LoginThrottle* throttle = nullptr;  // null: no throttling (tests of other things only)
+  bool secure_cookies = false;        // add `Secure` to the cookie (serve behind TLS)
+  std::chrono::seconds session_lifetime{8 * 3600};
+  // The scrypt cost of stored passwords, also the cost of the decoy check for
+  // logins without one. Tests use a cheap one; production keeps the default.
+  registry::PasswordCost password_cost;
+};
+
+struct WebLoginResult {
+  enum class Outcome { kLoggedIn, kBadCredentials, kThrottled, kUnavailable };
+  Outcome outcome = Outcome::kBadCredentials;
+  registry::Actor actor;        // kLoggedIn
+  std::string set_cookie;       // kLoggedIn: the value of the Set-Cookie header
+  std::string csrf_token;       // kLoggedIn
+  int retry_after_seconds = 0;  // kThrottled
+};
+
+// kLoggedIn with a new session; kBadCredentials for an unknown login, an
+// account without a password or a wrong password alike; kThrottled after 5
+// failures of this login name within 15 minutes (see LoginThrottle);
+// kUnavailable when the registry cannot be read or written (logged).
+[[nodiscard]] WebLoginResult LogIn(const WebLoginAccess& access, std::string_view login,
+                                   std::string_view password);
+
+// Ends the session the request's cookie names (if any); returns the Set-Cookie value that clears
+// the cookie. Does not check the CSRF token: a caller answering a form should authenticate the
+// request first (AuthenticateCaller) when it wants logout protected too.
+[[nodiscard]] std::string LogOut(const WebLoginAccess& access, const HttpRequest& request);
+
+}  // namespace badgewatch::api
+
+#endif  // BADGEWATCH_API_WEB_LOGIN_H_

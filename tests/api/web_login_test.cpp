@@ -1,0 +1,207 @@
+// The web login: the per-login throttle on a fake clock, LogIn/LogOut, and
+// POST/DELETE /api/session on a real registry file — identical answers for an
+// unknown login and a wrong password, cookie attributes, CSRF on the session
+// it starts, logout.
+#include "api/web_login.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "api/login_throttle.h"
+#include "api/service_routes.h"
+#include "api/session_routes.h"
+#include "registry/passwords.h"
+#include "tests/api/registry_api_fixture.h"
+
+namespace {
+
+using badgewatch::api::AddServiceRoutes;
+using badgewatch::api::AddSessionRoutes;
+using badgewatch::api::HttpRequest;
+using badgewatch::api::HttpResponse;
+using badgewatch::api::LoginLimits;
+using badgewatch::api::LoginThrottle;
+using badgewatch::api::ServiceContext;
+using badgewatch::api::WebLoginAccess;
+using badgewatch::api::WebLoginResult;
+using badgewatch::api::testing::RegistryApi;
+namespace http = boost::beast::http;
+namespace registry = badgewatch::registry;
+using nlohmann::json;
+using std::chrono::minutes;
+using std::chrono::seconds;
+using Outcome = WebLoginResult::Outcome;
+
+constexpr registry::PasswordCost kCheap{10, 8, 1};
+constexpr char kAgencyLogin[] = "hz-edu";  // the workflow fixture's agency
+constexpr char kPassword[] = "西湖边的网站标识 2026";
+
+// A settable steady clock for the throttle.
+struct FakeSteadyClock {
+  LoginThrottle::Clock::time_point now{};
+  std::function<LoginThrottle::Clock::time_point()> Function() {
+    return [this] { return now; };
+  }
+};
+
+// The registry API with the session routes; the agency (kAgencyLogin) has a password.
+struct LoginApi : RegistryApi {
+  LoginApi() {
+    REQUIRE(registry::SetPassword(*registry, agency.account_id, kPassword, kCheap).ok());
+    login.registry = access;
+    login.throttle = &throttle;
+    login.password_cost = kCheap;
+    AddSessionRoutes(router, login);
+    AddServiceRoutes(router, service);
+  }
+
+  HttpResponse PostSession(const std::string& login_name, const std::string& password) {
+    HttpRequest request{http::verb::post, "/api/session", 11};
+    request.set(http::field::content_type, "application/json");
+    request.body() = json{{"login", login_name}, {"password", password}}.dump();
+    request.prepare_payload();
+    return router.Handle(request);
+  }
+  HttpRequest WithCookie(http::verb method, const std::string& target, const std::string& cookie) {
+    HttpRequest request{method, target, 11};
+    request.set(http::field::cookie, cookie.substr(0, cookie.find(';')));
+    return request;
+  }
+
+  FakeSteadyClock clock;
+  LoginThrottle throttle{LoginLimits{}, clock.Function()};
+  WebLoginAccess login;
+  ServiceContext service{&readers, nullptr, [this] { return *now; }};
+};
+
+}  // namespace
+
+TEST_CASE("LoginThrottle: five failures per login name per 15 minutes, then Retry-After", "[api]") {
+  FakeSteadyClock clock;
+  LoginThrottle throttle(LoginLimits{}, clock.Function());
+  for (int i = 0; i < 5; ++i) {
+    CHECK(throttle.TryAttempt("zj-reviewer") == seconds(0));
+    clock.now += minutes(1);
+  }
+  // The first failure was 5 minutes ago: 10 more minutes to wait.
+  CHECK(throttle.TryAttempt("zj-reviewer") == minutes(10));
+  CHECK(throttle.TryAttempt("bj-reviewer") == seconds(0));  // names are counted apart
+  clock.now += minutes(10);
+  CHECK(throttle.TryAttempt("zj-reviewer") == seconds(0));  // the oldest left the window
+  CHECK(throttle.TryAttempt("zj-reviewer") > seconds(0));
+
+  SECTION("a success forgets the failures") {
+    throttle.Succeeded("zj-reviewer");
+    for (int i = 0; i < 5; ++i) CHECK(throttle.TryAttempt("zj-reviewer") == seconds(0));
+    CHECK(throttle.TryAttempt("zj-reviewer") > seconds(0));
+  }
+  SECTION("the wait is never under a second") {
+    clock.now += minutes(1) - std::chrono::milliseconds(1);
+    CHECK(throttle.TryAttempt("zj-reviewer") == seconds(1));
+  }
+}
+
+TEST_CASE("WebLogin: LogIn starts a session whose cookie authenticates", "[api]") {
+  LoginApi api;
+  const WebLoginResult result = LogIn(api.login, kAgencyLogin, kPassword);
+  REQUIRE(result.outcome == Outcome::kLoggedIn);
+  CHECK(result.actor.account_id == api.agency.account_id);
+  CHECK_THAT(result.set_cookie,
+             Catch::Matches("bw_session=bws_[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Strict; "
+                            "Max-Age=28800"));
+  CHECK_THAT(result.csrf_token, Catch::Matches("[0-9a-f]{64}"));
+  const HttpResponse me =
+      api.router.Handle(api.WithCookie(http::verb::get, "/api/me", result.set_cookie));
+  REQUIRE(me.result() == http::status::ok);
+  CHECK(json::parse(me.body())["unit_id"] == api.agency.unit_id);
+
+  SECTION("with --secure-cookies the cookie is Secure") {
+    api.login.secure_cookies = true;
+    CHECK_THAT(LogIn(api.login, kAgencyLogin, kPassword).set_cookie,
+               Catch::EndsWith("; SameSite=Strict; Secure; Max-Age=28800"));
+  }
+  SECTION("LogOut ends the session and clears the cookie") {
+    const std::string cleared =
+        LogOut(api.login, api.WithCookie(http::verb::post, "/logout", result.set_cookie));
+    CHECK(cleared == "bw_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    CHECK(
+        api.router.Handle(api.WithCookie(http::verb::get, "/api/me", result.set_cookie)).result() ==
+        http::status::unauthorized);
+    // Without a cookie there is nothing to end, and the cookie is cleared all the same.
+    CHECK(LogOut(api.login, HttpRequest{http::verb::post, "/logout", 11}) == cleared);
+  }
+}
+
+TEST_CASE("WebLogin: unknown login, no password and wrong password answer alike", "[api]") {
+  LoginApi api;
+  const HttpResponse unknown = api.PostSession("no-such-login", kPassword);
+  const HttpResponse unset = api.PostSession("zju", kPassword);  // registered, no password
+  const HttpResponse wrong = api.PostSession(kAgencyLogin, std::string(kPassword) + "!");
+  for (const HttpResponse* response : {&unknown, &unset, &wrong}) {
+    CHECK(response->result() == http::status::unauthorized);
+    CHECK(response->body() == unknown.body());
+    CHECK(response->count(http::field::set_cookie) == 0);
+  }
+  CHECK(json::parse(unknown.body()) ==
+        json{{"error", "wrong login or password"}, {"code", "bad-credentials"}});
+  CHECK(LogIn(api.login, "no-such-login", kPassword).outcome == Outcome::kBadCredentials);
+
+  SECTION("a malformed body is 400") {
+    HttpRequest request{http::verb::post, "/api/session", 11};
+    request.set(http::field::content_type, "application/json");
+    request.body() = R"({"login": kAgencyLogin})";
+    request.prepare_payload();
+    CHECK(api.router.Handle(request).result() == http::status::bad_request);
+  }
+}
+
+TEST_CASE("WebLogin: POST /api/session answers the role and CSRF token; writes need it", "[api]") {
+  LoginApi api;
+  const HttpResponse ok = api.PostSession(kAgencyLogin, kPassword);
+  REQUIRE(ok.result() == http::status::ok);
+  const json body = json::parse(ok.body());
+  CHECK(body["role"] == "unit");
+  CHECK(body["account_id"] == api.agency.account_id);
+  CHECK(body["expires_in"] == 8 * 3600);
+  const std::string cookie(ok[http::field::set_cookie]);
+  CHECK_THAT(cookie, Catch::Contains("; HttpOnly; SameSite=Strict"));
+  CHECK(ok[http::field::cache_control] == "no-store");
+
+  HttpRequest write = api.WithCookie(http::verb::post, "/api/sms-codes", cookie);
+  write.set(http::field::content_type, "application/json");
+  write.body() = R"({"mobile": "13912345678"})";
+  write.prepare_payload();
+  CHECK(api.router.Handle(write).result() == http::status::forbidden);
+  write.set("X-CSRF-Token", body["csrf_token"].get<std::string>());
+  CHECK(api.router.Handle(write).result() == http::status::created);
+
+  SECTION("DELETE /api/session needs the CSRF token, then ends the session") {
+    HttpRequest logout = api.WithCookie(http::verb::delete_, "/api/session", cookie);
+    CHECK(api.router.Handle(logout).result() == http::status::forbidden);
+    logout.set("X-CSRF-Token", body["csrf_token"].get<std::string>());
+    const HttpResponse ended = api.router.Handle(logout);
+    CHECK(ended.result() == http::status::no_content);
+    CHECK_THAT(std::string(ended[http::field::set_cookie]), Catch::Contains("Max-Age=0"));
+    CHECK(api.router.Handle(api.WithCookie(http::verb::get, "/api/me", cookie)).result() ==
+          http::status::unauthorized);
+    // Logging out again (the session is gone) still clears the cookie.
+    CHECK(api.router.Handle(logout).result() == http::status::no_content);
+  }
+}
+
+TEST_CASE("WebLogin: the sixth failure within 15 minutes is 429, even with the right password",
+          "[api]") {
+  LoginApi api;
+  for (int i = 0; i < 5; ++i) {
+    CHECK(api.PostSession(kAgencyLogin, "wrong password " + std::to_string(i)).result() ==
+          http::status::unauthorized);
+  }
+  const HttpResponse throttled = api.PostSession(kAgencyLogin, kPassword);
+  CHECK(throttled.result() == http::status::too_many_requests);
+  CHECK(std::string(throttled[http::field::retry_after]) == "900");
+  CHECK(throttled.count(http::field::set_cookie) == 0);
+  // Other logins are not held back.
+  CHECK(api.PostSession("no-such-login", kPassword).result() == http::status::unauthorized);
+  api.clock.now += minutes(15);
+  CHECK(api.PostSession(kAgencyLogin, kPassword).result() == http::status::ok);
+}
