@@ -64,12 +64,20 @@ std::string Navigation(const PageViewer& viewer) {
              {"/dashboard", WebText::kNavDashboard},
              {"/applications", WebText::kNavApplications}};
   }
-  std::string nav = "<nav>";
+  // The link of the section this page belongs to: the longest path that
+  // is this page's path or a parent of it.
   const std::string& here = viewer.route->path;
+  std::string_view current;
   for (const auto& [href, text] : links) {
-    const bool current = here == href;
-    nav += fmt::format("<a href=\"{}\"{}>{}</a>", href, current ? " aria-current=\"page\"" : "",
-                       viewer.T(text));
+    const bool within =
+        here == href || (href != "/" && here.size() > href.size() &&
+                         here.compare(0, href.size(), href) == 0 && here[href.size()] == '/');
+    if (within && href.size() > current.size()) current = href;
+  }
+  std::string nav = "<nav>";
+  for (const auto& [href, text] : links) {
+    nav += fmt::format("<a href=\"{}\"{}>{}</a>", href,
+                       href == current ? " aria-current=\"page\"" : "", viewer.T(text));
   }
   return nav + "</nav>";
 }
