@@ -98,6 +98,15 @@ bool Contains(const HttpResponse& response, const std::string& text) {
   return response.body().find(text) != std::string::npos;
 }
 
+// The value of the first input named `name` in the page ("" when none).
+std::string FieldValue(const HttpResponse& response, const std::string& name) {
+  const std::string marker = "name=\"" + name + "\" value=\"";
+  const std::size_t at = response.body().find(marker);
+  if (at == std::string::npos) return "";
+  const std::size_t start = at + marker.size();
+  return response.body().substr(start, response.body().find('"', start) - start);
+}
+
 std::string Header(const HttpResponse& response, http::field field) {
   const auto value = response[field];
   return std::string(value.data(), value.size());
@@ -157,11 +166,7 @@ TEST_CASE(
 
   HttpResponse page = web.WithSession(http::verb::get, "/applications/new", cookie);
   REQUIRE(page.result() == http::status::ok);
-  const std::string marker = "name=\"csrf_token\" value=\"";
-  const std::size_t at = page.body().find(marker);
-  REQUIRE(at != std::string::npos);
-  const std::size_t start = at + marker.size();
-  const std::string token = page.body().substr(start, page.body().find('"', start) - start);
+  const std::string token = FieldValue(page, "csrf_token");
   CHECK(token.size() >= 16);
 
   const std::string fields = web.FormFields("杭州市教育局");
@@ -307,10 +312,8 @@ TEST_CASE("WebPages: the application form's SMS code step, then submit", "[api][
   REQUIRE(sent.result() == http::status::ok);
   CHECK(Contains(sent, "验证码已发送至 13800138000"));
   CHECK(Contains(sent, "value=\"杭州市教育局\""));  // the fields are kept
-  const std::size_t at = sent.body().find("name=\"sms_verification_id\" value=\"");
-  REQUIRE(at != std::string::npos);
-  const std::size_t start = at + std::string("name=\"sms_verification_id\" value=\"").size();
-  const std::string verification = sent.body().substr(start, sent.body().find('"', start) - start);
+  const std::string verification = FieldValue(sent, "sms_verification_id");
+  REQUIRE_FALSE(verification.empty());
   const std::string fields =
       web.FormFields("杭州市教育局") + "&sms_verification_id=" + verification;
 

@@ -203,6 +203,7 @@ async function main() {
     await Promise.all([applicant.page.waitForNavigation(),
       form.locator('button[formaction="/applications/sms-code"]').click()]);
     await expectText(applicant.page, 'main', `验证码已发送至 ${MOBILE}`);
+    await applicant.page.screenshot({ path: path.join(outDir, 'e2e-application-form.png'), fullPage: true });
     await runCli(binary, ['registry', 'send-notifications', '--db', db, '--sms-gateway', `http://127.0.0.1:${smsPort}/`]);
     const sent = sms.messages.filter((m) => m.mobile === MOBILE).pop();
     const code = sent && /\d{6}/.exec(sent.text);
@@ -221,6 +222,7 @@ async function main() {
     await regional.page.goto(`${base}/review`);
     await Promise.all([regional.page.waitForNavigation(),
       regional.page.click(`a[href="${new URL(applicationUrl).pathname}"]`)]);
+    await regional.page.screenshot({ path: path.join(outDir, 'e2e-review.png'), fullPage: true });
     await Promise.all([regional.page.waitForNavigation(),
       regional.page.click('button[data-action="regional-pass"]')]);
     await expectText(regional.page, 'main', '区域审核通过，待中央编办审核');
@@ -239,7 +241,8 @@ async function main() {
     const snippet = (await applicant.page.textContent('pre.snippet')).trim();
     if (!snippet.includes('dcs.conac.cn/js/33/')) fail(`no badge code on the home page: ${snippet}`);
     await applicant.page.click('button[data-copy]');
-    await expectText(applicant.page, 'button[data-copy]', '已复制');
+    await applicant.page.waitForSelector('button[data-copy]:has-text("已复制")', { timeout: 5000 });
+    await applicant.page.screenshot({ path: path.join(outDir, 'e2e-home.png'), fullPage: true });
     const copied = await applicant.page.evaluate(() => navigator.clipboard.readText());
     if (copied.trim() !== snippet) fail(`the copy button copied: ${copied}`);
     fs.writeFileSync(path.join(siteDir, 'index.html'),
