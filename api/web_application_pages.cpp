@@ -404,8 +404,10 @@ HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
   std::string body = Message("error", message_html);
   body += fmt::format(
       "<section>\n<dl class=\"facts\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>"
+      "<dt>{}</dt><dd>{}</dd>"
       "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>"
       "<dt>{}</dt><dd>{}</dd></dl>\n",
+      viewer.T(WebText::kOpeningType), WorkflowLabel(viewer, application.workflow),
       viewer.T(WebText::kState), StatePill(viewer, application.state), viewer.T(WebText::kUnit),
       HtmlEscape(application.unit_name), viewer.T(WebText::kSiteName), HtmlEscape(f.site.name),
       viewer.T(WebText::kDomains), HtmlEscape(domains.empty() ? "—" : domains),
@@ -417,6 +419,15 @@ HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
         site && site->badge_id) {
       body += BadgeSnippetHtml(viewer, *site->badge_id);
     }
+  }
+  if (application.workflow == registry::Workflow::kSiteOpening &&
+      (application.state == "initial-passed" || application.state == "materials-received")) {
+    body += fmt::format(
+        "<p class=\"muted\">{0}</p><p><a class=\"button\" "
+        "href=\"/applications/{1}/letter\">{2}</a> "
+        "<a class=\"button\" href=\"/applications/{1}/form\">{3}</a></p>\n",
+        viewer.T(WebText::kPrintMaterials), application.id, viewer.T(WebText::kPrintLetter),
+        viewer.T(WebText::kPrintForm));
   }
   body += DecisionForms(viewer, application) + "</section>\n";
   body += fmt::format(
@@ -478,6 +489,33 @@ HttpResponse DecisionPage(const RouteRequest& route, const RegistryAccess& acces
   });
 }
 
+// The letter or the form to print, for a site-opening application past its
+// initial review.
+template <typename Render>
+HttpResponse PrintPage(const RouteRequest& route, const RegistryAccess& access, Render render) {
+  return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
+    const std::optional<ApplicationSummary> application =
+        VisibleApplication(route, *viewer.actor, db);
+    if (!application) return ErrorPage(viewer, http::status::not_found);
+    registry::Result<std::string> html = render(db, application->id);
+    if (!html) {
+      const http::status status = HttpStatusFor(html.status().code());
+      return ErrorPage(
+          viewer, status,
+          status == http::status::internal_server_error ? "" : HtmlEscape(html.status().message()));
+    }
+    return PrintDocument(route, std::move(html).value());
+  });
+}
+
+HttpResponse LetterPage(const RouteRequest& route, const RegistryAccess& access) {
+  return PrintPage(route, access, &registry::RenderApplicationLetter);
+}
+
+HttpResponse PrintFormPage(const RouteRequest& route, const RegistryAccess& access) {
+  return PrintPage(route, access, &registry::RenderApplicationForm);
+}
+
 }  // namespace
 
 void AddApplicationPages(RequestRouter& router, const RegistryAccess& access) {
@@ -487,6 +525,8 @@ void AddApplicationPages(RequestRouter& router, const RegistryAccess& access) {
   router.Add(http::verb::post, "/applications/sms-code",
              BindRegistryRoute(access, &RequestSmsCodePage));
   router.Add(http::verb::get, "/applications/{id}", BindRegistryRoute(access, &ApplicationPage));
+  router.Add(http::verb::get, "/applications/{id}/letter", BindRegistryRoute(access, &LetterPage));
+  router.Add(http::verb::get, "/applications/{id}/form", BindRegistryRoute(access, &PrintFormPage));
   router.Add(http::verb::post, "/applications/{id}/decisions",
              BindRegistryRoute(access, &DecisionPage));
   router.Add(http::verb::get, "/review", BindRegistryRoute(access, &ReviewQueuePage));

@@ -116,6 +116,13 @@ constexpr std::array<Translation, static_cast<std::size_t>(WebText::kCount)> kMe
     {WebText::kMaterialsReceivedButton, "确认已收到纸质材料", "Paper materials received"},
     {WebText::kIssueBadgeButton, "发放网站标识", "Issue the badge"},
     {WebText::kOpen, "查看", "Open"},
+    {WebText::kPrintMaterials,
+     "请打印以下公函和申请表（申请表一式三份并加盖公章），连同经办人身份证复印件交至本地区机构编制"
+     "部门。",
+     "Print the letter and the form (the form in three copies, sealed) and hand them, with a "
+     "copy of the handler's ID, to your regional office."},
+    {WebText::kPrintLetter, "打印公函", "Print the letter"},
+    {WebText::kPrintForm, "打印申请表", "Print the form"},
     {WebText::kDashboard, "合规概况", "Compliance dashboard"},
     {WebText::kNoScanYet, "还没有完成的扫描。", "No scan has finished yet."},
     {WebText::kRegionFilter, "区域", "Region"},

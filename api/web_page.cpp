@@ -175,6 +175,16 @@ HttpResponse HtmlPage(const PageViewer& viewer, http::status status, const PageC
   return response;
 }
 
+HttpResponse PrintDocument(const RouteRequest& route, std::string html) {
+  HttpResponse response =
+      TextResponse(route.request, http::status::ok, "text/html; charset=utf-8", std::move(html));
+  SetSecurityHeaders(response);
+  response.set("Content-Security-Policy",
+               "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; "
+               "base-uri 'none'; form-action 'none'");
+  return response;
+}
+
 HttpResponse SeeOther(const RouteRequest& route, std::string_view location) {
   HttpResponse response =
       TextResponse(route.request, http::status::see_other, "text/plain; charset=utf-8", "");

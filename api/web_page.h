@@ -67,6 +67,10 @@ struct PageContent {
 [[nodiscard]] HttpResponse HtmlPage(const PageViewer& viewer, http::status status,
                                     const PageContent& content);
 
+// A print-ready document of the registry (its own inline stylesheet, no
+// script) with the security headers, its CSP allowing only inline styles.
+[[nodiscard]] HttpResponse PrintDocument(const RouteRequest& route, std::string html);
+
 // 303 See Other to `location` (a local path), with the security headers.
 [[nodiscard]] HttpResponse SeeOther(const RouteRequest& route, std::string_view location);
 

@@ -112,17 +112,6 @@ std::string Header(const HttpResponse& response, http::field field) {
   return std::string(value.data(), value.size());
 }
 
-// Moves `application` through both review levels to the badge.
-void ApproveThroughBothLevels(WebPages& web, std::int64_t application) {
-  const std::string decisions = "/applications/" + std::to_string(application) + "/decisions";
-  for (const char* action : {"regional-pass", "materials-received"}) {
-    INFO(action);
-    REQUIRE(web.Post("reviewer33", decisions, std::string("action=") + action).result() ==
-            http::status::see_other);
-  }
-  REQUIRE(web.Post("conac", decisions, "action=issue-badge").result() == http::status::see_other);
-}
-
 }  // namespace
 
 TEST_CASE("WebPages: a page needing login redirects to /login with the local path", "[api][web]") {
@@ -274,6 +263,7 @@ TEST_CASE(
   CHECK(web.Get("agency", "/review").result() == http::status::forbidden);
   CHECK(web.Get("agency", "/dashboard").result() == http::status::forbidden);
   CHECK(web.Get("reviewer33", "/applications/new").result() == http::status::forbidden);
+  CHECK(web.Get("agency", target + "/letter").result() == http::status::conflict);  // not yet
 }
 
 TEST_CASE("WebPages: every form that posts carries the CSRF token field", "[api][web]") {
@@ -356,7 +346,18 @@ TEST_CASE(
                    web.FormFields("杭州市教育局") + "&application_id=" + std::to_string(id) +
                        "&sms_verification_id=" + std::to_string(web.ConfirmedMobile("13800138000")))
               .result() == http::status::see_other);
-  ApproveThroughBothLevels(web, id);
+  REQUIRE(web.Post("reviewer33", target + "/decisions", "action=regional-pass").result() ==
+          http::status::see_other);
+  HttpResponse letter = web.Get("agency", target + "/letter");
+  REQUIRE(letter.result() == http::status::ok);
+  CHECK(Contains(letter, "关于申请对网站开办审核和资格复核的函"));
+  CHECK(std::string(letter["Content-Security-Policy"]).find("script") == std::string::npos);
+  CHECK(web.Get("agency", target + "/form").result() == http::status::ok);
+  CHECK(web.Get("other_agency", target + "/letter").result() == http::status::not_found);
+  REQUIRE(web.Post("reviewer33", target + "/decisions", "action=materials-received").result() ==
+          http::status::see_other);
+  REQUIRE(web.Post("conac", target + "/decisions", "action=issue-badge").result() ==
+          http::status::see_other);
   HttpResponse issued = web.Get("agency", target);
   CHECK(Contains(issued, "已发放网站标识"));
   CHECK(Contains(issued, "dcs.conac.cn/js/33/"));
