@@ -39,17 +39,30 @@ struct RegistryAccess {
 // A positive decimal id from a path segment; nullopt otherwise.
 [[nodiscard]] std::optional<std::int64_t> ParseRecordId(std::string_view text);
 
-// Runs `respond(actor, db)` for an authenticated caller with a reader
+// Runs `respond(caller, db)` for an authenticated caller with a reader
 // connection; otherwise answers the refusal (401, 403 for a cookie-borne
 // write without the CSRF token, or 500 if the registry cannot be read).
+// Web pages use it to see `caller.csrf_token`, which their forms echo.
 template <typename Respond>
-[[nodiscard]] HttpResponse WithCaller(const RouteRequest& route, const RegistryAccess& access,
-                                      Respond&& respond) {
+[[nodiscard]] HttpResponse WithAuthenticatedCaller(const RouteRequest& route,
+                                                   const RegistryAccess& access,
+                                                   Respond&& respond) {
   registry::Result<ReaderLease> lease = access.readers->Acquire();
   if (!lease) return RegistryErrorResponse(route.request, lease.status());
   Caller caller = AuthenticateCaller(route.request, lease->db(), access.writer->Now());
   if (caller.refusal) return std::move(*caller.refusal);
-  return std::forward<Respond>(respond)(*caller.actor, lease->db());
+  return std::forward<Respond>(respond)(static_cast<const Caller&>(caller), lease->db());
+}
+
+// As WithAuthenticatedCaller, for routes that need only the actor:
+// `respond(actor, db)`.
+template <typename Respond>
+[[nodiscard]] HttpResponse WithCaller(const RouteRequest& route, const RegistryAccess& access,
+                                      Respond&& respond) {
+  return WithAuthenticatedCaller(route, access,
+                                 [&respond](const Caller& caller, registry::Database& db) {
+                                   return std::forward<Respond>(respond)(*caller.actor, db);
+                                 });
 }
 
 // A registry route as a plain function, bound to `access` for the router.

@@ -30,7 +30,7 @@ struct WebLoginAccess {
   std::chrono::seconds session_lifetime{8 * 3600};
   // The scrypt cost of stored passwords, also the cost of the decoy check for
   // logins without one. Tests use a cheap one; production keeps the default.
-  registry::PasswordCost password_cost;
+  registry::PasswordCost password_cost{};
 };
 
 struct WebLoginResult {

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "api/caller_scope.h"
 #include "api/request_auth.h"
 #include "api/service_routes.h"
 #include "api/session_cookie.h"
@@ -138,6 +139,26 @@ TEST_CASE("AuthenticateCaller: a cookie-borne write needs the session's CSRF tok
     request.set(http::field::authorization, "Bearer " + api.tokens.at("agency"));
     CHECK(api.router.Handle(request).result() == http::status::created);
   }
+}
+
+TEST_CASE("WithAuthenticatedCaller: a page sees the session's CSRF token, a token caller none",
+          "[api]") {
+  CookieApi api;
+  api.router.Add(http::verb::get, "/test/csrf", [&api](const badgewatch::api::RouteRequest& r) {
+    return badgewatch::api::WithAuthenticatedCaller(
+        r, api.access, [&r](const badgewatch::api::Caller& caller, registry::Database&) {
+          return badgewatch::api::JsonResponse(
+              r.request, http::status::ok,
+              {{"csrf", caller.csrf_token}, {"account", caller.actor->account_id}});
+        });
+  });
+  const HttpResponse by_cookie = api.router.Handle(api.Request(http::verb::get, "/test/csrf"));
+  REQUIRE(by_cookie.result() == http::status::ok);
+  CHECK(json::parse(by_cookie.body())["csrf"] == api.session.csrf_token);
+  const HttpResponse by_token = api.Call("agency", http::verb::get, "/test/csrf");
+  REQUIRE(by_token.result() == http::status::ok);
+  CHECK(json::parse(by_token.body())["csrf"] == "");
+  CHECK(json::parse(by_token.body())["account"] == api.agency.account_id);
 }
 
 TEST_CASE("AuthenticateCaller: expired and ended sessions are 401", "[api]") {
