@@ -92,13 +92,15 @@ template <typename Respond>
 [[nodiscard]] HttpResponse WithSignedInViewer(const RouteRequest& route,
                                               const RegistryAccess& access, Respond&& respond) {
   PageViewer viewer = AnonymousViewer(route);
-  registry::Result<ReaderLease> lease = access.readers->Acquire();
-  if (!lease) return ErrorPage(viewer, http::status::internal_server_error);
-  Caller caller = AuthenticateCaller(route.request, lease->db(), access.writer->Now());
-  if (caller.refusal) return RefusedPage(viewer, *caller.refusal);
-  viewer.actor = std::move(caller.actor);
-  viewer.csrf_token = std::move(caller.csrf_token);
-  return std::forward<Respond>(respond)(std::as_const(viewer), lease->db());
+  bool signed_in = false;
+  HttpResponse response =
+      WithAuthenticatedCaller(route, access, [&](const Caller& caller, registry::Database& db) {
+        signed_in = true;
+        viewer.actor = caller.actor;
+        viewer.csrf_token = caller.csrf_token;
+        return std::forward<Respond>(respond)(std::as_const(viewer), db);
+      });
+  return signed_in ? response : RefusedPage(viewer, response);
 }
 
 }  // namespace badgewatch::api
