@@ -296,9 +296,9 @@ std::string ApplicationRows(const PageViewer& viewer, registry::Database& db,
             registry::ApplicationHistory(db, a.id)) {
       for (const registry::ApplicationStep& step : *history) {
         if (step.reason.empty()) continue;
-        reasons +=
-            fmt::format("<div>{}：{}</div>", HtmlEscape(ActionLabel(step.action, viewer.language)),
-                        HtmlEscape(step.reason));
+        reasons += fmt::format(
+            "<div>{}{}{}</div>", HtmlEscape(ActionLabel(step.action, viewer.language)),
+            viewer.language == ReportLanguage::kChinese ? "：" : ": ", HtmlEscape(step.reason));
       }
     }
     html += fmt::format(

@@ -178,6 +178,19 @@ TEST_CASE(
         http::status::see_other);
 }
 
+TEST_CASE("WebPages: after five wrong passwords the login form says how long to wait",
+          "[api][web]") {
+  WebPages web;
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    REQUIRE(web.LogIn("hz-edu", "wrong", "/").result() == http::status::unauthorized);
+  }
+  HttpResponse throttled = web.LogIn("hz-edu", kPassword, "/");
+  CHECK(throttled.result() == http::status::too_many_requests);
+  CHECK(std::stoi(Header(throttled, http::field::retry_after)) >= 1);
+  CHECK(Contains(throttled, "登录失败次数过多，请 "));
+  CHECK(Header(throttled, http::field::set_cookie).empty());
+}
+
 TEST_CASE("WebPages: security headers, static files without inline script", "[api][web]") {
   WebPages web;
   HttpResponse page = web.Get("agency", "/");
