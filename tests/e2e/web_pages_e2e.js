@@ -50,7 +50,7 @@ function freePort() {
 // SMS gateway answers while it runs); fails with its output unless it exits 0.
 function runCli(binary, args, input = '') {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(binary, args, { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => { output += chunk; });
     child.stderr.on('data', (chunk) => { output += chunk; });
@@ -59,7 +59,10 @@ function runCli(binary, args, input = '') {
       if (code === 0) resolve(output);
       else reject(new Error(`badgewatch ${args.join(' ')} exited ${code}: ${output}`));
     });
-    child.stdin.end(input);
+    if (input) {
+      child.stdin.on('error', (error) => { output += `(stdin: ${error.message})`; });
+      child.stdin.end(input);
+    }
   });
 }
 
@@ -295,6 +298,12 @@ function stopChildren() {
     if (child.exitCode === null) child.kill('SIGTERM');
   }
 }
+
+process.on('uncaughtException', (error) => {
+  console.error(`e2e: FAILED: ${error.stack || error.message}`);
+  stopChildren();
+  process.exit(1);
+});
 
 main().then(() => {
   stopChildren();
