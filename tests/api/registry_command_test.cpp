@@ -183,7 +183,7 @@ class StdinFrom {
   std::streambuf* saved_;
 };
 
-TEST_CASE("registry CLI: set-password reads standard input; tokens are listed and revoked",
+TEST_CASE("registry CLI: set-password reads standard input, tokens are listed and revoked",
           "[api][registry]") {
   TempDir dir;
   const std::string db = dir.File("r.db");

@@ -1,17 +1,23 @@
 // The web login: the per-login throttle on a fake clock, LogIn/LogOut, and
 // POST/DELETE /api/session on a real registry file — identical answers for an
 // unknown login and a wrong password, cookie attributes, CSRF on the session
-// it starts, logout.
+// it starts, logout — and the same through a real loopback server.
 #include "api/web_login.h"
 
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <catch2/catch.hpp>
 #include <string>
+#include <thread>
 
+#include "api/http_server.h"
 #include "api/login_throttle.h"
 #include "api/service_routes.h"
 #include "api/session_routes.h"
 #include "registry/passwords.h"
 #include "tests/api/registry_api_fixture.h"
+#include "tests/support/raw_http_connection.h"
 
 namespace {
 
@@ -19,12 +25,15 @@ using badgewatch::api::AddServiceRoutes;
 using badgewatch::api::AddSessionRoutes;
 using badgewatch::api::HttpRequest;
 using badgewatch::api::HttpResponse;
+using badgewatch::api::HttpServer;
+using badgewatch::api::HttpServerOptions;
 using badgewatch::api::LoginLimits;
 using badgewatch::api::LoginThrottle;
 using badgewatch::api::ServiceContext;
 using badgewatch::api::WebLoginAccess;
 using badgewatch::api::WebLoginResult;
 using badgewatch::api::testing::RegistryApi;
+using badgewatch::test::RawHttpConnection;
 namespace http = boost::beast::http;
 namespace registry = badgewatch::registry;
 using nlohmann::json;
@@ -155,7 +164,8 @@ TEST_CASE("WebLogin: unknown login, no password and wrong password answer alike"
   }
 }
 
-TEST_CASE("WebLogin: POST /api/session answers the role and CSRF token; writes need it", "[api]") {
+TEST_CASE("WebLogin: POST /api/session answers the role and CSRF token, which writes need",
+          "[api]") {
   LoginApi api;
   const HttpResponse ok = api.PostSession(kAgencyLogin, kPassword);
   REQUIRE(ok.result() == http::status::ok);
@@ -204,4 +214,49 @@ TEST_CASE("WebLogin: the sixth failure within 15 minutes is 429, even with the r
   CHECK(api.PostSession("no-such-login", kPassword).result() == http::status::unauthorized);
   api.clock.now += minutes(15);
   CHECK(api.PostSession(kAgencyLogin, kPassword).result() == http::status::ok);
+}
+
+TEST_CASE("WebLogin: over a real loopback server the cookie logs the browser in and out", "[api]") {
+  LoginApi api;
+  boost::asio::io_context io;
+  boost::asio::thread_pool workers(2);
+  HttpServer server(
+      io, workers.get_executor(), [&api](const HttpRequest& r) { return api.router.Handle(r); },
+      HttpServerOptions{});
+  REQUIRE(
+      server.Listen(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0))
+          .empty());
+  std::thread loop([&io] { io.run(); });
+
+  RawHttpConnection connection(server.local_endpoint());
+  const std::string body = json{{"login", kAgencyLogin}, {"password", kPassword}}.dump();
+  connection.Send(
+      "POST /api/session HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body);
+  const auto logged_in = connection.ReadResponse();
+  REQUIRE(logged_in);
+  REQUIRE(logged_in->result() == http::status::ok);
+  const std::string set_cookie(logged_in->at(http::field::set_cookie));
+  CHECK_THAT(set_cookie, Catch::Contains("; HttpOnly; SameSite=Strict"));
+  const std::string cookie = set_cookie.substr(0, set_cookie.find(';'));
+  const std::string csrf = json::parse(logged_in->body())["csrf_token"];
+
+  connection.SendGet("/api/me", "Cookie: " + cookie + "\r\n");
+  const auto me = connection.ReadResponse();
+  REQUIRE(me);
+  CHECK(me->result() == http::status::ok);
+  connection.Send("DELETE /api/session HTTP/1.1\r\nHost: t\r\nCookie: " + cookie +
+                  "\r\nX-CSRF-Token: " + csrf + "\r\n\r\n");
+  const auto logged_out = connection.ReadResponse();
+  REQUIRE(logged_out);
+  CHECK(logged_out->result() == http::status::no_content);
+  connection.SendGet("/api/me", "Cookie: " + cookie + "\r\n");
+  const auto after = connection.ReadResponse();
+  REQUIRE(after);
+  CHECK(after->result() == http::status::unauthorized);
+
+  boost::asio::post(io, [&server] { server.Stop(); });
+  loop.join();
+  workers.join();
 }
