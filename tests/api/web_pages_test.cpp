@@ -250,7 +250,7 @@ TEST_CASE("WebPages: hostile names are escaped everywhere they are shown", "[api
 }
 
 TEST_CASE(
-    "WebPages: another unit's or region's application is a 404 page; a step the role "
+    "WebPages: another unit's or region's application is a 404 page, a step the role "
     "may not take is a 403 page",
     "[api][web]") {
   WebPages web;
