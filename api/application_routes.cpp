@@ -26,10 +26,6 @@ HttpResponse NoSuchApplication(const HttpRequest& request) {
   return ErrorResponse(request, http::status::not_found, "no such application");
 }
 
-bool MaySee(const Actor& actor, const ApplicationSummary& application) {
-  return MaySeeUnit(actor, application.unit_id, application.region_code);
-}
-
 nlohmann::json FormJson(const registry::SiteForm& form) {
   const auto optional = [](const std::optional<std::string>& text) {
     return text ? nlohmann::json(*text) : nlohmann::json(nullptr);
@@ -61,16 +57,6 @@ std::optional<registry::SiteForm> ReadForm(JsonBody& body) {
   form.sms_verification_id = body.Integer("sms_verification_id");
   if (!body.ok()) return std::nullopt;
   return form;
-}
-
-// The application named by the path, if the caller may see it.
-std::optional<ApplicationSummary> VisibleApplication(const RouteRequest& route, const Actor& actor,
-                                                     registry::Database& db) {
-  const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
-  if (!id) return std::nullopt;
-  registry::Result<ApplicationSummary> application = registry::LoadApplication(db, *id);
-  if (!application || !MaySee(actor, *application)) return std::nullopt;
-  return std::move(application).value();
 }
 
 HttpResponse RequestSmsCode(const RouteRequest& route, const RegistryAccess& access) {
@@ -118,7 +104,8 @@ HttpResponse ListApplications(const RouteRequest& route, const RegistryAccess& a
     if (!all) return RegistryErrorResponse(route.request, all.status());
     nlohmann::json items = nlohmann::json::array();
     for (const ApplicationSummary& application : *all) {
-      if (MaySee(actor, application)) items.push_back(ApplicationSummaryJson(application));
+      if (MaySeeApplication(actor, application))
+        items.push_back(ApplicationSummaryJson(application));
     }
     return JsonResponse(route.request, http::status::ok, {{"applications", items}});
   });
@@ -202,6 +189,19 @@ HttpResponse DecideApplication(const RouteRequest& route, const RegistryAccess& 
 }
 
 }  // namespace
+
+bool MaySeeApplication(const Actor& actor, const ApplicationSummary& application) {
+  return MaySeeUnit(actor, application.unit_id, application.region_code);
+}
+
+std::optional<ApplicationSummary> VisibleApplication(const RouteRequest& route, const Actor& actor,
+                                                     registry::Database& db) {
+  const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
+  if (!id) return std::nullopt;
+  registry::Result<ApplicationSummary> application = registry::LoadApplication(db, *id);
+  if (!application || !MaySeeApplication(actor, *application)) return std::nullopt;
+  return std::move(application).value();
+}
 
 void AddApplicationRoutes(RequestRouter& router, const RegistryAccess& access) {
   router.Add(http::verb::post, "/api/sms-codes", BindRegistryRoute(access, &RequestSmsCode));

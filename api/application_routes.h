@@ -12,10 +12,22 @@
 #ifndef BADGEWATCH_API_APPLICATION_ROUTES_H_
 #define BADGEWATCH_API_APPLICATION_ROUTES_H_
 
+#include <optional>
+
 #include "api/caller_scope.h"
 #include "api/request_router.h"
+#include "registry/site_applications.h"
 
 namespace badgewatch::api {
+
+// Whether `actor` may see `application` (its unit's scope).
+[[nodiscard]] bool MaySeeApplication(const registry::Actor& actor,
+                                     const registry::ApplicationSummary& application);
+
+// The application whose id is the path's `{id}`, if `actor` may see it;
+// nullopt for a malformed or unknown id and for one the actor may not see.
+[[nodiscard]] std::optional<registry::ApplicationSummary> VisibleApplication(
+    const RouteRequest& route, const registry::Actor& actor, registry::Database& db);
 
 // Registers the routes on `router`; `access` must outlive it.
 void AddApplicationRoutes(RequestRouter& router, const RegistryAccess& access);

@@ -33,6 +33,25 @@ std::string PercentDecode(std::string_view component) {
   return std::string(decoded.get(), static_cast<std::size_t>(length));
 }
 
+std::string PercentEncode(std::string_view component) {
+  constexpr std::string_view kHex = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(component.size());
+  for (const char c : component) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+    if (unreserved) {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0x0f];
+    }
+  }
+  return out;
+}
+
 std::optional<std::string_view> FormFields::Get(std::string_view name) const {
   for (const auto& [key, value] : fields_) {
     if (key == name) return value;

@@ -36,6 +36,9 @@ class FormFields {
 // Never fails: a malformed escape (`%zz`) is kept as written.
 [[nodiscard]] FormFields ParseFormFields(std::string_view encoded);
 
+// Percent-encodes one URL component: every byte but A-Z a-z 0-9 - . _ ~.
+[[nodiscard]] std::string PercentEncode(std::string_view component);
+
 // Percent-decodes one URL component (`+` is kept: paths do not use it for space).
 [[nodiscard]] std::string PercentDecode(std::string_view component);
 

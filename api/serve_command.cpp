@@ -23,6 +23,7 @@
 #include "api/self_check_limiter.h"
 #include "api/self_check_routes.h"
 #include "api/web_login.h"
+#include "api/web_pages.h"
 #include "registry/registry.h"
 
 namespace badgewatch::api {
@@ -84,6 +85,11 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options) {
   serve->add_flag("--self-check-allow-private", options.self_check_allow_private,
                   "Let self-checks crawl loopback/private addresses and any port (tests, "
                   "intranet deployments)");
+  serve
+      ->add_option("--self-check-site-port", options.self_check_site_port,
+                   "Self-checks reach registered domains on this port instead of 80 (with "
+                   "--self-check-allow-private: a loopback test site)")
+      ->check(CLI::Range(1, 65535));
   serve->add_flag("--secure-cookies", options.secure_cookies,
                   "Mark the login cookie Secure, so browsers send it over HTTPS only (set it "
                   "when a TLS proxy serves badgewatch)");
@@ -139,7 +145,8 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
   SelfCheckJobs self_checks(io, self_check_settings,
                             [&limiter](std::int64_t unit_id) { limiter.Finished(unit_id); });
   const SelfCheckAccess self_check_access{access, &self_checks, &limiter,
-                                          options.self_check_allow_private};
+                                          options.self_check_allow_private,
+                                          options.self_check_site_port};
   LoginThrottle login_throttle;
   WebLoginAccess login_access;
   login_access.registry = access;
@@ -147,6 +154,7 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
   login_access.secure_cookies = options.secure_cookies;
   RequestRouter router;
   AddApiRoutes(router, context, self_check_access, login_access);
+  AddWebPages(router, self_check_access, login_access);
 
   asio::thread_pool workers(options.workers);
   HttpServer server(

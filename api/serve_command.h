@@ -19,7 +19,8 @@ struct ServeOptions {
   std::string access_log;  // a file; "-" standard output; empty: none
   std::string dns;         // self-check crawls: HOST:PORT of a DNS server
   bool self_check_allow_private = false;
-  bool secure_cookies = false;  // mark the login cookie `Secure` (served behind TLS)
+  unsigned short self_check_site_port = 0;  // registered domains on this port (tests)
+  bool secure_cookies = false;              // mark the login cookie `Secure` (served behind TLS)
 };
 
 // Adds the `serve` subcommand and its options to `app`, filling `options`.

@@ -26,18 +26,28 @@ class HtmlReportWriter {
   std::string Render() {
     Head();
     html_ += "<main>\n";
-    Figures();
-    Charts();
-    RegionTable();
-    CodeTable();
-    FailingSites();
-    AllSites();
+    AppendSections();
     html_ += fmt::format("<footer>{} · badgewatch</footer>\n</main>\n</body>\n</html>\n",
                          Fact(ReportText::kGeneratedAt, FormatBeijingTime(report_.generated_at)));
     return std::move(html_);
   }
 
+  // Only the content between the header and the footer.
+  std::string Sections() {
+    AppendSections();
+    return std::move(html_);
+  }
+
  private:
+  void AppendSections() {
+    Figures();
+    Charts();
+    RegionTable();
+    CodeTable();
+    FailingSites();
+    if (options_.list_all_sites) AllSites();
+  }
+
   std::string_view T(ReportText text) const { return Message(text, options_.language); }
 
   // A message with "{}" placeholders, filled.
@@ -375,5 +385,11 @@ class HtmlReportWriter {
 std::string RenderReportHtml(const ComplianceReport& report, const HtmlReportOptions& options) {
   return HtmlReportWriter(report, options).Render();
 }
+
+std::string RenderReportSections(const ComplianceReport& report, const HtmlReportOptions& options) {
+  return HtmlReportWriter(report, options).Sections();
+}
+
+std::string_view ReportStylesheet() { return detail::kReportStylesheet; }
 
 }  // namespace badgewatch::scan

@@ -7,6 +7,7 @@
 #define BADGEWATCH_SCAN_REPORT_HTML_H_
 
 #include <string>
+#include <string_view>
 
 #include "scan/compliance_report.h"
 #include "scan/report_messages.h"
@@ -17,10 +18,22 @@ struct HtmlReportOptions {
   ReportLanguage language = ReportLanguage::kChinese;
   // Failing pages listed per failing site; the rest are counted.
   int failing_pages_per_site = 10;
+  // The closing table of every site (the web dashboard leaves it out).
+  bool list_all_sites = true;
 };
 
 [[nodiscard]] std::string RenderReportHtml(const ComplianceReport& report,
                                            const HtmlReportOptions& options);
+
+// The report's content without the page around it (no <html>, header or
+// stylesheet): headline figures, charts, the region and problem tables, the
+// failing sites and, with `list_all_sites`, every site. For a page that
+// links ReportStylesheet().
+[[nodiscard]] std::string RenderReportSections(const ComplianceReport& report,
+                                               const HtmlReportOptions& options);
+
+// The report's stylesheet (screen and print; the chart colour classes).
+[[nodiscard]] std::string_view ReportStylesheet();
 
 }  // namespace badgewatch::scan
 

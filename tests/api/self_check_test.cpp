@@ -2,40 +2,27 @@
 // crawl of a loopback fixture site started by CONAC staff and polled to its
 // page-by-page result; who may start and see which checks.
 #include <algorithm>
-#include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/io_context.hpp>
 #include <catch2/catch.hpp>
 #include <cctype>
-#include <condition_variable>
-#include <mutex>
 #include <string>
-#include <thread>
+#include <vector>
 
 #include "api/api_routes.h"
 #include "api/openapi_document.h"
-#include "api/self_check_jobs.h"
-#include "api/self_check_limiter.h"
-#include "api/self_check_routes.h"
-#include "tests/api/registry_api_fixture.h"
+#include "tests/api/self_check_api_fixture.h"
 #include "tests/support/dnsmasq_process.h"
 #include "tests/support/test_web_server.h"
 
 namespace {
 
 using badgewatch::api::AddApiRoutes;
-using badgewatch::api::AddSelfCheckRoutes;
-using badgewatch::api::AddServiceRoutes;
 using badgewatch::api::HttpResponse;
 using badgewatch::api::OpenApiDocument;
 using badgewatch::api::RequestRouter;
-using badgewatch::api::SelfCheckAccess;
-using badgewatch::api::SelfCheckJobs;
 using badgewatch::api::SelfCheckLimiter;
 using badgewatch::api::SelfCheckLimits;
 using badgewatch::api::SelfCheckSettings;
-using badgewatch::api::ServerMetrics;
-using badgewatch::api::ServiceContext;
-using badgewatch::api::testing::RegistryApi;
+using badgewatch::api::testing::SelfCheckApi;
 using badgewatch::testing::DnsmasqProcess;
 using badgewatch::testing::TestWebServer;
 namespace http = boost::beast::http;
@@ -46,70 +33,6 @@ using std::chrono::seconds;
 constexpr const char* kBadge =
     "<script src=\"https://dcs.conac.cn/js/33/000/0000/60433378/CA330000000604333780001.js\">"
     "</script>";
-
-// The registry API plus self-check routes whose crawls run on `io` in a thread.
-struct SelfCheckApi : RegistryApi {
-  explicit SelfCheckApi(SelfCheckLimits limits = {}, SelfCheckSettings settings = Settings(),
-                        bool any_port = true)
-      : limiter(limits),
-        jobs(io, std::move(settings),
-             [this](std::int64_t unit_id) {
-               limiter.Finished(unit_id);
-               const std::lock_guard<std::mutex> lock(mutex);
-               ++finished;
-               finished_changed.notify_all();
-             }),
-        self_check_access{access, &jobs, &limiter, any_port} {
-    // The fixture's router has the application and domain routes already.
-    AddSelfCheckRoutes(router, self_check_access);
-    AddServiceRoutes(router, service);
-    thread = std::thread([this] { io.run(); });
-  }
-  ~SelfCheckApi() {
-    boost::asio::post(io, [this] { jobs.Stop(); });
-    work.reset();
-    thread.join();
-  }
-  static SelfCheckSettings Settings() {
-    SelfCheckSettings settings;
-    settings.allow_private = true;  // the fixture site is on loopback
-    settings.max_pages = 50;
-    return settings;
-  }
-
-  boost::asio::io_context io;
-  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work =
-      boost::asio::make_work_guard(io);
-  // Blocks until `count` jobs have ended.
-  void WaitFinished(int count) {
-    std::unique_lock<std::mutex> lock(mutex);
-    finished_changed.wait(lock, [&] { return finished >= count; });
-  }
-  // Starts a check as `who` and waits for it; returns the polled job.
-  json CheckAndWait(const std::string& who, const json& body) {
-    int before = 0;
-    {
-      const std::lock_guard<std::mutex> lock(mutex);
-      before = finished;
-    }
-    HttpResponse started = Call(who, http::verb::post, "/api/self-checks", body.dump());
-    REQUIRE(started.result() == http::status::accepted);
-    WaitFinished(before + 1);
-    HttpResponse polled = Call(who, http::verb::get, std::string(started[http::field::location]));
-    REQUIRE(polled.result() == http::status::ok);
-    return json::parse(polled.body());
-  }
-
-  SelfCheckLimiter limiter;
-  std::mutex mutex;
-  std::condition_variable finished_changed;
-  int finished = 0;
-  SelfCheckJobs jobs;
-  SelfCheckAccess self_check_access;
-  ServerMetrics metrics;
-  ServiceContext service{&readers, &metrics};
-  std::thread thread;
-};
 
 }  // namespace
 
@@ -172,7 +95,7 @@ TEST_CASE("SelfCheckApi: staff check a loopback site and poll the page-by-page r
   CHECK(api.Call("agency", http::verb::get, job).result() == http::status::not_found);
 }
 
-TEST_CASE("SelfCheckApi: units check only their own sites; limits answer 429", "[api]") {
+TEST_CASE("SelfCheckApi: units check only their own sites, limits answer 429", "[api]") {
   SECTION("a unit may not name a URL, nor another unit's site") {
     SelfCheckApi api;
     CHECK(api.Call("agency", http::verb::post, "/api/self-checks",

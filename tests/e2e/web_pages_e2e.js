@@ -1,0 +1,315 @@
+'use strict';
+// End to end in headless Chromium, against a real `badgewatch serve`:
+//   a fresh registry made with the CLI (a unit, a regional reviewer and a CONAC
+//   staff member, each with a password); a loopback fixture site (python3
+//   http.server) under a test domain that a local dnsmasq resolves to 127.0.0.1;
+//   an SMS gateway (a small HTTP receiver here) for the handler's code.
+// In the browser: the applicant logs in and submits an application with the
+// SMS code; the regional reviewer and CONAC approve it; the applicant copies
+// the badge code, installs it on the fixture's home page (not on /about.html),
+// runs a self-check and sees the failing page with its URL; after a nightly
+// scan CONAC reads the dashboard. Screenshots go to OUT_DIR.
+//
+// Usage: node web_pages_e2e.js BADGEWATCH_BINARY OUT_DIR
+const { chromium } = require('playwright-core');
+const { spawn } = require('child_process');
+const fs = require('fs');
+const http = require('http');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+
+const CHROMIUM = process.env.BADGEWATCH_CHROMIUM || '/usr/bin/chromium';
+const SITE_DOMAIN = 'www.e2e-institute.cn';
+const SITE_NAME = '浙江省某研究院网站';
+const MOBILE = '13800138000';
+const PASSWORD = { unit: 'Unit-pass-2026!', regional: 'Review-pass-2026!', conac: 'Conac-pass-2026!' };
+const children = [];
+
+function fail(message) {
+  throw new Error(message);
+}
+
+function step(message) {
+  console.log(`e2e: ${message}`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// Runs the CLI to the end without blocking this process's own servers (the
+// SMS gateway answers while it runs); fails with its output unless it exits 0.
+function runCli(binary, args, input = '') {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => { output += chunk; });
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolve(output);
+      else reject(new Error(`badgewatch ${args.join(' ')} exited ${code}: ${output}`));
+    });
+    if (input) {
+      child.stdin.on('error', (error) => { output += `(stdin: ${error.message})`; });
+      child.stdin.end(input);
+    }
+  });
+}
+
+// Starts a child and resolves once `ready` matches its output.
+function startChild(name, command, args, ready, timeoutMs = 15000) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start within ${timeoutMs} ms: ${output}`)),
+      timeoutMs);
+    const onData = (chunk) => {
+      output += chunk.toString();
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (${code}) before it was ready: ${output}`));
+    });
+    child.on('error', (error) => reject(new Error(`${name}: ${error.message}`)));
+  });
+}
+
+// Resolves once something accepts TCP connections on 127.0.0.1:port.
+async function waitForPort(port, timeoutMs = 10000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  fail(`nothing listens on 127.0.0.1:${port}`);
+}
+
+// The SMS gateway: remembers every {"mobile", "text"} it is sent.
+function startSmsGateway(port) {
+  const messages = [];
+  const server = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => { body += chunk; });
+    request.on('end', () => {
+      try {
+        messages.push(JSON.parse(body));
+      } catch (error) {
+        messages.push({ text: body });
+      }
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end('{"ok":true}');
+    });
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({ server, messages })));
+}
+
+async function logIn(browser, base, login, password) {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.fill('input[name=login]', login);
+  await page.fill('input[name=password]', password);
+  await Promise.all([page.waitForNavigation(), page.click('form#login-form button[type=submit]')]);
+  if (page.url().includes('/login')) fail(`${login} could not log in: ${await page.textContent('main')}`);
+  return { context, page };
+}
+
+async function expectText(page, selector, text) {
+  const content = await page.textContent(selector);
+  if (!content || !content.includes(text)) {
+    fail(`expected "${text}" in ${selector} of ${page.url()}, found: ${content}`);
+  }
+}
+
+async function main() {
+  const [binary, outDir] = process.argv.slice(2);
+  if (!binary || !outDir) fail('usage: node web_pages_e2e.js BADGEWATCH_BINARY OUT_DIR');
+  if (!fs.existsSync(CHROMIUM)) fail(`${CHROMIUM} is missing: install Debian's chromium (scripts/install-deps)`);
+  fs.mkdirSync(outDir, { recursive: true });
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'badgewatch-e2e-'));
+  const db = path.join(work, 'registry.db');
+  const siteDir = path.join(work, 'site');
+  fs.mkdirSync(siteDir);
+
+  step('registry: a unit, a regional reviewer and CONAC staff, with passwords');
+  await runCli(binary, ['registry', 'create-account', '--db', db, '--login', 'zj-institute', '--role', 'unit',
+    '--kind', '事业单位', '--region', '33', '--category', '科技', '--name', '浙江省某研究院',
+    '--address', '杭州市西湖区某路 1 号', '--handler', '张三', '--mobile', MOBILE, '--email', 'zs@example.cn']);
+  await runCli(binary, ['registry', 'create-account', '--db', db, '--login', 'zj-review', '--role', 'regional',
+    '--region', '33']);
+  await runCli(binary, ['registry', 'create-account', '--db', db, '--login', 'conac-staff', '--role', 'conac']);
+  for (const [login, password] of [['zj-institute', PASSWORD.unit], ['zj-review', PASSWORD.regional],
+    ['conac-staff', PASSWORD.conac]]) {
+    await runCli(binary, ['registry', 'set-password', '--db', db, '--login', login, '--password-stdin'], `${password}\n`);
+  }
+
+  step('fixture site, DNS, SMS gateway and the server');
+  fs.writeFileSync(path.join(siteDir, 'index.html'),
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${SITE_NAME}</title></head><body>` +
+    '<p>建设中</p></body></html>');
+  const [sitePort, dnsPort, smsPort, serverPort] =
+    [await freePort(), await freePort(), await freePort(), await freePort()];
+  const python = spawn('python3', ['-m', 'http.server', String(sitePort), '--bind', '127.0.0.1',
+    '--directory', siteDir], { stdio: 'ignore' });
+  children.push(python);
+  await waitForPort(sitePort);
+  const dnsmasq = ['/usr/sbin/dnsmasq', '/usr/bin/dnsmasq'].find((p) => fs.existsSync(p));
+  if (!dnsmasq) fail('dnsmasq is missing (scripts/install-deps installs dnsmasq-base)');
+  await startChild('dnsmasq', dnsmasq, ['--keep-in-foreground', '--log-facility=-', '--conf-file=/dev/null',
+    '--no-resolv', '--no-hosts', '--no-poll', '--pid-file=', '--user=root', '--bind-interfaces',
+    '--listen-address=127.0.0.1', `--port=${dnsPort}`, `--address=/${SITE_DOMAIN}/127.0.0.1`],
+  /started|compile time options/);
+  const sms = await startSmsGateway(smsPort);
+  await startChild('badgewatch serve', binary, ['serve', '--db', db, '--listen', `127.0.0.1:${serverPort}`,
+    '--self-check-allow-private', '--self-check-site-port', String(sitePort),
+    '--dns', `127.0.0.1:${dnsPort}`], /listening on/);
+  const base = `http://127.0.0.1:${serverPort}`;
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  try {
+    step('the applicant logs in and submits an application with the SMS code');
+    const applicant = await logIn(browser, base, 'zj-institute', PASSWORD.unit);
+    await expectText(applicant.page, 'h1', '本单位网站');
+    await applicant.page.goto(`${base}/applications/new`);
+    const form = applicant.page.locator('form#application-form');
+    await form.locator('input[name=name]').fill(SITE_NAME);
+    await form.locator('input[name=english_domain]').fill(SITE_DOMAIN);
+    await form.locator('input[name=ips]').fill('127.0.0.1');
+    await form.locator('textarea[name=introduction]').fill('发布本院科研动态和公共服务信息。');
+    await form.locator('input[name=handler_mobile]').fill(MOBILE);
+    await Promise.all([applicant.page.waitForNavigation(),
+      form.locator('button[formaction="/applications/sms-code"]').click()]);
+    await expectText(applicant.page, 'main', `验证码已发送至 ${MOBILE}`);
+    await applicant.page.screenshot({ path: path.join(outDir, 'e2e-application-form.png'), fullPage: true });
+    await runCli(binary, ['registry', 'send-notifications', '--db', db, '--sms-gateway', `http://127.0.0.1:${smsPort}/`]);
+    const sent = sms.messages.filter((m) => m.mobile === MOBILE).pop();
+    const code = sent && /\d{6}/.exec(sent.text);
+    if (!code) fail(`no SMS code reached the gateway: ${JSON.stringify(sms.messages)}`);
+    await applicant.page.fill('form#application-form input[name=sms_code]', code[0]);
+    await Promise.all([applicant.page.waitForNavigation(),
+      applicant.page.click('form#application-form button[type=submit]:not([formaction])')]);
+    const applicationUrl = applicant.page.url();
+    if (!/\/applications\/\d+$/.test(applicationUrl)) {
+      fail(`the application was not submitted: ${await applicant.page.textContent('main')}`);
+    }
+    await expectText(applicant.page, 'main', '已提交，待区域审核');
+
+    step('the regional reviewer approves it');
+    const regional = await logIn(browser, base, 'zj-review', PASSWORD.regional);
+    await regional.page.goto(`${base}/review`);
+    await Promise.all([regional.page.waitForNavigation(),
+      regional.page.click(`a[href="${new URL(applicationUrl).pathname}"]`)]);
+    await regional.page.screenshot({ path: path.join(outDir, 'e2e-review.png'), fullPage: true });
+    await Promise.all([regional.page.waitForNavigation(),
+      regional.page.click('button[data-action="regional-pass"]')]);
+    await expectText(regional.page, 'main', '区域审核通过，待中央编办审核');
+
+    step('CONAC approves it: the badge is issued');
+    const conac = await logIn(browser, base, 'conac-staff', PASSWORD.conac);
+    await conac.page.goto(`${base}/review`);
+    await Promise.all([conac.page.waitForNavigation(),
+      conac.page.click(`a[href="${new URL(applicationUrl).pathname}"]`)]);
+    await Promise.all([conac.page.waitForNavigation(), conac.page.click('button[data-action="conac-pass"]')]);
+    await expectText(conac.page, 'main', '已发放网站标识');
+
+    step('the applicant sees the badge code, copies it and installs it on the home page only');
+    await applicant.page.goto(`${base}/`);
+    await expectText(applicant.page, 'main', SITE_NAME);
+    const snippet = (await applicant.page.textContent('pre.snippet')).trim();
+    if (!snippet.includes('dcs.conac.cn/js/33/')) fail(`no badge code on the home page: ${snippet}`);
+    await applicant.page.click('button[data-copy]');
+    await applicant.page.waitForSelector('button[data-copy]:has-text("已复制")', { timeout: 5000 });
+    await applicant.page.screenshot({ path: path.join(outDir, 'e2e-home.png'), fullPage: true });
+    const copied = await applicant.page.evaluate(() => navigator.clipboard.readText());
+    if (copied.trim() !== snippet) fail(`the copy button copied: ${copied}`);
+    fs.writeFileSync(path.join(siteDir, 'index.html'),
+      `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${SITE_NAME}</title></head><body>` +
+      `<p>首页</p><a href="/about.html">本院简介</a>\n${snippet}\n</body></html>`);
+    fs.writeFileSync(path.join(siteDir, 'about.html'),
+      `<!DOCTYPE html><html><head><meta charset="utf-8"><title>本院简介 - ${SITE_NAME}</title></head>` +
+      '<body><p>本院简介（忘了粘贴标识代码）</p></body></html>');
+
+    const forbidden = await applicant.page.goto(`${base}/dashboard`);
+    if (forbidden.status() !== 403) fail(`an applicant opened the dashboard: ${forbidden.status()}`);
+
+    step('the applicant runs a self-check and reads the failing page');
+    await applicant.page.goto(`${base}/self-checks`);
+    await Promise.all([applicant.page.waitForNavigation(),
+      applicant.page.click('main form button[type=submit]')]);
+    await applicant.page.waitForSelector('#failing-pages, .message.ok, .message.error', { timeout: 90000 });
+    const aboutUrl = `http://${SITE_DOMAIN}:${sitePort}/about.html`;
+    await expectText(applicant.page, '#failing-pages', '第 2 页缺少网站标识');
+    await expectText(applicant.page, '#failing-pages', aboutUrl);
+    await applicant.page.screenshot({ path: path.join(outDir, 'e2e-self-check.png'), fullPage: true });
+    await applicant.page.click('a.lang');
+    await expectText(applicant.page, '#failing-pages', 'Page 2 has no website badge');
+
+    step('a nightly scan, then the CONAC dashboard');
+    await runCli(binary, ['scan', '--db', db, '--allow-private', '--site-port', String(sitePort),
+      '--dns', `127.0.0.1:${dnsPort}`]);
+    await conac.page.goto(`${base}/dashboard`);
+    await expectText(conac.page, 'main', '各区域合规率');
+    await expectText(conac.page, 'main', SITE_NAME);
+    await expectText(conac.page, 'main', aboutUrl);
+    await conac.page.screenshot({ path: path.join(outDir, 'e2e-dashboard.png'), fullPage: true });
+    await regional.page.goto(`${base}/dashboard`);
+    await expectText(regional.page, 'main', SITE_NAME);
+
+    step('log out: the pages ask for the login again');
+    await Promise.all([applicant.page.waitForNavigation(),
+      applicant.page.click('header form[action="/logout"] button')]);
+    await applicant.page.goto(`${base}/applications`);
+    if (!applicant.page.url().includes('/login?next=')) fail(`after logout: ${applicant.page.url()}`);
+  } finally {
+    await browser.close();
+    sms.server.close();
+  }
+  step(`passed; screenshots in ${outDir}`);
+}
+
+function stopChildren() {
+  for (const child of children) {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  }
+}
+
+process.on('uncaughtException', (error) => {
+  console.error(`e2e: FAILED: ${error.stack || error.message}`);
+  stopChildren();
+  process.exit(1);
+});
+
+main().then(() => {
+  stopChildren();
+  process.exit(0);
+}, (error) => {
+  console.error(`e2e: FAILED: ${error.message}`);
+  stopChildren();
+  process.exit(1);
+});
