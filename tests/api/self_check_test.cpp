@@ -166,8 +166,10 @@ TEST_CASE("SelfCheckApi: units check only their own sites; limits answer 429", "
 
 TEST_CASE("OpenAPI: every route the server registers is described", "[api]") {
   SelfCheckApi api;
+  badgewatch::api::ScanLauncher launcher(api.path, {});
+  const badgewatch::api::ScanAccess scans{api.access, &launcher};
   RequestRouter all;  // exactly what `badgewatch serve` registers
-  AddApiRoutes(all, api.service, api.self_check_access);
+  AddApiRoutes(all, api.service, api.self_check_access, scans);
   const auto& paths = OpenApiDocument()["paths"];
   std::size_t described = 0;
   for (const auto& [method, pattern] : all.Routes()) {
