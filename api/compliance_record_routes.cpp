@@ -188,7 +188,8 @@ std::optional<HttpResponse> ReadFilters(const RouteRequest& route, const Actor& 
     if (!name) return RegistryErrorResponse(request, name.status());
     if (!*name) {
       return BadRequest(
-          request, fmt::format("region '{}' is no region code (two digits, e.g. 33)", *region));
+          request,
+          fmt::format("region must be a region code (two digits, e.g. 33), not '{}'", *region));
     }
     query.filter.region_code = std::string(*region);
   }

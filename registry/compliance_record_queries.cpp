@@ -25,21 +25,28 @@ namespace {
   "OR (?5 = 'unreachable' AND " BADGEWATCH_UNREACHABLE                      \
   ")) "                                                                     \
   "AND (?6 = '' OR instr(' ' || cr.problems || ' ', ' ' || ?6 || ' ') > 0) "
-#define BADGEWATCH_RECORD_COLUMNS                                                            \
+#define BADGEWATCH_RECORD_SELECT                                                             \
   "SELECT cr.id, cr.scan_id, cr.recorded_at, s.id, s.name, coalesce(s.chinese_domain, ''), " \
   "coalesce(s.english_domain, ''), b.id, u.id, u.name, r.code, r.name, cr.verdict, "         \
   "cr.problems, cr.warnings, cr.pages_total, cr.pages_failed, " BADGEWATCH_UNREACHABLE       \
-  ", "                                                                                       \
-  "p.id, p.scan_id, p.recorded_at, p.verdict, p.problems, p.warnings, p.pages_total, "       \
-  "p.pages_failed FROM " BADGEWATCH_RECORD_JOINS                                             \
-  "LEFT JOIN badges AS b ON b.site_id = s.id LEFT JOIN compliance_records AS p ON p.id = ("  \
+  ", p.id, p.scan_id, p.recorded_at, p.verdict, p.problems, p.warnings, p.pages_total, "     \
+  "p.pages_failed FROM "
+// The badge and the site's record before `cr`.
+#define BADGEWATCH_RECORD_EXTRAS                                                            \
+  "LEFT JOIN badges AS b ON b.site_id = s.id LEFT JOIN compliance_records AS p ON p.id = (" \
   "SELECT max(id) FROM compliance_records WHERE site_id = cr.site_id AND id < cr.id) "
 
 constexpr char kCountRecords[] =
     "SELECT count(*) FROM " BADGEWATCH_RECORD_JOINS BADGEWATCH_RECORD_FILTER;
+// The window is chosen first, so only its rows look up their previous record.
 constexpr char kListRecords[] =
-    BADGEWATCH_RECORD_COLUMNS BADGEWATCH_RECORD_FILTER "ORDER BY cr.id DESC LIMIT ?7 OFFSET ?8";
-constexpr char kLoadRecord[] = BADGEWATCH_RECORD_COLUMNS "WHERE cr.id = ? ORDER BY cr.id";
+    "WITH page AS (SELECT cr.id FROM " BADGEWATCH_RECORD_JOINS BADGEWATCH_RECORD_FILTER
+    "ORDER BY cr.id DESC LIMIT ?7 OFFSET ?8) " BADGEWATCH_RECORD_SELECT
+    "page JOIN " BADGEWATCH_RECORD_JOINS BADGEWATCH_RECORD_EXTRAS
+    "WHERE cr.id = page.id ORDER BY cr.id DESC";
+constexpr char kLoadRecord[] =
+    BADGEWATCH_RECORD_SELECT BADGEWATCH_RECORD_JOINS BADGEWATCH_RECORD_EXTRAS
+    "WHERE cr.id = ? ORDER BY cr.id";
 constexpr char kListPages[] =
     "SELECT url, http_status, problems, detail FROM failing_pages WHERE record_id = ? "
     "ORDER BY id LIMIT ? OFFSET ?";
@@ -47,19 +54,24 @@ constexpr char kCountPages[] = "SELECT count(*) FROM failing_pages WHERE record_
 constexpr char kLatestWithRecords[] =
     "SELECT scan_id FROM compliance_records ORDER BY id DESC LIMIT 1";
 constexpr char kCountScans[] = "SELECT count(*) FROM scans";
-// ?1 region code ('' every region); the scans come from the CTE `chosen`.
-#define BADGEWATCH_SCAN_PROGRESS(chosen)                                                \
-  "WITH chosen AS (" chosen                                                             \
-  ") SELECT c.id, c.kind, c.started_at, c.finished_at, c.sites_due, "                   \
-  "c.requested_by, count(cr.id), coalesce(sum(?1 = '' OR u.region_code = ?1), 0), "     \
-  "coalesce(sum((?1 = '' OR u.region_code = ?1) AND cr.verdict = 'pass'), 0), "         \
-  "coalesce(sum((?1 = '' OR u.region_code = ?1) AND cr.verdict = 'fail' AND "           \
-  "NOT " BADGEWATCH_UNREACHABLE                                                         \
-  "), 0), "                                                                             \
-  "coalesce(sum((?1 = '' OR u.region_code = ?1) AND " BADGEWATCH_UNREACHABLE            \
-  "), 0) "                                                                              \
-  "FROM chosen AS c LEFT JOIN compliance_records AS cr ON cr.scan_id = c.id "           \
-  "LEFT JOIN sites AS s ON s.id = cr.site_id LEFT JOIN units AS u ON u.id = s.unit_id " \
+// Whether record `cr` is of a site in region ?1 ('' every region): the
+// region's sites are read once per statement, not joined per record.
+#define BADGEWATCH_IN_REGION                                                                    \
+  "(?1 = '' OR cr.site_id IN (SELECT s.id FROM sites AS s JOIN units AS u ON u.id = s.unit_id " \
+  "WHERE u.region_code = ?1))"
+// The scans come from the CTE `chosen`.
+#define BADGEWATCH_SCAN_PROGRESS(chosen)                                                          \
+  "WITH chosen AS (" chosen                                                                       \
+  ") SELECT c.id, c.kind, c.started_at, c.finished_at, c.sites_due, c.requested_by, "             \
+  "count(cr.id), coalesce(sum(" BADGEWATCH_IN_REGION                                              \
+  "), 0), "                                                                                       \
+  "coalesce(sum(cr.verdict = 'pass' AND " BADGEWATCH_IN_REGION                                    \
+  "), 0), "                                                                                       \
+  "coalesce(sum(cr.verdict = 'fail' AND NOT " BADGEWATCH_UNREACHABLE " AND " BADGEWATCH_IN_REGION \
+  "), 0), "                                                                                       \
+  "coalesce(sum(" BADGEWATCH_UNREACHABLE " AND " BADGEWATCH_IN_REGION                             \
+  "), 0) "                                                                                        \
+  "FROM chosen AS c LEFT JOIN compliance_records AS cr ON cr.scan_id = c.id "                     \
   "GROUP BY c.id ORDER BY c.id DESC"
 constexpr char kListScanProgress[] = BADGEWATCH_SCAN_PROGRESS(
     "SELECT id, kind, started_at, finished_at, sites_due, requested_by FROM scans "
@@ -69,7 +81,9 @@ constexpr char kLoadScanProgress[] = BADGEWATCH_SCAN_PROGRESS(
     "WHERE id = ?2 ORDER BY id");
 
 #undef BADGEWATCH_SCAN_PROGRESS
-#undef BADGEWATCH_RECORD_COLUMNS
+#undef BADGEWATCH_RECORD_EXTRAS
+#undef BADGEWATCH_RECORD_SELECT
+#undef BADGEWATCH_IN_REGION
 #undef BADGEWATCH_RECORD_FILTER
 #undef BADGEWATCH_UNREACHABLE
 #undef BADGEWATCH_RECORD_JOINS

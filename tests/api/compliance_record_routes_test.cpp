@@ -129,8 +129,8 @@ TEST_CASE("Compliance records: an invalid filter value is a 400 that says why", 
   refused("problem=ip-mismatch", "problem must be a failure code");
   refused("problem=", "problem must be a failure code");
   refused("change=unchanged", "change must be one of");
-  refused("region=99", "region '99'");
-  refused("region=abc", "region 'abc'");
+  refused("region=99", "region must be a region code (two digits, e.g. 33), not '99'");
+  refused("region=abc", "region must be a region code");
   refused("scan=abc", "scan must be a scan id or 'latest'");
   refused("scan=0", "scan must be a scan id");
   refused("page=0", "page must be");
