@@ -42,17 +42,20 @@ bench_free_port() {
 # file-name id kept in agreement), so the registry's badge ids match and the verdicts come
 # from the farm's own defects (truth.csv). gen_farm.py is deterministic and draws site after
 # site from one generator, so the first N sites of a larger farm are the N-site farm.
+# BENCH_REGIONS="33 11 44" (default "33") puts site N in the Nth of those regions, round
+# robin: its badge (the id and the script path) then names that region.
 bench_make_farm() {
   local gen="$here/../shared/bench/gen_farm.py"
   [ -f "$gen" ] || bench_fail "$gen not found (the shared bench material)"
   python3 "$gen" --sites "$1" --pages "$2" --out "$work/farm" --port "$3"
-  python3 - "$work/farm" "$1" <<'PY'
+  python3 - "$work/farm" "$1" "${BENCH_REGIONS:-33}" <<'PY'
 import os, sys
 from multiprocessing import Pool
-farm, n = sys.argv[1], int(sys.argv[2])
+farm, n, regions = sys.argv[1], int(sys.argv[2]), sys.argv[3].split()
 def rebadge(site):
     d = os.path.join(farm, f"site{site:04d}")
     unit = str(60000000 + site).encode()
+    region = regions[(site - 1) % len(regions)].encode()
     for name in os.listdir(d):
         if not name.endswith(".html"):
             continue
@@ -60,6 +63,8 @@ def rebadge(site):
         with open(path, "rb") as f:
             data = f.read()
         new = data.replace(b"60433378", unit)
+        if region != b"33":
+            new = new.replace(b"/js/33/", b"/js/" + region + b"/").replace(b"CA33", b"CA" + region)
         if new != data:
             with open(path, "wb") as f:
                 f.write(new)
@@ -126,8 +131,8 @@ PY
 }
 
 # bench_farm_csv N OUT: the import CSV of the first N farm sites: one unit per site (its own
-# unit number, the badge the farm's pages now carry), registered IP 127.0.0.1. Units are of
-# region 33, or, with BENCH_REGIONS="33 11 44", spread over those regions in turn.
+# unit number, its region and the badge the farm's pages now carry: see bench_make_farm),
+# registered IP 127.0.0.1.
 bench_farm_csv() {
   python3 - "$work/farm/sites.csv" "$1" "$2" "${BENCH_REGIONS:-33}" <<'PY'
 import csv, sys
@@ -142,11 +147,12 @@ with open(src, encoding="utf-8") as f, open(out, "w", newline="", encoding="utf-
         if i > n:
             break
         unit = str(60000000 + i)
-        w.writerow(["党政机关", regions[(i - 1) % len(regions)], "政府",
+        region = regions[(i - 1) % len(regions)]
+        w.writerow(["党政机关", region, "政府",
                     f"{row['registered_name']}{i:04d}",
                     "浙江省杭州市上城区解放东路18号", "王敏", f"138{i:08d}",
                     f"web{i}@example.gov.cn", unit, row["registered_name"], row["host"], "",
-                    "0", "127.0.0.1", "门户网站。", f"CA330000000{unit}0001"])
+                    "0", "127.0.0.1", "门户网站。", f"CA{region}0000000{unit}0001"])
 PY
 }
 
