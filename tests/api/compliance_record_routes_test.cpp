@@ -178,7 +178,8 @@ TEST_CASE("Compliance records: each role sees only what it may; others' records 
     }
     // Asking for another region never widens what the caller sees.
     for (const std::string region : {"11", "33"}) {
-      for (const json& item : api.Get(who, "/api/compliance-records?region=" + region)["items"]) {
+      const json list = api.Get(who, "/api/compliance-records?region=" + region);
+      for (const json& item : list["items"]) {
         CHECK(sites.count(item["site"]["id"].get<std::int64_t>()) == 1);
         CHECK(item["region"]["code"] == region);
       }
