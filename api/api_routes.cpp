@@ -1,18 +1,22 @@
 #include "api/api_routes.h"
 
 #include "api/application_routes.h"
+#include "api/compliance_record_routes.h"
 #include "api/domain_routes.h"
 #include "api/session_routes.h"
 
 namespace badgewatch::api {
 
-void AddApiRoutes(RequestRouter& router, const ServiceContext& service,
-                  const SelfCheckAccess& self_checks, const WebLoginAccess& login) {
-  AddServiceRoutes(router, service);
-  AddApplicationRoutes(router, self_checks.registry);
-  AddDomainRoutes(router, self_checks.registry);
-  AddSelfCheckRoutes(router, self_checks);
-  AddSessionRoutes(router, login);
+void AddApiRoutes(RequestRouter& router, const ApiContexts& contexts) {
+  const RegistryAccess& registry = contexts.self_checks.registry;
+  AddServiceRoutes(router, contexts.service);
+  AddRegistrationRoutes(router, contexts.registration);
+  AddSessionRoutes(router, contexts.login);
+  AddApplicationRoutes(router, registry);
+  AddDomainRoutes(router, registry);
+  AddSelfCheckRoutes(router, contexts.self_checks);
+  AddScanRoutes(router, contexts.scans);
+  AddComplianceRecordRoutes(router, registry);
 }
 
 }  // namespace badgewatch::api

@@ -1,19 +1,31 @@
-// Every route `badgewatch serve` answers, registered in one place so the
-// server and the tests (e.g. the OpenAPI completeness test) see the same set.
+// Every route `badgewatch serve` answers under /api (and the service routes),
+// registered in one place so the server and the tests (the OpenAPI
+// completeness test, the authorization matrix) see the same set. The web
+// pages are registered apart (AddWebPages).
 #ifndef BADGEWATCH_API_API_ROUTES_H_
 #define BADGEWATCH_API_API_ROUTES_H_
 
+#include "api/registration_routes.h"
 #include "api/request_router.h"
+#include "api/scan_routes.h"
 #include "api/self_check_routes.h"
 #include "api/service_routes.h"
 #include "api/web_login.h"
 
 namespace badgewatch::api {
 
-// Registers the service, application, domain, self-check and login session
-// routes; the contexts must outlive `router`.
-void AddApiRoutes(RequestRouter& router, const ServiceContext& service,
-                  const SelfCheckAccess& self_checks, const WebLoginAccess& login);
+// What the routes reach; every context must outlive the router.
+struct ApiContexts {
+  const ServiceContext& service;
+  const SelfCheckAccess& self_checks;  // its registry serves the registry routes too
+  const WebLoginAccess& login;
+  const ScanAccess& scans;
+  const RegistrationAccess& registration;
+};
+
+// Registers the service, registration, login session, application, domain,
+// self-check, scan and compliance-record routes.
+void AddApiRoutes(RequestRouter& router, const ApiContexts& contexts);
 
 }  // namespace badgewatch::api
 

@@ -269,6 +269,143 @@ void AddRegistrationPaths(nlohmann::json& doc) {
   doc["paths"]["/api/registrations"]["post"] = std::move(op);
 }
 
+nlohmann::json QueryParameter(std::string name, std::string description,
+                              nlohmann::json schema = {{"type", "string"}}) {
+  return {{"name", std::move(name)},
+          {"in", "query"},
+          {"required", false},
+          {"description", std::move(description)},
+          {"schema", std::move(schema)}};
+}
+
+nlohmann::json PageParameters() {
+  return nlohmann::json::array(
+      {QueryParameter("page", "page number, from 1 (default 1)",
+                      {{"type", "integer"}, {"minimum", 1}}),
+       QueryParameter("per_page", "items per page, 1-200 (default 50)",
+                      {{"type", "integer"}, {"minimum", 1}, {"maximum", 200}})});
+}
+
+// `{"page", "per_page", "total", "items": [item]}`.
+nlohmann::json PageOf(std::string_view item) {
+  return {{"type", "object"},
+          {"properties",
+           {{"page", {{"type", "integer"}}},
+            {"per_page", {{"type", "integer"}}},
+            {"total", {{"type", "integer"}}},
+            {"items", {{"type", "array"}, {"items", Ref(item)}}}}}};
+}
+
+void AddScanPaths(nlohmann::json& doc) {
+  doc["components"]["schemas"]["Scan"] = {
+      {"type", "object"},
+      {"properties",
+       {{"id", {{"type", "integer"}}},
+        {"kind", {{"type", "string"}, {"enum", {"nightly", "self-check"}}}},
+        {"state",
+         {{"type", "string"},
+          {"enum", {"running", "finished", "interrupted"}},
+          {"description",
+           "interrupted: unfinished and not running in this server (`badgewatch scan --resume` "
+           "continues it)"}}},
+        {"started_at", {{"type", "integer"}, {"description", "Unix seconds"}}},
+        {"finished_at", {{"type", "integer"}, {"nullable", true}}},
+        {"sites_due", {{"type", "integer"}, {"nullable", true}}},
+        {"sites_recorded",
+         {{"type", "integer"},
+          {"description", "records written (a regional reviewer: its region's)"}}},
+        {"pass", {{"type", "integer"}}},
+        {"fail", {{"type", "integer"}, {"description", "failing and reachable"}}},
+        {"unreachable", {{"type", "integer"}}},
+        {"requested_by",
+         {{"type", "string"}, {"nullable", true}, {"description", "who started it via the API"}}},
+        {"progress",
+         {{"type", "object"},
+          {"description", "records written in every region against the sites due"},
+          {"properties",
+           {{"recorded", {{"type", "integer"}}},
+            {"due", {{"type", "integer"}, {"nullable", true}}}}}}}}}};
+  auto& paths = doc["paths"];
+  nlohmann::json staff_only = WithErrors({{"200", Described("one page of scans", PageOf("Scan"))}});
+  staff_only["403"] = Described("a unit account", ErrorSchemaRef());
+  nlohmann::json list =
+      Operation("Scans, newest first (CONAC staff; regional reviewers with counts of their region)",
+                staff_only);
+  list["parameters"] = PageParameters();
+  paths["/api/scans"]["get"] = list;
+  nlohmann::json started =
+      WithErrors({{"202", Described("started; Location names the scan; body {\"id\"}")}});
+  started["403"] = Described("not CONAC staff", ErrorSchemaRef());
+  started["409"] = Described("a scan is already running", ErrorSchemaRef());
+  paths["/api/scans"]["post"] =
+      Operation("Start a nightly scan of every due site in the background (CONAC staff)", started);
+  nlohmann::json one = WithErrors({{"200", Described("the scan", Ref("Scan"))}});
+  one["403"] = Described("a unit account", ErrorSchemaRef());
+  paths["/api/scans/{id}"]["get"] = Operation("A scan and its progress (recorded/due)", one);
+}
+
+void AddComplianceRecordPaths(nlohmann::json& doc) {
+  doc["components"]["schemas"]["ComplianceRecord"] = {
+      {"type", "object"},
+      {"properties",
+       {{"id", {{"type", "integer"}}},
+        {"scan_id", {{"type", "integer"}}},
+        {"recorded_at", {{"type", "integer"}}},
+        {"site",
+         {{"type", "object"},
+          {"description", "id, name, chinese_domain, english_domain, badge_id"}}},
+        {"unit", {{"type", "object"}, {"description", "id, name"}}},
+        {"region", {{"type", "object"}, {"description", "code, name"}}},
+        {"verdict",
+         {{"type", "string"},
+          {"enum", {"pass", "fail", "unreachable"}},
+          {"description", "unreachable: failing, and no page could be fetched (fetch-failed)"}}},
+        {"problems", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+        {"warnings", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+        {"pages_total", {{"type", "integer"}}},
+        {"pages_failed", {{"type", "integer"}}},
+        {"change",
+         {{"type", "string"},
+          {"enum",
+           {"first-record", "still-passing", "fixed", "newly-failing", "still-failing",
+            "newly-unreachable"}},
+          {"description", "against the site's record before this one"}}},
+        {"previous_record_id", {{"type", "integer"}, {"nullable", true}}}}}};
+  auto& paths = doc["paths"];
+  nlohmann::json filters = PageParameters();
+  filters.push_back(QueryParameter("verdict", "pass, fail (reachable) or unreachable"));
+  filters.push_back(QueryParameter("problem", "a failure code, e.g. badge-missing"));
+  filters.push_back(
+      QueryParameter("change",
+                     "first-record, still-passing, fixed, newly-failing, still-failing or "
+                     "newly-unreachable"));
+  nlohmann::json list = Operation(
+      "Compliance records the caller may see (a unit: its sites; a regional reviewer: its "
+      "region; CONAC: all), newest first. An invalid filter value answers 400",
+      WithErrors({{"200", Described("one page of records; scan_id names the scan read",
+                                    PageOf("ComplianceRecord"))}}));
+  list["parameters"] = filters;
+  list["parameters"].push_back(QueryParameter(
+      "scan",
+      "a scan id, or latest (default): the newest finished scan (nightly first), else "
+      "the newest scan with records"));
+  list["parameters"].push_back(QueryParameter("region", "a region code (two digits)"));
+  paths["/api/compliance-records"]["get"] = list;
+  nlohmann::json one = Operation(
+      "One record with its failing pages (paginated by page/per_page) and the diff against the "
+      "site's previous record",
+      WithErrors({{"200", Described("the record, failing_pages {page, per_page, total, items} "
+                                    "and diff {change, previous, problems_added, "
+                                    "problems_removed, warnings_added, warnings_removed}")}}));
+  one["parameters"] = PageParameters();
+  paths["/api/compliance-records/{id}"]["get"] = one;
+  nlohmann::json history = Operation(
+      "One site's records, newest first",
+      WithErrors({{"200", Described("one page of records", PageOf("ComplianceRecord"))}}));
+  history["parameters"] = filters;
+  paths["/api/sites/{id}/compliance-records"]["get"] = history;
+}
+
 nlohmann::json Build() {
   nlohmann::json doc;
   doc["openapi"] = "3.0.3";
@@ -319,6 +456,8 @@ nlohmann::json Build() {
   AddSelfCheckPaths(doc);
   AddSessionPaths(doc);
   AddRegistrationPaths(doc);
+  AddScanPaths(doc);
+  AddComplianceRecordPaths(doc);
   return doc;
 }
 

@@ -59,22 +59,18 @@ namespace {
 // Fills what the command line left at its default from badgewatch.toml.
 void ApplyConfig(const scan::ServiceConfig& config, ScanOptions& options, const CLI::App& app) {
   const auto unset = [&app](const char* name) { return app.count(name) == 0; };
+  const scan::ScanSettings file = scan::ScanSettingsFrom(config);
+  scan::ScanSettings& settings = options.settings;
   if (unset("--db")) options.db = config.database.path;
-  if (unset("--concurrency")) {
-    options.settings.concurrent_sites = static_cast<std::size_t>(config.scan.concurrent_sites);
-  }
-  if (unset("--max-pages"))
-    options.settings.max_pages = static_cast<std::size_t>(config.limits.max_pages);
-  if (unset("--per-host"))
-    options.settings.per_host = static_cast<std::size_t>(config.scan.per_host);
-  if (unset("--max-connections")) {
-    options.settings.max_connections = static_cast<std::size_t>(config.scan.max_connections);
-  }
-  if (unset("--dns")) options.settings.dns = config.dns.server;
-  if (unset("--allow-private")) options.settings.allow_private = config.scan.allow_private;
-  if (unset("--ignore-robots")) options.settings.ignore_robots = config.scan.ignore_robots;
+  if (unset("--concurrency")) settings.concurrent_sites = file.concurrent_sites;
+  if (unset("--max-pages")) settings.max_pages = file.max_pages;
+  if (unset("--per-host")) settings.per_host = file.per_host;
+  if (unset("--max-connections")) settings.max_connections = file.max_connections;
+  if (unset("--dns")) settings.dns = file.dns;
+  if (unset("--allow-private")) settings.allow_private = file.allow_private;
+  if (unset("--ignore-robots")) settings.ignore_robots = file.ignore_robots;
   if (unset("--metrics-file")) options.metrics_file = config.scan.metrics_file;
-  options.settings.delay = std::chrono::milliseconds(config.scan.delay_ms);
+  settings.delay = file.delay;
 }
 
 }  // namespace

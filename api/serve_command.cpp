@@ -19,12 +19,14 @@
 #include "api/reader_pool.h"
 #include "api/registry_writer.h"
 #include "api/request_router.h"
+#include "api/scan_launcher.h"
 #include "api/self_check_jobs.h"
 #include "api/self_check_limiter.h"
 #include "api/self_check_routes.h"
 #include "api/web_login.h"
 #include "api/web_pages.h"
 #include "registry/registry.h"
+#include "scan/service_config.h"
 
 namespace badgewatch::api {
 
@@ -66,6 +68,9 @@ ListenAddress ParseListenAddress(std::string_view text) {
 CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options) {
   CLI::App* serve = app.add_subcommand(
       "serve", "Serve the JSON API and web pages over the registry until SIGINT/SIGTERM.");
+  serve->add_option("--config", options.config,
+                    "badgewatch.toml; its [database], [serve], [dns], [scan] and [limits] values "
+                    "are the defaults of these options");
   serve->add_option("--db", options.db, "Registry database file (created and migrated if new)")
       ->capture_default_str();
   serve->add_option("--listen", options.listen, "Address to listen on, HOST:PORT or [IPv6]:PORT")
@@ -84,7 +89,7 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options) {
                     "DNS server HOST:PORT for self-check crawls instead of the system's");
   serve->add_flag("--self-check-allow-private", options.self_check_allow_private,
                   "Let self-checks crawl loopback/private addresses and any port (tests, "
-                  "intranet deployments)");
+                  "intranet deployments); scans started through the API may then crawl them too");
   serve
       ->add_option("--self-check-site-port", options.self_check_site_port,
                    "Self-checks reach registered domains on this port instead of 80 (with "
@@ -93,10 +98,46 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options) {
   serve->add_flag("--secure-cookies", options.secure_cookies,
                   "Mark the login cookie Secure, so browsers send it over HTTPS only (set it "
                   "when a TLS proxy serves badgewatch)");
+  serve->add_option("--scan-site-port", options.scan_site_port,
+                    "Scans started through the API reach the registered domains on this port "
+                    "instead of 80 (a staging mirror, the demo, benchmarks)");
+  options.command = serve;
   return serve;
 }
 
-int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
+namespace {
+
+// Fills what the command line left at its default from badgewatch.toml.
+void ApplyConfig(const scan::ServiceConfig& config, ServeOptions& options) {
+  const auto unset = [&options](const char* name) {
+    return options.command == nullptr || options.command->count(name) == 0;
+  };
+  if (unset("--db")) options.db = config.database.path;
+  if (unset("--listen")) options.listen = config.serve.listen;
+  if (unset("--workers")) options.workers = static_cast<std::size_t>(config.serve.workers);
+  if (unset("--max-connections")) {
+    options.max_connections = static_cast<std::size_t>(config.serve.max_connections);
+  }
+  if (unset("--access-log")) options.access_log = config.serve.access_log;
+  if (unset("--dns")) options.dns = config.dns.server;
+  if (unset("--self-check-allow-private")) {
+    options.self_check_allow_private = config.serve.self_check_allow_private;
+  }
+}
+
+}  // namespace
+
+int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
+  scan::ServiceConfig config;
+  if (!options.config.empty()) {
+    scan::ScanResult<scan::ServiceConfig> loaded = scan::LoadServiceConfig(options.config);
+    if (!loaded) {
+      fmt::print(err, "badgewatch serve: {}\n", loaded.error());
+      return 2;
+    }
+    config = *loaded;
+    ApplyConfig(config, options);
+  }
   const ListenAddress listen = ParseListenAddress(options.listen);
   if (!listen.error.empty()) {
     fmt::print(err, "badgewatch serve: --listen {}\n", listen.error);
@@ -152,8 +193,18 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
   login_access.registry = access;
   login_access.throttle = &login_throttle;
   login_access.secure_cookies = options.secure_cookies;
+  scan::ScanSettings scan_settings = scan::ScanSettingsFrom(config);
+  scan_settings.dns = options.dns;
+  scan_settings.allow_private = scan_settings.allow_private || options.self_check_allow_private;
+  scan_settings.site_port = options.scan_site_port;
+  ScanLauncher scans(options.db, scan_settings);
+  const ScanAccess scan_access{access, &scans};
+  // A public form: at most 30 registrations in any 10 minutes.
+  RegistrationLimit registration_limit(30, std::chrono::minutes(10));
+  const RegistrationAccess registration_access{access, &registration_limit, {}};
   RequestRouter router;
-  AddApiRoutes(router, context, self_check_access, login_access);
+  AddApiRoutes(router,
+               {context, self_check_access, login_access, scan_access, registration_access});
   AddWebPages(router, self_check_access, login_access);
 
   asio::thread_pool workers(options.workers);
@@ -172,6 +223,7 @@ int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err) {
     spdlog::info("signal {}: stopping after the requests in flight", signal_number);
     server.Stop();
     self_checks.Stop();
+    scans.RequestStop();
   });
   const auto bound = server.local_endpoint();
   fmt::print(out, "badgewatch serve: listening on http://{}:{}/ (registry {})\n",

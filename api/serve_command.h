@@ -12,6 +12,7 @@
 namespace badgewatch::api {
 
 struct ServeOptions {
+  std::string config;  // badgewatch.toml; its values are the defaults of the options below
   std::string db = "badgewatch.db";
   std::string listen = "127.0.0.1:8080";
   std::size_t workers = 2;
@@ -21,15 +22,21 @@ struct ServeOptions {
   bool self_check_allow_private = false;
   unsigned short self_check_site_port = 0;  // registered domains on this port (tests)
   bool secure_cookies = false;              // mark the login cookie `Secure` (served behind TLS)
+  // Scans started through the API reach the registered domains on this port
+  // instead of 80 (a staging mirror, the demo, benchmarks); 0: the standard port.
+  unsigned short scan_site_port = 0;
+  CLI::App* command = nullptr;  // which options the command line set
 };
 
 // Adds the `serve` subcommand and its options to `app`, filling `options`.
 CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options);
 
-// Opens (migrating) the registry, listens and serves until a signal. Returns
-// 0 after a clean stop, 2 when the registry cannot be opened or the address
-// cannot be bound (the reason on `err`).
-[[nodiscard]] int RunServe(const ServeOptions& options, std::FILE* out, std::FILE* err);
+// Reads `options.config` when set, opens (migrating) the registry, listens and
+// serves until a signal; a scan started through the API is stopped with it
+// (resumable). Returns 0 after a clean stop, 2 when the configuration is
+// invalid, the registry cannot be opened or the address cannot be bound (the
+// reason on `err`).
+[[nodiscard]] int RunServe(ServeOptions options, std::FILE* out, std::FILE* err);
 
 // "127.0.0.1:8080", "[::1]:8080", "localhost:8080" → an endpoint; an error
 // message instead when it is not HOST:PORT with a numeric port 0-65535.

@@ -2,13 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "registry/detail/record_rows.h"
 #include "registry/detail/stored_codes.h"
 #include "registry/transaction.h"
 
 namespace badgewatch::registry {
 namespace {
 
-constexpr char kInsertScan[] = "INSERT INTO scans (kind, started_at) VALUES (?, ?)";
+constexpr char kInsertScan[] =
+    "INSERT INTO scans (kind, started_at, requested_by) VALUES (?, ?, ?)";
+constexpr char kUpdateSitesDue[] = "UPDATE scans SET sites_due = ? WHERE id = ?";
 constexpr char kSelectScan[] = "SELECT finished_at FROM scans WHERE id = ?";
 constexpr char kFinishScan[] =
     "UPDATE scans SET finished_at = ? WHERE id = ? AND finished_at IS NULL";
@@ -42,18 +45,21 @@ Status CheckRecord(const SiteRecord& r) {
 
 }  // namespace
 
-Result<std::int64_t> StartScan(Registry& registry, ScanKind kind) {
+Result<std::int64_t> StartScan(Registry& registry, ScanKind kind,
+                               const std::optional<std::string>& requested_by) {
   Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
   if (!txn) return txn.status();
   Result<Statement> insert = db.Prepare(kInsertScan);
   if (!insert) return insert.status();
   const std::string_view name = kind == ScanKind::kNightly ? "nightly" : "self-check";
-  if (Status b = insert->Bind({name, registry.Now()}); !b.ok()) return b;
+  if (Status b = insert->Bind({name, registry.Now(), OptionalText(requested_by)}); !b.ok()) {
+    return b;
+  }
   if (Status s = insert->Run(); !s.ok()) return s;
   const std::int64_t id = db.LastInsertId();
-  if (Status s =
-          registry.Audit({"system", "scan.start", fmt::format("scan:{}", id), std::string(name)});
+  if (Status s = registry.Audit({requested_by.value_or("system"), "scan.start",
+                                 fmt::format("scan:{}", id), std::string(name)});
       !s.ok()) {
     return s;
   }
@@ -134,6 +140,18 @@ Status WriteSiteRecords(Registry& registry, std::int64_t scan_id,
   return txn->Commit();
 }
 
+Status RecordSitesDue(Registry& registry, std::int64_t scan_id, std::int64_t sites_due) {
+  Database& db = registry.writer();
+  Result<Statement> update = db.Prepare(kUpdateSitesDue);
+  if (!update) return update.status();
+  if (Status b = update->Bind({sites_due, scan_id}); !b.ok()) return b;
+  if (Status s = update->Run(); !s.ok()) return s;
+  if (db.Changes() == 0) {
+    return Status(StatusCode::kFailedPrecondition, fmt::format("no scan {}", scan_id));
+  }
+  return Status::Ok();
+}
+
 Status FinishScan(Registry& registry, std::int64_t scan_id) {
   Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
@@ -166,11 +184,7 @@ Result<std::optional<StoredRecord>> PreviousSiteRecord(Database& db, std::int64_
   stored.scan_id = select->Int(1);
   stored.recorded_at = select->Int(2);
   stored.record.site_id = site_id;
-  stored.record.verdict = select->Text(3);
-  stored.record.problems = detail::SplitStoredCodes(select->Text(4));
-  stored.record.warnings = detail::SplitStoredCodes(select->Text(5));
-  stored.record.pages_total = static_cast<int>(select->Int(6));
-  stored.record.pages_failed = static_cast<int>(select->Int(7));
+  detail::ReadRecordColumns(*select, 3, stored.record);
   stored.record.resolved_addresses = detail::SplitStoredCodes(select->Text(8));
   stored.record.home_title = select->OptText(9);
   stored.record.crawl_started_at = select->Int(10);
@@ -182,12 +196,7 @@ Result<std::optional<StoredRecord>> PreviousSiteRecord(Database& db, std::int64_
     Result<bool> page = pages->Step();
     if (!page) return page.status();
     if (!*page) break;
-    FailingPage p;
-    p.url = pages->Text(0);
-    if (!pages->IsNull(1)) p.http_status = static_cast<int>(pages->Int(1));
-    p.problems = detail::SplitStoredCodes(pages->Text(2));
-    p.detail = pages->Text(3);
-    stored.record.failing_pages.push_back(std::move(p));
+    stored.record.failing_pages.push_back(detail::ReadFailingPage(*pages, 0));
   }
   return std::optional<StoredRecord>(std::move(stored));
 }

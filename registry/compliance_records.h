@@ -53,8 +53,15 @@ struct StoredRecord {
   SiteRecord record;
 };
 
-// Starts a scan now. Returns its id.
-[[nodiscard]] Result<std::int64_t> StartScan(Registry& registry, ScanKind kind);
+// Starts a scan now. `requested_by` is the actor label of whoever asked for
+// it through the API (nullopt: scheduled). Returns its id.
+[[nodiscard]] Result<std::int64_t> StartScan(Registry& registry, ScanKind kind,
+                                             const std::optional<std::string>& requested_by = {});
+
+// Records how many sites the scan will have recorded once done (its progress
+// is recorded/due); kFailedPrecondition for an unknown scan.
+[[nodiscard]] Status RecordSitesDue(Registry& registry, std::int64_t scan_id,
+                                    std::int64_t sites_due);
 
 // Writes the site's record and all its failing pages in one transaction.
 // kInvalidArgument for a verdict other than pass/fail or negative counts;

@@ -5,7 +5,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "registry/detail/stored_codes.h"
+#include "registry/detail/record_rows.h"
 
 namespace badgewatch::registry {
 namespace {
@@ -90,17 +90,6 @@ ScanOverview ReadScanOverview(const Statement& s) {
   return scan;
 }
 
-// Steps `statement` to the end, appending read(statement) for every row.
-template <typename Row, typename Read>
-Status CollectRows(Statement& statement, std::vector<Row>& rows, Read read) {
-  for (;;) {
-    Result<bool> row = statement.Step();
-    if (!row) return row.status();
-    if (!*row) return Status::Ok();
-    rows.push_back(read(statement));
-  }
-}
-
 // Prepares `sql`, binds the scan id and the region code (twice) and collects
 // every row.
 template <typename Row, typename Read>
@@ -111,28 +100,8 @@ Result<std::vector<Row>> SelectForScan(Database& db, const char* sql,
   const std::string_view region = selection.region_code;
   if (Status b = statement->Bind({selection.scan_id, region, region}); !b.ok()) return b;
   std::vector<Row> rows;
-  if (Status s = CollectRows(*statement, rows, read); !s.ok()) return s;
+  if (Status s = detail::CollectRows(*statement, rows, read); !s.ok()) return s;
   return rows;
-}
-
-SiteComplianceRow ReadSiteRow(const Statement& s) {
-  SiteComplianceRow row;
-  row.site_id = s.Int(1);
-  row.site_name = s.Text(2);
-  row.chinese_domain = s.Text(3);
-  row.english_domain = s.Text(4);
-  row.badge_id = s.OptText(5);
-  row.unit_id = s.Int(6);
-  row.unit_name = s.Text(7);
-  row.region_code = s.Text(8);
-  row.region_name = s.Text(9);
-  row.record.site_id = row.site_id;
-  row.record.verdict = s.Text(10);
-  row.record.problems = detail::SplitStoredCodes(s.Text(11));
-  row.record.warnings = detail::SplitStoredCodes(s.Text(12));
-  row.record.pages_total = static_cast<int>(s.Int(13));
-  row.record.pages_failed = static_cast<int>(s.Int(14));
-  return row;
 }
 
 }  // namespace
@@ -143,7 +112,7 @@ Result<std::vector<ScanOverview>> ListScans(Database& db) {
   // Every region: an empty code (a non-null empty text, not NULL).
   if (Status b = statement->Bind({std::string_view(""), std::string_view("")}); !b.ok()) return b;
   std::vector<ScanOverview> scans;
-  if (Status s = CollectRows(*statement, scans, ReadScanOverview); !s.ok()) return s;
+  if (Status s = detail::CollectRows(*statement, scans, ReadScanOverview); !s.ok()) return s;
   return scans;
 }
 
@@ -183,7 +152,7 @@ Result<std::vector<SiteComplianceRow>> ListScanSites(Database& db, const ScanSel
   Result<std::vector<SiteComplianceRow>> rows =
       SelectForScan<SiteComplianceRow>(db, kScanSites, selection, [&](const Statement& s) {
         index_of_record.emplace(s.Int(0), index_of_record.size());
-        return ReadSiteRow(s);
+        return detail::ReadSiteComplianceRow(s, 1);
       });
   if (!rows) return rows;
   Result<Statement> pages = db.Prepare(kScanFailingPages);
@@ -200,12 +169,7 @@ Result<std::vector<SiteComplianceRow>> ListScanSites(Database& db, const ScanSel
     if (!*row) break;
     const auto found = index_of_record.find(pages->Int(0));
     if (found == index_of_record.end()) continue;  // not possible: same selection
-    FailingPage page;
-    page.url = pages->Text(1);
-    if (!pages->IsNull(2)) page.http_status = static_cast<int>(pages->Int(2));
-    page.problems = detail::SplitStoredCodes(pages->Text(3));
-    page.detail = pages->Text(4);
-    (*rows)[found->second].record.failing_pages.push_back(std::move(page));
+    (*rows)[found->second].record.failing_pages.push_back(detail::ReadFailingPage(*pages, 1));
   }
   return rows;
 }
@@ -245,7 +209,7 @@ Result<std::vector<ScanOverview>> ListScanTrend(Database& db, const ScanSelectio
     return b;
   }
   std::vector<ScanOverview> scans;
-  if (Status s = CollectRows(*statement, scans, ReadScanOverview); !s.ok()) return s;
+  if (Status s = detail::CollectRows(*statement, scans, ReadScanOverview); !s.ok()) return s;
   return std::vector<ScanOverview>(scans.rbegin(), scans.rend());
 }
 

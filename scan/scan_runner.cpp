@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "crawler/site_crawl.h"
+#include "registry/compliance_records.h"
 #include "registry/scan_resumption.h"
 #include "registry/sites.h"
 #include "registry/units.h"
@@ -205,18 +206,22 @@ registry::Result<ScanOutcome> RunScan(registry::Registry& registry, boost::asio:
   ScanOutcome outcome;
   registry::Database& db = registry.writer();
   std::set<std::int64_t> already_recorded;
-  if (settings.resume) {
+  if (settings.scan_id) {
+    outcome.scan_id = *settings.scan_id;
+  } else if (settings.resume) {
     registry::Result<std::optional<std::int64_t>> unfinished =
         registry::FindUnfinishedNightlyScan(db);
     if (!unfinished) return unfinished.status();
     if (*unfinished) {
       outcome.scan_id = **unfinished;
       outcome.resumed = true;
-      registry::Result<std::set<std::int64_t>> recorded =
-          registry::SitesRecordedInScan(db, outcome.scan_id);
-      if (!recorded) return recorded.status();
-      already_recorded = std::move(recorded).value();
     }
+  }
+  if (outcome.scan_id != 0) {
+    registry::Result<std::set<std::int64_t>> recorded =
+        registry::SitesRecordedInScan(db, outcome.scan_id);
+    if (!recorded) return recorded.status();
+    already_recorded = std::move(recorded).value();
   }
   registry::Result<std::deque<DueSite>> due = LoadDueSites(db, settings, already_recorded);
   if (!due) return due.status();
@@ -226,6 +231,12 @@ registry::Result<ScanOutcome> RunScan(registry::Registry& registry, boost::asio:
         registry::StartScan(registry, registry::ScanKind::kNightly);
     if (!scan) return scan.status();
     outcome.scan_id = *scan;
+  }
+  if (registry::Status s = registry::RecordSitesDue(
+          registry, outcome.scan_id,
+          static_cast<std::int64_t>(already_recorded.size() + due->size()));
+      !s.ok()) {
+    return s;
   }
 
   bool completed = false;

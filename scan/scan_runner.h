@@ -29,6 +29,9 @@ struct ScanSettings {
   std::optional<std::int64_t> site_id;  // only this site
   std::string region_code;              // only sites of units in this region
   bool resume = false;  // continue the newest unfinished scan instead of starting one
+  // Record into this unfinished scan, which the caller started (the API does,
+  // to answer with its id at once), instead of starting one.
+  std::optional<std::int64_t> scan_id;
   std::size_t concurrent_sites = 8;
   std::size_t max_pages = 10000;  // per site
   std::size_t per_host = 2;
@@ -76,6 +79,8 @@ struct ScanOutcome {
 using ScanProgressCallback = std::function<void(const ScanProgress&)>;
 
 // Runs the scan on `io` (run on the calling thread until the scan is done).
+// Once the due sites are known, the scan's sites_due is recorded (the sites
+// recorded before a resume included), so readers can show its progress.
 // A failure to read or write the registry stops the scan (it stays
 // unfinished, so --resume continues it) and is returned. io.stop() from a
 // signal handler interrupts it the same way (kFailedPrecondition "interrupted").

@@ -50,6 +50,10 @@ std::vector<ConfigKey> KeysOf(ServiceConfig& c) {
       {"limits", "max_url_depth", &c.limits.max_url_depth, 1, 1'000},
       {"dns", "server", &c.dns.server},
       {"serve", "listen", &c.serve.listen},
+      {"serve", "workers", &c.serve.workers, 1, 64},
+      {"serve", "max_connections", &c.serve.max_connections, 1, 1'000'000},
+      {"serve", "access_log", &c.serve.access_log},
+      {"serve", "self_check_allow_private", &c.serve.self_check_allow_private},
       {"mail", "smtp_url", &c.mail.smtp_url},
       {"mail", "from", &c.mail.from},
       {"mail", "timeout_ms", &c.mail.timeout_ms, 1, 600'000},
@@ -218,6 +222,19 @@ ScanResult<ServiceConfig> ParseServiceConfig(std::string_view text, std::string_
   if (problems.empty()) CheckValues(config, root, problems);
   if (!problems.empty()) return ScanError{problems.Text()};
   return config;
+}
+
+ScanSettings ScanSettingsFrom(const ServiceConfig& config) {
+  ScanSettings settings;
+  settings.concurrent_sites = static_cast<std::size_t>(config.scan.concurrent_sites);
+  settings.max_pages = static_cast<std::size_t>(config.limits.max_pages);
+  settings.per_host = static_cast<std::size_t>(config.scan.per_host);
+  settings.max_connections = static_cast<std::size_t>(config.scan.max_connections);
+  settings.delay = std::chrono::milliseconds(config.scan.delay_ms);
+  settings.dns = config.dns.server;
+  settings.allow_private = config.scan.allow_private;
+  settings.ignore_robots = config.scan.ignore_robots;
+  return settings;
 }
 
 ScanResult<ServiceConfig> LoadServiceConfig(const std::string& path) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "scan/scan_runner.h"
 #include "scan/scan_status.h"
 
 namespace badgewatch::scan {
@@ -45,6 +46,10 @@ struct ServiceConfig {
   } dns;
   struct Serve {
     std::string listen = "127.0.0.1:8080";
+    int workers = 2;                        // threads that run request handlers
+    int max_connections = 4096;             // connections served at once
+    std::string access_log;                 // a file, "-" for standard output; empty: none
+    bool self_check_allow_private = false;  // self-checks may crawl private addresses
   } serve;
   struct Mail {
     std::string smtp_url;  // smtp://127.0.0.1:25 (smtps:// for implicit TLS); empty: no mail
@@ -60,6 +65,11 @@ struct ServiceConfig {
 // All problems are reported, one per line.
 [[nodiscard]] ScanResult<ServiceConfig> ParseServiceConfig(std::string_view text,
                                                            std::string_view source);
+
+// The settings of a scan of every due site under `config` ([scan], [limits]
+// and [dns]): what `badgewatch scan` starts from, and what scans started
+// through `badgewatch serve`'s API use.
+[[nodiscard]] ScanSettings ScanSettingsFrom(const ServiceConfig& config);
 
 // Reads and parses the file at `path`.
 [[nodiscard]] ScanResult<ServiceConfig> LoadServiceConfig(const std::string& path);

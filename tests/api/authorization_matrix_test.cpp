@@ -24,11 +24,13 @@
 
 #include "api/api_routes.h"
 #include "api/registration_routes.h"
+#include "api/scan_launcher.h"
 #include "api/self_check_jobs.h"
 #include "api/self_check_limiter.h"
 #include "registry/database.h"
 #include "registry/passwords.h"
 #include "tests/api/registry_api_fixture.h"
+#include "tests/scan/report_seed.h"
 #include "tests/support/dnsmasq_process.h"
 
 namespace {
@@ -60,7 +62,7 @@ const std::vector<std::string> kCallers = {"anonymous", "other_agency", "reviewe
 // Every route as `serve` registers it, on a registry holding one record of
 // each kind for the agency (region 33).
 struct World : RegistryApi {
-  explicit World(const std::string& dns_server) {
+  explicit World(const std::string& dns_server) : dns(dns_server) {
     SelfCheckSettings settings;  // the address policy on: the site's name is loopback
     settings.dns = dns_server;
     settings.max_pages = 3;
@@ -71,8 +73,7 @@ struct World : RegistryApi {
       finished_changed.notify_all();
     });
     self_checks = SelfCheckAccess{access, jobs.get(), &limiter, /*any_port=*/false};
-    AddApiRoutes(all, service, self_checks, login);
-    AddRegistrationRoutes(all, registration);
+    AddApiRoutes(all, {service, self_checks, login, scan_access, registration});
     thread = std::thread([this] { io.run(); });
     Populate();
     probe.emplace(Database::Open(path, ConnectionRole::kReader).value());
@@ -125,6 +126,16 @@ struct World : RegistryApi {
     site = json::parse(Call("agency", http::verb::get, "/api/applications/" + Id(issued), "")
                            .body())["site_id"]
                .get<std::int64_t>();
+    // A finished nightly scan with the site's failing record (the clock
+    // moves on a day: before anything that expires).
+    badgewatch::scan::testing::ReportSeed seed(*this);
+    scan = seed.RunScan({badgewatch::scan::testing::FailingRecord(
+        site, 5, {"badge-missing"}, {"http://edu.hangzhou.gov.cn/a.html"})});
+    auto record_id =
+        registry->writer().Prepare("SELECT id FROM compliance_records WHERE site_id = ?");
+    REQUIRE(record_id->Bind({site}).ok());
+    REQUIRE(record_id->Step().value());
+    record = record_id->Int(0);
     domain = json::parse(Call("agency", http::verb::post, "/api/domains",
                               json{{"name", "教育局.政务"}, {"years", 1}}.dump())
                              .body())["id"]
@@ -148,6 +159,15 @@ struct World : RegistryApi {
     finished_changed.wait(lock, [&] { return finished == 1; });
   }
 
+  // Scans started through the API resolve through the test's DNS (and are
+  // refused the loopback address the site's name has).
+  static badgewatch::scan::ScanSettings ScanSettings(const std::string& dns_server) {
+    badgewatch::scan::ScanSettings settings;
+    settings.dns = dns_server;
+    return settings;
+  }
+
+  std::string dns;
   boost::asio::io_context io;
   boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work =
       boost::asio::make_work_guard(io);
@@ -161,6 +181,8 @@ struct World : RegistryApi {
   badgewatch::api::LoginThrottle throttle;
   badgewatch::api::WebLoginAccess login{
       access, &throttle, false, std::chrono::hours(8), {.log2_n = 10, .r = 8, .p = 1}};
+  badgewatch::api::ScanLauncher launcher{path, ScanSettings(dns)};
+  badgewatch::api::ScanAccess scan_access{access, &launcher};
   RequestRouter all;
   std::thread thread;
   std::optional<Database> probe;  // a connection of its own, for data_version
@@ -169,7 +191,7 @@ struct World : RegistryApi {
   int finished = 0;
 
   std::int64_t submitted = 0, rejected = 0, site = 0, domain = 0, registered_domain = 0,
-               payment = 0, sms = 0, self_check = 0;
+               payment = 0, sms = 0, self_check = 0, scan = 0, record = 0;
 };
 
 const std::vector<std::pair<std::string, std::string>> kNames = {
@@ -373,6 +395,44 @@ std::vector<Row> Matrix() {
        [](World& w, const std::string&) {
          return std::pair<std::string, std::string>("/api/self-checks",
                                                     json{{"site_id", w.site}}.dump());
+       },
+       HiddenFromOthers()},
+      // Scans are staff business: reviewers read them (counted for their
+      // region), only CONAC starts one.
+      {V::get,
+       "/api/scans",
+       [](World&, const std::string&) { return Get("/api/scans"); },
+       {{"anonymous", k401}, {"other_agency", k403}, {"agency", k403}}},
+      {V::get,
+       "/api/scans/{id}",
+       [](World& w, const std::string&) { return Get("/api/scans/" + w.Id(w.scan)); },
+       {{"anonymous", k401}, {"other_agency", k403}, {"agency", k403}}},
+      {V::post,
+       "/api/scans",
+       [](World&, const std::string&) {
+         return std::pair<std::string, std::string>("/api/scans", "");
+       },
+       {{"anonymous", k401},
+        {"other_agency", k403},
+        {"reviewer11", k403},
+        {"agency", k403},
+        {"reviewer33", k403}}},
+      {V::get,
+       "/api/compliance-records",
+       [](World& w, const std::string&) {
+         return Get("/api/compliance-records?scan=" + w.Id(w.scan));
+       },
+       {{"anonymous", k401}},
+       kOk,
+       [](World& w) { return "\"id\":" + w.Id(w.record) + ","; }},
+      {V::get, "/api/compliance-records/{id}",
+       [](World& w, const std::string&) {
+         return Get("/api/compliance-records/" + w.Id(w.record));
+       },
+       HiddenFromOthers()},
+      {V::get, "/api/sites/{id}/compliance-records",
+       [](World& w, const std::string&) {
+         return Get("/api/sites/" + w.Id(w.site) + "/compliance-records");
        },
        HiddenFromOthers()},
       // A regional reviewer sees the self-checks it started, not a unit's.

@@ -175,10 +175,14 @@ TEST_CASE("SelfCheckApi: SSRF — private targets are refused and nothing connec
 
 TEST_CASE("OpenAPI: every route the server registers is described", "[api]") {
   SelfCheckApi api;
+  badgewatch::api::ScanLauncher launcher(api.path, {});
+  const badgewatch::api::ScanAccess scans{api.access, &launcher};
   RequestRouter all;  // exactly what `badgewatch serve` registers
   badgewatch::api::WebLoginAccess login;
   login.registry = api.access;
-  AddApiRoutes(all, api.service, api.self_check_access, login);
+  badgewatch::api::RegistrationLimit limit(1, std::chrono::minutes(1));
+  const badgewatch::api::RegistrationAccess registration{api.access, &limit, {}};
+  AddApiRoutes(all, {api.service, api.self_check_access, login, scans, registration});
   const auto& paths = OpenApiDocument()["paths"];
   std::size_t described = 0;
   for (const auto& [method, pattern] : all.Routes()) {

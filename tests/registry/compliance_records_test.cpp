@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "registry/compliance_record_queries.h"
 #include "registry/site_applications.h"
 #include "registry/sites.h"
 #include "registry/transaction.h"
@@ -161,4 +162,27 @@ TEST_CASE("ComplianceRecords: a batch of records is written whole or not at all"
 }
 
 }  // namespace
+TEST_CASE("ComplianceRecords: a scan started through the API names who asked; its due count",
+          "[registry]") {
+  WorkflowFixture f;
+  Database& db = f.registry->writer();
+  const std::int64_t scheduled = StartScan(*f.registry, ScanKind::kNightly).value();
+  const std::int64_t asked =
+      StartScan(*f.registry, ScanKind::kNightly, ActorLabel(f.conac)).value();
+  REQUIRE(RecordSitesDue(*f.registry, asked, 7).ok());
+  const ScanProgressRow before = LoadScanProgress(db, scheduled, "").value().value();
+  CHECK_FALSE(before.requested_by.has_value());
+  CHECK_FALSE(before.sites_due.has_value());
+  const ScanProgressRow after = LoadScanProgress(db, asked, "").value().value();
+  CHECK(after.requested_by == ActorLabel(f.conac));
+  CHECK(after.sites_due == 7);
+  CHECK(after.sites_recorded == 0);
+  CHECK(RecordSitesDue(*f.registry, 4242, 1).code() == StatusCode::kFailedPrecondition);
+  CHECK_FALSE(LoadScanProgress(db, 4242, "").value().has_value());
+  CHECK(CountScans(db).value() == 2);
+  const std::vector<ScanProgressRow> newest = ListScanProgress(db, "", {1, 1}).value();
+  REQUIRE(newest.size() == 1);
+  CHECK(newest[0].id == scheduled);
+}
+
 }  // namespace badgewatch::registry

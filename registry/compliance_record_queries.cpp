@@ -1,0 +1,234 @@
+#include "registry/compliance_record_queries.h"
+
+#include <utility>
+
+#include "registry/detail/record_rows.h"
+
+namespace badgewatch::registry {
+namespace {
+
+// Compile-time pieces of the queries below (string literals only).
+#define BADGEWATCH_RECORD_JOINS                                    \
+  "compliance_records AS cr JOIN sites AS s ON s.id = cr.site_id " \
+  "JOIN units AS u ON u.id = s.unit_id JOIN regions AS r ON r.code = u.region_code "
+// A failing record none of whose pages could be fetched (scan::IsUnreachable).
+#define BADGEWATCH_UNREACHABLE                                 \
+  "(cr.verdict = 'fail' AND cr.pages_failed = cr.pages_total " \
+  "AND instr(' ' || cr.problems || ' ', ' fetch-failed ') > 0)"
+// Binds ?1 scan, ?2 unit, ?3 region, ?4 site, ?5 verdict class, ?6 problem.
+#define BADGEWATCH_RECORD_FILTER                                            \
+  "WHERE (?1 = 0 OR cr.scan_id = ?1) AND (?2 = 0 OR s.unit_id = ?2) "       \
+  "AND (?3 = '' OR u.region_code = ?3) AND (?4 = 0 OR cr.site_id = ?4) "    \
+  "AND (?5 = '' OR (?5 = 'pass' AND cr.verdict = 'pass') "                  \
+  "OR (?5 = 'fail' AND cr.verdict = 'fail' AND NOT " BADGEWATCH_UNREACHABLE \
+  ") "                                                                      \
+  "OR (?5 = 'unreachable' AND " BADGEWATCH_UNREACHABLE                      \
+  ")) "                                                                     \
+  "AND (?6 = '' OR instr(' ' || cr.problems || ' ', ' ' || ?6 || ' ') > 0) "
+#define BADGEWATCH_RECORD_SELECT                                                             \
+  "SELECT cr.id, cr.scan_id, cr.recorded_at, s.id, s.name, coalesce(s.chinese_domain, ''), " \
+  "coalesce(s.english_domain, ''), b.id, u.id, u.name, r.code, r.name, cr.verdict, "         \
+  "cr.problems, cr.warnings, cr.pages_total, cr.pages_failed, " BADGEWATCH_UNREACHABLE       \
+  ", p.id, p.scan_id, p.recorded_at, p.verdict, p.problems, p.warnings, p.pages_total, "     \
+  "p.pages_failed FROM "
+// The badge and the site's record before `cr`.
+#define BADGEWATCH_RECORD_EXTRAS                                                            \
+  "LEFT JOIN badges AS b ON b.site_id = s.id LEFT JOIN compliance_records AS p ON p.id = (" \
+  "SELECT max(id) FROM compliance_records WHERE site_id = cr.site_id AND id < cr.id) "
+
+constexpr char kCountRecords[] =
+    "SELECT count(*) FROM " BADGEWATCH_RECORD_JOINS BADGEWATCH_RECORD_FILTER;
+// The window is chosen first, so only its rows look up their previous record.
+constexpr char kListRecords[] =
+    "WITH page AS (SELECT cr.id FROM " BADGEWATCH_RECORD_JOINS BADGEWATCH_RECORD_FILTER
+    "ORDER BY cr.id DESC LIMIT ?7 OFFSET ?8) " BADGEWATCH_RECORD_SELECT
+    "page JOIN " BADGEWATCH_RECORD_JOINS BADGEWATCH_RECORD_EXTRAS
+    "WHERE cr.id = page.id ORDER BY cr.id DESC";
+constexpr char kLoadRecord[] =
+    BADGEWATCH_RECORD_SELECT BADGEWATCH_RECORD_JOINS BADGEWATCH_RECORD_EXTRAS
+    "WHERE cr.id = ? ORDER BY cr.id";
+constexpr char kListPages[] =
+    "SELECT url, http_status, problems, detail FROM failing_pages WHERE record_id = ? "
+    "ORDER BY id LIMIT ? OFFSET ?";
+constexpr char kCountPages[] = "SELECT count(*) FROM failing_pages WHERE record_id = ?";
+constexpr char kLatestWithRecords[] =
+    "SELECT scan_id FROM compliance_records ORDER BY id DESC LIMIT 1";
+constexpr char kCountScans[] = "SELECT count(*) FROM scans";
+// Whether record `cr` is of a site in region ?1 ('' every region): the
+// region's sites are read once per statement, not joined per record.
+#define BADGEWATCH_IN_REGION                                                                    \
+  "(?1 = '' OR cr.site_id IN (SELECT s.id FROM sites AS s JOIN units AS u ON u.id = s.unit_id " \
+  "WHERE u.region_code = ?1))"
+// The scans come from the CTE `chosen`.
+#define BADGEWATCH_SCAN_PROGRESS(chosen)                                                          \
+  "WITH chosen AS (" chosen                                                                       \
+  ") SELECT c.id, c.kind, c.started_at, c.finished_at, c.sites_due, c.requested_by, "             \
+  "count(cr.id), coalesce(sum(" BADGEWATCH_IN_REGION                                              \
+  "), 0), "                                                                                       \
+  "coalesce(sum(cr.verdict = 'pass' AND " BADGEWATCH_IN_REGION                                    \
+  "), 0), "                                                                                       \
+  "coalesce(sum(cr.verdict = 'fail' AND NOT " BADGEWATCH_UNREACHABLE " AND " BADGEWATCH_IN_REGION \
+  "), 0), "                                                                                       \
+  "coalesce(sum(" BADGEWATCH_UNREACHABLE " AND " BADGEWATCH_IN_REGION                             \
+  "), 0) "                                                                                        \
+  "FROM chosen AS c LEFT JOIN compliance_records AS cr ON cr.scan_id = c.id "                     \
+  "GROUP BY c.id ORDER BY c.id DESC"
+constexpr char kListScanProgress[] = BADGEWATCH_SCAN_PROGRESS(
+    "SELECT id, kind, started_at, finished_at, sites_due, requested_by FROM scans "
+    "ORDER BY id DESC LIMIT ?2 OFFSET ?3");
+constexpr char kLoadScanProgress[] = BADGEWATCH_SCAN_PROGRESS(
+    "SELECT id, kind, started_at, finished_at, sites_due, requested_by FROM scans "
+    "WHERE id = ?2 ORDER BY id");
+
+#undef BADGEWATCH_SCAN_PROGRESS
+#undef BADGEWATCH_RECORD_EXTRAS
+#undef BADGEWATCH_RECORD_SELECT
+#undef BADGEWATCH_IN_REGION
+#undef BADGEWATCH_RECORD_FILTER
+#undef BADGEWATCH_UNREACHABLE
+#undef BADGEWATCH_RECORD_JOINS
+
+Status BindFilter(Statement& statement, const RecordFilter& f, const RowWindow& window) {
+  return statement.Bind({f.scan_id, f.unit_id, std::string_view(f.region_code), f.site_id,
+                         std::string_view(f.verdict), std::string_view(f.problem), window.limit,
+                         window.offset});
+}
+
+ComplianceRecordRow ReadRecordRow(const Statement& s) {
+  ComplianceRecordRow row;
+  row.id = s.Int(0);
+  row.scan_id = s.Int(1);
+  row.recorded_at = s.Int(2);
+  row.site = detail::ReadSiteComplianceRow(s, 3);
+  row.unreachable = s.Int(17) != 0;
+  if (!s.IsNull(18)) {
+    StoredRecord previous;
+    previous.id = s.Int(18);
+    previous.scan_id = s.Int(19);
+    previous.recorded_at = s.Int(20);
+    previous.record.site_id = row.site.site_id;
+    detail::ReadRecordColumns(s, 21, previous.record);
+    row.previous = std::move(previous);
+  }
+  return row;
+}
+
+ScanProgressRow ReadScanProgress(const Statement& s) {
+  ScanProgressRow scan;
+  scan.id = s.Int(0);
+  scan.kind = s.Text(1);
+  scan.started_at = s.Int(2);
+  scan.finished_at = s.OptInt(3);
+  scan.sites_due = s.OptInt(4);
+  scan.requested_by = s.OptText(5);
+  scan.sites_recorded = s.Int(6);
+  scan.recorded_in_region = s.Int(7);
+  scan.passed = s.Int(8);
+  scan.failed = s.Int(9);
+  scan.unreachable = s.Int(10);
+  return scan;
+}
+
+// Every row of `statement`, read by `read`.
+template <typename Row, typename Read>
+Result<std::vector<Row>> Collect(Statement& statement, Read read) {
+  std::vector<Row> rows;
+  if (Status s = detail::CollectRows(statement, rows, read); !s.ok()) return s;
+  return rows;
+}
+
+// The single integer of a prepared, bound count query.
+Result<std::int64_t> StepCount(Statement& statement) {
+  Result<bool> row = statement.Step();
+  if (!row) return row.status();
+  return *row ? statement.Int(0) : 0;
+}
+
+}  // namespace
+
+Result<std::int64_t> CountComplianceRecords(Database& db, const RecordFilter& filter) {
+  Result<Statement> count = db.Prepare(kCountRecords);
+  if (!count) return count.status();
+  const RecordFilter& f = filter;
+  if (Status b = count->Bind({f.scan_id, f.unit_id, std::string_view(f.region_code), f.site_id,
+                              std::string_view(f.verdict), std::string_view(f.problem)});
+      !b.ok()) {
+    return b;
+  }
+  return StepCount(*count);
+}
+
+Result<std::vector<ComplianceRecordRow>> ListComplianceRecords(Database& db,
+                                                               const RecordFilter& filter,
+                                                               const RowWindow& window) {
+  Result<Statement> list = db.Prepare(kListRecords);
+  if (!list) return list.status();
+  if (Status b = BindFilter(*list, filter, window); !b.ok()) return b;
+  return Collect<ComplianceRecordRow>(*list, ReadRecordRow);
+}
+
+Result<std::optional<ComplianceRecordRow>> LoadComplianceRecord(Database& db,
+                                                                std::int64_t record_id) {
+  Result<Statement> load = db.Prepare(kLoadRecord);
+  if (!load) return load.status();
+  if (Status b = load->Bind({record_id}); !b.ok()) return b;
+  Result<bool> row = load->Step();
+  if (!row) return row.status();
+  if (!*row) return std::optional<ComplianceRecordRow>();
+  return std::optional<ComplianceRecordRow>(ReadRecordRow(*load));
+}
+
+Result<std::vector<FailingPage>> ListFailingPages(Database& db, std::int64_t record_id,
+                                                  const RowWindow& window) {
+  Result<Statement> list = db.Prepare(kListPages);
+  if (!list) return list.status();
+  if (Status b = list->Bind({record_id, window.limit, window.offset}); !b.ok()) return b;
+  return Collect<FailingPage>(*list,
+                              [](const Statement& s) { return detail::ReadFailingPage(s, 0); });
+}
+
+Result<std::int64_t> CountFailingPages(Database& db, std::int64_t record_id) {
+  Result<Statement> count = db.Prepare(kCountPages);
+  if (!count) return count.status();
+  if (Status b = count->Bind({record_id}); !b.ok()) return b;
+  return StepCount(*count);
+}
+
+Result<std::optional<std::int64_t>> LatestScanWithRecords(Database& db) {
+  Result<Statement> latest = db.Prepare(kLatestWithRecords);
+  if (!latest) return latest.status();
+  Result<bool> row = latest->Step();
+  if (!row) return row.status();
+  if (!*row) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(latest->Int(0));
+}
+
+Result<std::vector<ScanProgressRow>> ListScanProgress(Database& db, const std::string& region_code,
+                                                      const RowWindow& window) {
+  Result<Statement> list = db.Prepare(kListScanProgress);
+  if (!list) return list.status();
+  if (Status b = list->Bind({std::string_view(region_code), window.limit, window.offset});
+      !b.ok()) {
+    return b;
+  }
+  return Collect<ScanProgressRow>(*list, ReadScanProgress);
+}
+
+Result<std::int64_t> CountScans(Database& db) {
+  Result<Statement> count = db.Prepare(kCountScans);
+  if (!count) return count.status();
+  return StepCount(*count);
+}
+
+Result<std::optional<ScanProgressRow>> LoadScanProgress(Database& db, std::int64_t scan_id,
+                                                        const std::string& region_code) {
+  Result<Statement> load = db.Prepare(kLoadScanProgress);
+  if (!load) return load.status();
+  if (Status b = load->Bind({std::string_view(region_code), scan_id}); !b.ok()) return b;
+  Result<bool> row = load->Step();
+  if (!row) return row.status();
+  if (!*row) return std::optional<ScanProgressRow>();
+  return std::optional<ScanProgressRow>(ReadScanProgress(*load));
+}
+
+}  // namespace badgewatch::registry

@@ -1,0 +1,39 @@
+// Reading the rows of the compliance-record queries (compliance_report_queries,
+// compliance_record_queries): a record's verdict, codes and page counts, a
+// site with its unit and region and record, a failing page, and every row of a statement.
+// Same thread rule as the Statement read.
+#ifndef BADGEWATCH_REGISTRY_DETAIL_RECORD_ROWS_H_
+#define BADGEWATCH_REGISTRY_DETAIL_RECORD_ROWS_H_
+
+#include <vector>
+
+#include "registry/compliance_records.h"
+#include "registry/compliance_report_queries.h"
+#include "registry/statement.h"
+
+namespace badgewatch::registry::detail {
+
+// verdict, problems, warnings, pages_total, pages_failed from column `first` on.
+void ReadRecordColumns(const Statement& s, int first, SiteRecord& record);
+
+// url, http_status (NULL: none), problems, detail from column `first` on.
+[[nodiscard]] FailingPage ReadFailingPage(const Statement& s, int first);
+
+// s.id, s.name, chinese and english domain (''-coalesced), b.id, u.id, u.name,
+// r.code, r.name, then the record columns, from column `first` on.
+[[nodiscard]] SiteComplianceRow ReadSiteComplianceRow(const Statement& s, int first);
+
+// Steps `statement` to the end, appending read(statement) for every row.
+template <typename Row, typename Read>
+Status CollectRows(Statement& statement, std::vector<Row>& rows, Read read) {
+  for (;;) {
+    Result<bool> row = statement.Step();
+    if (!row) return row.status();
+    if (!*row) return Status::Ok();
+    rows.push_back(read(statement));
+  }
+}
+
+}  // namespace badgewatch::registry::detail
+
+#endif  // BADGEWATCH_REGISTRY_DETAIL_RECORD_ROWS_H_

@@ -1,0 +1,122 @@
+// `badgewatch serve --config FILE`: the real executable reads [database] and
+// [serve] from the file, the command line wins over it, a bad file is a clear
+// error, and SIGTERM stops it cleanly.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "tests/registry/registry_fixture.h"
+#include "tests/support/cli_run.h"
+
+namespace {
+
+using badgewatch::registry::testing::TempDir;
+using badgewatch::testing::RunCli;
+
+// A loopback port nothing listens on now.
+unsigned short FreePort() {
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::acceptor acceptor(
+      io, boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0));
+  return acceptor.local_endpoint().port();
+}
+
+// The executable serving with `args`; its first line of output; then SIGTERM.
+struct ServeProcess {
+  explicit ServeProcess(const std::vector<std::string>& args) {
+    int out[2];
+    REQUIRE(pipe(out) == 0);
+    std::fflush(nullptr);
+    pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      dup2(out[1], STDOUT_FILENO);
+      close(out[0]);
+      close(out[1]);
+      std::vector<char*> argv = {const_cast<char*>(BADGEWATCH_BINARY), const_cast<char*>("serve")};
+      for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
+    close(out[1]);
+    output = fdopen(out[0], "r");
+    REQUIRE(output != nullptr);
+    char line[512] = {};
+    if (std::fgets(line, sizeof line, output) != nullptr) first_line = line;
+  }
+
+  // SIGTERM; the exit status.
+  int Stop() {
+    REQUIRE(kill(pid, SIGTERM) == 0);
+    int status = 0;
+    REQUIRE(waitpid(pid, &status, 0) == pid);
+    pid = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
+  ~ServeProcess() {
+    if (pid > 0) {
+      kill(pid, SIGKILL);
+      waitpid(pid, nullptr, 0);
+    }
+    if (output != nullptr) std::fclose(output);
+  }
+
+  pid_t pid = -1;
+  std::FILE* output = nullptr;
+  std::string first_line;
+};
+
+std::string WriteConfig(const TempDir& dir, const std::string& text) {
+  const std::string path = dir.File("badgewatch.toml");
+  std::ofstream(path) << text;
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("serve --config: the file's database and listen address; the command line wins",
+          "[api]") {
+  TempDir dir;
+  const unsigned short port = FreePort();
+  const std::string db = dir.File("from-config.db");
+  const std::string config = WriteConfig(
+      dir, "[database]\npath = \"" + db +
+               "\"\n[serve]\nlisten = \"127.0.0.1:" + std::to_string(port) + "\"\nworkers = 3\n");
+  {
+    ServeProcess serve({"--config", config});
+    INFO(serve.first_line);
+    CHECK(serve.first_line.find("127.0.0.1:" + std::to_string(port)) != std::string::npos);
+    CHECK(serve.first_line.find(db) != std::string::npos);
+    CHECK(serve.Stop() == 0);
+  }
+  const unsigned short other = FreePort();
+  const std::string cli_db = dir.File("from-cli.db");
+  ServeProcess serve(
+      {"--config", config, "--listen", "127.0.0.1:" + std::to_string(other), "--db", cli_db});
+  INFO(serve.first_line);
+  CHECK(serve.first_line.find("127.0.0.1:" + std::to_string(other)) != std::string::npos);
+  CHECK(serve.first_line.find(cli_db) != std::string::npos);
+  CHECK(serve.Stop() == 0);
+}
+
+TEST_CASE("serve --config: a bad file is an error that names the file and line", "[api]") {
+  TempDir dir;
+  const std::string config = WriteConfig(dir, "[serve]\nworkers = \"many\"\n");
+  const auto run = RunCli({"serve", "--config", config});
+  CHECK(run.code == 2);
+  CHECK(run.err.find(config + ":2") != std::string::npos);
+  CHECK(run.err.find("serve.workers") != std::string::npos);
+  const auto missing = RunCli({"serve", "--config", dir.File("nowhere.toml")});
+  CHECK(missing.code == 2);
+  CHECK(missing.err.find("cannot open") != std::string::npos);
+}
