@@ -3,6 +3,7 @@
 #include "api/application_routes.h"
 #include "api/compliance_record_routes.h"
 #include "api/domain_routes.h"
+#include "api/outbox_routes.h"
 #include "api/session_routes.h"
 
 namespace badgewatch::api {
@@ -17,6 +18,7 @@ void AddApiRoutes(RequestRouter& router, const ApiContexts& contexts) {
   AddSelfCheckRoutes(router, contexts.self_checks);
   AddScanRoutes(router, contexts.scans);
   AddComplianceRecordRoutes(router, registry);
+  AddOutboxRoutes(router, registry);
 }
 
 }  // namespace badgewatch::api

@@ -24,7 +24,7 @@ struct ApiContexts {
 };
 
 // Registers the service, registration, login session, application, domain,
-// self-check, scan and compliance-record routes.
+// self-check, scan, compliance-record and outbox routes.
 void AddApiRoutes(RequestRouter& router, const ApiContexts& contexts);
 
 }  // namespace badgewatch::api

@@ -406,6 +406,19 @@ void AddComplianceRecordPaths(nlohmann::json& doc) {
   paths["/api/sites/{id}/compliance-records"]["get"] = history;
 }
 
+void AddOutboxPaths(nlohmann::json& doc) {
+  nlohmann::json parameters = PageParameters();
+  parameters.push_back(QueryParameter("state", "pending, sent or failed (default: every state)"));
+  nlohmann::json responses = WithErrors(
+      {{"200", Described("rows per state and channel, the oldest pending row's time, and a page "
+                         "of rows, newest first")}});
+  responses["403"] = Described("not CONAC staff", ErrorSchemaRef());
+  nlohmann::json op = Operation("The SMS and e-mail outbox: what waits, was sent or was given up",
+                                std::move(responses));
+  op["parameters"] = std::move(parameters);
+  doc["paths"]["/api/outbox"]["get"] = std::move(op);
+}
+
 nlohmann::json Build() {
   nlohmann::json doc;
   doc["openapi"] = "3.0.3";
@@ -458,6 +471,7 @@ nlohmann::json Build() {
   AddRegistrationPaths(doc);
   AddScanPaths(doc);
   AddComplianceRecordPaths(doc);
+  AddOutboxPaths(doc);
   return doc;
 }
 

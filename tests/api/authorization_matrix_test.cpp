@@ -435,6 +435,15 @@ std::vector<Row> Matrix() {
          return Get("/api/sites/" + w.Id(w.site) + "/compliance-records");
        },
        HiddenFromOthers()},
+      // The outbox holds every unit's contacts: CONAC only.
+      {V::get,
+       "/api/outbox",
+       [](World&, const std::string&) { return Get("/api/outbox"); },
+       {{"anonymous", k401},
+        {"other_agency", k403},
+        {"reviewer11", k403},
+        {"agency", k403},
+        {"reviewer33", k403}}},
       // A regional reviewer sees the self-checks it started, not a unit's.
       {V::get, "/api/self-checks/{id}",
        [](World& w, const std::string&) { return Get("/api/self-checks/" + w.Id(w.self_check)); },
