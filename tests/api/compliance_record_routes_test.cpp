@@ -147,7 +147,7 @@ TEST_CASE("Compliance records: an invalid filter value is a 400 that says why", 
           http::status::bad_request);
 }
 
-TEST_CASE("Compliance records: each role sees only what it may; others' records are 404", "[api]") {
+TEST_CASE("Compliance records: each role sees only what it may, others' records are 404", "[api]") {
   ComplianceRecordsApi api;
   using Sites = std::set<std::int64_t>;
   const std::map<std::string, Sites> visible = {{"agency", {api.mine}},

@@ -21,7 +21,7 @@ std::string UnitPath(std::int64_t unit_id, const std::string& rest = "") {
 
 }  // namespace
 
-TEST_CASE("DomainApi: apply, review, pay, confirm funds, registered; renew from old expiry",
+TEST_CASE("DomainApi: apply, review, pay, confirm funds, registered, renew from old expiry",
           "[api][registry]") {
   RegistryApi api;
   HttpResponse created = api.Call("agency", http::verb::post, "/api/domains",

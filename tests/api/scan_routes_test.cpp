@@ -63,7 +63,7 @@ std::int64_t StartScan(ComplianceRecordsApi& api) {
 
 }  // namespace
 
-TEST_CASE("Scans: staff list and read them, counts limited to a reviewer's region; units 403",
+TEST_CASE("Scans: staff list and read them, counts limited to a reviewer's region, units 403",
           "[api]") {
   ComplianceRecordsApi api;
   for (const std::string who : {"agency", "other_agency"}) {
@@ -149,7 +149,7 @@ TEST_CASE("Scans: one started through the API crawls the loopback sites to the e
   CHECK(next > id);
 }
 
-TEST_CASE("Scans: a second start while one runs is 409; a stop leaves it resumable",
+TEST_CASE("Scans: a second start while one runs is 409, a stop leaves it resumable",
           "[api][crawler]") {
   // Accepts connections (the kernel's backlog) and never answers: every crawl hangs.
   boost::asio::io_context io;

@@ -84,7 +84,7 @@ std::string WriteConfig(const TempDir& dir, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("serve --config: the file's database and listen address; the command line wins",
+TEST_CASE("serve --config: the file's database and listen address, the command line wins",
           "[api]") {
   TempDir dir;
   const unsigned short port = FreePort();

@@ -43,7 +43,7 @@ struct ServiceRoutes {
 
 }  // namespace
 
-TEST_CASE("ServiceRoutes: /api/me names the token's account; bad tokens are 401", "[api]") {
+TEST_CASE("ServiceRoutes: /api/me names the token's account, bad tokens are 401", "[api]") {
   ServiceRoutes routes;
   auto staff =
       registry::CreateStaffAccount(*routes.fixture.registry, "reviewer.zj", Role::kRegional, "33");

@@ -162,7 +162,7 @@ TEST_CASE("ComplianceRecords: a batch of records is written whole or not at all"
 }
 
 }  // namespace
-TEST_CASE("ComplianceRecords: a scan started through the API names who asked; its due count",
+TEST_CASE("ComplianceRecords: a scan started through the API names who asked, its due count",
           "[registry]") {
   WorkflowFixture f;
   Database& db = f.registry->writer();

@@ -74,7 +74,7 @@ TEST_CASE("SiteImport: imports units, sites and existing badges, exports the sam
   CHECK(ExportUnitsAndSites(other.registry->writer()).value() == exported);
 }
 
-TEST_CASE("SiteImport: any bad row and nothing is imported; every bad row reported", "[registry]") {
+TEST_CASE("SiteImport: any bad row and nothing is imported, every bad row reported", "[registry]") {
   RegistryFixture f;
   std::string csv = GeneratedCsv(50);
   csv += "党政机关,33,政府,坏单位1,地址,张三,1380013800,a@b.cn,,网站,x.gov.cn,,0,1.2.3.4,介绍,\n";
@@ -113,7 +113,7 @@ TEST_CASE("SiteImport: any bad row and nothing is imported; every bad row report
 }
 
 TEST_CASE(
-    "SiteImport: kill -9 in the middle of 10,000 rows leaves nothing; a finished import "
+    "SiteImport: kill -9 in the middle of 10,000 rows leaves nothing, a finished import "
     "leaves all",
     "[registry][slow]") {
   RegistryFixture f;

@@ -111,7 +111,7 @@ TEST_CASE("Registry: a file that is not a database is refused with SQLite's reas
   CHECK_THAT(opened.status().message(), Catch::Contains("not a database"));
 }
 
-TEST_CASE("Transaction: rolls back unless committed; data persists across reopen", "[registry]") {
+TEST_CASE("Transaction: rolls back unless committed, data persists across reopen", "[registry]") {
   RegistryFixture f;
   Database& db = f.registry->writer();
   {

@@ -95,7 +95,7 @@ struct ScannedRegistry {
 
 }  // namespace
 
-TEST_CASE("Scan: every badged site gets its record; the next scan says what changed",
+TEST_CASE("Scan: every badged site gets its record, the next scan says what changed",
           "[scan][crawler]") {
   ScannedRegistry r;
   const ScanOutcome first = r.Scan(r.Settings());

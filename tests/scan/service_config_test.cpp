@@ -124,7 +124,7 @@ TEST_CASE("ServiceConfig: TOML syntax errors carry the line", "[scan]") {
   CHECK(error.rfind("badgewatch.toml:2: ", 0) == 0);
 }
 
-TEST_CASE("ServiceConfig: the shipped sample loads; a missing file is an error", "[scan]") {
+TEST_CASE("ServiceConfig: the shipped sample loads, a missing file is an error", "[scan]") {
   const ScanResult<ServiceConfig> sample =
       LoadServiceConfig(std::string(BADGEWATCH_SOURCE_DIR) + "/deploy/badgewatch.toml");
   INFO(sample.error());
