@@ -40,7 +40,7 @@ std::string CookieAttributes(bool secure) {
 
 }  // namespace
 
-std::optional<std::string_view> SessionCookieToken(const HttpRequest& request) {
+std::optional<std::string_view> CookieValue(const HttpRequest& request, std::string_view name) {
   const auto [first, last] = request.equal_range(http::field::cookie);
   for (auto header = first; header != last; ++header) {
     std::string_view cookies(header->value().data(), header->value().size());
@@ -50,8 +50,7 @@ std::optional<std::string_view> SessionCookieToken(const HttpRequest& request) {
       cookies =
           semicolon == std::string_view::npos ? std::string_view() : cookies.substr(semicolon + 1);
       const std::size_t equals = pair.find('=');
-      if (equals == std::string_view::npos ||
-          Trimmed(pair.substr(0, equals)) != kSessionCookieName) {
+      if (equals == std::string_view::npos || Trimmed(pair.substr(0, equals)) != name) {
         continue;
       }
       std::string_view value = Trimmed(pair.substr(equals + 1));
@@ -62,6 +61,10 @@ std::optional<std::string_view> SessionCookieToken(const HttpRequest& request) {
     }
   }
   return std::nullopt;
+}
+
+std::optional<std::string_view> SessionCookieToken(const HttpRequest& request) {
+  return CookieValue(request, kSessionCookieName);
 }
 
 std::string SessionCookie(std::string_view token, std::chrono::seconds lifetime, bool secure) {

@@ -1,7 +1,7 @@
-// The web login's cookie and its CSRF rule: reading `bw_session` from a
-// request's Cookie headers, the Set-Cookie values that set and clear it, and
-// whether a write request carries the session's CSRF token (header
-// `X-CSRF-Token`, or a `csrf_token` field of a posted form). Pure; any thread.
+// The web login's cookie and its CSRF rule: reading a cookie (`bw_session`,
+// the pages' `bw_lang`) from a request's Cookie headers, the Set-Cookie values that set and clear
+// it, and whether a write request carries the session's CSRF token (header `X-CSRF-Token`, or a
+// `csrf_token` field of a posted form). Pure; any thread.
 //
 // Example:
 //   response.set(http::field::set_cookie, SessionCookie(token, std::chrono::hours(8), true));
@@ -21,8 +21,13 @@ inline constexpr std::string_view kSessionCookieName = "bw_session";
 inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 inline constexpr std::string_view kCsrfFormField = "csrf_token";
 
-// The value of the first `bw_session` cookie in the request's Cookie
-// headers; nullopt when there is none or it is empty.
+// The value of the first cookie `name` in the request's Cookie headers
+// (spaces around it and double quotes dropped); nullopt when there is none
+// or it is empty. The view points into `request`.
+[[nodiscard]] std::optional<std::string_view> CookieValue(const HttpRequest& request,
+                                                          std::string_view name);
+
+// CookieValue(request, "bw_session").
 [[nodiscard]] std::optional<std::string_view> SessionCookieToken(const HttpRequest& request);
 
 // "bw_session=<token>; Path=/; HttpOnly; SameSite=Strict; Max-Age=<lifetime>",

@@ -2,6 +2,7 @@
 
 #include <boost/beast/core/string.hpp>
 
+#include "api/session_cookie.h"
 #include "registry/print_forms.h"
 
 namespace badgewatch::api {
@@ -113,25 +114,6 @@ ReportLanguage PageLanguage(const RouteRequest& route) {
     if (const auto language = scan::ParseReportLanguage(*cookie)) return *language;
   }
   return ReportLanguage::kChinese;
-}
-
-std::optional<std::string> CookieValue(const HttpRequest& request, std::string_view name) {
-  const auto [first, last] = request.equal_range(http::field::cookie);
-  for (auto field = first; field != last; ++field) {
-    std::string_view cookies(field->value().data(), field->value().size());
-    while (!cookies.empty()) {
-      const std::size_t semicolon = cookies.find(';');
-      std::string_view pair = cookies.substr(0, semicolon);
-      cookies =
-          semicolon == std::string_view::npos ? std::string_view() : cookies.substr(semicolon + 1);
-      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-      const std::size_t eq = pair.find('=');
-      if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
-        return std::string(pair.substr(eq + 1));
-      }
-    }
-  }
-  return std::nullopt;
 }
 
 std::string LocalPath(std::string_view next) {

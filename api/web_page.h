@@ -51,10 +51,6 @@ struct PageContent {
 // The page's language: a valid `?lang=` first, then the `bw_lang` cookie.
 [[nodiscard]] ReportLanguage PageLanguage(const RouteRequest& route);
 
-// The value of cookie `name` in the request's Cookie headers.
-[[nodiscard]] std::optional<std::string> CookieValue(const HttpRequest& request,
-                                                     std::string_view name);
-
 // `next` when it is a path on this site ("/x", not "//host" or "/\host"),
 // else "/": where a login may send the browser.
 [[nodiscard]] std::string LocalPath(std::string_view next);
