@@ -6,31 +6,22 @@
 // any connection); a list must never show the record to a role that may not
 // see it. A route without a row fails the test, so a new route cannot ship
 // unchecked.
-#include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
 #include <catch2/catch.hpp>
-#include <condition_variable>
 #include <functional>
 #include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
 #include "api/api_routes.h"
 #include "api/registration_routes.h"
 #include "api/scan_launcher.h"
-#include "api/self_check_jobs.h"
-#include "api/self_check_limiter.h"
 #include "api/web_pages.h"
 #include "registry/database.h"
 #include "registry/passwords.h"
-#include "tests/api/registry_api_fixture.h"
+#include "tests/api/self_check_api_fixture.h"
 #include "tests/scan/report_seed.h"
 #include "tests/support/dnsmasq_process.h"
 
@@ -41,13 +32,9 @@ using badgewatch::api::HttpResponse;
 using badgewatch::api::RegistrationAccess;
 using badgewatch::api::RegistrationLimit;
 using badgewatch::api::RequestRouter;
-using badgewatch::api::SelfCheckAccess;
-using badgewatch::api::SelfCheckJobs;
-using badgewatch::api::SelfCheckLimiter;
+using badgewatch::api::SelfCheckLimits;
 using badgewatch::api::SelfCheckSettings;
-using badgewatch::api::ServerMetrics;
-using badgewatch::api::ServiceContext;
-using badgewatch::api::testing::RegistryApi;
+using badgewatch::api::testing::SelfCheckApi;
 using badgewatch::registry::ConnectionRole;
 using badgewatch::registry::Database;
 using badgewatch::testing::DnsmasqProcess;
@@ -62,28 +49,28 @@ const std::vector<std::string> kCallers = {"anonymous", "other_agency", "reviewe
 
 // Every route as `serve` registers it, on a registry holding one record of
 // each kind for the agency (region 33).
-struct World : RegistryApi {
-  explicit World(const std::string& dns_server) : dns(dns_server) {
-    SelfCheckSettings settings;  // the address policy on: the site's name is loopback
-    settings.dns = dns_server;
-    settings.max_pages = 3;
-    jobs = std::make_unique<SelfCheckJobs>(io, settings, [this](std::int64_t unit_id) {
-      limiter.Finished(unit_id);
-      const std::lock_guard<std::mutex> lock(mutex);
-      ++finished;
-      finished_changed.notify_all();
-    });
-    self_checks = SelfCheckAccess{access, jobs.get(), &limiter, /*any_port=*/false};
-    AddApiRoutes(all, {service, self_checks, login, scan_access, registration});
-    AddWebPages(all, self_checks, login);
-    thread = std::thread([this] { io.run(); });
+struct World : SelfCheckApi {
+  explicit World(const std::string& dns_server)
+      : SelfCheckApi(SelfCheckLimits{}, SelfCheckSettingsFor(dns_server), /*any_port=*/false),
+        launcher(path, ScanSettingsFor(dns_server)) {
+    AddApiRoutes(all, {service, self_check_access, login, scan_access, registration});
+    AddWebPages(all, self_check_access, login);
     Populate();
     probe.emplace(Database::Open(path, ConnectionRole::kReader).value());
   }
-  ~World() {
-    boost::asio::post(io, [this] { jobs->Stop(); });
-    work.reset();
-    thread.join();
+
+  // Self-checks and scans resolve through the test's DNS, with the address
+  // policy on: the site's name is loopback, so they are refused.
+  static SelfCheckSettings SelfCheckSettingsFor(const std::string& dns_server) {
+    SelfCheckSettings settings;
+    settings.dns = dns_server;
+    settings.max_pages = 3;
+    return settings;
+  }
+  static badgewatch::scan::ScanSettings ScanSettingsFor(const std::string& dns_server) {
+    badgewatch::scan::ScanSettings settings;
+    settings.dns = dns_server;
+    return settings;
   }
 
   HttpResponse Call(const std::string& who, http::verb method, const std::string& target,
@@ -158,40 +145,18 @@ struct World : RegistryApi {
     REQUIRE(job.result() == http::status::accepted);
     self_check = json::parse(job.body())["id"].get<std::int64_t>();
     // One self-check runs per unit at a time: let this one end first.
-    std::unique_lock<std::mutex> lock(mutex);
-    finished_changed.wait(lock, [&] { return finished == 1; });
+    WaitFinished(1);
   }
 
-  // Scans started through the API resolve through the test's DNS (and are
-  // refused the loopback address the site's name has).
-  static badgewatch::scan::ScanSettings ScanSettings(const std::string& dns_server) {
-    badgewatch::scan::ScanSettings settings;
-    settings.dns = dns_server;
-    return settings;
-  }
-
-  std::string dns;
-  boost::asio::io_context io;
-  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work =
-      boost::asio::make_work_guard(io);
-  SelfCheckLimiter limiter{badgewatch::api::SelfCheckLimits{}};
-  std::unique_ptr<SelfCheckJobs> jobs;
-  SelfCheckAccess self_checks;
-  ServerMetrics metrics;
-  ServiceContext service{&readers, &metrics};
   RegistrationLimit registration_limit{1000, std::chrono::minutes(1)};
   RegistrationAccess registration{access, &registration_limit, {.log2_n = 10, .r = 8, .p = 1}};
   badgewatch::api::LoginThrottle throttle;
   badgewatch::api::WebLoginAccess login{
       access, &throttle, false, std::chrono::hours(8), {.log2_n = 10, .r = 8, .p = 1}};
-  badgewatch::api::ScanLauncher launcher{path, ScanSettings(dns)};
+  badgewatch::api::ScanLauncher launcher;
   badgewatch::api::ScanAccess scan_access{access, &launcher};
   RequestRouter all;
-  std::thread thread;
   std::optional<Database> probe;  // a connection of its own, for data_version
-  std::mutex mutex;
-  std::condition_variable finished_changed;
-  int finished = 0;
 
   std::int64_t submitted = 0, rejected = 0, site = 0, domain = 0, registered_domain = 0,
                payment = 0, sms = 0, self_check = 0, scan = 0, record = 0, issued = 0;
