@@ -129,14 +129,6 @@ ScanProgressRow ReadScanProgress(const Statement& s) {
   return scan;
 }
 
-// Every row of `statement`, read by `read`.
-template <typename Row, typename Read>
-Result<std::vector<Row>> Collect(Statement& statement, Read read) {
-  std::vector<Row> rows;
-  if (Status s = detail::CollectRows(statement, rows, read); !s.ok()) return s;
-  return rows;
-}
-
 // The single integer of a prepared, bound count query.
 Result<std::int64_t> StepCount(Statement& statement) {
   Result<bool> row = statement.Step();
@@ -164,7 +156,7 @@ Result<std::vector<ComplianceRecordRow>> ListComplianceRecords(Database& db,
   Result<Statement> list = db.Prepare(kListRecords);
   if (!list) return list.status();
   if (Status b = BindFilter(*list, filter, window); !b.ok()) return b;
-  return Collect<ComplianceRecordRow>(*list, ReadRecordRow);
+  return detail::CollectRows(*list, ReadRecordRow);
 }
 
 Result<std::optional<ComplianceRecordRow>> LoadComplianceRecord(Database& db,
@@ -183,8 +175,8 @@ Result<std::vector<FailingPage>> ListFailingPages(Database& db, std::int64_t rec
   Result<Statement> list = db.Prepare(kListPages);
   if (!list) return list.status();
   if (Status b = list->Bind({record_id, window.limit, window.offset}); !b.ok()) return b;
-  return Collect<FailingPage>(*list,
-                              [](const Statement& s) { return detail::ReadFailingPage(s, 0); });
+  return detail::CollectRows(*list,
+                             [](const Statement& s) { return detail::ReadFailingPage(s, 0); });
 }
 
 Result<std::int64_t> CountFailingPages(Database& db, std::int64_t record_id) {
@@ -211,7 +203,7 @@ Result<std::vector<ScanProgressRow>> ListScanProgress(Database& db, const std::s
       !b.ok()) {
     return b;
   }
-  return Collect<ScanProgressRow>(*list, ReadScanProgress);
+  return detail::CollectRows(*list, ReadScanProgress);
 }
 
 Result<std::int64_t> CountScans(Database& db) {

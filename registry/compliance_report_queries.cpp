@@ -99,9 +99,7 @@ Result<std::vector<Row>> SelectForScan(Database& db, const char* sql,
   if (!statement) return statement.status();
   const std::string_view region = selection.region_code;
   if (Status b = statement->Bind({selection.scan_id, region, region}); !b.ok()) return b;
-  std::vector<Row> rows;
-  if (Status s = detail::CollectRows(*statement, rows, read); !s.ok()) return s;
-  return rows;
+  return detail::CollectRows(*statement, read);
 }
 
 }  // namespace
@@ -111,9 +109,7 @@ Result<std::vector<ScanOverview>> ListScans(Database& db) {
   if (!statement) return statement.status();
   // Every region: an empty code (a non-null empty text, not NULL).
   if (Status b = statement->Bind({std::string_view(""), std::string_view("")}); !b.ok()) return b;
-  std::vector<ScanOverview> scans;
-  if (Status s = detail::CollectRows(*statement, scans, ReadScanOverview); !s.ok()) return s;
-  return scans;
+  return detail::CollectRows(*statement, ReadScanOverview);
 }
 
 Result<ScanOverview> LoadScanOverview(Database& db, std::int64_t scan_id,
@@ -208,9 +204,9 @@ Result<std::vector<ScanOverview>> ListScanTrend(Database& db, const ScanSelectio
   if (Status b = statement->Bind({region, region, id, id, id, std::int64_t{count}}); !b.ok()) {
     return b;
   }
-  std::vector<ScanOverview> scans;
-  if (Status s = detail::CollectRows(*statement, scans, ReadScanOverview); !s.ok()) return s;
-  return std::vector<ScanOverview>(scans.rbegin(), scans.rend());
+  Result<std::vector<ScanOverview>> scans = detail::CollectRows(*statement, ReadScanOverview);
+  if (!scans) return scans.status();
+  return std::vector<ScanOverview>(scans->rbegin(), scans->rend());
 }
 
 }  // namespace badgewatch::registry

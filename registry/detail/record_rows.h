@@ -5,6 +5,7 @@
 #ifndef BADGEWATCH_REGISTRY_DETAIL_RECORD_ROWS_H_
 #define BADGEWATCH_REGISTRY_DETAIL_RECORD_ROWS_H_
 
+#include <type_traits>
 #include <vector>
 
 #include "registry/compliance_records.h"
@@ -23,13 +24,14 @@ void ReadRecordColumns(const Statement& s, int first, SiteRecord& record);
 // r.code, r.name, then the record columns, from column `first` on.
 [[nodiscard]] SiteComplianceRow ReadSiteComplianceRow(const Statement& s, int first);
 
-// Steps `statement` to the end, appending read(statement) for every row.
-template <typename Row, typename Read>
-Status CollectRows(Statement& statement, std::vector<Row>& rows, Read read) {
+// Steps `statement` to the end: read(statement) of every row, in order.
+template <typename Read, typename Row = std::invoke_result_t<Read, const Statement&>>
+Result<std::vector<Row>> CollectRows(Statement& statement, Read read) {
+  std::vector<Row> rows;
   for (;;) {
     Result<bool> row = statement.Step();
     if (!row) return row.status();
-    if (!*row) return Status::Ok();
+    if (!*row) return rows;
     rows.push_back(read(statement));
   }
 }
