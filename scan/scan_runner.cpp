@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/post.hpp>
 #include <ctime>
 #include <deque>
 #include <map>
@@ -22,6 +20,7 @@
 #include "scan/compliance_record_builder.h"
 #include "scan/crawl_target.h"
 #include "scan/detail/record_writer.h"
+#include "scan/site_batch.h"
 #include "scan/site_check.h"
 
 namespace badgewatch::scan {
@@ -76,21 +75,8 @@ crawler::CrawlConfig CrawlConfigFor(const CrawlTarget& target, const ScanSetting
   return config;
 }
 
-// A record for a site that cannot even be crawled (no domain, an invalid
-// name): fetch-failed with the reason, like an unreachable site.
-registry::SiteRecord UncrawlableRecord(std::int64_t site_id, const std::string& url,
-                                       const std::string& reason) {
-  registry::SiteRecord record;
-  record.site_id = site_id;
-  record.verdict = "fail";
-  record.problems = {"fetch-failed"};
-  record.pages_total = 1;
-  record.pages_failed = 1;
-  record.failing_pages.push_back({url, std::nullopt, {"fetch-failed"}, reason});
-  return record;
-}
-
-// Crawls the due sites, `concurrent_sites` at a time, on the io_context.
+// Crawls the due sites, `concurrent_sites` at a time, on the io_context, and
+// hands each site's record to the writer as soon as it is done.
 class SiteScheduler {
  public:
   SiteScheduler(boost::asio::io_context& io, const ScanSettings& settings, std::deque<DueSite> due,
@@ -106,78 +92,42 @@ class SiteScheduler {
 
   // Runs until every site is done (true) or io was stopped (false).
   bool Run() {
-    // A crawl may have nothing pending on the loop for a moment (its pages
-    // are being parsed on worker threads): the guard keeps run() going until
-    // the last site is done.
-    work_.emplace(boost::asio::make_work_guard(io_));
     std::size_t at_once = std::max<std::size_t>(1, settings_.concurrent_sites);
     if (settings_.max_connections > 0) {
       at_once = std::min(
           at_once, std::max<std::size_t>(1, settings_.max_connections /
                                                 std::max<std::size_t>(1, settings_.per_host)));
     }
-    for (std::size_t i = 0; i < at_once; ++i) {
-      LaunchNext();
-    }
-    if (crawling_.empty()) Finish();  // nothing was due, or nothing could be crawled
-    io_.run();
+    SiteBatch batch(
+        io_, at_once, [this] { return Next(); },
+        [this](BatchResult result) { Done(std::move(result)); });
+    (void)batch.Run();  // completion is judged below: a failed writer also ends the batch
     return progress_.sites_done == progress_.sites_total || writer_.failed();
   }
 
  private:
-  struct Crawling {
-    DueSite due;
-    std::unique_ptr<SiteCheck> check;
-    std::unique_ptr<crawler::SiteCrawl> crawl;
-    std::int64_t started_at = 0;  // Unix seconds
-  };
-
-  static std::int64_t UnixNow() { return static_cast<std::int64_t>(std::time(nullptr)); }
-
-  // Starts the next due site that can be crawled; sites that cannot (an
-  // invalid name) get their fetch-failed record at once.
-  void LaunchNext() {
-    while (!due_.empty() && !writer_.failed()) {
-      DueSite next = std::move(due_.front());
-      due_.pop_front();
-      const std::int64_t id = next.site.id;
-      auto check =
-          std::make_unique<SiteCheck>(next.site.fields.name, next.site.badge_id.value_or(""));
-      auto crawl = crawler::SiteCrawl::Create(io_, CrawlConfigFor(next.target, settings_), *check);
-      if (!crawl.ok()) {
-        registry::SiteRecord record =
-            UncrawlableRecord(id, next.target.start_url, crawl.error().message);
-        Done(std::move(next), std::move(record));
-        continue;
-      }
-      crawling_[id] =
-          Crawling{std::move(next), std::move(check), std::move(crawl).value(), UnixNow()};
-      crawling_.at(id).crawl->Start([this, id](crawler::SiteCrawlSummary summary) {
-        Crawling& finished = crawling_.at(id);
-        const SiteCheckReport report = finished.check->Finish(summary);
-        registry::SiteRecord record = BuildSiteRecord(id, report, finished.due.site.fields.ips);
-        record.crawl_started_at = finished.started_at;
-        record.crawl_finished_at = UnixNow();
-        Done(std::move(finished.due), std::move(record));
-        // The crawl is inside its own callback: destroy it afterwards.
-        boost::asio::post(io_, [this, id] {
-          crawling_.erase(id);
-          LaunchNext();
-          if (crawling_.empty()) Finish();  // all done, or the writer failed
-        });
-      });
-      return;
-    }
+  static std::int64_t UnixSeconds(std::chrono::system_clock::time_point at) {
+    return static_cast<std::int64_t>(std::chrono::system_clock::to_time_t(at));
   }
 
-  // Nothing is crawling and nothing more will start: end run() now, even if
-  // the caller keeps other work on the loop (a signal_set, curl's idle timers).
-  void Finish() {
-    work_.reset();
-    io_.stop();
+  // The next due site, unless the writer has failed (the scan then stops).
+  std::optional<BatchSite> Next() {
+    if (due_.empty() || writer_.failed()) return std::nullopt;
+    const std::size_t key = next_key_++;
+    DueSite& next = launched_.emplace(key, std::move(due_.front())).first->second;
+    due_.pop_front();
+    return BatchSite{key, CrawlConfigFor(next.target, settings_), next.site.fields.name,
+                     next.site.badge_id.value_or("")};
   }
 
-  void Done(DueSite due, registry::SiteRecord record) {
+  void Done(BatchResult result) {
+    auto launched = launched_.find(result.key);
+    DueSite due = std::move(launched->second);
+    launched_.erase(launched);
+    const std::int64_t id = due.site.id;
+    registry::SiteRecord record = BuildSiteRecord(id, result.report, due.site.fields.ips);
+    record.crawl_started_at = UnixSeconds(result.started);
+    record.crawl_finished_at = UnixSeconds(result.finished);
     ++progress_.sites_done;
     if (record.verdict != "pass") ++progress_.sites_failed;
     progress_.pages += static_cast<std::size_t>(record.pages_total);
@@ -189,12 +139,12 @@ class SiteScheduler {
   boost::asio::io_context& io_;
   const ScanSettings& settings_;
   std::deque<DueSite> due_;
+  std::map<std::size_t, DueSite> launched_;  // crawling, by batch key
+  std::size_t next_key_ = 0;
   detail::RecordWriter& writer_;
   const ScanProgressCallback& on_progress_;
-  std::map<std::int64_t, Crawling> crawling_;
   ScanProgress progress_;
   Clock::time_point started_;
-  std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
 };
 
 }  // namespace

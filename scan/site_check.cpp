@@ -41,6 +41,24 @@ void SortCodes(std::vector<std::string>& list) {
 
 }  // namespace
 
+SiteCheckReport UncrawlableSiteReport(const std::string& start_url, const std::string& reason) {
+  SiteCheckReport report;
+  report.start_url = start_url;
+  report.verdict = verifier::Verdict::kFail;
+  report.problems = {std::string(codes::kFetchFailed)};
+  report.pages.push_back(CheckedPage{start_url,
+                                     0,
+                                     verifier::Verdict::kFail,
+                                     {std::string(codes::kFetchFailed)},
+                                     {},
+                                     reason,
+                                     std::nullopt,
+                                     true});
+  report.pages_total = 1;
+  report.pages_failed = 1;
+  return report;
+}
+
 SiteCheck::SiteCheck(std::string registered_name, std::string badge_id)
     : registered_name_(std::move(registered_name)), badge_id_(std::move(badge_id)) {}
 

@@ -52,6 +52,11 @@ struct SiteCheckReport {
   std::size_t pages_failed = 0;
 };
 
+// The report of a site whose crawl could not even start (an invalid host
+// name): its start URL fails with fetch-failed and `reason` as the detail.
+[[nodiscard]] SiteCheckReport UncrawlableSiteReport(const std::string& start_url,
+                                                    const std::string& reason);
+
 class SiteCheck : public crawler::PageHandler {
  public:
   SiteCheck(std::string registered_name, std::string badge_id);
