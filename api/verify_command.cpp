@@ -2,15 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <iterator>
 #include <optional>
 
 #include "api/badge_id_option.h"
+#include "api/input_file.h"
 #include "api/page_report_json.h"
 #include "api/page_report_text.h"
 #include "verifier/page_verifier.h"
@@ -20,38 +16,6 @@ namespace {
 
 // A saved page larger than this is refused rather than read into memory.
 constexpr std::size_t kMaxPageBytes = 64 * 1024 * 1024;
-
-struct ReadResult {
-  std::string bytes;
-  std::string error;  // empty on success
-};
-
-ReadResult ReadAll(std::istream& in, std::string_view name) {
-  ReadResult result;
-  char buffer[64 * 1024];
-  while (in) {
-    in.read(buffer, sizeof buffer);
-    result.bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (result.bytes.size() > kMaxPageBytes) {
-      result.error = fmt::format("'{}' is larger than {} MiB; not a web page", name,
-                                 kMaxPageBytes / (1024 * 1024));
-      return result;
-    }
-  }
-  if (in.bad()) result.error = fmt::format("cannot read '{}': {}", name, std::strerror(errno));
-  return result;
-}
-
-ReadResult ReadPage(const std::string& file) {
-  if (file == "-") return ReadAll(std::cin, "standard input");
-  std::error_code ec;
-  if (std::filesystem::is_directory(file, ec)) {
-    return {{}, fmt::format("cannot read '{}': it is a directory", file)};
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return {{}, fmt::format("cannot open '{}': {}", file, std::strerror(errno))};
-  return ReadAll(in, file);
-}
 
 }  // namespace
 
@@ -80,7 +44,7 @@ CLI::App* AddVerifyCommand(CLI::App& app, VerifyOptions& options) {
 }
 
 int RunVerify(VerifyOptions options, std::FILE* out, std::FILE* err) {
-  const ReadResult page = ReadPage(options.file);
+  const InputFile page = ReadInputFile(options.file, kMaxPageBytes, "a web page");
   if (!page.error.empty()) {
     fmt::print(err, "badgewatch verify: {}\n", page.error);
     return 2;
