@@ -4,6 +4,7 @@
 
 #include "api/json_body.h"
 #include "registry/accounts.h"
+#include "registry/passwords.h"
 #include "registry/unit_kind.h"
 
 namespace badgewatch::api {
@@ -52,17 +53,14 @@ HttpResponse Register(const RouteRequest& route, const RegistrationAccess& acces
     return TooManyRequestsResponse(route.request, std::chrono::ceil<std::chrono::seconds>(wait),
                                    "too many registrations at the moment; try again later");
   }
+  // Hashed before the writer is taken (the KDF is slow on purpose); the unit,
+  // its account and the password are then written in one transaction.
+  registry::Result<std::string> record = registry::HashPassword(password, access.password_cost);
+  if (!record) return RegistryErrorResponse(route.request, record.status());
   RegistryWriter::Lease writer = access.registry.writer->Acquire();
   registry::Result<registry::Actor> actor =
-      registry::RegisterUnit(writer.registry(), fields, login);
+      registry::RegisterUnit(writer.registry(), fields, login, *record);
   if (!actor) return RegistryErrorResponse(route.request, actor.status());
-  // The policy passed above, so only a storage failure can refuse this; the
-  // account then exists without a password and staff can set one.
-  if (registry::Status s = registry::SetPassword(writer.registry(), actor->account_id, password,
-                                                 access.password_cost);
-      !s.ok()) {
-    return RegistryErrorResponse(route.request, s);
-  }
   HttpResponse response =
       JsonResponse(route.request, http::status::created,
                    {{"account_id", actor->account_id}, {"unit_id", actor->unit_id}});

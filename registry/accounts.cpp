@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <variant>
+
 #include "registry/crypto_primitives.h"
 #include "registry/transaction.h"
 
@@ -9,7 +11,8 @@ namespace badgewatch::registry {
 namespace {
 
 constexpr char kInsertAccount[] =
-    "INSERT INTO accounts (login, role, unit_id, region_code, created_at) VALUES (?, ?, ?, ?, ?)";
+    "INSERT INTO accounts (login, role, unit_id, region_code, created_at, password_hash, "
+    "password_set_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
 constexpr char kSelectAccount[] =
     "SELECT id, role, unit_id, region_code FROM accounts WHERE id = ?";
 constexpr char kSelectAccountByLogin[] =
@@ -40,11 +43,18 @@ Status ValidateLogin(std::string_view login) {
   return Status::Ok();
 }
 
+// `password_record`: a HashPassword record, or null for an account without a
+// web password yet.
 Result<std::int64_t> InsertAccount(Database& db, const std::string& login, Role role,
-                                   SqlValue unit_id, SqlValue region_code, std::int64_t now) {
+                                   SqlValue unit_id, SqlValue region_code, std::int64_t now,
+                                   SqlValue password_record = nullptr) {
   Result<Statement> insert = db.Prepare(kInsertAccount);
   if (!insert) return insert.status();
-  if (Status b = insert->Bind({login, RoleName(role), unit_id, region_code, now}); !b.ok()) {
+  const bool has_password = !std::holds_alternative<std::nullptr_t>(password_record);
+  const SqlValue password_set_at = has_password ? SqlValue(now) : SqlValue(nullptr);
+  if (Status b = insert->Bind(
+          {login, RoleName(role), unit_id, region_code, now, password_record, password_set_at});
+      !b.ok()) {
     return b;
   }
   if (Status s = insert->Run(); !s.ok()) {
@@ -82,7 +92,8 @@ std::string ActorLabel(const Actor& actor) {
   return "unknown";
 }
 
-Result<Actor> RegisterUnit(Registry& registry, const UnitFields& fields, const std::string& login) {
+Result<Actor> RegisterUnit(Registry& registry, const UnitFields& fields, const std::string& login,
+                           const std::optional<std::string>& password_record) {
   if (Status s = ValidateLogin(login); !s.ok()) return s;
   Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
@@ -90,13 +101,14 @@ Result<Actor> RegisterUnit(Registry& registry, const UnitFields& fields, const s
   Result<std::int64_t> unit_id = InsertUnit(db, fields, registry.Now());
   if (!unit_id) return unit_id.status();
   Result<std::int64_t> account_id =
-      InsertAccount(db, login, Role::kUnit, *unit_id, nullptr, registry.Now());
+      InsertAccount(db, login, Role::kUnit, *unit_id, nullptr, registry.Now(),
+                    password_record ? SqlValue(*password_record) : SqlValue(nullptr));
   if (!account_id) return account_id.status();
   Actor actor{*account_id, Role::kUnit, *unit_id, ""};
-  Status audited =
-      registry.Audit({ActorLabel(actor), "unit.register", fmt::format("unit:{}", *unit_id),
-                      fmt::format("{} ({}, region {})", fields.name, UnitKindLabel(fields.kind),
-                                  fields.region_code)});
+  Status audited = registry.Audit(
+      {ActorLabel(actor), "unit.register", fmt::format("unit:{}", *unit_id),
+       fmt::format("{} ({}, region {}){}", fields.name, UnitKindLabel(fields.kind),
+                   fields.region_code, password_record ? "; with a web password" : "")});
   if (!audited.ok()) return audited;
   if (Status s = txn->Commit(); !s.ok()) return s;
   return actor;

@@ -29,10 +29,12 @@ struct Actor {
 [[nodiscard]] std::string ActorLabel(const Actor& actor);
 
 // Account registration (附件一): validates the unit fields and the login
-// (3-64 of [A-Za-z0-9._-]), inserts the unit and its account, audits, in one
-// transaction. Returns the new unit account.
+// (3-64 of [A-Za-z0-9._-]), inserts the unit and its account — with its web
+// password when `password_record` (a HashPassword record, passwords.h) is
+// given — and audits, all in one transaction. Returns the new unit account.
 [[nodiscard]] Result<Actor> RegisterUnit(Registry& registry, const UnitFields& fields,
-                                         const std::string& login);
+                                         const std::string& login,
+                                         const std::optional<std::string>& password_record = {});
 
 // A staff account: kRegional needs a region code from the list; kConac none.
 // kInvalidArgument for kUnit (units register) or a bad login/region.

@@ -70,6 +70,21 @@ TEST_CASE("RegistrationApi: a unit registers itself and can log in with its pass
   REQUIRE(actor.ok());
   CHECK(actor->account_id == body["account_id"]);
   CHECK(actor->unit_id == body["unit_id"]);
+
+  // One transaction wrote the unit, the account and its password: one audit
+  // entry by the new account, none by anyone else, and the password's time set.
+  auto audit = api.registry->writer().Prepare(
+      "SELECT actor, action, detail FROM audit_log ORDER BY id DESC LIMIT 1");
+  REQUIRE(audit->Step().value());
+  CHECK(audit->Text(0) == "account:" + std::to_string(body["account_id"].get<std::int64_t>()) +
+                              " (unit " + std::to_string(body["unit_id"].get<std::int64_t>()) +
+                              ")");
+  CHECK(audit->Text(1) == "unit.register");
+  CHECK_THAT(audit->Text(2), Catch::EndsWith("; with a web password"));
+  auto set_at = api.registry->writer().Prepare(
+      "SELECT password_set_at IS NOT NULL FROM accounts WHERE login = 'zju-web'");
+  REQUIRE(set_at->Step().value());
+  CHECK(set_at->Int(0) == 1);
 }
 
 TEST_CASE("RegistrationApi: bad forms are refused and write nothing", "[api][registry]") {
