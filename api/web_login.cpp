@@ -24,6 +24,8 @@ WebLoginResult LogIn(const WebLoginAccess& access, std::string_view login,
   if (access.throttle != nullptr) {
     const std::chrono::seconds wait = access.throttle->TryAttempt(login);
     if (wait.count() > 0) {
+      // The login is quoted and escaped: it is the caller's text.
+      spdlog::warn("login: {:?} throttled for {} s after repeated failures", login, wait.count());
       result.outcome = WebLoginResult::Outcome::kThrottled;
       result.retry_after_seconds = static_cast<int>(wait.count());
       return result;
@@ -35,7 +37,10 @@ WebLoginResult LogIn(const WebLoginAccess& access, std::string_view login,
     return registry::VerifyLogin(lease->db(), login, password, access.password_cost);
   }();
   if (!actor) {
-    if (actor.status().code() == registry::StatusCode::kPermissionDenied) return result;
+    if (actor.status().code() == registry::StatusCode::kPermissionDenied) {
+      spdlog::warn("login: {:?} refused: {}", login, registry::kBadLoginMessage);
+      return result;
+    }
     return Unavailable(actor.status());
   }
   registry::Result<registry::WebSession> session = [&] {

@@ -4,10 +4,15 @@
 // it starts, logout — and the same through a real loopback server.
 #include "api/web_login.h"
 
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <catch2/catch.hpp>
+#include <memory>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -214,6 +219,38 @@ TEST_CASE("WebLogin: the sixth failure within 15 minutes is 429, even with the r
   CHECK(api.PostSession("no-such-login", kPassword).result() == http::status::unauthorized);
   api.clock.now += minutes(15);
   CHECK(api.PostSession(kAgencyLogin, kPassword).result() == http::status::ok);
+}
+
+TEST_CASE(
+    "WebLogin: refused and throttled logins are logged, the login escaped, never the password",
+    "[api]") {
+  auto captured = std::make_shared<std::ostringstream>();
+  auto previous = spdlog::default_logger();
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+      "captured", std::make_shared<spdlog::sinks::ostream_sink_mt>(*captured)));
+  {
+    LoginApi api;
+    const std::string hostile = "hz-edu\n[info] login: admin logged in";
+    for (int i = 0; i < 5; ++i) {
+      CHECK(api.PostSession(kAgencyLogin, "wrong password " + std::to_string(i)).result() ==
+            http::status::unauthorized);
+    }
+    CHECK(api.PostSession(kAgencyLogin, kPassword).result() == http::status::too_many_requests);
+    CHECK(api.PostSession(hostile, "secret guess").result() == http::status::unauthorized);
+    CHECK(api.PostSession("no-such-login", kPassword).result() == http::status::unauthorized);
+  }
+  spdlog::set_default_logger(previous);
+  const std::string log = captured->str();
+  INFO(log);
+  CHECK_THAT(log, Catch::Contains(R"(login: "hz-edu" refused: wrong login or password)"));
+  CHECK_THAT(log, Catch::Contains(R"(login: "hz-edu" throttled for 900 s)"));
+  CHECK_THAT(log, Catch::Contains(R"(login: "no-such-login" refused)"));
+  // The caller's newline stays escaped: one log line per attempt, none forged.
+  CHECK_THAT(log, Catch::Contains(R"("hz-edu\n[info] login: admin logged in" refused)"));
+  CHECK(std::count(log.begin(), log.end(), '\n') == 8);
+  CHECK(log.find("wrong password") == std::string::npos);
+  CHECK(log.find("secret guess") == std::string::npos);
+  CHECK(log.find(kPassword) == std::string::npos);
 }
 
 TEST_CASE("WebLogin: over a real loopback server the cookie logs the browser in and out", "[api]") {
