@@ -33,10 +33,11 @@ struct ScanFigures {
 // The exposition text: badgewatch_scan_* gauges with HELP and TYPE lines.
 [[nodiscard]] std::string FormatScanMetrics(const ScanFigures& figures);
 
-// Writes FormatScanMetrics(figures) to `path` atomically (mode 0644). The
-// temporary name starts with '.' and does not end in .prom, so the collector
-// ignores it. Fails naming the file and the system error; the target is then
-// untouched and no temporary file is left behind.
+// Writes FormatScanMetrics(figures) to `path` with WriteFileAtomically
+// (atomic_file.h), mode 0644: the temporary name starts with '.' and does not
+// end in .prom, so the collector ignores it. Fails naming the file and the
+// system error; the target is then untouched and no temporary file is left
+// behind.
 [[nodiscard]] ScanStatus WriteMetricsFile(const std::string& path, const ScanFigures& figures);
 
 }  // namespace badgewatch::scan
