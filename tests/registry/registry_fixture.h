@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "registry/registry.h"
 
@@ -24,6 +25,12 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// The bytes of the file at `path`; empty when it cannot be read.
+[[nodiscard]] std::string ReadFileBytes(const std::string& path);
+
+// The names of the entries of `directory`, sorted; throws when it cannot be listed.
+[[nodiscard]] std::vector<std::string> FileNamesIn(const std::string& directory);
 
 // 2026-01-01T00:00:00Z, where every fake clock starts.
 inline constexpr std::int64_t kFakeEpoch = 1767225600;

@@ -6,7 +6,6 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "tests/registry/registry_fixture.h"
 
@@ -17,13 +16,6 @@ ino_t InodeOf(const std::string& path) {
   struct stat info {};
   REQUIRE(::stat(path.c_str(), &info) == 0);
   return info.st_ino;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 ScanFigures Figures() {
@@ -89,16 +81,12 @@ TEST_CASE("MetricsFile: replaces the file atomically and leaves no temporary fil
   std::string held_line;
   std::getline(held, held_line);
   CHECK(held_line == "old content");
-  CHECK(ReadFile(path) == FormatScanMetrics(Figures()));
+  CHECK(registry::testing::ReadFileBytes(path) == FormatScanMetrics(Figures()));
   CHECK((std::filesystem::status(path).permissions() & std::filesystem::perms::others_read) !=
         std::filesystem::perms::none);
   CHECK(InodeOf(path) != old_inode);
-  std::size_t files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir.File(""))) {
-    (void)entry;
-    ++files;
-  }
-  CHECK(files == 1);
+  CHECK(registry::testing::FileNamesIn(dir.File("")) ==
+        std::vector<std::string>{"badgewatch.prom"});
 }
 
 TEST_CASE("MetricsFile: a directory that does not exist is an error naming the file", "[scan]") {
