@@ -70,7 +70,13 @@ void ApplyConfig(const scan::ServiceConfig& config, ScanOptions& options, const 
   if (unset("--allow-private")) settings.allow_private = file.allow_private;
   if (unset("--ignore-robots")) settings.ignore_robots = file.ignore_robots;
   if (unset("--metrics-file")) options.metrics_file = config.scan.metrics_file;
+  // No command-line options: the file's values hold.
   settings.delay = file.delay;
+  settings.max_page_bytes = file.max_page_bytes;
+  settings.connect_timeout = file.connect_timeout;
+  settings.page_timeout = file.page_timeout;
+  settings.max_url_length = file.max_url_length;
+  settings.max_url_depth = file.max_url_depth;
 }
 
 }  // namespace

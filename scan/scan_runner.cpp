@@ -72,6 +72,11 @@ crawler::CrawlConfig CrawlConfigFor(const CrawlTarget& target, const ScanSetting
   config.per_host = settings.per_host;
   config.delay = settings.delay;
   config.dns.server = settings.dns;
+  config.fetch.max_body_bytes = settings.max_page_bytes;
+  config.fetch.connect_timeout = settings.connect_timeout;
+  config.fetch.total_timeout = settings.page_timeout;
+  config.url_limits.max_length = settings.max_url_length;
+  config.url_limits.max_depth = settings.max_url_depth;
   return config;
 }
 

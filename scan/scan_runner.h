@@ -20,6 +20,8 @@
 #include <optional>
 #include <string>
 
+#include "crawler/http_fetcher.h"
+#include "crawler/url_limits.h"
 #include "registry/registry.h"
 #include "registry/status.h"
 
@@ -42,6 +44,14 @@ struct ScanSettings {
   std::string dns;  // HOST:PORT; empty: the system's resolver
   bool allow_private = false;
   bool ignore_robots = false;
+  // Per page: more decoded bytes is fetch-failed (too large); the deadlines
+  // of the connection and of the whole transfer are fetch-failed (timeout).
+  std::size_t max_page_bytes = crawler::FetchLimits{}.max_body_bytes;
+  std::chrono::milliseconds connect_timeout = crawler::FetchLimits{}.connect_timeout;
+  std::chrono::milliseconds page_timeout = crawler::FetchLimits{}.total_timeout;
+  // Longer URLs, and URLs with more path segments, are skipped as crawler traps.
+  std::size_t max_url_length = crawler::UrlLimits{}.max_length;
+  std::size_t max_url_depth = crawler::UrlLimits{}.max_depth;
   // Reach the registered domains on this port instead of 80 (a staging
   // mirror of the sites, the demo, tests); 0: the standard port.
   unsigned short site_port = 0;

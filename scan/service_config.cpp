@@ -234,6 +234,11 @@ ScanSettings ScanSettingsFrom(const ServiceConfig& config) {
   settings.dns = config.dns.server;
   settings.allow_private = config.scan.allow_private;
   settings.ignore_robots = config.scan.ignore_robots;
+  settings.max_page_bytes = static_cast<std::size_t>(config.limits.max_page_bytes);
+  settings.connect_timeout = std::chrono::milliseconds(config.limits.connect_timeout_ms);
+  settings.page_timeout = std::chrono::milliseconds(config.limits.page_timeout_ms);
+  settings.max_url_length = static_cast<std::size_t>(config.limits.max_url_length);
+  settings.max_url_depth = static_cast<std::size_t>(config.limits.max_url_depth);
   return settings;
 }
 

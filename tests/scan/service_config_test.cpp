@@ -83,6 +83,34 @@ gateway_url = "http://127.0.0.1:8025/sms"
   CHECK(config.sms.gateway_url == "http://127.0.0.1:8025/sms");
 }
 
+TEST_CASE("ServiceConfig: [limits] reach the scan's settings", "[scan]") {
+  const ServiceConfig config = ParseServiceConfig(R"toml(
+[limits]
+max_page_bytes = 4096
+connect_timeout_ms = 1500
+page_timeout_ms = 2500
+max_url_length = 300
+max_url_depth = 6
+)toml",
+                                                  "badgewatch.toml")
+                                   .value();
+  const ScanSettings settings = ScanSettingsFrom(config);
+  CHECK(settings.max_page_bytes == 4096);
+  CHECK(settings.connect_timeout == std::chrono::milliseconds(1500));
+  CHECK(settings.page_timeout == std::chrono::milliseconds(2500));
+  CHECK(settings.max_url_length == 300);
+  CHECK(settings.max_url_depth == 6);
+
+  // The defaults of the file are the crawler's own.
+  const ScanSettings defaults = ScanSettingsFrom(ParseServiceConfig("", "x.toml").value());
+  const ScanSettings unset;
+  CHECK(defaults.max_page_bytes == unset.max_page_bytes);
+  CHECK(defaults.connect_timeout == unset.connect_timeout);
+  CHECK(defaults.page_timeout == unset.page_timeout);
+  CHECK(defaults.max_url_length == unset.max_url_length);
+  CHECK(defaults.max_url_depth == unset.max_url_depth);
+}
+
 TEST_CASE("ServiceConfig: errors name the file, line and key", "[scan]") {
   // A table of cases: the file text and the exact error.
   const auto [text, error] = GENERATE(table<std::string, std::string>({
