@@ -9,7 +9,6 @@
 #include <ctime>
 
 #include "registry/registry.h"
-#include "scan/metrics_file.h"
 #include "scan/service_config.h"
 
 namespace badgewatch::api {
@@ -48,7 +47,7 @@ CLI::App* AddScanCommand(CLI::App& app, ScanOptions& options) {
   scan->add_option("--site-port", options.settings.site_port,
                    "Reach the registered domains on this port instead of 80 (a staging mirror, "
                    "the demo)");
-  scan->add_option("--metrics-file", options.metrics_file,
+  scan->add_option("--metrics-file", options.files.metrics_file,
                    "Write the scan's figures here for node_exporter's textfile collector (*.prom)");
   options.command = scan;
   return scan;
@@ -69,7 +68,10 @@ void ApplyConfig(const scan::ServiceConfig& config, ScanOptions& options, const 
   if (unset("--dns")) settings.dns = file.dns;
   if (unset("--allow-private")) settings.allow_private = file.allow_private;
   if (unset("--ignore-robots")) settings.ignore_robots = file.ignore_robots;
-  if (unset("--metrics-file")) options.metrics_file = config.scan.metrics_file;
+  const scan::ScanFiles files = scan::ScanFilesFrom(config);
+  if (unset("--metrics-file")) options.files.metrics_file = files.metrics_file;
+  options.files.report_dir = files.report_dir;
+  options.files.report_language = files.report_language;
   // No command-line options: the file's values hold.
   settings.delay = file.delay;
   settings.max_page_bytes = file.max_page_bytes;
@@ -133,23 +135,14 @@ int RunScan(ScanOptions options, std::FILE* out, std::FILE* err) {
              "unreachable, {} first checked; {} units notified\n",
              o.newly_failing, o.fixed, o.still_failing, o.newly_unreachable, o.first_records,
              o.notifications);
-  fmt::print(out, "report: badgewatch report --db {} --scan {} --format html --out report.html\n",
-             options.db, o.scan_id);
-  if (!options.metrics_file.empty()) {
-    scan::ScanFigures figures;
-    figures.scan_id = o.scan_id;
-    figures.finished_at = static_cast<std::int64_t>(std::time(nullptr));
-    figures.sites_scanned = static_cast<std::int64_t>(o.sites_scanned);
-    figures.sites_failed = static_cast<std::int64_t>(o.sites_failed);
-    figures.pages_total = static_cast<std::int64_t>(o.pages_total);
-    figures.pages_failed = static_cast<std::int64_t>(o.pages_failed);
-    figures.duration_seconds = o.seconds;
-    figures.sites_by_verdict = {{"pass", static_cast<std::int64_t>(o.sites_passed)},
-                                {"fail", static_cast<std::int64_t>(o.sites_failed)}};
-    if (scan::ScanStatus written = scan::WriteMetricsFile(options.metrics_file, figures);
-        !written) {
-      fmt::print(err, "badgewatch scan: {}\n", written.error());
-    }
+  const scan::ScanFilesWritten written = scan::WriteScanFiles(
+      (*registry)->writer(), o, options.files, static_cast<std::int64_t>(std::time(nullptr)));
+  for (const std::string& error : written.errors) fmt::print(err, "badgewatch scan: {}\n", error);
+  if (!written.report.empty()) {
+    fmt::print(out, "report: {}\n", written.report);
+  } else {
+    fmt::print(out, "report: badgewatch report --db {} --scan {} --format html --out report.html\n",
+               options.db, o.scan_id);
   }
   return 0;
 }

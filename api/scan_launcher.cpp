@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <ctime>
 #include <utility>
 
 #include "registry/compliance_records.h"
@@ -10,8 +11,8 @@
 
 namespace badgewatch::api {
 
-ScanLauncher::ScanLauncher(std::string db_path, scan::ScanSettings settings)
-    : db_path_(std::move(db_path)), settings_(std::move(settings)) {}
+ScanLauncher::ScanLauncher(std::string db_path, scan::ScanSettings settings, scan::ScanFiles files)
+    : db_path_(std::move(db_path)), settings_(std::move(settings)), files_(std::move(files)) {}
 
 ScanLauncher::~ScanLauncher() {
   RequestStop();
@@ -80,6 +81,10 @@ void ScanLauncher::Run(std::int64_t scan_id, boost::asio::io_context& io) {
       spdlog::info("scan {}: {} sites scanned ({} pass, {} fail, {} unreachable) in {:.1f} s",
                    scan_id, outcome->sites_scanned, outcome->sites_passed, outcome->sites_failed,
                    outcome->sites_unreachable, outcome->seconds);
+      const scan::ScanFilesWritten written = scan::WriteScanFiles(
+          (*registry)->writer(), *outcome, files_, static_cast<std::int64_t>(std::time(nullptr)));
+      if (!written.report.empty()) spdlog::info("scan {}: report {}", scan_id, written.report);
+      for (const std::string& error : written.errors) spdlog::error("scan {}: {}", scan_id, error);
     } else {
       spdlog::warn("scan {}: {}", scan_id, outcome.status().message());
     }

@@ -2,11 +2,14 @@
 // time, run inside the serve process by scan::RunScan on a thread of its own
 // with its own io_context and registry writer connection, so crawling never
 // touches the server's loop and a stop of the server stops the scan cleanly
-// (it stays unfinished; `badgewatch scan --resume` continues it). Start,
+// (it stays unfinished; `badgewatch scan --resume` continues it). A finished
+// scan leaves its metrics file and report like `badgewatch scan` (failures to
+// write them are logged; the scan stays finished). Start,
 // RunningScan and RequestStop from any thread; the destructor joins.
 //
 // Example:
-//   ScanLauncher launcher("badgewatch.db", scan::ScanSettingsFrom(config));
+//   ScanLauncher launcher("badgewatch.db", scan::ScanSettingsFrom(config),
+//                         scan::ScanFilesFrom(config));
 //   registry::Result<std::int64_t> id = launcher.Start(writer, registry::ActorLabel(actor));
 //   launcher.RequestStop();  // on SIGTERM
 #ifndef BADGEWATCH_API_SCAN_LAUNCHER_H_
@@ -22,6 +25,7 @@
 
 #include "api/registry_writer.h"
 #include "registry/status.h"
+#include "scan/scan_files.h"
 #include "scan/scan_runner.h"
 
 namespace badgewatch::api {
@@ -29,8 +33,9 @@ namespace badgewatch::api {
 class ScanLauncher {
  public:
   // Scans open `db_path` for their own writer and crawl under `settings`
-  // (its site, region, resume and scan_id are ignored: a scan of every due site).
-  ScanLauncher(std::string db_path, scan::ScanSettings settings);
+  // (its site, region, resume and scan_id are ignored: a scan of every due
+  // site); each finished one writes `files`.
+  ScanLauncher(std::string db_path, scan::ScanSettings settings, scan::ScanFiles files = {});
   ~ScanLauncher();  // RequestStop, then waits for the scan's thread
   ScanLauncher(const ScanLauncher&) = delete;
   ScanLauncher& operator=(const ScanLauncher&) = delete;
@@ -56,6 +61,7 @@ class ScanLauncher {
 
   const std::string db_path_;
   const scan::ScanSettings settings_;
+  const scan::ScanFiles files_;
   mutable std::mutex mutex_;
   std::optional<std::int64_t> running_;
   bool stopping_ = false;

@@ -197,7 +197,7 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
   scan_settings.dns = options.dns;
   scan_settings.allow_private = scan_settings.allow_private || options.self_check_allow_private;
   scan_settings.site_port = options.scan_site_port;
-  ScanLauncher scans(options.db, scan_settings);
+  ScanLauncher scans(options.db, scan_settings, scan::ScanFilesFrom(config));
   const ScanAccess scan_access{access, &scans};
   // A public form: at most 30 registrations in any 10 minutes.
   RegistrationLimit registration_limit(30, std::chrono::minutes(10));

@@ -242,6 +242,16 @@ ScanSettings ScanSettingsFrom(const ServiceConfig& config) {
   return settings;
 }
 
+ScanFiles ScanFilesFrom(const ServiceConfig& config) {
+  ScanFiles files;
+  files.metrics_file = config.scan.metrics_file;
+  files.report_dir = config.scan.report_dir;
+  // Checked by ParseServiceConfig.
+  files.report_language =
+      ParseReportLanguage(config.scan.report_language).value_or(ReportLanguage::kChinese);
+  return files;
+}
+
 ScanResult<ServiceConfig> LoadServiceConfig(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return ScanError{fmt::format("cannot open '{}': {}", path, std::strerror(errno))};

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "scan/scan_files.h"
 #include "scan/scan_runner.h"
 #include "scan/scan_status.h"
 
@@ -70,6 +71,10 @@ struct ServiceConfig {
 // and [dns]): what `badgewatch scan` starts from, and what scans started
 // through `badgewatch serve`'s API use.
 [[nodiscard]] ScanSettings ScanSettingsFrom(const ServiceConfig& config);
+
+// The files each finished scan leaves under `config` ([scan] metrics_file,
+// report_dir and report_language), for `badgewatch scan` and API scans alike.
+[[nodiscard]] ScanFiles ScanFilesFrom(const ServiceConfig& config);
 
 // Reads and parses the file at `path`.
 [[nodiscard]] ScanResult<ServiceConfig> LoadServiceConfig(const std::string& path);

@@ -26,8 +26,9 @@ registry::SiteRecord UnreachableRecord(std::int64_t site_id) {
 
 }  // namespace
 
-ComplianceRecordsApi::ComplianceRecordsApi(const scan::ScanSettings& settings)
-    : launcher(path, settings) {
+ComplianceRecordsApi::ComplianceRecordsApi(const scan::ScanSettings& settings,
+                                           const scan::ScanFiles& files)
+    : launcher(path, settings, files) {
   mine = seed.AddSite(agency.unit_id, "本单位网站", "mine.example.gov.cn");
   neighbour = seed.AddSite(institution.unit_id, "同区网站", "neighbour.example.gov.cn");
   far = seed.AddSite(other_agency.unit_id, "外区网站", "far.example.gov.cn");

@@ -2,7 +2,8 @@
 // sites — the agency's (region 33), the institution's (another unit of region
 // 33) and the other agency's (region 11) — recorded by two finished nightly
 // scans, and the scan and compliance-record routes on the fixture's router
-// (scans started through the API crawl under `settings`). One test thread.
+// (scans started through the API crawl under `settings` and leave `files`).
+// One test thread.
 #ifndef BADGEWATCH_TESTS_API_COMPLIANCE_RECORDS_API_H_
 #define BADGEWATCH_TESTS_API_COMPLIANCE_RECORDS_API_H_
 
@@ -12,6 +13,7 @@
 
 #include "api/scan_launcher.h"
 #include "api/scan_routes.h"
+#include "scan/scan_files.h"
 #include "scan/scan_runner.h"
 #include "tests/api/registry_api_fixture.h"
 #include "tests/scan/report_seed.h"
@@ -19,7 +21,8 @@
 namespace badgewatch::api::testing {
 
 struct ComplianceRecordsApi : RegistryApi {
-  explicit ComplianceRecordsApi(const scan::ScanSettings& settings = {});
+  explicit ComplianceRecordsApi(const scan::ScanSettings& settings = {},
+                                const scan::ScanFiles& files = {});
 
   // `who` GETs `target`; REQUIREs `status` and returns the parsed body.
   nlohmann::json Get(const std::string& who, const std::string& target,

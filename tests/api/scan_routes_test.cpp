@@ -4,6 +4,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <filesystem>
 #include <string>
 #include <thread>
 
@@ -11,6 +12,7 @@
 #include "registry/scan_resumption.h"
 #include "registry/sites.h"
 #include "tests/api/compliance_records_api.h"
+#include "tests/registry/registry_fixture.h"
 #include "tests/support/dnsmasq_process.h"
 #include "tests/support/test_web_server.h"
 
@@ -114,7 +116,11 @@ TEST_CASE("Scans: one started through the API crawls the loopback sites to the e
           "[api][crawler]") {
   TestWebServer web;
   const DnsmasqProcess dns = LoopbackNames();
-  ComplianceRecordsApi api(CrawlOnLoopback(dns, web.port()));
+  badgewatch::registry::testing::TempDir reports;
+  badgewatch::scan::ScanFiles files;
+  files.report_dir = reports.File("reports");
+  files.metrics_file = reports.File("badgewatch.prom");
+  ComplianceRecordsApi api(CrawlOnLoopback(dns, web.port()), files);
   const auto snippet = [&](std::int64_t site) {
     return registry::BadgeSnippet(
         *registry::LoadSite(api.registry->writer(), site).value().badge_id);
@@ -143,8 +149,16 @@ TEST_CASE("Scans: one started through the API crawls the loopback sites to the e
   REQUIRE(mine["items"].size() == 1);
   CHECK(mine["items"][0]["verdict"] == "pass");
   CHECK(mine["items"][0]["change"] == "fixed");
-  // The next one may start now.
+  // The finished scan left its report and metrics file, as `badgewatch scan` does.
   api.launcher.Wait();
+  const std::string report = files.report_dir + "/" + badgewatch::scan::ScanReportFileName(id);
+  CHECK(std::filesystem::is_regular_file(report));
+  using badgewatch::registry::testing::ReadFileBytes;
+  CHECK(ReadFileBytes(report).find("本单位网站") != std::string::npos);
+  CHECK(
+      ReadFileBytes(files.metrics_file).find("\nbadgewatch_scan_id " + std::to_string(id) + "\n") !=
+      std::string::npos);
+  // The next one may start now.
   const std::int64_t next = StartScan(api);
   CHECK(next > id);
 }

@@ -1,6 +1,7 @@
 // `badgewatch scan --config FILE` on loopback (a real HTTP server, a real
 // dnsmasq, a real registry file): every key of [limits] reaches each site's
-// crawl.
+// crawl, and [scan] report_dir gets the finished scan's HTML report, while a
+// report that cannot be written leaves the scan finished.
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <string>
@@ -8,7 +9,9 @@
 
 #include "registry/badges.h"
 #include "registry/compliance_records.h"
+#include "registry/scan_resumption.h"
 #include "registry/sites.h"
+#include "scan/scan_files.h"
 #include "tests/registry/registry_fixture.h"
 #include "tests/scan/report_seed.h"
 #include "tests/support/cli_run.h"
@@ -95,4 +98,41 @@ TEST_CASE("scan --config: [limits] reach the crawl of every site", "[scan][crawl
   CHECK(s.web.Count(kHost, "/a/b.html") == 1);
   CHECK(s.web.Count(kHost, "/a/b/c/d.html") == 0);  // 4 segments, max_url_depth 3
   CHECK(s.web.Count(kHost, s.kLongTarget) == 0);    // longer than max_url_length
+}
+
+TEST_CASE("scan --config: the report of the scan lands in report_dir", "[scan][crawler]") {
+  ConfiguredScan s;
+  const std::string reports = s.fixture.dir.File("reports");  // created by the scan
+  const CliRun run = s.Scan("report_dir = \"" + reports +
+                            "\"\nreport_language = \"en\"\n[limits]\npage_timeout_ms = 300\n");
+  INFO(run.err);
+  REQUIRE(run.code == 0);
+  const std::int64_t scan_id =
+      registry::PreviousSiteRecord(s.fixture.registry->writer(), s.site, 0).value()->scan_id;
+  const std::string report = reports + "/" + scan::ScanReportFileName(scan_id);
+  CHECK(scan::ScanReportFileName(scan_id) ==
+        "badgewatch-scan-" + std::to_string(scan_id) + ".html");
+  CHECK_THAT(run.out, Catch::Contains("report: " + report + "\n"));
+  CHECK(registry::testing::FileNamesIn(reports) ==
+        std::vector<std::string>{scan::ScanReportFileName(scan_id)});
+  const std::string html = registry::testing::ReadFileBytes(report);
+  CHECK_THAT(html, Catch::Contains("<html lang=\"en\">"));
+  CHECK_THAT(html, Catch::Contains("限额网站"));
+  CHECK_THAT(html, Catch::EndsWith("</html>\n"));
+}
+
+TEST_CASE("scan --config: a report that cannot be written leaves the scan finished",
+          "[scan][crawler]") {
+  ConfiguredScan s;
+  // A regular file where the report directory should be.
+  const std::string blocker = s.fixture.dir.File("not-a-directory");
+  std::ofstream(blocker) << "x";
+  const CliRun run =
+      s.Scan("report_dir = \"" + blocker + "/reports\"\n[limits]\npage_timeout_ms = 300\n");
+  CHECK(run.code == 0);
+  CHECK_THAT(run.err, Catch::Contains("badgewatch scan: cannot write the report '" + blocker +
+                                      "/reports/badgewatch-scan-"));
+  CHECK_THAT(run.out, Catch::Contains("1 sites scanned"));
+  CHECK_THAT(run.out, Catch::Contains("report: badgewatch report --db"));
+  CHECK_FALSE(registry::FindUnfinishedNightlyScan(s.fixture.registry->writer()).value());
 }

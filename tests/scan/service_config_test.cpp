@@ -83,8 +83,12 @@ gateway_url = "http://127.0.0.1:8025/sms"
   CHECK(config.sms.gateway_url == "http://127.0.0.1:8025/sms");
 }
 
-TEST_CASE("ServiceConfig: [limits] reach the scan's settings", "[scan]") {
+TEST_CASE("ServiceConfig: [scan] and [limits] reach the scan's settings and files", "[scan]") {
   const ServiceConfig config = ParseServiceConfig(R"toml(
+[scan]
+metrics_file = "/srv/badgewatch.prom"
+report_dir = "/srv/reports"
+report_language = "en"
 [limits]
 max_page_bytes = 4096
 connect_timeout_ms = 1500
@@ -100,6 +104,10 @@ max_url_depth = 6
   CHECK(settings.page_timeout == std::chrono::milliseconds(2500));
   CHECK(settings.max_url_length == 300);
   CHECK(settings.max_url_depth == 6);
+  const ScanFiles files = ScanFilesFrom(config);
+  CHECK(files.metrics_file == "/srv/badgewatch.prom");
+  CHECK(files.report_dir == "/srv/reports");
+  CHECK(files.report_language == ReportLanguage::kEnglish);
 
   // The defaults of the file are the crawler's own.
   const ScanSettings defaults = ScanSettingsFrom(ParseServiceConfig("", "x.toml").value());
@@ -109,6 +117,8 @@ max_url_depth = 6
   CHECK(defaults.page_timeout == unset.page_timeout);
   CHECK(defaults.max_url_length == unset.max_url_length);
   CHECK(defaults.max_url_depth == unset.max_url_depth);
+  CHECK(ScanFilesFrom(ParseServiceConfig("", "x.toml").value()).report_language ==
+        ReportLanguage::kChinese);
 }
 
 TEST_CASE("ServiceConfig: errors name the file, line and key", "[scan]") {
