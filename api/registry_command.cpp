@@ -24,6 +24,7 @@
 #include "registry/registry.h"
 #include "registry/site_applications.h"
 #include "registry/site_import.h"
+#include "scan/service_config.h"
 
 namespace badgewatch::api {
 namespace {
@@ -212,12 +213,28 @@ int RunListApplications(const RegistryCommandOptions& o, Registry& registry, std
 
 int RunSendNotifications(const RegistryCommandOptions& o, Registry& registry, std::FILE* out,
                          std::FILE* err) {
-  registry::SenderConfig config{o.smtp_url, o.mail_from, o.sms_gateway, 15'000};
+  registry::SenderConfig config{o.smtp_url, o.mail_from, o.sms_gateway, o.timeout_ms};
   Result<registry::DeliveryReport> report =
       registry::DeliverDueNotifications(registry, config, o.limit);
   if (!report) return Fail(err, report.status());
   fmt::print(out, "sent {}, failed attempts {}\n", report->sent, report->failed_attempts);
   return 0;
+}
+
+// send-notifications --config: [database] path, [mail] and [sms] for what
+// the command line left out.
+Status ApplyConfig(RegistryCommandOptions& o) {
+  scan::ScanResult<scan::ServiceConfig> config = scan::LoadServiceConfig(o.config);
+  if (!config) return Status(registry::StatusCode::kInvalidArgument, config.error());
+  const auto unset = [&o](const char* name) {
+    return o.send_command == nullptr || o.send_command->count(name) == 0;
+  };
+  if (unset("--db")) o.db = config->database.path;
+  if (unset("--smtp")) o.smtp_url = config->mail.smtp_url;
+  if (unset("--mail-from")) o.mail_from = config->mail.from;
+  if (unset("--sms-gateway")) o.sms_gateway = config->sms.gateway_url;
+  if (unset("--timeout-ms")) o.timeout_ms = config->mail.timeout_ms;
+  return Status::Ok();
 }
 
 int RunQueueReminders(Registry& registry, std::FILE* out, std::FILE* err) {
@@ -298,10 +315,17 @@ CLI::App* AddRegistryCommand(CLI::App& app, RegistryCommandOptions& o) {
   list->add_flag("--json", o.json, "Print JSON");
   CLI::App* send = Subcommand(*registry, o, "send-notifications",
                               "Deliver due outbox rows by e-mail (SMTP) and SMS (HTTP gateway)");
+  send->add_option("--config", o.config,
+                   "badgewatch.toml; its [database] path, [mail] and [sms] values are the "
+                   "defaults of the options");
   send->add_option("--smtp", o.smtp_url, "SMTP server URL, e.g. smtp://127.0.0.1:25");
   send->add_option("--mail-from", o.mail_from, "Sender address")->capture_default_str();
   send->add_option("--sms-gateway", o.sms_gateway, "SMS gateway URL (JSON POST)");
+  send->add_option("--timeout-ms", o.timeout_ms, "Time allowed for one delivery (e-mail or SMS)")
+      ->check(CLI::Range(1, 600'000))
+      ->capture_default_str();
   send->add_option("--limit", o.limit, "Rows per run")->capture_default_str();
+  o.send_command = send;
   Subcommand(*registry, o, "queue-reminders",
              "Queue domain expiry reminders (30 and 7 days before expiry)");
   Subcommand(*registry, o, "demo", "Build the demo registry into a new database")
@@ -310,7 +334,11 @@ CLI::App* AddRegistryCommand(CLI::App& app, RegistryCommandOptions& o) {
   return registry;
 }
 
-int RunRegistry(const RegistryCommandOptions& o, std::FILE* out, std::FILE* err) {
+int RunRegistry(const RegistryCommandOptions& options, std::FILE* out, std::FILE* err) {
+  RegistryCommandOptions o = options;
+  if (o.chosen == "send-notifications" && !o.config.empty()) {
+    if (Status s = ApplyConfig(o); !s.ok()) return Fail(err, s);
+  }
   // Only the commands that fill a registry may create one: a mistyped --db is an error.
   const bool creates = o.chosen == "init" || o.chosen == "import" || o.chosen == "demo" ||
                        o.chosen == "create-account";

@@ -37,11 +37,14 @@ struct RegistryCommandOptions {
   // list-applications
   std::string state;
   bool json = false;
-  // send-notifications
+  // send-notifications: --config fills what the command line leaves out
+  std::string config;  // badgewatch.toml: [database] path, [mail], [sms]
   std::string smtp_url;
   std::string mail_from = "badge@conac.cn";
   std::string sms_gateway;
+  int timeout_ms = 15'000;  // per delivery, e-mail and SMS alike
   int limit = 100;
+  const CLI::App* send_command = nullptr;  // set by AddRegistryCommand: which options were given
   // demo
   std::string data_dir = "data/demo/registry";
 
@@ -53,7 +56,8 @@ CLI::App* AddRegistryCommand(CLI::App& app, RegistryCommandOptions& options);
 
 // Runs the chosen subcommand. Returns the exit code: 0 done; 1 audit-verify
 // found the chain broken; 2 bad input, a refused step or a storage error (the
-// reason on `err`; an import prints every bad row).
+// reason on `err`; an import prints every bad row; an unreadable --config
+// names its file and line).
 [[nodiscard]] int RunRegistry(const RegistryCommandOptions& options, std::FILE* out,
                               std::FILE* err);
 

@@ -54,8 +54,8 @@ struct ServiceConfig {
   } serve;
   struct Mail {
     std::string smtp_url;  // smtp://127.0.0.1:25 (smtps:// for implicit TLS); empty: no mail
-    std::string from;
-    int timeout_ms = 15'000;
+    std::string from = "badge@conac.cn";
+    int timeout_ms = 15'000;  // per delivery, e-mail and SMS alike
   } mail;
   struct Sms {
     std::string gateway_url;  // HTTP endpoint taking POST {"mobile", "text"}; empty: no SMS

@@ -1,6 +1,8 @@
 // `badgewatch registry ...` through the real command-line parser, in process:
 // every subcommand's --help, exit codes 0/1/2, the import report, tokens,
 // the audit check and the demo.
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -11,9 +13,13 @@
 
 #include "registry/accounts.h"
 #include "registry/migrations.h"
+#include "registry/outbox.h"
 #include "registry/passwords.h"
 #include "registry/registry.h"
+#include "registry/transaction.h"
+#include "tests/registry/http_receiver.h"
 #include "tests/registry/registry_fixture.h"
+#include "tests/registry/smtp_sink.h"
 #include "tests/support/cli_run.h"
 
 namespace badgewatch::api {
@@ -260,6 +266,98 @@ TEST_CASE("registry CLI: the demo, listed by state", "[api][registry]") {
   CHECK(RunCli({"registry", "demo", "--db", db, "--data", BADGEWATCH_DEMO_REGISTRY_DIR}).code == 2);
   CHECK(RunCli({"registry", "queue-reminders", "--db", db}).out ==
         "0 domains reminded of their expiry\n");
+}
+
+}  // namespace
+}  // namespace badgewatch::api
+
+namespace badgewatch::api {
+namespace {
+
+// Queues one outbox row in the registry at `db` (created when missing).
+void Queue(const std::string& db, const registry::Notification& notification) {
+  auto opened = registry::Registry::Open(db);
+  REQUIRE(opened.ok());
+  registry::Result<registry::Transaction> txn = registry::Transaction::Begin((*opened)->writer());
+  REQUIRE(txn.ok());
+  REQUIRE(registry::Enqueue(**opened, notification).ok());
+  REQUIRE(txn->Commit().ok());
+}
+
+std::vector<registry::OutboxRow> Outbox(const std::string& db) {
+  auto opened = registry::Registry::Open(db);
+  REQUIRE(opened.ok());
+  return registry::ListOutbox((*opened)->writer()).value();
+}
+
+TEST_CASE("registry CLI: send-notifications --config delivers through [mail] and [sms]",
+          "[api][registry][network]") {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  Queue(db, {registry::Channel::kEmail, "handler@example.gov.cn", "网站标识", "标识已下发"});
+  Queue(db, {registry::Channel::kSms, "13800138000", "", "您的标识已下发"});
+  registry::testing::SmtpSink smtp(dir.File("smtp.log"));
+  registry::testing::HttpReceiver gateway(200);
+  const std::string config = dir.File("badgewatch.toml");
+  WriteFile(config, "[database]\npath = \"" + db + "\"\n[mail]\nsmtp_url = \"" + smtp.url() +
+                        "\"\nfrom = \"badge-noreply@example.gov.cn\"\ntimeout_ms = 5000\n"
+                        "[sms]\ngateway_url = \"" +
+                        gateway.url() + "\"\n");
+
+  badgewatch::testing::CliRun sent = RunCli({"registry", "send-notifications", "--config", config});
+  INFO(sent.err);
+  CHECK(sent.code == 0);
+  CHECK(sent.out == "sent 2, failed attempts 0\n");
+  CHECK(smtp.WaitFor("From: <badge-noreply@example.gov.cn>"));
+  CHECK(smtp.WaitFor("handler@example.gov.cn"));
+  REQUIRE(gateway.bodies().size() == 1);
+  CHECK(nlohmann::json::parse(gateway.bodies()[0])["mobile"] == "13800138000");
+
+  // The command line wins over the file: a refused SMTP port fails the attempt.
+  Queue(db, {registry::Channel::kEmail, "other@example.gov.cn", "s", "b"});
+  const std::string refused =
+      "smtp://127.0.0.1:" + std::to_string(registry::testing::FreeLoopbackPort());
+  badgewatch::testing::CliRun overridden =
+      RunCli({"registry", "send-notifications", "--config", config, "--smtp", refused});
+  CHECK(overridden.code == 0);
+  CHECK(overridden.out == "sent 0, failed attempts 1\n");
+}
+
+TEST_CASE("registry CLI: send-notifications --config gives the sender [mail] timeout_ms",
+          "[api][registry][network]") {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  Queue(db, {registry::Channel::kEmail, "handler@example.gov.cn", "s", "b"});
+  // Accepts connections (the kernel's backlog) and never sends the SMTP greeting.
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::acceptor silent(
+      io, boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0));
+  const std::string config = dir.File("badgewatch.toml");
+  WriteFile(config, "[database]\npath = \"" + db + "\"\n[mail]\nsmtp_url = \"smtp://127.0.0.1:" +
+                        std::to_string(silent.local_endpoint().port()) + "\"\ntimeout_ms = 200\n");
+
+  badgewatch::testing::CliRun run = RunCli({"registry", "send-notifications", "--config", config});
+  CHECK(run.code == 0);
+  CHECK(run.out == "sent 0, failed attempts 1\n");
+  const std::vector<registry::OutboxRow> rows = Outbox(db);
+  REQUIRE(rows.size() == 1);
+  // curl says how long it waited: the file's 200 ms, not the default 15 s.
+  const std::string& error = rows[0].last_error;
+  INFO(error);
+  const std::size_t after = error.find("timed out after ");
+  REQUIRE(after != std::string::npos);
+  CHECK(std::stol(error.substr(after + 16)) < 15'000);
+}
+
+TEST_CASE("registry CLI: send-notifications --config with a bad file exits 2 naming it",
+          "[api][registry]") {
+  TempDir dir;
+  const std::string config = dir.File("badgewatch.toml");
+  WriteFile(config, "[mail]\ntimeout_ms = \"soon\"\n");
+  badgewatch::testing::CliRun run = RunCli({"registry", "send-notifications", "--config", config});
+  CHECK(run.code == 2);
+  CHECK(run.err == "badgewatch registry: " + config +
+                       ":2: 'mail.timeout_ms' must be an integer, not a string\n");
 }
 
 }  // namespace

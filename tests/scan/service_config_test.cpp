@@ -23,6 +23,7 @@ TEST_CASE("ServiceConfig: an empty file gives the defaults", "[scan]") {
   CHECK(config.limits.max_pages == 10'000);
   CHECK(config.serve.listen == "127.0.0.1:8080");
   CHECK(config.dns.server.empty());
+  CHECK(config.mail.from == "badge@conac.cn");  // send-notifications' own default
 }
 
 TEST_CASE("ServiceConfig: every section is read", "[scan]") {
