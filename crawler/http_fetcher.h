@@ -2,8 +2,10 @@
 // Asio io_context. curl never resolves: each request carries the address the
 // resolver returned and the address policy approved, and curl is pinned to it
 // (CURLOPT_RESOLVE, checked again when it opens a socket). One transfer is one
-// request: redirects are returned, not followed. io_context thread only;
-// completion callbacks are posted to it.
+// request: redirects are returned, not followed. HTTPS uses HTTP/2 when the
+// server offers it by ALPN, and requests to one host wait to share its
+// connection rather than open another. io_context thread only; completion
+// callbacks are posted to it.
 #ifndef BADGEWATCH_CRAWLER_HTTP_FETCHER_H_
 #define BADGEWATCH_CRAWLER_HTTP_FETCHER_H_
 

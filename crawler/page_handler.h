@@ -34,7 +34,7 @@ enum class UrlOutcome {
   kNotPage,     // fetched, but not HTML (a PDF, an image ...)
   kRedirected,  // a redirect to a URL fetched under its own name
   kOutOfScope,  // a link or redirect off the site: recorded, never fetched
-  kRobots,      // disallowed by robots.txt
+  kRobots,      // disallowed by robots.txt, or all of its origin's: robots.txt unreachable
   kTrap,        // over the URL length/depth/repetition limits
   kPageLimit,   // over the per-site page limit
 };

@@ -1,5 +1,6 @@
 #include "crawler/site_crawl.h"
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
@@ -60,6 +61,10 @@ Result<std::string> UrlWithAsciiHost(std::string_view url) {
 }
 
 bool Retryable(long status) { return status == 408 || status == 429 || status >= 500; }
+
+// RFC 9309 2.3.1.2: a robots.txt reached within five redirects applies; after
+// more it may be taken as unavailable.
+constexpr int kMaxRobotsRedirects = 5;
 
 }  // namespace
 
@@ -129,6 +134,9 @@ class SiteCrawl::Impl {
     bool known = false;
     bool fetching = false;
     RobotsRules rules;
+    // Why robots.txt could not be read (RFC 9309 "unreachable": 5xx or a
+    // network failure after the retries); the rules then disallow everything.
+    std::string unreachable;
     std::vector<std::pair<std::string, bool>> waiting;  // url, is script
   };
 
@@ -158,11 +166,19 @@ class SiteCrawl::Impl {
       }
       if (!state.rules.Allows(parts.value().PathAndQuery())) {
         if (frontier_.MarkSeen(url))
-          Record(url, UrlOutcome::kRobots, 0, "disallowed by robots.txt");
+          Record(url, UrlOutcome::kRobots, 0, RobotsRefusal(state), IsHome(url));
         return;
       }
     }
     Admit(url, parts.value().host, script);
+  }
+
+  static std::string RobotsRefusal(const Origin& origin) {
+    return origin.unreachable.empty() ? "disallowed by robots.txt" : origin.unreachable;
+  }
+
+  bool IsHome(const std::string& url) const {
+    return url == config_.start_url || url == home_target_;
   }
 
   void Admit(const std::string& url, const std::string& host, bool script) {
@@ -197,17 +213,20 @@ class SiteCrawl::Impl {
     return default_port ? parts.host : parts.host + ":" + std::to_string(parts.port);
   }
 
-  void OnRobots(const std::string& origin, RobotsRules rules) {
+  // `unreachable`: why robots.txt could not be read, with `rules` disallowing all.
+  void OnRobots(const std::string& origin, RobotsRules rules, std::string unreachable = {}) {
     Origin& state = origins_[origin];
     state.known = true;
     state.fetching = false;
     state.rules = std::move(rules);
+    state.unreachable = std::move(unreachable);
     const Result<UrlParts> parts = ParseUrl(origin + "/");
     if (parts.ok() && state.rules.crawl_delay()) {
       frontier_.SetHostDelay(parts.value().host,
                              std::min(*state.rules.crawl_delay(), config_.max_crawl_delay));
     }
-    if (parts.ok() && !sitemaps_seeded_ && origin == start_origin_) {
+    // An unreachable robots.txt disallows the sitemap too.
+    if (parts.ok() && !sitemaps_seeded_ && origin == start_origin_ && state.unreachable.empty()) {
       sitemaps_seeded_ = true;
       std::vector<std::string> sitemaps = state.rules.sitemaps();
       if (sitemaps.empty())
@@ -244,7 +263,7 @@ class SiteCrawl::Impl {
       visit.queued_url = entry->url;
       visit.frontier_host = entry->host;
       visit.url = entry->url;
-      visit.is_home = entry->url == config_.start_url || entry->url == home_target_;
+      visit.is_home = IsHome(entry->url);
       StartVisit(std::move(visit));
     }
     if (const auto ready = frontier_.NextReadyTime();
@@ -291,6 +310,12 @@ class SiteCrawl::Impl {
         Retry(std::move(visit), std::nullopt);
         return;
       }
+      if (visit.kind == VisitKind::kRobots) {
+        EndRobots(visit, RobotsRules::DisallowAll(),
+                  "robots.txt unreachable: " + std::string(FetchFailureName(error.kind)) + ": " +
+                      error.message);
+        return;
+      }
       Fail(std::move(visit), std::string(FetchFailureName(error.kind)) + ": " + error.message);
       return;
     }
@@ -306,7 +331,7 @@ class SiteCrawl::Impl {
     }
     switch (visit.kind) {
       case VisitKind::kRobots:
-        FinishRobots(std::move(visit), response);
+        FinishRobots(visit, response);
         return;
       case VisitKind::kSitemap:
         FinishSitemap(std::move(visit), response);
@@ -336,18 +361,41 @@ class SiteCrawl::Impl {
 
   enum class Robots { kAllowed, kDisallowed, kUnknown };
 
-  // What the robots.txt of the URL's origin, if already read, says about it.
-  Robots RobotsFor(const std::string& url) const {
+  // What the robots.txt of the URL's origin, if already read, says about it;
+  // `*refusal` says why when it disallows.
+  Robots RobotsFor(const std::string& url, std::string* refusal) const {
     if (config_.ignore_robots) return Robots::kAllowed;
     const Result<UrlParts> parts = ParseUrl(url);
     if (!parts.ok()) return Robots::kAllowed;
     const auto it = origins_.find(parts.value().Origin());
     if (it == origins_.end() || !it->second.known) return Robots::kUnknown;
-    return it->second.rules.Allows(parts.value().PathAndQuery()) ? Robots::kAllowed
-                                                                 : Robots::kDisallowed;
+    if (it->second.rules.Allows(parts.value().PathAndQuery())) return Robots::kAllowed;
+    *refusal = RobotsRefusal(it->second);
+    return Robots::kDisallowed;
+  }
+
+  // RFC 9309 2.3.1.2: up to five hops, across authorities too (the address
+  // policy still applies to each); the rules found apply to the first origin.
+  // More hops, a loop or an unusable target: robots.txt is unavailable.
+  void FollowRobotsRedirect(Visit visit, const std::string& location) {
+    const auto target = config_.normalize_url(location);
+    const bool loop =
+        target && std::find(visit.chain.begin(), visit.chain.end(), *target) != visit.chain.end();
+    if (!target || loop || ++visit.hops > kMaxRobotsRedirects) {
+      EndRobots(visit, RobotsRules::AllowAll());
+      return;
+    }
+    visit.url = *target;
+    visit.attempt = 1;
+    --active_;
+    StartVisit(std::move(visit));
   }
 
   void FollowRedirect(Visit visit, const std::string& location) {
+    if (visit.kind == VisitKind::kRobots) {
+      FollowRobotsRedirect(std::move(visit), location);
+      return;
+    }
     const auto target = config_.normalize_url(location);
     if (!target) {
       Fail(std::move(visit), "redirect to an unusable URL '" + location + "'");
@@ -377,10 +425,10 @@ class SiteCrawl::Impl {
         Done(visit, UrlOutcome::kRedirected, "redirects to " + *target);
         return;
       }
-      const Robots robots = RobotsFor(*target);
+      std::string refusal;
+      const Robots robots = RobotsFor(*target, &refusal);
       if (robots == Robots::kDisallowed) {
-        Done(visit, UrlOutcome::kRobots,
-             "redirects to " + *target + ", which robots.txt disallows");
+        Done(visit, UrlOutcome::kRobots, "redirects to " + *target + ", not fetched: " + refusal);
         return;
       }
       if (robots == Robots::kUnknown) {
@@ -399,16 +447,24 @@ class SiteCrawl::Impl {
     StartVisit(std::move(visit));
   }
 
-  void FinishRobots(Visit visit, const FetchResponse& response) {
-    RobotsRules rules = RobotsRules::AllowAll();
+  // RFC 9309 2.3.1: 2xx is read; 4xx (and anything else below 500) is
+  // "unavailable": everything allowed; 5xx after the retries is "unreachable":
+  // everything disallowed.
+  void FinishRobots(const Visit& visit, const FetchResponse& response) {
     if (response.status >= 200 && response.status < 300) {
-      rules = RobotsRules::Parse(response.body, config_.robots_agent);
+      EndRobots(visit, RobotsRules::Parse(response.body, config_.robots_agent));
     } else if (response.status >= 500) {
-      rules = RobotsRules::DisallowAll();  // RFC 9309: unreachable means complete disallow
+      EndRobots(visit, RobotsRules::DisallowAll(),
+                "robots.txt unreachable: HTTP " + std::to_string(response.status));
+    } else {
+      EndRobots(visit, RobotsRules::AllowAll());
     }
+  }
+
+  void EndRobots(const Visit& visit, RobotsRules rules, std::string unreachable = {}) {
     const std::string origin = visit.origin;
     --active_;
-    OnRobots(origin, std::move(rules));
+    OnRobots(origin, std::move(rules), std::move(unreachable));
     Pump();
   }
 
@@ -481,12 +537,9 @@ class SiteCrawl::Impl {
   // --- endings ---
   void Fail(Visit visit, std::string detail) {
     if (visit.kind == VisitKind::kRobots) {
-      // Robots unreachable on the network: let the pages themselves fail
-      // with the real reason rather than hide them behind a disallow.
-      const std::string origin = visit.origin;
-      --active_;
-      OnRobots(origin, RobotsRules::AllowAll());
-      Pump();
+      // No request left: the host does not resolve or its address is
+      // refused. Its pages fail with that same reason, and no server is asked.
+      EndRobots(visit, RobotsRules::AllowAll());
       return;
     }
     if (visit.kind == VisitKind::kSitemap) {

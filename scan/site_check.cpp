@@ -111,13 +111,16 @@ void SiteCheck::CountInjectedBadges() {
 
 void SiteCheck::OnRecord(const crawler::UrlRecord& record) {
   std::lock_guard lock(mutex_);
-  if (record.outcome == crawler::UrlOutcome::kFailed) {
+  // A home page robots.txt kept the crawler from (disallowed, or robots.txt
+  // unreachable) was never checked: the site fails with the reason shown.
+  const bool home_not_fetched = record.is_home && record.outcome == crawler::UrlOutcome::kRobots;
+  if (record.outcome == crawler::UrlOutcome::kFailed || home_not_fetched) {
     pages_.push_back(CheckedPage{record.url,
                                  record.status,
                                  verifier::Verdict::kFail,
                                  {std::string(codes::kFetchFailed)},
                                  {},
-                                 record.detail,
+                                 home_not_fetched ? "not fetched: " + record.detail : record.detail,
                                  std::nullopt,
                                  record.is_home});
     return;

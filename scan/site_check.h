@@ -1,8 +1,8 @@
 // The join of crawler and verifier for `badgewatch check`, self-checks and
-// scans: a PageHandler that
-// verifies every page with the verifier's one parse (whose links the crawler
-// follows), turns failed fetches into fetch-failed pages, and aggregates the
-// site verdict. OnPage/OnScript run on crawl workers and OnRecord on the
+// scans: a PageHandler that verifies every page with the verifier's one parse
+// (whose links the crawler follows), turns failed fetches (and a home page
+// robots.txt kept it from) into fetch-failed pages, and aggregates the site
+// verdict. OnPage/OnScript run on crawl workers and OnRecord on the
 // io_context thread (all thread-safe); Finish once the crawl is done.
 #ifndef BADGEWATCH_SCAN_SITE_CHECK_H_
 #define BADGEWATCH_SCAN_SITE_CHECK_H_

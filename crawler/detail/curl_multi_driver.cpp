@@ -143,7 +143,12 @@ Status CurlMultiDriver::Configure(Transfer& t) {
   set(CURLOPT_PROTOCOLS_STR, "http,https");
   set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   set(CURLOPT_ACCEPT_ENCODING, "");  // every encoding this libcurl decodes
-  set(CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+  set(CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));  // h2 when ALPN offers it
+  // Over TLS, a request to a host whose connection is still being set up waits
+  // for ALPN to say whether it can share it (HTTP/2) rather than open one of its
+  // own. Not over plain http (HTTP/1.1 only): there curl would learn it from the
+  // first response, and a slow one would hold the others back.
+  if (t.request.url.rfind("https:", 0) == 0) set(CURLOPT_PIPEWAIT, 1L);
   set(CURLOPT_USERAGENT, limits_.user_agent.c_str());
   set(CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(limits_.connect_timeout.count()));
   set(CURLOPT_TIMEOUT_MS, static_cast<long>(limits_.total_timeout.count()));

@@ -145,6 +145,19 @@ TEST_CASE("CheckCommand: an unreachable site fails with fetch-failed and the rea
                Catch::Contains("loopback") && Catch::Contains("--allow-private"));
     CHECK(server.connections() == 0);
   }
+  SECTION("robots.txt unreachable (503): nothing fetched, the report says why") {
+    TestWebServer server;
+    server.ServePage(kHost, "/", kName, kBadge);
+    server.Serve(kHost, "/robots.txt", {.status = 503});
+    const CliRun run = RunCli(CheckArgs(server.Origin(kHost) + "/", dns));
+    REQUIRE(run.code == 1);
+    CHECK_THAT(run.out, Catch::Contains("fetch-failed") &&
+                            Catch::Contains(server.Origin(kHost) +
+                                            "/  (home page)  — not fetched: robots.txt "
+                                            "unreachable: HTTP 503") &&
+                            Catch::Contains("The home page was never reached"));
+    CHECK(server.Count(kHost, "/") == 0);
+  }
 }
 
 TEST_CASE("CheckCommand: bad input exits 2 with a clear message", "[api]") {

@@ -264,7 +264,11 @@ TEST_CASE("SiteCrawl: unreachable sites fail with the reason", "[crawler][networ
     REQUIRE(run.error.empty());
     const auto home = recorder.RecordOf(url);
     REQUIRE(home);
-    CHECK_THAT(home->detail, Catch::Contains("refused"));
+    // robots.txt is asked first: unreachable, so nothing else is (RFC 9309).
+    CHECK(home->outcome == UrlOutcome::kRobots);
+    CHECK(home->is_home);
+    CHECK_THAT(home->detail, Catch::StartsWith("robots.txt unreachable: connection refused") &&
+                                 Catch::Contains(std::to_string(port)));
   }
 }
 
@@ -279,8 +283,9 @@ TEST_CASE("SiteCrawl: TLS failures are reported as such", "[crawler][network]") 
   REQUIRE(run.error.empty());
   const auto home = recorder.RecordOf(url);
   REQUIRE(home);
-  CHECK(home->outcome == UrlOutcome::kFailed);
-  CHECK_THAT(home->detail, Catch::Contains("TLS"));
+  // On robots.txt, the first request: unreachable, so the site is not crawled.
+  CHECK(home->outcome == UrlOutcome::kRobots);
+  CHECK_THAT(home->detail, Catch::StartsWith("robots.txt unreachable: TLS error"));
 }
 
 TEST_CASE("SiteCrawl: politeness caps connections and spaces requests", "[crawler][network]") {
