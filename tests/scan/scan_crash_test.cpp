@@ -28,6 +28,7 @@
 
 namespace {
 
+using badgewatch::registry::testing::ReadFileBytes;
 using badgewatch::registry::testing::RegistryFixture;
 using badgewatch::scan::testing::ReportSeed;
 using badgewatch::testing::DnsmasqProcess;
@@ -38,8 +39,10 @@ constexpr int kSites = 100;
 constexpr int kPagesPerSite = 50;
 constexpr int kKills = 20;
 
-// Starts `badgewatch scan --resume ...`; returns the child's pid.
-pid_t StartScan(const std::string& db, const std::string& dns, std::uint16_t port) {
+// Starts `badgewatch scan --resume ...`, its standard error into `err_file`
+// (when given); returns the child's pid.
+pid_t StartScan(const std::string& db, const std::string& dns, std::uint16_t port,
+                const std::string& err_file = "") {
   const std::vector<std::string> args = {BADGEWATCH_BINARY,
                                          "scan",
                                          "--db",
@@ -59,6 +62,10 @@ pid_t StartScan(const std::string& db, const std::string& dns, std::uint16_t por
     argv.push_back(nullptr);
     const int null_fd = open("/dev/null", O_WRONLY);
     if (null_fd >= 0) dup2(null_fd, STDOUT_FILENO);
+    if (!err_file.empty()) {
+      const int err_fd = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      if (err_fd >= 0) dup2(err_fd, STDERR_FILENO);
+    }
     execv(argv[0], argv.data());
     _exit(127);
   }
@@ -116,14 +123,21 @@ TEST_CASE("Scan: SIGKILL at 20 random points, --resume each time, one record per
 
   const char* kRecords = "SELECT count(*) FROM compliance_records";
   int killed = 0;
+  // A scan that ended by itself before its kill point: how, and what it said.
+  std::vector<std::string> early_exits;
   for (const int target : kill_points) {
-    const pid_t child = StartScan(fixture.path, dns.server(), web.port());
+    const std::string err_file = fixture.dir.File("scan.err");
+    const pid_t child = StartScan(fixture.path, dns.server(), web.port(), err_file);
     int status = 0;
     bool exited = false;
     // Poll the progress until `target` records are written (or the scan ends).
     while (Query(fixture.path, kRecords) < target) {
       if (waitpid(child, &status, WNOHANG) == child) {
         exited = true;
+        early_exits.push_back("kill point " + std::to_string(target) + ": " +
+                              (WIFEXITED(status) ? "exit " + std::to_string(WEXITSTATUS(status))
+                                                 : "signal " + std::to_string(WTERMSIG(status))) +
+                              ", stderr: " + ReadFileBytes(err_file));
         break;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -134,6 +148,7 @@ TEST_CASE("Scan: SIGKILL at 20 random points, --resume each time, one record per
       if (WIFSIGNALED(status)) ++killed;
     }
   }
+  for (const std::string& exit : early_exits) UNSCOPED_INFO(exit);
   CHECK(killed >= kKills / 2);  // most kill points land while the scan runs
 
   const pid_t last = StartScan(fixture.path, dns.server(), web.port());
