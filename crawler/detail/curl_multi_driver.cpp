@@ -328,9 +328,7 @@ void CurlMultiDriver::Finish(Transfer& t, CURLcode code) {
     } else if (code == CURLE_COULDNT_CONNECT && os_errno == ECONNREFUSED) {
       error = {FetchFailure::kRefused, "connection refused by " + t.request.address.to_string() +
                                            ":" + std::to_string(t.request.port)};
-    } else if (code == CURLE_OPERATION_TIMEDOUT) {
-      error.message = "timeout: " + error.message;
-    }
+    }  // a timeout is named by its kind (kTimeout): the message is curl's own
     result = std::move(error);
   }
   if (curl_multi_remove_handle(multi_.get(), easy) != CURLM_OK) {
