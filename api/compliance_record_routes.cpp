@@ -53,12 +53,6 @@ HttpResponse BadRequest(const HttpRequest& request, const std::string& message) 
   return ErrorResponse(request, http::status::bad_request, message);
 }
 
-SiteChange ChangeOf(const ComplianceRecordRow& row) {
-  std::optional<registry::SiteRecord> previous;
-  if (row.previous) previous = row.previous->record;
-  return scan::CompareWithPrevious(previous, row.site.record);
-}
-
 std::string_view VerdictOf(const ComplianceRecordRow& row) {
   return row.unreachable ? "unreachable" : std::string_view(row.site.record.verdict);
 }
@@ -85,7 +79,7 @@ nlohmann::json RecordJson(const ComplianceRecordRow& row) {
       {"warnings", site.record.warnings},
       {"pages_total", site.record.pages_total},
       {"pages_failed", site.record.pages_failed},
-      {"change", scan::SiteChangeName(ChangeOf(row))},
+      {"change", scan::SiteChangeName(row.change)},
       {"previous_record_id",
        row.previous ? nlohmann::json(row.previous->id) : nlohmann::json(nullptr)}};
 }
@@ -112,7 +106,7 @@ nlohmann::json DiffJson(const ComplianceRecordRow& row) {
                 {"problems", before.problems},
                 {"warnings", before.warnings}};
   }
-  return {{"change", scan::SiteChangeName(ChangeOf(row))},
+  return {{"change", scan::SiteChangeName(row.change)},
           {"previous", std::move(previous)},
           {"problems_added", Added(before.problems, now.problems)},
           {"problems_removed", Added(now.problems, before.problems)},
@@ -124,7 +118,6 @@ nlohmann::json DiffJson(const ComplianceRecordRow& row) {
 // applied; `refusal` when a value is invalid.
 struct RecordQuery {
   registry::RecordFilter filter;
-  std::optional<SiteChange> change;
   ListPage page;
   bool nothing_visible = false;  // a regional reviewer asked for another region
   bool no_scan = false;          // ?scan=latest and no scan has records
@@ -180,7 +173,7 @@ std::optional<HttpResponse> ReadFilters(const RouteRequest& route, const Actor& 
       return BadRequest(request,
                         fmt::format("change must be one of {}, not '{}'", Listed(names), *change));
     }
-    query.change = kChanges[static_cast<std::size_t>(found - names.begin())];
+    query.filter.change = std::string(*change);
   }
   if (const auto region = route.query.Get("region")) {
     registry::Result<std::optional<std::string>> name =
@@ -238,18 +231,6 @@ HttpResponse RecordList(const RouteRequest& route, registry::Database& db, const
   std::vector<ComplianceRecordRow> rows;
   if (query.nothing_visible || query.no_scan) {
     // nothing to read
-  } else if (query.change) {
-    // The change is worked out by scan's own comparison: read every match, keep the ones that
-    // changed that way.
-    registry::Result<std::vector<ComplianceRecordRow>> all =
-        registry::ListComplianceRecords(db, query.filter, {});
-    if (!all) return RegistryErrorResponse(route.request, all.status());
-    std::erase_if(*all,
-                  [&](const ComplianceRecordRow& row) { return ChangeOf(row) != *query.change; });
-    total = static_cast<std::int64_t>(all->size());
-    const auto begin = all->begin() + std::min<std::int64_t>(page.Offset(), total);
-    const auto end = all->begin() + std::min<std::int64_t>(page.Offset() + page.per_page, total);
-    rows.assign(std::make_move_iterator(begin), std::make_move_iterator(end));
   } else {
     registry::Result<std::int64_t> count = registry::CountComplianceRecords(db, query.filter);
     if (!count) return RegistryErrorResponse(route.request, count.status());

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "registry/detail/record_rows.h"
+#include "registry/site_change.h"
 
 namespace badgewatch::registry {
 namespace {
@@ -11,25 +12,22 @@ namespace {
 #define BADGEWATCH_RECORD_JOINS                                    \
   "compliance_records AS cr JOIN sites AS s ON s.id = cr.site_id " \
   "JOIN units AS u ON u.id = s.unit_id JOIN regions AS r ON r.code = u.region_code "
-// A failing record none of whose pages could be fetched (scan::IsUnreachable).
-#define BADGEWATCH_UNREACHABLE                                 \
-  "(cr.verdict = 'fail' AND cr.pages_failed = cr.pages_total " \
-  "AND instr(' ' || cr.problems || ' ', ' fetch-failed ') > 0)"
-// Binds ?1 scan, ?2 unit, ?3 region, ?4 site, ?5 verdict class, ?6 problem.
-#define BADGEWATCH_RECORD_FILTER                                            \
-  "WHERE (?1 = 0 OR cr.scan_id = ?1) AND (?2 = 0 OR s.unit_id = ?2) "       \
-  "AND (?3 = '' OR u.region_code = ?3) AND (?4 = 0 OR cr.site_id = ?4) "    \
-  "AND (?5 = '' OR (?5 = 'pass' AND cr.verdict = 'pass') "                  \
-  "OR (?5 = 'fail' AND cr.verdict = 'fail' AND NOT " BADGEWATCH_UNREACHABLE \
-  ") "                                                                      \
-  "OR (?5 = 'unreachable' AND " BADGEWATCH_UNREACHABLE                      \
-  ")) "                                                                     \
-  "AND (?6 = '' OR instr(' ' || cr.problems || ' ', ' ' || ?6 || ' ') > 0) "
+// Binds ?1 scan, ?2 unit, ?3 region, ?4 site, ?5 verdict class, ?6 problem,
+// ?7 change. Unreachable and change are the record's stored standing
+// (registry/site_change.h).
+#define BADGEWATCH_RECORD_FILTER                                             \
+  "WHERE (?1 = 0 OR cr.scan_id = ?1) AND (?2 = 0 OR s.unit_id = ?2) "        \
+  "AND (?3 = '' OR u.region_code = ?3) AND (?4 = 0 OR cr.site_id = ?4) "     \
+  "AND (?5 = '' OR (?5 = 'pass' AND cr.verdict = 'pass') "                   \
+  "OR (?5 = 'fail' AND cr.verdict = 'fail' AND NOT cr.unreachable) "         \
+  "OR (?5 = 'unreachable' AND cr.unreachable)) "                             \
+  "AND (?6 = '' OR instr(' ' || cr.problems || ' ', ' ' || ?6 || ' ') > 0) " \
+  "AND (?7 = '' OR cr.change = ?7) "
 #define BADGEWATCH_RECORD_SELECT                                                             \
   "SELECT cr.id, cr.scan_id, cr.recorded_at, s.id, s.name, coalesce(s.chinese_domain, ''), " \
   "coalesce(s.english_domain, ''), b.id, u.id, u.name, r.code, r.name, cr.verdict, "         \
-  "cr.problems, cr.warnings, cr.pages_total, cr.pages_failed, " BADGEWATCH_UNREACHABLE       \
-  ", p.id, p.scan_id, p.recorded_at, p.verdict, p.problems, p.warnings, p.pages_total, "     \
+  "cr.problems, cr.warnings, cr.pages_total, cr.pages_failed, cr.unreachable, cr.change, "   \
+  "p.id, p.scan_id, p.recorded_at, p.verdict, p.problems, p.warnings, p.pages_total, "       \
   "p.pages_failed FROM "
 // The badge and the site's record before `cr`.
 #define BADGEWATCH_RECORD_EXTRAS                                                            \
@@ -41,7 +39,7 @@ constexpr char kCountRecords[] =
 // The window is chosen first, so only its rows look up their previous record.
 constexpr char kListRecords[] =
     "WITH page AS (SELECT cr.id FROM " BADGEWATCH_RECORD_JOINS BADGEWATCH_RECORD_FILTER
-    "ORDER BY cr.id DESC LIMIT ?7 OFFSET ?8) " BADGEWATCH_RECORD_SELECT
+    "ORDER BY cr.id DESC LIMIT ?8 OFFSET ?9) " BADGEWATCH_RECORD_SELECT
     "page JOIN " BADGEWATCH_RECORD_JOINS BADGEWATCH_RECORD_EXTRAS
     "WHERE cr.id = page.id ORDER BY cr.id DESC";
 constexpr char kLoadRecord[] =
@@ -54,24 +52,17 @@ constexpr char kCountPages[] = "SELECT count(*) FROM failing_pages WHERE record_
 constexpr char kLatestWithRecords[] =
     "SELECT scan_id FROM compliance_records ORDER BY id DESC LIMIT 1";
 constexpr char kCountScans[] = "SELECT count(*) FROM scans";
-// Whether record `cr` is of a site in region ?1 ('' every region): the
-// region's sites are read once per statement, not joined per record.
-#define BADGEWATCH_IN_REGION                                                                    \
-  "(?1 = '' OR cr.site_id IN (SELECT s.id FROM sites AS s JOIN units AS u ON u.id = s.unit_id " \
-  "WHERE u.region_code = ?1))"
-// The scans come from the CTE `chosen`.
-#define BADGEWATCH_SCAN_PROGRESS(chosen)                                                          \
-  "WITH chosen AS (" chosen                                                                       \
-  ") SELECT c.id, c.kind, c.started_at, c.finished_at, c.sites_due, c.requested_by, "             \
-  "count(cr.id), coalesce(sum(" BADGEWATCH_IN_REGION                                              \
-  "), 0), "                                                                                       \
-  "coalesce(sum(cr.verdict = 'pass' AND " BADGEWATCH_IN_REGION                                    \
-  "), 0), "                                                                                       \
-  "coalesce(sum(cr.verdict = 'fail' AND NOT " BADGEWATCH_UNREACHABLE " AND " BADGEWATCH_IN_REGION \
-  "), 0), "                                                                                       \
-  "coalesce(sum(" BADGEWATCH_UNREACHABLE " AND " BADGEWATCH_IN_REGION                             \
-  "), 0) "                                                                                        \
-  "FROM chosen AS c LEFT JOIN compliance_records AS cr ON cr.scan_id = c.id "                     \
+// The scans come from the CTE `chosen`; their counts from scan_summaries,
+// every region's (?1 = '') or region ?1's.
+#define BADGEWATCH_IN_REGION " FILTER (WHERE ?1 = '' OR cs.region_code = ?1), 0), "
+#define BADGEWATCH_SCAN_PROGRESS(chosen)                                                        \
+  "WITH chosen AS (" chosen                                                                     \
+  ") SELECT c.id, c.kind, c.started_at, c.finished_at, c.sites_due, c.requested_by, "           \
+  "coalesce(sum(cs.sites_recorded), 0), "                                                       \
+  "coalesce(sum(cs.sites_recorded)" BADGEWATCH_IN_REGION                                        \
+  "coalesce(sum(cs.passed)" BADGEWATCH_IN_REGION "coalesce(sum(cs.failed)" BADGEWATCH_IN_REGION \
+  "coalesce(sum(cs.unreachable) FILTER (WHERE ?1 = '' OR cs.region_code = ?1), 0) "             \
+  "FROM chosen AS c LEFT JOIN scan_summaries AS cs ON cs.scan_id = c.id "                       \
   "GROUP BY c.id ORDER BY c.id DESC"
 constexpr char kListScanProgress[] = BADGEWATCH_SCAN_PROGRESS(
     "SELECT id, kind, started_at, finished_at, sites_due, requested_by FROM scans "
@@ -85,13 +76,12 @@ constexpr char kLoadScanProgress[] = BADGEWATCH_SCAN_PROGRESS(
 #undef BADGEWATCH_RECORD_SELECT
 #undef BADGEWATCH_IN_REGION
 #undef BADGEWATCH_RECORD_FILTER
-#undef BADGEWATCH_UNREACHABLE
 #undef BADGEWATCH_RECORD_JOINS
 
 Status BindFilter(Statement& statement, const RecordFilter& f, const RowWindow& window) {
   return statement.Bind({f.scan_id, f.unit_id, std::string_view(f.region_code), f.site_id,
-                         std::string_view(f.verdict), std::string_view(f.problem), window.limit,
-                         window.offset});
+                         std::string_view(f.verdict), std::string_view(f.problem),
+                         std::string_view(f.change), window.limit, window.offset});
 }
 
 ComplianceRecordRow ReadRecordRow(const Statement& s) {
@@ -101,13 +91,14 @@ ComplianceRecordRow ReadRecordRow(const Statement& s) {
   row.recorded_at = s.Int(2);
   row.site = detail::ReadSiteComplianceRow(s, 3);
   row.unreachable = s.Int(17) != 0;
-  if (!s.IsNull(18)) {
+  row.change = ParseSiteChange(s.Text(18)).value_or(SiteChange::kFirstRecord);  // CHECKed column
+  if (!s.IsNull(19)) {
     StoredRecord previous;
-    previous.id = s.Int(18);
-    previous.scan_id = s.Int(19);
-    previous.recorded_at = s.Int(20);
+    previous.id = s.Int(19);
+    previous.scan_id = s.Int(20);
+    previous.recorded_at = s.Int(21);
     previous.record.site_id = row.site.site_id;
-    detail::ReadRecordColumns(s, 21, previous.record);
+    detail::ReadRecordColumns(s, 22, previous.record);
     row.previous = std::move(previous);
   }
   return row;
@@ -143,7 +134,8 @@ Result<std::int64_t> CountComplianceRecords(Database& db, const RecordFilter& fi
   if (!count) return count.status();
   const RecordFilter& f = filter;
   if (Status b = count->Bind({f.scan_id, f.unit_id, std::string_view(f.region_code), f.site_id,
-                              std::string_view(f.verdict), std::string_view(f.problem)});
+                              std::string_view(f.verdict), std::string_view(f.problem),
+                              std::string_view(f.change)});
       !b.ok()) {
     return b;
   }

@@ -1,9 +1,10 @@
 // Read queries behind the API's compliance records and scan progress: the
 // records of one scan, one site or one caller's scope, filtered by region,
 // verdict and problem code, one page at a time, each with the site's record
-// before it; a record's failing pages; the scans with their progress. The
-// verdict classes are disjoint: "pass", "fail" (reachable) and "unreachable"
-// (a failing record none of whose pages could be fetched). Read-only; any
+// before it and how it changed since; a record's failing pages; the scans
+// with their progress. The verdict classes are disjoint: "pass", "fail"
+// (reachable) and "unreachable" (a failing record none of whose pages could
+// be fetched), as stored with each record (registry/site_change.h). Read-only; any
 // connection, on the thread that owns it.
 //
 // Example:
@@ -21,6 +22,7 @@
 #include "registry/compliance_records.h"
 #include "registry/compliance_report_queries.h"
 #include "registry/database.h"
+#include "registry/site_change.h"
 #include "registry/status.h"
 
 namespace badgewatch::registry {
@@ -33,6 +35,7 @@ struct RecordFilter {
   std::int64_t site_id = 0;
   std::string verdict;  // "pass", "fail" (reachable) or "unreachable"
   std::string problem;  // a failure code among the record's problems
+  std::string change;   // a SiteChangeName: how the record compares with the one before
 };
 
 // A window of rows: skip `offset`, return at most `limit` (-1: all).
@@ -48,12 +51,14 @@ struct ComplianceRecordRow {
   std::int64_t scan_id = 0;
   std::int64_t recorded_at = 0;
   bool unreachable = false;  // verdict fail and no page could be fetched
+  SiteChange change{};       // against `previous`, as stored when written
   SiteComplianceRow site;    // site.record: verdict, codes, page counts
   std::optional<StoredRecord> previous;
 };
 
 // A scan and how far it got: records written (all regions) against the sites
-// it had due, and the verdict counts over the selected region.
+// it had due, and the verdict counts over the selected region (the region of
+// each site's unit), read from the scan's summary.
 struct ScanProgressRow {
   std::int64_t id = 0;
   std::string kind;  // "nightly" or "self-check"

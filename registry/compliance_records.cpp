@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "registry/detail/record_rows.h"
 #include "registry/detail/stored_codes.h"
+#include "registry/site_change.h"
 #include "registry/transaction.h"
 
 namespace badgewatch::registry {
@@ -18,7 +21,32 @@ constexpr char kFinishScan[] =
 constexpr char kInsertRecord[] =
     "INSERT INTO compliance_records (scan_id, site_id, verdict, problems, warnings, "
     "pages_total, pages_failed, recorded_at, resolved_addresses, home_title, crawl_started_at, "
-    "crawl_finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "crawl_finished_at, unreachable, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+// What the site's previous record is compared by (the newest of another scan).
+constexpr char kSelectPreviousStanding[] =
+    "SELECT verdict, unreachable FROM compliance_records WHERE site_id = ? AND scan_id <> ? "
+    "ORDER BY id DESC LIMIT 1";
+// Adds one record to its scan's summary row for the region of the site's unit:
+// ?1 scan, ?2 site, ?3 verdict, ?4 unreachable, ?5 pages total, ?6 pages
+// failed, ?7 change.
+constexpr char kAddToSummary[] =
+    "INSERT INTO scan_summaries (scan_id, region_code, sites_recorded, passed, failed, "
+    "unreachable, pages_total, pages_failed, first_records, still_passing, fixed, newly_failing, "
+    "still_failing, newly_unreachable) "
+    "SELECT ?1, u.region_code, 1, ?3 = 'pass', ?3 = 'fail' AND NOT ?4, ?4, ?5, ?6, "
+    "?7 = 'first-record', ?7 = 'still-passing', ?7 = 'fixed', ?7 = 'newly-failing', "
+    "?7 = 'still-failing', ?7 = 'newly-unreachable' "
+    "FROM sites AS s JOIN units AS u ON u.id = s.unit_id WHERE s.id = ?2 "
+    "ON CONFLICT (scan_id, region_code) DO UPDATE SET "
+    "sites_recorded = sites_recorded + 1, passed = passed + excluded.passed, "
+    "failed = failed + excluded.failed, unreachable = unreachable + excluded.unreachable, "
+    "pages_total = pages_total + excluded.pages_total, "
+    "pages_failed = pages_failed + excluded.pages_failed, "
+    "first_records = first_records + excluded.first_records, "
+    "still_passing = still_passing + excluded.still_passing, fixed = fixed + excluded.fixed, "
+    "newly_failing = newly_failing + excluded.newly_failing, "
+    "still_failing = still_failing + excluded.still_failing, "
+    "newly_unreachable = newly_unreachable + excluded.newly_unreachable";
 constexpr char kInsertPage[] =
     "INSERT INTO failing_pages (record_id, url, http_status, problems, detail) "
     "VALUES (?, ?, ?, ?, ?)";
@@ -86,16 +114,49 @@ Status CheckScanOpen(Database& db, std::int64_t scan_id) {
   return Status::Ok();
 }
 
-// The record and its failing pages; inside the caller's transaction.
-Status InsertRecord(Registry& registry, std::int64_t scan_id, const SiteRecord& r) {
+// How the site's previous record stood; nullopt when it has none.
+Result<std::optional<RecordStanding>> PreviousStanding(Database& db, std::int64_t site_id,
+                                                       std::int64_t scan_id) {
+  Result<Statement> select = db.Prepare(kSelectPreviousStanding);
+  if (!select) return select.status();
+  if (Status b = select->Bind({site_id, scan_id}); !b.ok()) return b;
+  Result<bool> row = select->Step();
+  if (!row) return row.status();
+  if (!*row) return std::optional<RecordStanding>();
+  return std::optional<RecordStanding>(
+      RecordStanding{select->Text(0) == "pass", select->Int(1) != 0});
+}
+
+// Adds the record to its scan's summary; inside the caller's transaction.
+Status AddToSummary(Database& db, std::int64_t scan_id, const SiteRecord& r, bool unreachable,
+                    SiteChange change) {
+  Result<Statement> add = db.Prepare(kAddToSummary);
+  if (!add) return add.status();
+  if (Status b = add->Bind({scan_id, r.site_id, r.verdict, std::int64_t{unreachable},
+                            std::int64_t{r.pages_total}, std::int64_t{r.pages_failed},
+                            SiteChangeName(change)});
+      !b.ok()) {
+    return b;
+  }
+  return add->Run();
+}
+
+// The record, how it stands, its failing pages and its place in the scan's
+// summary; inside the caller's transaction. Returns the record's change.
+Result<SiteChange> InsertRecord(Registry& registry, std::int64_t scan_id, const SiteRecord& r) {
   Database& db = registry.writer();
+  Result<std::optional<RecordStanding>> previous = PreviousStanding(db, r.site_id, scan_id);
+  if (!previous) return previous.status();
+  const RecordStanding standing = StandingOf(r);
+  const SiteChange change = CompareStandings(*previous, standing);
   Result<Statement> insert = db.Prepare(kInsertRecord);
   if (!insert) return insert.status();
-  Status bound = insert->Bind(
-      {scan_id, r.site_id, r.verdict, detail::JoinStoredCodes(r.problems),
-       detail::JoinStoredCodes(r.warnings), std::int64_t{r.pages_total},
-       std::int64_t{r.pages_failed}, registry.Now(), detail::JoinStoredCodes(r.resolved_addresses),
-       OptionalText(r.home_title), r.crawl_started_at, r.crawl_finished_at});
+  Status bound = insert->Bind({scan_id, r.site_id, r.verdict, detail::JoinStoredCodes(r.problems),
+                               detail::JoinStoredCodes(r.warnings), std::int64_t{r.pages_total},
+                               std::int64_t{r.pages_failed}, registry.Now(),
+                               detail::JoinStoredCodes(r.resolved_addresses),
+                               OptionalText(r.home_title), r.crawl_started_at, r.crawl_finished_at,
+                               std::int64_t{standing.unreachable}, SiteChangeName(change)});
   if (!bound.ok()) return bound;
   if (Status s = insert->Run(); !s.ok()) {
     if (s.code() == StatusCode::kAlreadyExists) {
@@ -117,7 +178,8 @@ Status InsertRecord(Registry& registry, std::int64_t scan_id, const SiteRecord& 
     }
     if (Status s = page->Run(); !s.ok()) return s;
   }
-  return Status::Ok();
+  if (Status s = AddToSummary(db, scan_id, r, standing.unreachable, change); !s.ok()) return s;
+  return change;
 }
 
 }  // namespace
@@ -127,17 +189,22 @@ Status WriteSiteRecord(Registry& registry, std::int64_t scan_id, const SiteRecor
 }
 
 Status WriteSiteRecords(Registry& registry, std::int64_t scan_id,
-                        std::span<const SiteRecord> records) {
+                        std::span<const SiteRecord> records, std::vector<SiteChange>* changes) {
   for (const SiteRecord& r : records) {
     if (Status s = CheckRecord(r); !s.ok()) return s;
   }
   Result<Transaction> txn = Transaction::Begin(registry.writer());
   if (!txn) return txn.status();
   if (Status s = CheckScanOpen(registry.writer(), scan_id); !s.ok()) return s;
+  std::vector<SiteChange> written;
   for (const SiteRecord& r : records) {
-    if (Status s = InsertRecord(registry, scan_id, r); !s.ok()) return s;
+    Result<SiteChange> change = InsertRecord(registry, scan_id, r);
+    if (!change) return change.status();
+    written.push_back(*change);
   }
-  return txn->Commit();
+  if (Status s = txn->Commit(); !s.ok()) return s;
+  if (changes != nullptr) *changes = std::move(written);
+  return Status::Ok();
 }
 
 Status RecordSitesDue(Registry& registry, std::int64_t scan_id, std::int64_t sites_due) {

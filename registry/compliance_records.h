@@ -63,7 +63,12 @@ struct StoredRecord {
 [[nodiscard]] Status RecordSitesDue(Registry& registry, std::int64_t scan_id,
                                     std::int64_t sites_due);
 
-// Writes the site's record and all its failing pages in one transaction.
+enum class SiteChange;  // registry/site_change.h
+
+// Writes the site's record and all its failing pages in one transaction, with
+// how it stands (registry/site_change.h: unreachable, and its change against
+// the site's newest record of another scan), and adds it to the scan's
+// summary (per region: records, verdict classes, pages, changes).
 // kInvalidArgument for a verdict other than pass/fail or negative counts;
 // kAlreadyExists when the scan already has a record of this site;
 // kFailedPrecondition for an unknown scan or site, or a finished scan.
@@ -72,9 +77,11 @@ struct StoredRecord {
 
 // The records of several sites in one transaction (the scan's writer batches
 // what finished while it wrote the last batch): all of them or none, with the
-// failures of WriteSiteRecord.
+// failures of WriteSiteRecord. `changes` (may be null) receives each record's
+// change, in order, once they are committed.
 [[nodiscard]] Status WriteSiteRecords(Registry& registry, std::int64_t scan_id,
-                                      std::span<const SiteRecord> records);
+                                      std::span<const SiteRecord> records,
+                                      std::vector<SiteChange>* changes = nullptr);
 
 // Marks the scan finished now; kFailedPrecondition when it already is.
 [[nodiscard]] Status FinishScan(Registry& registry, std::int64_t scan_id);

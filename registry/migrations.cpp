@@ -281,6 +281,70 @@ ALTER TABLE scans ADD COLUMN sites_due INTEGER;
 ALTER TABLE scans ADD COLUMN requested_by TEXT;
 )sql";
 
+// Version 5: how each compliance record stands, stored when it is written,
+// and a running summary of every scan, so that lists read them instead of
+// comparing records at query time.
+// - compliance_records.unreachable (0/1) and change (the names of
+//   registry/site_change.h): the writer applies registry::IsUnreachable and
+//   registry::CompareWithPrevious (the previous record: the site's newest
+//   record before this one). Records written before are backfilled here with
+//   the same rule in SQL, once (tests/registry/schema_v5_test.cpp checks the
+//   two agree).
+// - scan_summaries: per scan and region (of the site's unit), the records
+//   written so far, their verdict classes (failed: reachable), page counts and
+//   changes; the writer adds each record in the transaction that inserts it.
+constexpr char kSchemaV5[] = R"sql(
+ALTER TABLE compliance_records ADD COLUMN unreachable INTEGER NOT NULL DEFAULT 0
+  CHECK (unreachable IN (0, 1));
+ALTER TABLE compliance_records ADD COLUMN change TEXT NOT NULL DEFAULT 'first-record'
+  CHECK (change IN ('first-record', 'still-passing', 'fixed', 'newly-failing', 'still-failing',
+                    'newly-unreachable'));
+UPDATE compliance_records SET unreachable = (verdict = 'fail' AND pages_failed = pages_total
+  AND instr(' ' || problems || ' ', ' fetch-failed ') > 0);
+UPDATE compliance_records SET change = ranked.change FROM (
+  SELECT id, CASE
+    WHEN previous_verdict IS NULL THEN 'first-record'
+    WHEN verdict = 'pass' AND previous_verdict = 'pass' THEN 'still-passing'
+    WHEN verdict = 'pass' THEN 'fixed'
+    WHEN unreachable AND NOT previous_unreachable THEN 'newly-unreachable'
+    WHEN previous_verdict = 'pass' THEN 'newly-failing'
+    ELSE 'still-failing' END AS change
+  FROM (SELECT id, verdict, unreachable,
+               lag(verdict) OVER by_site AS previous_verdict,
+               lag(unreachable) OVER by_site AS previous_unreachable
+        FROM compliance_records WINDOW by_site AS (PARTITION BY site_id ORDER BY id))
+) AS ranked WHERE compliance_records.id = ranked.id;
+CREATE TABLE scan_summaries (
+  scan_id INTEGER NOT NULL REFERENCES scans (id),
+  region_code TEXT NOT NULL REFERENCES regions (code),
+  sites_recorded INTEGER NOT NULL,
+  passed INTEGER NOT NULL,
+  failed INTEGER NOT NULL,
+  unreachable INTEGER NOT NULL,
+  pages_total INTEGER NOT NULL,
+  pages_failed INTEGER NOT NULL,
+  first_records INTEGER NOT NULL,
+  still_passing INTEGER NOT NULL,
+  fixed INTEGER NOT NULL,
+  newly_failing INTEGER NOT NULL,
+  still_failing INTEGER NOT NULL,
+  newly_unreachable INTEGER NOT NULL,
+  PRIMARY KEY (scan_id, region_code)
+) WITHOUT ROWID;
+INSERT INTO scan_summaries (scan_id, region_code, sites_recorded, passed, failed, unreachable,
+                            pages_total, pages_failed, first_records, still_passing, fixed,
+                            newly_failing, still_failing, newly_unreachable)
+SELECT cr.scan_id, u.region_code, count(*), sum(cr.verdict = 'pass'),
+       sum(cr.verdict = 'fail' AND NOT cr.unreachable), sum(cr.unreachable),
+       sum(cr.pages_total), sum(cr.pages_failed), sum(cr.change = 'first-record'),
+       sum(cr.change = 'still-passing'), sum(cr.change = 'fixed'),
+       sum(cr.change = 'newly-failing'), sum(cr.change = 'still-failing'),
+       sum(cr.change = 'newly-unreachable')
+FROM compliance_records AS cr JOIN sites AS s ON s.id = cr.site_id
+JOIN units AS u ON u.id = s.unit_id
+GROUP BY cr.scan_id, u.region_code ORDER BY cr.scan_id, u.region_code;
+)sql";
+
 struct Migration {
   std::int64_t version;
   const char* sql;
@@ -288,10 +352,8 @@ struct Migration {
 };
 
 constexpr std::array kMigrations = {
-    Migration{1, kSchemaV1, true},
-    Migration{2, kSchemaV2, false},
-    Migration{3, kSchemaV3, false},
-    Migration{4, kSchemaV4, false},
+    Migration{1, kSchemaV1, true},  Migration{2, kSchemaV2, false}, Migration{3, kSchemaV3, false},
+    Migration{4, kSchemaV4, false}, Migration{5, kSchemaV5, false},
 };
 
 // PRAGMA takes no parameters; the version is one of kMigrations' constants.
@@ -303,7 +365,9 @@ std::string SetUserVersionSql(std::int64_t version) {
 
 std::int64_t LatestSchemaVersion() { return kMigrations.back().version; }
 
-Status ApplyMigrations(Database& db) {
+Status ApplyMigrations(Database& db) { return ApplyMigrations(db, LatestSchemaVersion()); }
+
+Status ApplyMigrations(Database& db, std::int64_t up_to_version) {
   Result<std::int64_t> current = db.UserVersion();
   if (!current) return current.status();
   if (*current > LatestSchemaVersion()) {
@@ -313,7 +377,7 @@ Status ApplyMigrations(Database& db) {
                               db.path(), *current, LatestSchemaVersion()));
   }
   for (const Migration& migration : kMigrations) {
-    if (migration.version <= *current) continue;
+    if (migration.version <= *current || migration.version > up_to_version) continue;
     Result<Transaction> txn = Transaction::Begin(db);
     if (!txn) return txn.status();
     if (Status s = db.Exec(migration.sql); !s.ok()) {

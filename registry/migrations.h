@@ -20,6 +20,10 @@ namespace badgewatch::registry {
 // kSchemaTooNew ("... written by a newer badgewatch ...") and left untouched.
 [[nodiscard]] Status ApplyMigrations(Database& db);
 
+// The same, stopping at `up_to_version` (a file that is already further is
+// left as it is): a file of an older schema, for migration tests.
+[[nodiscard]] Status ApplyMigrations(Database& db, std::int64_t up_to_version);
+
 }  // namespace badgewatch::registry
 
 #endif  // BADGEWATCH_REGISTRY_MIGRATIONS_H_

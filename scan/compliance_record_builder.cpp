@@ -8,6 +8,9 @@ namespace badgewatch::scan {
 
 namespace codes = verifier::codes;
 
+static_assert(registry::kFetchFailedCode == codes::kFetchFailed,
+              "the registry's unreachable rule must test the verifier's fetch-failed code");
+
 registry::SiteRecord BuildSiteRecord(std::int64_t site_id, const SiteCheckReport& report,
                                      const std::vector<std::string>& registered_ips) {
   registry::SiteRecord record;
@@ -50,40 +53,6 @@ registry::SiteRecord BuildSiteRecord(std::int64_t site_id, const SiteCheckReport
     if (!matched) record.warnings.emplace_back(codes::kIpMismatch);
   }
   return record;
-}
-
-bool IsUnreachable(const registry::SiteRecord& record) {
-  const bool fetch_failed = std::find(record.problems.begin(), record.problems.end(),
-                                      codes::kFetchFailed) != record.problems.end();
-  return fetch_failed && record.pages_failed == record.pages_total;
-}
-
-std::string_view SiteChangeName(SiteChange change) {
-  switch (change) {
-    case SiteChange::kFirstRecord:
-      return "first-record";
-    case SiteChange::kStillPassing:
-      return "still-passing";
-    case SiteChange::kFixed:
-      return "fixed";
-    case SiteChange::kNewlyFailing:
-      return "newly-failing";
-    case SiteChange::kStillFailing:
-      return "still-failing";
-    case SiteChange::kNewlyUnreachable:
-      return "newly-unreachable";
-  }
-  return "unknown";
-}
-
-SiteChange CompareWithPrevious(const std::optional<registry::SiteRecord>& previous,
-                               const registry::SiteRecord& current) {
-  if (!previous) return SiteChange::kFirstRecord;
-  const bool passed = previous->verdict == "pass";
-  const bool passes = current.verdict == "pass";
-  if (passes) return passed ? SiteChange::kStillPassing : SiteChange::kFixed;
-  if (IsUnreachable(current) && !IsUnreachable(*previous)) return SiteChange::kNewlyUnreachable;
-  return passed ? SiteChange::kNewlyFailing : SiteChange::kStillFailing;
 }
 
 }  // namespace badgewatch::scan

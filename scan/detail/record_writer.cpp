@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -92,18 +91,12 @@ void RecordWriter::Run() {
 }
 
 registry::Status RecordWriter::Write(const std::vector<FinishedSite>& batch) {
-  // Each site's previous record, read before this batch adds the new ones.
-  std::vector<std::optional<registry::SiteRecord>> previous;
   std::vector<registry::SiteRecord> records;
-  for (const FinishedSite& finished : batch) {
-    registry::Result<std::optional<registry::StoredRecord>> stored =
-        registry::PreviousSiteRecord(registry_.writer(), finished.record.site_id, scan_id_);
-    if (!stored) return stored.status();
-    previous.push_back(*stored ? std::optional<registry::SiteRecord>((*stored)->record)
-                               : std::nullopt);
-    records.push_back(finished.record);
-  }
-  if (registry::Status s = registry::WriteSiteRecords(registry_, scan_id_, records); !s.ok()) {
+  for (const FinishedSite& finished : batch) records.push_back(finished.record);
+  // Each record's change against the site's previous record, as stored with it.
+  std::vector<SiteChange> changes;
+  if (registry::Status s = registry::WriteSiteRecords(registry_, scan_id_, records, &changes);
+      !s.ok()) {
     return s;
   }
   std::vector<const FinishedSite*> newly_failing;
@@ -115,7 +108,7 @@ registry::Status RecordWriter::Write(const std::vector<FinishedSite>& batch) {
     if (record.verdict == "pass") ++counts_.sites_passed;
     if (record.verdict != "pass") ++counts_.sites_failed;
     if (IsUnreachable(record)) ++counts_.sites_unreachable;
-    switch (CompareWithPrevious(previous[i], record)) {
+    switch (changes[i]) {
       case SiteChange::kFirstRecord:
         ++counts_.first_records;
         break;

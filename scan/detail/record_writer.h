@@ -1,9 +1,10 @@
 // The scan's one registry writer: a thread that takes finished sites from the
 // crawl loop and writes their records in batches (whatever finished while the
 // last batch was written, one transaction each, so a kill loses at most the
-// sites in flight and that batch), compares each with the site's previous
-// record and queues the unit's notification when its site newly fails. Submit from any
-// thread; Close from the thread that created it.
+// sites in flight and that batch), counts how each compares with the site's
+// previous record (the registry works that out as it writes) and queues the
+// unit's notification when its site newly fails. Submit from any thread;
+// Close from the thread that created it.
 #ifndef BADGEWATCH_SCAN_DETAIL_RECORD_WRITER_H_
 #define BADGEWATCH_SCAN_DETAIL_RECORD_WRITER_H_
 

@@ -78,6 +78,12 @@ TEST_CASE("Registry: a version-1 file is migrated to the latest schema, data kep
         "ALTER TABLE scans DROP COLUMN sites_due", "ALTER TABLE scans DROP COLUMN requested_by"}) {
     REQUIRE(db.Exec(sql).ok());
   }
+  // ... and without what migration 5 adds.
+  for (const char* sql :
+       {"DROP TABLE scan_summaries", "ALTER TABLE compliance_records DROP COLUMN unreachable",
+        "ALTER TABLE compliance_records DROP COLUMN change"}) {
+    REQUIRE(db.Exec(sql).ok());
+  }
   REQUIRE(db.Exec("PRAGMA user_version = 1").ok());
   f.Reopen();
   Database& reopened = f.registry->writer();
@@ -93,6 +99,11 @@ TEST_CASE("Registry: a version-1 file is migrated to the latest schema, data kep
                   "SELECT count(*) FROM pragma_table_info('compliance_records') "
                   "WHERE name IN ('resolved_addresses', 'home_title', 'crawl_started_at', "
                   "'crawl_finished_at')") == 4);
+  CHECK(CountRows(reopened,
+                  "SELECT count(*) FROM pragma_table_info('compliance_records') "
+                  "WHERE name IN ('unreachable', 'change')") == 2);
+  CHECK(CountRows(reopened, "SELECT count(*) FROM sqlite_schema WHERE name = 'scan_summaries'") ==
+        1);
   CHECK(CountRows(reopened, "SELECT count(*) FROM scans WHERE started_at = 7") == 1);
 }
 
