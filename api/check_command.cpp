@@ -112,7 +112,7 @@ CLI::App* AddCheckCommand(CLI::App& app, CheckOptions& options) {
   CLI::Option* sites = check->add_option(
       "--sites", options.sites_file,
       "Check every site of this CSV instead (columns site_name, english_domain, chinese_domain, "
-      "badge_id, as 'registry export' writes them; - reads standard input)");
+      "badge_id, ips, as 'registry export' writes them; - reads standard input)");
   check
       ->add_option("--site-port", options.site_port,
                    "With --sites: reach the listed domains on this port instead of 80")

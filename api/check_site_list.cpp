@@ -9,15 +9,17 @@
 #include "api/badge_id_option.h"
 #include "crawler/host_name.h"
 #include "registry/csv_table.h"
+#include "registry/field_validation.h"
+#include "registry/sites.h"
 
 namespace badgewatch::api {
 namespace {
 
 // The registry's import format (registry/site_import.h): columns a site list
 // may carry without them meaning anything to a check.
-constexpr std::array<std::string_view, 12> kIgnoredColumns = {
-    "kind",   "region", "system_category", "unit_name", "address",      "handler_name",
-    "mobile", "email",  "unit_number",     "ips",       "introduction", "hosted_on_platform"};
+constexpr std::array<std::string_view, 11> kIgnoredColumns = {
+    "kind",   "region", "system_category", "unit_name",    "address",           "handler_name",
+    "mobile", "email",  "unit_number",     "introduction", "hosted_on_platform"};
 
 registry::Status Invalid(std::string message) {
   return registry::Status(registry::StatusCode::kInvalidArgument, std::move(message));
@@ -26,7 +28,8 @@ registry::Status Invalid(std::string message) {
 bool Known(std::string_view column) {
   const auto is = [&](std::string_view name) { return name == column; };
   return column == "site_name" || column == "english_domain" || column == "chinese_domain" ||
-         column == "badge_id" || std::any_of(kIgnoredColumns.begin(), kIgnoredColumns.end(), is);
+         column == "badge_id" || column == "ips" ||
+         std::any_of(kIgnoredColumns.begin(), kIgnoredColumns.end(), is);
 }
 
 // One row's fields by column name; "" for a column the file does not have.
@@ -72,7 +75,12 @@ registry::Result<std::optional<ListedSite>> SiteOfRow(const RowFields& row, std:
       return Invalid(fmt::format("badge_id '{}': {}", badge_id, error));
     }
   }
-  return std::optional<ListedSite>(ListedSite{line, site.name, badge_id, std::move(*target)});
+  std::vector<std::string> ips = registry::SplitIps(row.Get("ips"));
+  for (const std::string& ip : ips) {
+    if (registry::Status s = registry::ValidateIpAddress(ip); !s.ok()) return s;
+  }
+  return std::optional<ListedSite>(
+      ListedSite{line, site.name, badge_id, std::move(ips), std::move(*target)});
 }
 
 }  // namespace
@@ -84,8 +92,8 @@ registry::Result<std::vector<ListedSite>> ParseCheckSiteList(std::string_view cs
   for (const std::string& column : table->header) {
     if (!Known(column)) {
       return Invalid(fmt::format(
-          "unknown column '{}' (a site list has site_name, english_domain, chinese_domain and "
-          "badge_id; the other columns of 'registry export' are ignored)",
+          "unknown column '{}' (a site list has site_name, english_domain, chinese_domain, "
+          "badge_id and ips; the other columns of 'registry export' are ignored)",
           column));
     }
   }

@@ -4,7 +4,9 @@
 //
 // Columns (header names, any order):
 //   site_name (required), english_domain and/or chinese_domain (at least one
-//   of the two columns), badge_id (optional); the other columns of the
+//   of the two columns), badge_id and ips (optional: the registered
+//   addresses, separated by spaces, commas or semicolons; a site resolving to
+//   none of them gets the warning ip-mismatch); the other columns of the
 //   registry's import format are accepted and ignored, any other refused.
 // A row with no site (a unit without sites in an export) or a site hosted on
 // CONAC's platform without a domain of its own is skipped: nothing to crawl.
@@ -26,9 +28,10 @@
 namespace badgewatch::api {
 
 struct ListedSite {
-  std::size_t line = 0;  // the CSV line of its row
-  std::string name;      // the registered name the titles are judged against
-  std::string badge_id;  // empty: any unit's badge id is accepted
+  std::size_t line = 0;          // the CSV line of its row
+  std::string name;              // the registered name the titles are judged against
+  std::string badge_id;          // empty: any unit's badge id is accepted
+  std::vector<std::string> ips;  // registered addresses; none resolved: ip-mismatch
   scan::CrawlTarget target;
 };
 

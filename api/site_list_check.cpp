@@ -39,9 +39,10 @@ class SiteListRun {
                            site.badge_id};
   }
 
-  void Print(const scan::BatchResult& result) {
+  void Print(scan::BatchResult result) {
     const ListedSite& site = sites_[result.key];
-    const scan::SiteCheckReport& report = result.report;
+    scan::SiteCheckReport& report = result.report;
+    scan::AddIpMismatchWarning(report.warnings, report.addresses, site.ips);
     ++done_;
     if (report.verdict != verifier::Verdict::kPass) ++failed_;
     pages_ += report.pages_total;
@@ -111,7 +112,7 @@ int RunSiteListCheck(const CheckOptions& options, std::FILE* out, std::FILE* err
       io, options.concurrent_sites, [&run] { return run.Next(); },
       [&](scan::BatchResult result) {
         progress.Clear();
-        run.Print(result);
+        run.Print(std::move(result));
       });
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&io](const boost::system::error_code& ec, int /*signal*/) {

@@ -40,18 +40,7 @@ registry::SiteRecord BuildSiteRecord(std::int64_t site_id, const SiteCheckReport
       }
     }
   }
-  if (!registered_ips.empty() && !report.addresses.empty()) {
-    bool matched = false;
-    for (const auto& [host, addresses] : report.addresses) {
-      for (const std::string& address : addresses) {
-        if (std::find(registered_ips.begin(), registered_ips.end(), address) !=
-            registered_ips.end()) {
-          matched = true;
-        }
-      }
-    }
-    if (!matched) record.warnings.emplace_back(codes::kIpMismatch);
-  }
+  AddIpMismatchWarning(record.warnings, report.addresses, registered_ips);
   return record;
 }
 

@@ -41,6 +41,22 @@ void SortCodes(std::vector<std::string>& list) {
 
 }  // namespace
 
+void AddIpMismatchWarning(std::vector<std::string>& warnings,
+                          const std::map<std::string, std::vector<std::string>>& addresses,
+                          const std::vector<std::string>& registered_ips) {
+  if (registered_ips.empty() || addresses.empty()) return;
+  for (const auto& [host, resolved] : addresses) {
+    for (const std::string& address : resolved) {
+      if (std::find(registered_ips.begin(), registered_ips.end(), address) !=
+          registered_ips.end()) {
+        return;
+      }
+    }
+  }
+  AddCodes(warnings, {std::string(codes::kIpMismatch)});
+  SortCodes(warnings);
+}
+
 SiteCheckReport UncrawlableSiteReport(const std::string& start_url, const std::string& reason) {
   SiteCheckReport report;
   report.start_url = start_url;

@@ -52,6 +52,13 @@ struct SiteCheckReport {
   std::size_t pages_failed = 0;
 };
 
+// Adds the warning ip-mismatch to `warnings` (in the codes' order) when the
+// site resolved (`addresses`: host -> addresses) and to none of
+// `registered_ips`; nothing when either is empty.
+void AddIpMismatchWarning(std::vector<std::string>& warnings,
+                          const std::map<std::string, std::vector<std::string>>& addresses,
+                          const std::vector<std::string>& registered_ips);
+
 // The report of a site whose crawl could not even start (an invalid host
 // name): its start URL fails with fetch-failed and `reason` as the detail.
 [[nodiscard]] SiteCheckReport UncrawlableSiteReport(const std::string& start_url,

@@ -145,6 +145,22 @@ TEST_CASE("SiteListCheck: sites crawl at once up to --concurrent-sites", "[api][
     CHECK(run.code == 0);
     CHECK(server.max_concurrent_connections() == 1);
   }
+  SECTION("registered addresses: a site resolving to none of them gets ip-mismatch, and passes") {
+    const std::string with_ips = WriteFile(
+        dir, "ips.csv",
+        std::string("site_name,english_domain,chinese_domain,ips\n") + kPassName + "," + kPassHost +
+            ",,\"10.0.0.1 10.0.0.2\"\n" + kIdnName + ",,教育局.政务,127.0.0.1\n");
+    auto ip_args = ListArgs(with_ips, server, dns);
+    ip_args.push_back("--json");
+    const CliRun run = RunCli(ip_args);
+    INFO(run.err);
+    CHECK(run.code == 0);
+    const auto sites = LinesByName(run.out);
+    REQUIRE(sites.size() == 2);
+    CHECK(sites.at(kPassName)["warnings"] == nlohmann::json::array({"ip-mismatch"}));
+    CHECK(sites.at(kPassName)["verdict"] == "pass");
+    CHECK(sites.at(kIdnName)["warnings"].empty());
+  }
   SECTION("all passing: exit 0, each site's report and the summary") {
     const CliRun run = RunCli(args);
     INFO(run.err);
@@ -234,6 +250,7 @@ TEST_CASE("CheckSiteList: the CSV of 'registry export' is a site list", "[api]")
   CHECK(first.badge_id == kBadgeId);
   CHECK(first.target.start_url == "http://jyj.hangzhou.gov.cn:8080/");
   CHECK(first.target.aliases == std::vector<std::string>{"杭州市教育局.政务"});
+  CHECK(first.ips == std::vector<std::string>{"1.2.3.4"});
   const ListedSite& chinese = (*parsed)[1];
   CHECK(chinese.line == 5);
   CHECK(chinese.badge_id.empty());
@@ -252,6 +269,7 @@ TEST_CASE("CheckSiteList: lists that cannot be checked are refused", "[api]") {
       {"site_name,english_domain\n", "no site to check"},
       {"site_name,english_domain\n网站,\n", "line 2: neither english_domain nor chinese_domain"},
       {"site_name,english_domain\n\"网站,example.gov.cn\n", "line 2"},  // unterminated quote
+      {"site_name,english_domain,ips\n网站,example.gov.cn,1.2.3\n", "line 2: "},
   };
   for (const Case& c : cases) {
     INFO(c.csv);
