@@ -7,9 +7,9 @@
 //
 // Example:
 //   ScanFiles files = ScanFilesFrom(config);
-//   ScanFilesWritten written = WriteScanFiles(registry.writer(), outcome, files,
-//   std::time(nullptr)); for (const std::string& error : written.errors) spdlog::error("{}",
-//   error);
+//   ScanFilesWritten written =
+//       WriteScanFiles(registry.writer(), outcome, files, std::time(nullptr));
+//   for (const std::string& error : written.errors) spdlog::error("{}", error);
 #ifndef BADGEWATCH_SCAN_SCAN_FILES_H_
 #define BADGEWATCH_SCAN_SCAN_FILES_H_
 
