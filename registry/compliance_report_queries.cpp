@@ -17,15 +17,15 @@ namespace {
   "JOIN units AS u ON u.id = s.unit_id JOIN regions AS r ON r.code = u.region_code "
 #define BADGEWATCH_SELECTED_RECORDS_WHERE "cr.scan_id = ? AND (? = '' OR u.region_code = ?)"
 
-// A scan's sums over the records of one region (or all): binds the region
-// code twice.
-#define BADGEWATCH_SCAN_SUMS                                                    \
-  "SELECT sc.id, sc.kind, sc.started_at, sc.finished_at, count(rec.verdict), "  \
-  "coalesce(sum(rec.verdict = 'fail'), 0), coalesce(sum(rec.pages_total), 0), " \
-  "coalesce(sum(rec.pages_failed), 0) FROM scans AS sc LEFT JOIN ("             \
-  "SELECT cr.scan_id, cr.verdict, cr.pages_total, cr.pages_failed "             \
-  "FROM " BADGEWATCH_SELECTED_RECORDS                                           \
-  "WHERE ? = '' OR u.region_code = ?) AS rec ON rec.scan_id = sc.id "
+// A scan's sums over its records in one region (or all), from the summary
+// the writer keeps with every record (scan_summaries): binds the region code
+// twice. A failed site is a failing record, reachable or not.
+#define BADGEWATCH_SCAN_SUMS                                                            \
+  "SELECT sc.id, sc.kind, sc.started_at, sc.finished_at, "                              \
+  "coalesce(sum(ss.sites_recorded), 0), coalesce(sum(ss.failed + ss.unreachable), 0), " \
+  "coalesce(sum(ss.pages_total), 0), coalesce(sum(ss.pages_failed), 0) "                \
+  "FROM scans AS sc LEFT JOIN scan_summaries AS ss ON ss.scan_id = sc.id "              \
+  "AND (? = '' OR ss.region_code = ?) "
 
 constexpr char kListScans[] = BADGEWATCH_SCAN_SUMS "GROUP BY sc.id ORDER BY sc.id DESC";
 constexpr char kLoadScan[] = BADGEWATCH_SCAN_SUMS "WHERE sc.id = ? GROUP BY sc.id ORDER BY sc.id";
