@@ -148,7 +148,7 @@ Result<std::vector<ComplianceRecordRow>> ListComplianceRecords(Database& db,
   Result<Statement> list = db.Prepare(kListRecords);
   if (!list) return list.status();
   if (Status b = BindFilter(*list, filter, window); !b.ok()) return b;
-  return detail::CollectRows(*list, ReadRecordRow);
+  return CollectRows(*list, ReadRecordRow);
 }
 
 Result<std::optional<ComplianceRecordRow>> LoadComplianceRecord(Database& db,
@@ -156,10 +156,7 @@ Result<std::optional<ComplianceRecordRow>> LoadComplianceRecord(Database& db,
   Result<Statement> load = db.Prepare(kLoadRecord);
   if (!load) return load.status();
   if (Status b = load->Bind({record_id}); !b.ok()) return b;
-  Result<bool> row = load->Step();
-  if (!row) return row.status();
-  if (!*row) return std::optional<ComplianceRecordRow>();
-  return std::optional<ComplianceRecordRow>(ReadRecordRow(*load));
+  return FirstRow(*load, ReadRecordRow);
 }
 
 Result<std::vector<FailingPage>> ListFailingPages(Database& db, std::int64_t record_id,
@@ -167,8 +164,7 @@ Result<std::vector<FailingPage>> ListFailingPages(Database& db, std::int64_t rec
   Result<Statement> list = db.Prepare(kListPages);
   if (!list) return list.status();
   if (Status b = list->Bind({record_id, window.limit, window.offset}); !b.ok()) return b;
-  return detail::CollectRows(*list,
-                             [](const Statement& s) { return detail::ReadFailingPage(s, 0); });
+  return CollectRows(*list, [](const Statement& s) { return detail::ReadFailingPage(s, 0); });
 }
 
 Result<std::int64_t> CountFailingPages(Database& db, std::int64_t record_id) {
@@ -181,10 +177,7 @@ Result<std::int64_t> CountFailingPages(Database& db, std::int64_t record_id) {
 Result<std::optional<std::int64_t>> LatestScanWithRecords(Database& db) {
   Result<Statement> latest = db.Prepare(kLatestWithRecords);
   if (!latest) return latest.status();
-  Result<bool> row = latest->Step();
-  if (!row) return row.status();
-  if (!*row) return std::optional<std::int64_t>();
-  return std::optional<std::int64_t>(latest->Int(0));
+  return FirstRow(*latest, FirstColumnInt);
 }
 
 Result<std::vector<ScanProgressRow>> ListScanProgress(Database& db, const std::string& region_code,
@@ -195,7 +188,7 @@ Result<std::vector<ScanProgressRow>> ListScanProgress(Database& db, const std::s
       !b.ok()) {
     return b;
   }
-  return detail::CollectRows(*list, ReadScanProgress);
+  return CollectRows(*list, ReadScanProgress);
 }
 
 Result<std::int64_t> CountScans(Database& db) {
@@ -209,10 +202,7 @@ Result<std::optional<ScanProgressRow>> LoadScanProgress(Database& db, std::int64
   Result<Statement> load = db.Prepare(kLoadScanProgress);
   if (!load) return load.status();
   if (Status b = load->Bind({std::string_view(region_code), scan_id}); !b.ok()) return b;
-  Result<bool> row = load->Step();
-  if (!row) return row.status();
-  if (!*row) return std::optional<ScanProgressRow>();
-  return std::optional<ScanProgressRow>(ReadScanProgress(*load));
+  return FirstRow(*load, ReadScanProgress);
 }
 
 }  // namespace badgewatch::registry

@@ -120,11 +120,9 @@ Result<std::optional<RecordStanding>> PreviousStanding(Database& db, std::int64_
   Result<Statement> select = db.Prepare(kSelectPreviousStanding);
   if (!select) return select.status();
   if (Status b = select->Bind({site_id, scan_id}); !b.ok()) return b;
-  Result<bool> row = select->Step();
-  if (!row) return row.status();
-  if (!*row) return std::optional<RecordStanding>();
-  return std::optional<RecordStanding>(
-      RecordStanding{select->Text(0) == "pass", select->Int(1) != 0});
+  return FirstRow(*select, [](const Statement& s) {
+    return RecordStanding{s.Text(0) == "pass", s.Int(1) != 0};
+  });
 }
 
 // Adds the record to its scan's summary; inside the caller's transaction.
@@ -259,12 +257,10 @@ Result<std::optional<StoredRecord>> PreviousSiteRecord(Database& db, std::int64_
   Result<Statement> pages = db.Prepare(kSelectPages);
   if (!pages) return pages.status();
   if (Status b = pages->Bind({stored.id}); !b.ok()) return b;
-  for (;;) {
-    Result<bool> page = pages->Step();
-    if (!page) return page.status();
-    if (!*page) break;
-    stored.record.failing_pages.push_back(detail::ReadFailingPage(*pages, 0));
-  }
+  Result<std::vector<FailingPage>> failing =
+      CollectRows(*pages, [](const Statement& s) { return detail::ReadFailingPage(s, 0); });
+  if (!failing) return failing.status();
+  stored.record.failing_pages = std::move(failing).value();
   return std::optional<StoredRecord>(std::move(stored));
 }
 

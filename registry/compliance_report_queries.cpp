@@ -99,7 +99,7 @@ Result<std::vector<Row>> SelectForScan(Database& db, const char* sql,
   if (!statement) return statement.status();
   const std::string_view region = selection.region_code;
   if (Status b = statement->Bind({selection.scan_id, region, region}); !b.ok()) return b;
-  return detail::CollectRows(*statement, read);
+  return CollectRows(*statement, read);
 }
 
 }  // namespace
@@ -109,7 +109,7 @@ Result<std::vector<ScanOverview>> ListScans(Database& db) {
   if (!statement) return statement.status();
   // Every region: an empty code (a non-null empty text, not NULL).
   if (Status b = statement->Bind({std::string_view(""), std::string_view("")}); !b.ok()) return b;
-  return detail::CollectRows(*statement, ReadScanOverview);
+  return CollectRows(*statement, ReadScanOverview);
 }
 
 Result<ScanOverview> LoadScanOverview(Database& db, std::int64_t scan_id,
@@ -127,20 +127,14 @@ Result<ScanOverview> LoadScanOverview(Database& db, std::int64_t scan_id,
 Result<std::optional<std::int64_t>> LatestFinishedScan(Database& db) {
   Result<Statement> statement = db.Prepare(kLatestFinished);
   if (!statement) return statement.status();
-  Result<bool> row = statement->Step();
-  if (!row) return row.status();
-  if (!*row) return std::optional<std::int64_t>();
-  return std::optional<std::int64_t>(statement->Int(0));
+  return FirstRow(*statement, FirstColumnInt);
 }
 
 Result<std::optional<std::string>> FindRegionName(Database& db, const std::string& region_code) {
   Result<Statement> statement = db.Prepare(kRegionName);
   if (!statement) return statement.status();
   if (Status b = statement->Bind({std::string_view(region_code)}); !b.ok()) return b;
-  Result<bool> row = statement->Step();
-  if (!row) return row.status();
-  if (!*row) return std::optional<std::string>();
-  return std::optional<std::string>(statement->Text(0));
+  return FirstRow(*statement, [](const Statement& s) { return s.Text(0); });
 }
 
 Result<std::vector<SiteComplianceRow>> ListScanSites(Database& db, const ScanSelection& selection) {
@@ -204,7 +198,7 @@ Result<std::vector<ScanOverview>> ListScanTrend(Database& db, const ScanSelectio
   if (Status b = statement->Bind({region, region, id, id, id, std::int64_t{count}}); !b.ok()) {
     return b;
   }
-  Result<std::vector<ScanOverview>> scans = detail::CollectRows(*statement, ReadScanOverview);
+  Result<std::vector<ScanOverview>> scans = CollectRows(*statement, ReadScanOverview);
   if (!scans) return scans.status();
   return std::vector<ScanOverview>(scans->rbegin(), scans->rend());
 }

@@ -13,10 +13,7 @@ constexpr char kSelectRecordedSites[] =
 Result<std::optional<std::int64_t>> FindUnfinishedNightlyScan(Database& db) {
   Result<Statement> select = db.Prepare(kSelectUnfinished);
   if (!select) return select.status();
-  Result<bool> row = select->Step();
-  if (!row) return row.status();
-  if (!*row) return std::optional<std::int64_t>();
-  return std::optional<std::int64_t>(select->Int(0));
+  return FirstRow(*select, FirstColumnInt);
 }
 
 Result<std::set<std::int64_t>> SitesRecordedInScan(Database& db, std::int64_t scan_id) {

@@ -95,10 +95,7 @@ Result<std::optional<std::int64_t>> FindUnitSite(Database& db, std::int64_t unit
   Status bound = find->Bind(
       {unit_id, f.name, f.english_domain.value_or(""), std::int64_t{f.hosted_on_platform ? 1 : 0}});
   if (!bound.ok()) return bound;
-  Result<bool> row = find->Step();
-  if (!row) return row.status();
-  if (!*row) return std::optional<std::int64_t>();
-  return std::optional<std::int64_t>(find->Int(0));
+  return FirstRow(*find, FirstColumnInt);
 }
 
 Status UpdateSite(Database& db, std::int64_t site_id, const SiteFields& f) {

@@ -16,7 +16,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
+#include <vector>
 
 #include "registry/status.h"
 
@@ -61,6 +63,31 @@ class Statement {
   sqlite3* db_;
   std::unique_ptr<sqlite3_stmt, Finalizer> stmt_;
 };
+
+// Steps `statement` to the end: read(statement) of every row, in order.
+template <typename Read, typename Row = std::invoke_result_t<Read, const Statement&>>
+Result<std::vector<Row>> CollectRows(Statement& statement, Read read) {
+  std::vector<Row> rows;
+  for (;;) {
+    Result<bool> row = statement.Step();
+    if (!row) return row.status();
+    if (!*row) return rows;
+    rows.push_back(read(statement));
+  }
+}
+
+// Steps `statement` once, for queries of at most one row: read(statement) of
+// that row, or nullopt when there is none.
+template <typename Read, typename Row = std::invoke_result_t<Read, const Statement&>>
+Result<std::optional<Row>> FirstRow(Statement& statement, Read read) {
+  Result<bool> row = statement.Step();
+  if (!row) return row.status();
+  if (!*row) return std::optional<Row>();
+  return std::optional<Row>(read(statement));
+}
+
+// The first column as an integer: a row reader for ids and counts.
+[[nodiscard]] inline std::int64_t FirstColumnInt(const Statement& s) { return s.Int(0); }
 
 }  // namespace badgewatch::registry
 

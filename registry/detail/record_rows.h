@@ -1,11 +1,10 @@
 // Reading the rows of the compliance-record queries (compliance_report_queries,
 // compliance_record_queries): a record's verdict, codes and page counts, a
-// site with its unit and region and record, a failing page, and every row of a statement.
+// site with its unit and region and record, and a failing page.
 // Same thread rule as the Statement read.
 #ifndef BADGEWATCH_REGISTRY_DETAIL_RECORD_ROWS_H_
 #define BADGEWATCH_REGISTRY_DETAIL_RECORD_ROWS_H_
 
-#include <type_traits>
 #include <vector>
 
 #include "registry/compliance_records.h"
@@ -23,18 +22,6 @@ void ReadRecordColumns(const Statement& s, int first, SiteRecord& record);
 // s.id, s.name, chinese and english domain (''-coalesced), b.id, u.id, u.name,
 // r.code, r.name, then the record columns, from column `first` on.
 [[nodiscard]] SiteComplianceRow ReadSiteComplianceRow(const Statement& s, int first);
-
-// Steps `statement` to the end: read(statement) of every row, in order.
-template <typename Read, typename Row = std::invoke_result_t<Read, const Statement&>>
-Result<std::vector<Row>> CollectRows(Statement& statement, Read read) {
-  std::vector<Row> rows;
-  for (;;) {
-    Result<bool> row = statement.Step();
-    if (!row) return row.status();
-    if (!*row) return rows;
-    rows.push_back(read(statement));
-  }
-}
 
 }  // namespace badgewatch::registry::detail
 
