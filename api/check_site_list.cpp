@@ -2,34 +2,20 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <array>
 #include <optional>
 
 #include "api/badge_id_option.h"
 #include "crawler/host_name.h"
 #include "registry/csv_table.h"
 #include "registry/field_validation.h"
+#include "registry/site_import.h"
 #include "registry/sites.h"
 
 namespace badgewatch::api {
 namespace {
 
-// The registry's import format (registry/site_import.h): columns a site list
-// may carry without them meaning anything to a check.
-constexpr std::array<std::string_view, 11> kIgnoredColumns = {
-    "kind",   "region", "system_category", "unit_name",    "address",           "handler_name",
-    "mobile", "email",  "unit_number",     "introduction", "hosted_on_platform"};
-
 registry::Status Invalid(std::string message) {
   return registry::Status(registry::StatusCode::kInvalidArgument, std::move(message));
-}
-
-bool Known(std::string_view column) {
-  const auto is = [&](std::string_view name) { return name == column; };
-  return column == "site_name" || column == "english_domain" || column == "chinese_domain" ||
-         column == "badge_id" || column == "ips" ||
-         std::any_of(kIgnoredColumns.begin(), kIgnoredColumns.end(), is);
 }
 
 // One row's fields by column name; "" for a column the file does not have.
@@ -90,7 +76,8 @@ registry::Result<std::vector<ListedSite>> ParseCheckSiteList(std::string_view cs
   registry::Result<registry::CsvTable> table = registry::ParseCsv(csv);
   if (!table) return table.status();
   for (const std::string& column : table->header) {
-    if (!Known(column)) {
+    // Any column of the registry's import format; those a check does not use are ignored.
+    if (!registry::IsImportColumn(column)) {
       return Invalid(fmt::format(
           "unknown column '{}' (a site list has site_name, english_domain, chinese_domain, "
           "badge_id and ips; the other columns of 'registry export' are ignored)",

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "registry/audit_log.h"
@@ -82,9 +83,9 @@ Result<std::array<int, kColumnCount>> MapColumns(const CsvTable& table) {
       return Invalid(fmt::format("the CSV has no '{}' column", kColumnNames[c]));
   }
   for (const std::string& name : table.header) {
-    bool known = false;
-    for (std::string_view k : kColumnNames) known = known || k == name;
-    if (!known) return Invalid(fmt::format("the CSV has an unknown column '{}'", name));
+    if (!IsImportColumn(name)) {
+      return Invalid(fmt::format("the CSV has an unknown column '{}'", name));
+    }
   }
   return positions;
 }
@@ -182,6 +183,10 @@ class RowImporter {
 };
 
 }  // namespace
+
+bool IsImportColumn(std::string_view name) {
+  return std::find(kColumnNames.begin(), kColumnNames.end(), name) != kColumnNames.end();
+}
 
 Result<ImportReport> ImportUnitsAndSites(Registry& registry, std::string_view csv,
                                          const ImportProgress& progress) {

@@ -47,6 +47,9 @@ using ImportProgress = std::function<void(std::size_t rows_done)>;
 [[nodiscard]] Result<ImportReport> ImportUnitsAndSites(Registry& registry, std::string_view csv,
                                                        const ImportProgress& progress = {});
 
+// Whether `name` is a column of the import format (the list above).
+[[nodiscard]] bool IsImportColumn(std::string_view name);
+
 // Every unit and site in the import format, in unit then site order (a unit
 // without sites is one row with empty site columns).
 [[nodiscard]] Result<std::string> ExportUnitsAndSites(Database& db);
