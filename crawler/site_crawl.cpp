@@ -6,9 +6,12 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <cstdint>
+#include <map>
 #include <unordered_set>
 #include <utility>
 
+#include "crawler/callback_guard.h"
 #include "crawler/content_kind.h"
 #include "crawler/detail/host_table.h"
 #include "crawler/frontier.h"
@@ -269,9 +272,9 @@ class SiteCrawl::Impl {
     if (const auto ready = frontier_.NextReadyTime();
         ready && frontier_.queued() > 0 && unhandled_pages_ < config_.max_unhandled_pages) {
       pump_timer_.expires_at(*ready);
-      pump_timer_.async_wait([this](const boost::system::error_code& ec) {
+      pump_timer_.async_wait(guard_.Bind([this](const boost::system::error_code& ec) {
         if (!ec) Pump();
-      });
+      }));
     }
     MaybeFinish();
   }
@@ -287,18 +290,20 @@ class SiteCrawl::Impl {
     visit.chain.push_back(visit.url);
     ++active_;
     const std::string host = visit.parts.host;
-    hosts_.Pin(host, [this, visit = std::move(visit)](const detail::PinnedAddress& pinned) mutable {
-      if (stopped_) return;
-      if (!pinned.ok()) {
-        Fail(std::move(visit), pinned.error().message);
-        return;
-      }
-      FetchRequest request{visit.url, visit.parts.host, visit.parts.port, pinned.value()};
-      fetcher_->Fetch(std::move(request),
-                      [this, visit = std::move(visit)](FetchResult result) mutable {
-                        if (!stopped_) OnFetched(std::move(visit), std::move(result));
-                      });
-    });
+    hosts_.Pin(
+        host,
+        guard_.Bind([this, visit = std::move(visit)](const detail::PinnedAddress& pinned) mutable {
+          if (stopped_) return;
+          if (!pinned.ok()) {
+            Fail(std::move(visit), pinned.error().message);
+            return;
+          }
+          FetchRequest request{visit.url, visit.parts.host, visit.parts.port, pinned.value()};
+          fetcher_->Fetch(std::move(request),
+                          guard_.Bind([this, visit = std::move(visit)](FetchResult result) mutable {
+                            if (!stopped_) OnFetched(std::move(visit), std::move(result));
+                          }));
+        }));
   }
 
   void OnFetched(Visit visit, FetchResult result) {
@@ -350,13 +355,16 @@ class SiteCrawl::Impl {
     }
     ++visit.attempt;
     visit.chain.pop_back();  // StartVisit pushes the hop again
-    auto timer = std::make_shared<boost::asio::steady_timer>(io_, wait);
-    timer->async_wait(
-        [this, timer, visit = std::move(visit)](const boost::system::error_code& ec) mutable {
+    // The crawl owns its retry timers: destroying it cancels them.
+    const std::uint64_t id = next_retry_timer_++;
+    boost::asio::steady_timer& timer = retry_timers_.try_emplace(id, io_, wait).first->second;
+    timer.async_wait(guard_.Bind(
+        [this, id, visit = std::move(visit)](const boost::system::error_code& ec) mutable {
           if (ec || stopped_) return;
+          retry_timers_.erase(id);
           --active_;
           StartVisit(std::move(visit));
-        });
+        }));
   }
 
   enum class Robots { kAllowed, kDisallowed, kUnknown };
@@ -512,26 +520,29 @@ class SiteCrawl::Impl {
       ++summary_.scripts;
     }
     ++unhandled_pages_;
-    // The guard keeps io_context::run() from returning while the page is
+    // Bound here, on the loop: the links come back only while the crawl lives.
+    auto deliver = guard_.Bind([this](PageLinks& links) {
+      for (const std::string& link : links.links) Enqueue(link, false);
+      for (const std::string& src : links.scripts) Enqueue(src, true);
+      --unhandled_pages_;
+      --active_;
+      Pump();
+    });
+    // The work guard keeps io_context::run() from returning while the page is
     // parsed on the pool and nothing else is pending on the loop.
-    boost::asio::post(
-        pool_, [this, html, page = std::move(page), work = boost::asio::make_work_guard(io_)]() {
-          if (stopped_) return;
-          PageLinks links;
-          if (html) {
-            links = handler_.OnPage(page);
-          } else {
-            handler_.OnScript(page);
-          }
-          boost::asio::post(io_, [this, links = std::move(links)]() {
-            if (stopped_) return;
-            for (const std::string& link : links.links) Enqueue(link, false);
-            for (const std::string& src : links.scripts) Enqueue(src, true);
-            --unhandled_pages_;
-            --active_;
-            Pump();
-          });
-        });
+    boost::asio::post(pool_, [this, html, page = std::move(page), deliver = std::move(deliver),
+                              work = boost::asio::make_work_guard(io_)]() mutable {
+      if (stopped_) return;
+      PageLinks links;
+      if (html) {
+        links = handler_.OnPage(page);
+      } else {
+        handler_.OnScript(page);
+      }
+      boost::asio::post(io_, [deliver = std::move(deliver), links = std::move(links)]() mutable {
+        deliver(links);
+      });
+    });
   }
 
   // --- endings ---
@@ -570,7 +581,8 @@ class SiteCrawl::Impl {
     }
     finished_ = true;
     summary_.addresses = hosts_.ResolvedAddresses();
-    boost::asio::post(io_, [done = std::move(done_), summary = summary_]() { done(summary); });
+    boost::asio::post(
+        io_, guard_.Bind([done = std::move(done_), summary = summary_]() { done(summary); }));
   }
 
   const std::string start_origin_;      // "https://host:443", the robots key
@@ -584,6 +596,8 @@ class SiteCrawl::Impl {
   detail::HostTable hosts_;
   Frontier frontier_;
   boost::asio::steady_timer pump_timer_;
+  std::map<std::uint64_t, boost::asio::steady_timer> retry_timers_;
+  std::uint64_t next_retry_timer_ = 0;
   std::map<std::string, Origin> origins_;
   std::unordered_set<std::string> script_urls_;
   std::unordered_set<std::string> sitemap_urls_;
@@ -596,6 +610,9 @@ class SiteCrawl::Impl {
   std::atomic<bool> stopped_{false};
   DoneCallback done_;
   SiteCrawlSummary summary_;
+  // Every handler the crawl posts or waits on is bound to this guard: once the
+  // crawl is destroyed, answers, transfers and timers still queued do nothing.
+  CallbackGuard guard_;
   boost::asio::thread_pool pool_;  // last: joined first
 };
 

@@ -82,7 +82,10 @@ class SiteCrawl {
   SiteCrawl(const SiteCrawl&) = delete;
   SiteCrawl& operator=(const SiteCrawl&) = delete;
 
-  // Begins the crawl; `done` runs once, when nothing is left to fetch.
+  // Begins the crawl; `done` runs once, when nothing is left to fetch, and
+  // never after the crawl is destroyed. Destroying a crawl on the io_context
+  // thread is safe at any moment: lookups, transfers and timers still in
+  // flight are dropped.
   void Start(DoneCallback done);
 
   // Pages fetched, URLs queued and failures so far, for a progress line.

@@ -126,10 +126,12 @@ void AresChannel::OnAddrInfo(void* arg, int status, int /*timeouts*/,
       answer = std::move(v4);
     }
   }
-  boost::asio::post(self.io_,
-                    [callback = std::move(query->callback), answer = std::move(answer)]() mutable {
-                      callback(std::move(answer));
-                    });
+  // Bound to the channel: an answer still queued when the channel (and so its
+  // resolver's owner) is destroyed is dropped, never delivered to freed memory.
+  boost::asio::post(self.io_, self.guard_.Bind([callback = std::move(query->callback),
+                                                answer = std::move(answer)]() mutable {
+    callback(std::move(answer));
+  }));
 }
 
 void AresChannel::OnSocketState(void* data, ares_socket_t fd, int readable, int writable) noexcept {

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 
+#include "crawler/callback_guard.h"
 #include "crawler/dns_resolver.h"
 
 namespace badgewatch::crawler::detail {
@@ -53,6 +54,7 @@ class AresChannel {
   bool library_initialised_ = false;
   bool destroying_ = false;
   std::map<int, std::shared_ptr<SocketWatch>> sockets_;
+  CallbackGuard guard_;  // answers posted to the loop run only while the channel lives
 };
 
 }  // namespace badgewatch::crawler::detail

@@ -87,7 +87,6 @@ CurlMultiDriver::CurlMultiDriver(boost::asio::io_context& io, FetchLimits limits
     : io_(io), timer_(io), limits_(std::move(limits)), policy_(policy) {}
 
 CurlMultiDriver::~CurlMultiDriver() {
-  *alive_ = false;
   destroying_ = true;
   timer_.cancel();
   for (auto& [easy, transfer] : transfers_) {
@@ -179,9 +178,9 @@ void CurlMultiDriver::Fetch(FetchRequest request, HttpFetcher::Callback callback
     if (rc != CURLM_OK) status = Error{std::string("curl multi: ") + curl_multi_strerror(rc)};
   }
   if (!status.ok()) {
-    boost::asio::post(io_, [callback = std::move(transfer->callback), status]() {
+    boost::asio::post(io_, guard_.Bind([callback = std::move(transfer->callback), status]() {
       callback(FetchError{FetchFailure::kProtocol, status.message()});
-    });
+    }));
     return;
   }
   CURL* easy = transfer->easy.get();
@@ -256,11 +255,11 @@ int CurlMultiDriver::OnTimer(CURLM* /*multi*/, long timeout_ms, void* userp) noe
     self.timer_.cancel();
     if (!self.timeout_posted_) {
       self.timeout_posted_ = true;
-      boost::asio::post(self.io_, [&self, alive = self.alive_]() {
-        if (!*alive || self.destroying_) return;
+      boost::asio::post(self.io_, self.guard_.Bind([&self]() {
+        if (self.destroying_) return;
         self.timeout_posted_ = false;
         self.Act(CURL_SOCKET_TIMEOUT, 0);
-      });
+      }));
     }
     return 0;
   }
@@ -337,9 +336,10 @@ void CurlMultiDriver::Finish(Transfer& t, CURLcode code) {
   }
   HttpFetcher::Callback callback = std::move(t.callback);
   transfers_.erase(easy);
-  boost::asio::post(io_, [callback = std::move(callback), result = std::move(result)]() mutable {
-    callback(std::move(result));
-  });
+  boost::asio::post(
+      io_, guard_.Bind([callback = std::move(callback), result = std::move(result)]() mutable {
+        callback(std::move(result));
+      }));
 }
 
 curl_socket_t CurlMultiDriver::OnOpenSocket(void* clientp, curlsocktype purpose,

@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 
+#include "crawler/callback_guard.h"
 #include "crawler/http_fetcher.h"
 
 namespace badgewatch::crawler::detail {
@@ -71,9 +72,9 @@ class CurlMultiDriver {
   std::map<CURL*, std::unique_ptr<Transfer>> transfers_;
   bool destroying_ = false;
   bool timeout_posted_ = false;  // a "time out now" action is waiting on the loop
-  // Set to false when the driver is destroyed; work posted to the loop holds a
-  // copy and checks it before touching the driver.
-  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+  // Work posted to the loop (curl's "now" timeouts, finished transfers) runs
+  // only while the driver lives.
+  CallbackGuard guard_;
 };
 
 }  // namespace badgewatch::crawler::detail

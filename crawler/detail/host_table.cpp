@@ -11,18 +11,20 @@ HostTable::HostTable(boost::asio::io_context& io, DnsResolver& resolver, Address
 void HostTable::Pin(const std::string& host, std::function<void(const PinnedAddress&)> done) {
   Entry& entry = entries_[host];
   if (entry.pinned) {
-    boost::asio::post(io_, [pinned = *entry.pinned, done = std::move(done)] { done(pinned); });
+    boost::asio::post(
+        io_, guard_.Bind([pinned = *entry.pinned, done = std::move(done)] { done(pinned); }));
     return;
   }
   entry.waiting.push_back(std::move(done));
   if (entry.waiting.size() > 1) return;  // a lookup is under way
   if (const auto numeric = ParseNumericHost(host)) {
-    boost::asio::post(io_, [this, host, address = *numeric] {
+    boost::asio::post(io_, guard_.Bind([this, host, address = *numeric] {
       OnAnswer(host, std::vector<boost::asio::ip::address>{address});
-    });
+    }));
     return;
   }
-  resolver_.Resolve(host, [this, host](DnsAnswer answer) { OnAnswer(host, std::move(answer)); });
+  resolver_.Resolve(
+      host, guard_.Bind([this, host](DnsAnswer answer) { OnAnswer(host, std::move(answer)); }));
 }
 
 void HostTable::OnAnswer(const std::string& host, DnsAnswer answer) {

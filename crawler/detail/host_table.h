@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "crawler/address_policy.h"
+#include "crawler/callback_guard.h"
 #include "crawler/dns_resolver.h"
 #include "crawler/http_fetcher.h"
 
@@ -27,7 +28,8 @@ class HostTable {
   HostTable(boost::asio::io_context& io, DnsResolver& resolver, AddressPolicy policy);
 
   // Calls `done` (on the io_context, never inline) with the host's pinned
-  // address, resolving it first if this is its first use.
+  // address, resolving it first if this is its first use. Never after the
+  // table is destroyed.
   void Pin(const std::string& host, std::function<void(const PinnedAddress&)> done);
 
   // Every address each resolved host had, as text, for the report.
@@ -47,6 +49,8 @@ class HostTable {
   DnsResolver& resolver_;
   AddressPolicy policy_;
   std::map<std::string, Entry> entries_;
+  CallbackGuard
+      guard_;  // posted answers and the resolver's callbacks run only while the table lives
 };
 
 }  // namespace badgewatch::crawler::detail

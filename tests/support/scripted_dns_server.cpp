@@ -3,6 +3,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/udp.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <memory>
 
 namespace badgewatch::testing {
 
@@ -14,6 +15,17 @@ struct ScriptedDnsServer::Impl {
   udp::socket socket{io, udp::endpoint(asio::ip::make_address("127.0.0.1"), 0)};
   std::vector<unsigned char> buffer = std::vector<unsigned char>(512);
   udp::endpoint peer;
+
+  // Sends `reply` to `to` once `delay` has passed (at once for 0).
+  void SendAfter(std::chrono::milliseconds delay, std::vector<unsigned char> reply,
+                 const udp::endpoint& to) {
+    auto timer = std::make_shared<asio::steady_timer>(io, delay);
+    timer->async_wait(
+        [this, timer, to, reply = std::move(reply)](const boost::system::error_code&) {
+          boost::system::error_code send_ec;  // a peer gone away is not the server's failure
+          socket.send_to(asio::buffer(reply), to, 0, send_ec);
+        });
+  }
 };
 
 namespace {
@@ -46,8 +58,9 @@ std::vector<unsigned char> Answer(const std::vector<unsigned char>& query, std::
 
 }  // namespace
 
-ScriptedDnsServer::ScriptedDnsServer(std::vector<std::string> a_answers)
-    : impl_(std::make_unique<Impl>()), answers_(std::move(a_answers)) {
+ScriptedDnsServer::ScriptedDnsServer(std::vector<std::string> a_answers,
+                                     std::chrono::milliseconds delay)
+    : impl_(std::make_unique<Impl>()), answers_(std::move(a_answers)), delay_(delay) {
   thread_ = std::thread([this] {
     std::function<void()> receive = [this, &receive] {
       impl_->socket.async_receive_from(
@@ -59,8 +72,7 @@ ScriptedDnsServer::ScriptedDnsServer(std::vector<std::string> a_answers)
             const auto reply =
                 Answer(impl_->buffer, size, answers_[std::min(n, answers_.size() - 1)], &is_a);
             if (is_a) ++a_queries_;
-            boost::system::error_code send_ec;
-            if (!reply.empty()) impl_->socket.send_to(asio::buffer(reply), impl_->peer, 0, send_ec);
+            if (!reply.empty()) impl_->SendAfter(delay_, reply, impl_->peer);
             receive();
           });
     };

@@ -1,10 +1,12 @@
-// A tiny UDP DNS server for the rebinding test: the n-th A query (any name)
-// gets the n-th address of its script, the last one from then on; AAAA
-// queries get no records. Runs on its own thread; the destructor stops it.
+// A tiny UDP DNS server for the rebinding and teardown tests: the n-th A query
+// (any name) gets the n-th address of its script, the last one from then on;
+// AAAA queries get no records; every answer can be held back by a delay (a
+// slow resolver). Runs on its own thread; the destructor stops it.
 #ifndef BADGEWATCH_TESTS_SUPPORT_SCRIPTED_DNS_SERVER_H_
 #define BADGEWATCH_TESTS_SUPPORT_SCRIPTED_DNS_SERVER_H_
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -15,7 +17,8 @@ namespace badgewatch::testing {
 
 class ScriptedDnsServer {
  public:
-  explicit ScriptedDnsServer(std::vector<std::string> a_answers);
+  explicit ScriptedDnsServer(std::vector<std::string> a_answers,
+                             std::chrono::milliseconds delay = std::chrono::milliseconds(0));
   ~ScriptedDnsServer();
   ScriptedDnsServer(const ScriptedDnsServer&) = delete;
   ScriptedDnsServer& operator=(const ScriptedDnsServer&) = delete;
@@ -27,6 +30,7 @@ class ScriptedDnsServer {
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::vector<std::string> answers_;
+  std::chrono::milliseconds delay_;
   std::atomic<std::size_t> a_queries_{0};
   std::thread thread_;
 };
