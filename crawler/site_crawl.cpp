@@ -257,7 +257,6 @@ class SiteCrawl::Impl {
 
   // --- fetching ---
   void Pump() {
-    if (stopped_) return;
     while (unhandled_pages_ < config_.max_unhandled_pages) {
       auto entry = frontier_.Next();
       if (!entry) break;
@@ -293,7 +292,6 @@ class SiteCrawl::Impl {
     hosts_.Pin(
         host,
         guard_.Bind([this, visit = std::move(visit)](const detail::PinnedAddress& pinned) mutable {
-          if (stopped_) return;
           if (!pinned.ok()) {
             Fail(std::move(visit), pinned.error().message);
             return;
@@ -301,7 +299,7 @@ class SiteCrawl::Impl {
           FetchRequest request{visit.url, visit.parts.host, visit.parts.port, pinned.value()};
           fetcher_->Fetch(std::move(request),
                           guard_.Bind([this, visit = std::move(visit)](FetchResult result) mutable {
-                            if (!stopped_) OnFetched(std::move(visit), std::move(result));
+                            OnFetched(std::move(visit), std::move(result));
                           }));
         }));
   }
@@ -360,7 +358,7 @@ class SiteCrawl::Impl {
     boost::asio::steady_timer& timer = retry_timers_.try_emplace(id, io_, wait).first->second;
     timer.async_wait(guard_.Bind(
         [this, id, visit = std::move(visit)](const boost::system::error_code& ec) mutable {
-          if (ec || stopped_) return;
+          if (ec) return;
           retry_timers_.erase(id);
           --active_;
           StartVisit(std::move(visit));
@@ -607,7 +605,7 @@ class SiteCrawl::Impl {
   std::size_t unhandled_pages_ = 0;  // posted to the pool, not yet back
   std::string home_target_;          // where the start URL redirected, when queued anew
   bool finished_ = false;
-  std::atomic<bool> stopped_{false};
+  std::atomic<bool> stopped_{false};  // read by the pool: the loop's handlers have guard_
   DoneCallback done_;
   SiteCrawlSummary summary_;
   // Every handler the crawl posts or waits on is bound to this guard: once the

@@ -256,7 +256,6 @@ int CurlMultiDriver::OnTimer(CURLM* /*multi*/, long timeout_ms, void* userp) noe
     if (!self.timeout_posted_) {
       self.timeout_posted_ = true;
       boost::asio::post(self.io_, self.guard_.Bind([&self]() {
-        if (self.destroying_) return;
         self.timeout_posted_ = false;
         self.Act(CURL_SOCKET_TIMEOUT, 0);
       }));

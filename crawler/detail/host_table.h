@@ -49,8 +49,8 @@ class HostTable {
   DnsResolver& resolver_;
   AddressPolicy policy_;
   std::map<std::string, Entry> entries_;
-  CallbackGuard
-      guard_;  // posted answers and the resolver's callbacks run only while the table lives
+  // Posted answers and the resolver's callbacks run only while the table lives.
+  CallbackGuard guard_;
 };
 
 }  // namespace badgewatch::crawler::detail
