@@ -138,6 +138,10 @@ void TestWebServer::ServeConnection(ServedConnection& connection) {
                               : host.rfind(':'));
     const std::string target(request.target());
     const TestResponse response = Respond(host, target);
+    if (response.delay.count() > 0) {
+      std::unique_lock wait_lock(mutex_);
+      if (stopping_.wait_for(wait_lock, response.delay, [this] { return stopped_; })) return;
+    }
     using B = TestResponse::Behaviour;
     if (response.behaviour == B::kNeverAnswer) {
       std::unique_lock wait_lock(mutex_);
@@ -227,10 +231,26 @@ void TestWebServer::ServePage(const std::string& host, const std::string& target
   Serve(host, target, std::move(response));
 }
 
-TestResponse TestWebServer::Respond(const std::string& host, const std::string& target) {
+void TestWebServer::ServeGenerated(ResponseGenerator generator) {
   std::lock_guard lock(mutex_);
-  log_.push_back({host, target, std::chrono::steady_clock::now()});
+  generator_ = std::move(generator);
+}
+
+void TestWebServer::StopLogging() {
+  std::lock_guard lock(mutex_);
+  logging_ = false;
+  log_.clear();
+}
+
+TestResponse TestWebServer::Respond(const std::string& host, const std::string& target) {
+  std::unique_lock lock(mutex_);
+  if (logging_) log_.push_back({host, target, std::chrono::steady_clock::now()});
   const auto it = routes_.find({host, target});
+  if ((it == routes_.end() || it->second.empty()) && generator_) {
+    const ResponseGenerator generator = generator_;
+    lock.unlock();
+    return generator(host, target);
+  }
   if (it == routes_.end() || it->second.empty()) {
     TestResponse missing;
     missing.status = 404;

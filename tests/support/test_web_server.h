@@ -10,6 +10,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -33,7 +34,11 @@ struct TestResponse {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // Location, Retry-After ...
   Behaviour behaviour = Behaviour::kNormal;
+  std::chrono::milliseconds delay{0};  // before the answer (a slow server, a tarpit)
 };
+
+// Answers the requests no route matches: (host, target) -> response.
+using ResponseGenerator = std::function<TestResponse(const std::string&, const std::string&)>;
 
 struct ServedConnection;  // one accepted connection, plain or TLS (test_web_server.cpp)
 
@@ -65,6 +70,11 @@ class TestWebServer {
   // An HTML page with the given body markup ("<title>..</title>" goes in head).
   void ServePage(const std::string& host, const std::string& target, const std::string& title,
                  const std::string& body_html);
+  // Every request no route matches is answered by `generator` (called on the
+  // connection's thread, concurrently) instead of 404.
+  void ServeGenerated(ResponseGenerator generator);
+  // Stops logging requests (a long benchmark run would grow the log).
+  void StopLogging();
 
   [[nodiscard]] std::vector<LoggedRequest> Log() const;
   [[nodiscard]] std::size_t Count(const std::string& host, const std::string& target) const;
@@ -89,6 +99,8 @@ class TestWebServer {
   std::map<std::pair<std::string, std::string>, std::vector<TestResponse>> routes_;
   std::map<std::pair<std::string, std::string>, std::size_t> served_;
   std::vector<LoggedRequest> log_;
+  bool logging_ = true;
+  ResponseGenerator generator_;
   std::atomic<std::size_t> connections_{0};
   std::size_t open_ = 0;  // guarded by mutex_
   std::atomic<std::size_t> max_open_{0};
