@@ -43,6 +43,8 @@ ordered_json PageReportToJson(const verifier::PageReport& report) {
                          {"public_security", report.identifiers.public_security},
                          {"site_id_code", report.identifiers.site_id_codes}};
   json["nesting_truncated"] = report.nesting_truncated;
+  json["elements_truncated"] = report.elements_truncated;
+  json["links_over_limit"] = report.links_over_limit;
   return json;
 }
 

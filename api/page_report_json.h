@@ -12,7 +12,8 @@ namespace badgewatch::api {
 // Fields: verdict, problems, warnings, encoding, encoding_source, title,
 // badge_ids, badges[{id, form, scheme, placement, well_formed, source_offset,
 // line, column}], links, site_meta{SiteName, SiteDomain, SiteIDCode},
-// identifiers{icp, public_security, site_id_code}, nesting_truncated.
+// identifiers{icp, public_security, site_id_code}, nesting_truncated,
+// elements_truncated, links_over_limit.
 // Absent values are null; lists are always present.
 [[nodiscard]] nlohmann::ordered_json PageReportToJson(const verifier::PageReport& report);
 

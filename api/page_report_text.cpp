@@ -58,7 +58,14 @@ std::string PageReportToText(std::string_view source, const verifier::PageExpect
   AppendList(out, "ICP:", report.identifiers.icp);
   AppendList(out, "公网安备:", report.identifiers.public_security);
   AppendList(out, "标识码:", report.identifiers.site_id_codes);
-  fmt::format_to(line, "  {:<12}{}\n", "links:", report.links.size());
+  fmt::format_to(line, "  {:<12}{}", "links:", report.links.size());
+  if (report.links_over_limit > 0)
+    fmt::format_to(line, " (and {} more, not followed)", report.links_over_limit);
+  fmt::format_to(line, "\n");
+  if (report.elements_truncated) {
+    fmt::format_to(line, "  {:<12}{}\n",
+                   "note:", "more than 50,000 elements; the tags past them were read as text");
+  }
   if (report.nesting_truncated) {
     fmt::format_to(line, "  {:<12}{}\n",
                    "note:", "markup nested too deep; the deepest tags were read as text");

@@ -26,6 +26,10 @@ struct PageExpectation {
   std::string url;           // the page's URL; empty for a saved file (no links resolved
                              // against it, no mixed-content check)
   std::string content_type;  // the HTTP Content-Type header; empty if unknown
+  // Links (and, apart, scripts) kept per page; the hrefs past them are only
+  // counted (PageReport::links_over_limit), so a page of a million links
+  // costs no more than one of this many.
+  std::size_t max_links = 10000;
 };
 
 // The ways a badge can be present in a page.
@@ -83,11 +87,18 @@ struct PageReport {
   // Scripts the page loads (executable <script src>, badges excepted), resolved
   // like links: where a badge injected by the site's own script comes from.
   std::vector<std::string> scripts;
+  // Links not followed: hrefs and script sources past
+  // PageExpectation::max_links, and links past the element limit.
+  std::size_t links_over_limit = 0;
   SiteMeta site_meta;
   Identifiers identifiers;
   // True when the markup nested deeper than the parser limit and the excess
   // tags were read as text (a hostile or broken page).
   bool nesting_truncated = false;
+  // True when the page opened more elements than the parser limit (50,000)
+  // and the excess tags were read as text; their links count in
+  // links_over_limit.
+  bool elements_truncated = false;
 };
 
 }  // namespace badgewatch::verifier

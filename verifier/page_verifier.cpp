@@ -15,15 +15,21 @@
 namespace badgewatch::verifier {
 namespace {
 
-// `hrefs` as absolute, normalised, distinct URLs in page order.
+// `hrefs` as absolute, normalised, distinct URLs in page order, at most
+// `max_links` of them; the hrefs left unread are added to `*over_limit`.
 std::vector<std::string> ResolveLinks(const LinkResolver& resolver,
-                                      const std::vector<std::string_view>& hrefs) {
+                                      const std::vector<std::string_view>& hrefs,
+                                      std::size_t max_links, std::size_t* over_limit) {
   std::vector<std::string> links;
   std::unordered_set<std::string_view> seen_hrefs;
   std::unordered_set<std::string> seen_links;
-  for (std::string_view href : hrefs) {
-    if (!seen_hrefs.insert(href).second) continue;
-    if (auto link = resolver.Resolve(href); link && seen_links.insert(*link).second) {
+  for (std::size_t i = 0; i < hrefs.size(); ++i) {
+    if (links.size() >= max_links) {
+      *over_limit += hrefs.size() - i;
+      break;
+    }
+    if (!seen_hrefs.insert(hrefs[i]).second) continue;
+    if (auto link = resolver.Resolve(hrefs[i]); link && seen_links.insert(*link).second) {
       links.push_back(std::move(*link));
     }
   }
@@ -76,7 +82,10 @@ PageReport PageVerifier::Verify(std::string_view bytes, const PageExpectation& e
   PageReport report;
   report.encoding = decoded.encoding;
   report.encoding_source = std::string(EncodingSourceName(decoded.source));
-  report.nesting_truncated = detail::CapNestingDepth(decoded.utf8);
+  const detail::CappedMarkup capped = detail::CapMarkup(decoded.utf8);
+  report.nesting_truncated = capped.depth_capped;
+  report.elements_truncated = capped.elements_dropped > 0;
+  report.links_over_limit = capped.links_dropped;
 
   const GumboOutput* output = arena_->Parse(decoded.utf8);
   detail::PageFacts facts = detail::WalkPage(*output, decoded.utf8);
@@ -85,8 +94,10 @@ PageReport PageVerifier::Verify(std::string_view bytes, const PageExpectation& e
   report.site_meta = std::move(facts.site_meta);
   FindIdentifiers(facts.visible_text, report.identifiers);
   const LinkResolver resolver(expectation.url, facts.base_href, urls_.get());
-  report.links = ResolveLinks(resolver, facts.hrefs);
-  report.scripts = ResolveLinks(resolver, facts.script_srcs);
+  report.links =
+      ResolveLinks(resolver, facts.hrefs, expectation.max_links, &report.links_over_limit);
+  report.scripts =
+      ResolveLinks(resolver, facts.script_srcs, expectation.max_links, &report.links_over_limit);
   for (detail::BadgeCandidate& candidate : facts.badges) {
     candidate.badge.placement = detail::PlaceBadge(candidate, facts);
     const std::string& id = candidate.badge.id;

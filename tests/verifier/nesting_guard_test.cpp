@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+using badgewatch::verifier::detail::CapMarkup;
 using badgewatch::verifier::detail::CapNestingDepth;
+using badgewatch::verifier::detail::CappedMarkup;
 
 namespace {
 std::string Repeat(const std::string& s, std::size_t n) {
@@ -66,4 +68,32 @@ TEST_CASE("NestingGuard: quotes open a value only after '='", "[verifier]") {
     std::string self_closing_page = "<div><span title='x / \n";
     CHECK_FALSE(CapNestingDepth(self_closing_page, 1));
   }
+}
+
+TEST_CASE("ElementCap: start tags past the limit are read as text, offsets kept", "[verifier]") {
+  const std::string head = "<html><head><title>网站</title></head><body>";
+  std::string page = head + Repeat("<a href=x></a>", 10) + Repeat("<p>x", 5) +
+                     "<script src=\"b.js\"></script><template><script></script></template>"
+                     "</body></html>";
+  const std::size_t size = page.size();
+  const CappedMarkup capped = CapMarkup(page, {.max_elements = 8});
+  CHECK(page.size() == size);
+  // html, head and body count (raw-text elements such as <title> are skipped
+  // whole): 5 links pass, 5 links and 5 paragraphs do not.
+  CHECK(capped.elements_dropped == 5 + 5);
+  CHECK(capped.links_dropped == 5);
+  CHECK_FALSE(capped.depth_capped);
+  CHECK(page.find("<title>") != std::string::npos);
+  CHECK(page.find("<script src=\"b.js\">") != std::string::npos);  // a badge is never dropped
+  CHECK(page.find("<template>") != std::string::npos);             // nor what keeps it inert
+  CHECK(page.find("<p>") == std::string::npos);
+  CHECK(page.find("<body>" + Repeat("<a href=x></a>", 5) + " a href=x>") != std::string::npos);
+}
+
+TEST_CASE("ElementCap: an ordinary page is left alone", "[verifier]") {
+  std::string page = "<html><body>" + Repeat("<div><a href=x>y</a></div>", 1000) + "</body></html>";
+  const std::string before = page;
+  const CappedMarkup capped = CapMarkup(page);
+  CHECK(capped.elements_dropped == 0);
+  CHECK(page == before);
 }

@@ -177,6 +177,20 @@ TEST_CASE("PageVerifier: hostile and broken pages", "[verifier]") {
     REQUIRE(report.badges.size() == 1);  // the script is never cut
     CHECK(report.problems.empty());
   }
+  SECTION("a link flood: 250,000 links, the badge after them") {
+    std::string page = "<html><head><title>x</title></head><body>";
+    for (int i = 0; i < 250000; ++i) page += "<a href=p" + std::to_string(i) + "></a>";
+    page += kBadge;
+    const auto report = Verify(page, "x", bw::PageRole::kHome, "http://www.example.gov.cn/");
+    CHECK(report.elements_truncated);
+    CHECK_FALSE(report.nesting_truncated);
+    CHECK(report.links.size() == 10000);  // PageExpectation::max_links
+    // 200,000 anchors past the element limit and 40,000 past the link cap.
+    CHECK(report.links_over_limit == 250000 - 10000);
+    CHECK(report.links.back() == "http://www.example.gov.cn/p9999");
+    REQUIRE(report.badges.size() == 1);  // the script is never cut
+    CHECK(report.problems.empty());
+  }
   SECTION("empty input") {
     const auto report = Verify("", "x");
     CHECK(report.problems == std::vector<std::string>{std::string(codes::kBadgeMissing),

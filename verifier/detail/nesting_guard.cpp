@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <iterator>
 #include <string_view>
@@ -18,6 +19,7 @@ enum TagTrait : unsigned {
   kDoesNotNest = 1U << 0U,
   kRawText = 1U << 1U,           // content is text up to its own end tag
   kNeverNeutralised = 1U << 2U,  // never turned into text, however deep
+  kNeverDropped = 1U << 3U,      // never turned into text, however many elements
 };
 
 struct TagTraits {
@@ -29,10 +31,10 @@ struct TagTraits {
 constexpr TagTraits kTagTraits[] = {
     {"a", kDoesNotNest | kNeverNeutralised},
     {"area", kDoesNotNest | kNeverNeutralised},
-    {"base", kDoesNotNest | kNeverNeutralised},
+    {"base", kDoesNotNest | kNeverNeutralised | kNeverDropped},
     {"basefont", kDoesNotNest},
     {"bgsound", kDoesNotNest},
-    {"body", kDoesNotNest},
+    {"body", kDoesNotNest | kNeverDropped},
     {"br", kDoesNotNest},
     {"caption", kDoesNotNest},
     {"col", kDoesNotNest},
@@ -40,19 +42,20 @@ constexpr TagTraits kTagTraits[] = {
     {"dd", kDoesNotNest},
     {"dt", kDoesNotNest},
     {"embed", kDoesNotNest},
-    {"frame", kDoesNotNest | kNeverNeutralised},
-    {"head", kDoesNotNest},
+    {"frame", kDoesNotNest | kNeverNeutralised | kNeverDropped},
+    {"head", kDoesNotNest | kNeverDropped},
     {"hr", kDoesNotNest},
-    {"html", kDoesNotNest},
-    {"iframe", kRawText | kNeverNeutralised},
+    {"html", kDoesNotNest | kNeverDropped},
+    {"iframe", kRawText | kNeverNeutralised | kNeverDropped},
     {"img", kDoesNotNest},
     {"input", kDoesNotNest},
     {"keygen", kDoesNotNest},
     {"li", kDoesNotNest},
     {"link", kDoesNotNest},
-    {"meta", kDoesNotNest | kNeverNeutralised},
+    {"meta", kDoesNotNest | kNeverNeutralised | kNeverDropped},
     {"noembed", kRawText},
     {"noframes", kRawText},
+    {"noscript", kNeverDropped},
     {"optgroup", kDoesNotNest},
     {"option", kDoesNotNest},
     {"p", kDoesNotNest},
@@ -61,16 +64,17 @@ constexpr TagTraits kTagTraits[] = {
     {"rp", kDoesNotNest},
     {"rt", kDoesNotNest},
     {"rtc", kDoesNotNest},
-    {"script", kRawText | kNeverNeutralised},
+    {"script", kRawText | kNeverNeutralised | kNeverDropped},
     {"source", kDoesNotNest},
     {"style", kRawText},
     {"tbody", kDoesNotNest},
     {"td", kDoesNotNest},
+    {"template", kNeverDropped},
     {"textarea", kRawText},
     {"tfoot", kDoesNotNest},
     {"th", kDoesNotNest},
     {"thead", kDoesNotNest},
-    {"title", kRawText | kNeverNeutralised},
+    {"title", kRawText | kNeverNeutralised | kNeverDropped},
     {"tr", kDoesNotNest},
     {"track", kDoesNotNest},
     {"wbr", kDoesNotNest},
@@ -91,9 +95,14 @@ unsigned TraitsOf(std::string_view name) {
 }  // namespace
 
 bool CapNestingDepth(std::string& html, std::size_t max_depth) {
+  return CapMarkup(html, {.max_depth = max_depth, .max_elements = SIZE_MAX}).depth_capped;
+}
+
+CappedMarkup CapMarkup(std::string& html, MarkupLimits limits) {
   const std::size_t n = html.size();
   std::size_t depth = 0;
-  bool changed = false;
+  std::size_t elements = 0;
+  CappedMarkup capped;
   std::size_t i = 0;
   std::array<char, 16> name_buf{};
   while (true) {
@@ -173,15 +182,21 @@ bool CapNestingDepth(std::string& html, std::size_t max_depth) {
       continue;
     }
     if (name == "plaintext") break;
-    if (self_closing || (traits & kDoesNotNest) != 0) continue;
-    if (depth >= max_depth && (traits & kNeverNeutralised) == 0) {
+    if (++elements > limits.max_elements && (traits & kNeverDropped) == 0) {
       html[tag_start] = ' ';
-      changed = true;
+      ++capped.elements_dropped;
+      capped.links_dropped += name == "a" || name == "area";
+      continue;
+    }
+    if (self_closing || (traits & kDoesNotNest) != 0) continue;
+    if (depth >= limits.max_depth && (traits & kNeverNeutralised) == 0) {
+      html[tag_start] = ' ';
+      capped.depth_capped = true;
       continue;
     }
     ++depth;
   }
-  return changed;
+  return capped;
 }
 
 }  // namespace badgewatch::verifier::detail
