@@ -37,7 +37,7 @@ std::string ArgumentError(const CheckOptions& options) {
 
 int RunOneSite(const CheckOptions& options, std::FILE* out, std::FILE* err) {
   boost::asio::io_context io;
-  scan::SiteCheck site_check(options.name, options.badge_id);
+  scan::SiteCheck site_check(options.name, options.badge_id, options.max_links);
   const std::size_t workers = std::clamp(std::thread::hardware_concurrency(), 1U, 4U);
   auto crawl = crawler::SiteCrawl::Create(
       io, CheckCrawlConfig(options, {options.url, options.aliases}, workers), site_check);
@@ -90,6 +90,7 @@ crawler::CrawlConfig CheckCrawlConfig(const CheckOptions& options, const scan::C
   config.max_pages = options.max_pages;
   config.per_host = options.per_host;
   config.delay = std::chrono::milliseconds(options.delay_ms);
+  config.time_budget = std::chrono::seconds(options.time_budget_s);
   config.dns.server = options.dns;
   config.workers = workers;
   return config;
@@ -128,6 +129,15 @@ CLI::App* AddCheckCommand(CLI::App& app, CheckOptions& options) {
                   "Allow loopback, private and other non-public addresses (intranet sites)");
   check->add_option("--max-pages", options.max_pages, "Pages to fetch at most, per site (10000)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+  check
+      ->add_option("--max-links", options.max_links,
+                   "Links followed per page at most; more are counted, not followed (10000)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}));
+  check
+      ->add_option("--time-budget", options.time_budget_s,
+                   "Seconds of crawling per site; past it the site is judged on the pages "
+                   "checked so far and carries the warning time-budget (7200)")
+      ->check(CLI::Range(1L, 604800L));
   check->add_option("--per-host", options.per_host, "Connections per host (2)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{64}));
   check->add_option("--delay", options.delay_ms, "Milliseconds between requests to one host (0)")

@@ -28,6 +28,8 @@ struct CheckOptions {
   std::string dns;                   // HOST:PORT
   bool allow_private = false;
   std::size_t max_pages = 10000;
+  std::size_t max_links = 10000;  // links followed per page
+  long time_budget_s = 7200;      // wall-clock seconds per site
   std::size_t per_host = 2;
   long delay_ms = 0;
   bool ignore_robots = false;

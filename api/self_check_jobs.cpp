@@ -11,7 +11,8 @@
 namespace badgewatch::api {
 
 struct SelfCheckJobs::Running {
-  Running(std::string name, std::string badge_id) : check(std::move(name), std::move(badge_id)) {}
+  Running(std::string name, std::string badge_id, std::size_t max_links)
+      : check(std::move(name), std::move(badge_id), max_links) {}
   scan::SiteCheck check;
   std::unique_ptr<crawler::SiteCrawl> crawl;
 };
@@ -55,8 +56,9 @@ void SelfCheckJobs::Launch(std::int64_t id) {
   config.max_pages = settings_.max_pages;
   config.per_host = settings_.per_host;
   config.dns.server = settings_.dns;
+  config.time_budget = settings_.time_budget;
 
-  auto running = std::make_unique<Running>(request.name, request.badge_id);
+  auto running = std::make_unique<Running>(request.name, request.badge_id, settings_.max_links);
   auto crawl = crawler::SiteCrawl::Create(io_, std::move(config), running->check);
   if (!crawl.ok()) {
     Complete(id, "failed", crawl.error().message, {});

@@ -6,6 +6,7 @@
 #define BADGEWATCH_API_SELF_CHECK_JOBS_H_
 
 #include <boost/asio/io_context.hpp>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -23,6 +24,10 @@ struct SelfCheckSettings {
   bool allow_private = false;  // lift the address policy (tests, intranet deployments)
   std::string dns;             // HOST:PORT of a DNS server; empty: the system's
   std::size_t max_pages = 2000;
+  std::size_t max_links = 10000;  // links followed per page
+  // A self-check holds a slot while it runs: past this it ends with the pages
+  // checked so far (the warning time-budget).
+  std::chrono::milliseconds time_budget = std::chrono::minutes(10);
   std::size_t per_host = 2;
   std::size_t keep = 1000;  // finished jobs remembered
 };

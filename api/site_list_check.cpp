@@ -36,7 +36,7 @@ class SiteListRun {
     const ListedSite& site = sites_[next_];
     // One parsing thread per site: the batch keeps several sites crawling.
     return scan::BatchSite{next_++, CheckCrawlConfig(options_, site.target, 1), site.name,
-                           site.badge_id};
+                           site.badge_id, options_.max_links};
   }
 
   void Print(scan::BatchResult result) {

@@ -32,7 +32,8 @@ ordered_json SiteReportToJson(const scan::SiteCheckReport& report) {
   json["pages_total"] = report.pages_total;
   json["pages_failed"] = report.pages_failed;
   json["pages"] = std::move(pages);
-  json["skipped"] = std::move(skipped);
+  json["skipped"] = std::move(skipped);            // the first scan::kSkippedExamples
+  json["skipped_counts"] = report.skipped_counts;  // every skipped URL, by reason
   json["addresses"] = report.addresses;
   return json;
 }

@@ -12,7 +12,8 @@ namespace badgewatch::api {
 // Fields: url, home_url (null when never reached), verdict, problems,
 // warnings, pages_total, pages_failed, pages[{url, status, verdict, problems,
 // warnings, detail (null unless the fetch failed), title, home}],
-// skipped[{url, reason, detail}], addresses{host: [address...]}.
+// skipped[{url, reason, detail}] (the first scan::kSkippedExamples),
+// skipped_counts{reason: count} (all of them), addresses{host: [address...]}.
 [[nodiscard]] nlohmann::ordered_json SiteReportToJson(const scan::SiteCheckReport& report);
 
 }  // namespace badgewatch::api

@@ -19,6 +19,10 @@ void AppendGroup(std::string& out, const scan::SiteCheckReport& report, const st
     if (std::find(codes.begin(), codes.end(), code) != codes.end()) pages.push_back(&page);
   }
   auto line = std::back_inserter(out);
+  if (pages.empty()) {  // a finding of the whole site (ip-mismatch, time-budget)
+    fmt::format_to(line, "\n  {} — {}\n", code, DescribeProblem(code));
+    return;
+  }
   fmt::format_to(line, "\n  {} — {} ({} page{})\n", code, DescribeProblem(code), pages.size(),
                  pages.size() == 1 ? "" : "s");
   for (const scan::CheckedPage* page : pages) {
@@ -56,12 +60,18 @@ std::string SiteReportToText(const scan::SiteCheckReport& report,
   for (const std::string& code : report.warnings) {
     AppendGroup(out, report, code, /*warnings=*/true);
   }
-  std::size_t skipped_off_site = 0;
-  for (const scan::SkippedUrl& url : report.skipped)
-    skipped_off_site += url.reason == "out-of-scope";
-  if (!report.skipped.empty()) {
-    fmt::format_to(line, "\n{} link{} not checked ({} off the site; --json lists them all)\n",
-                   report.skipped.size(), report.skipped.size() == 1 ? "" : "s", skipped_off_site);
+  std::size_t skipped = 0;
+  std::vector<std::string> by_reason;
+  for (const auto& [reason, count] : report.skipped_counts) {
+    skipped += count;
+    by_reason.push_back(fmt::format("{} {}", count, reason));
+  }
+  if (skipped > 0) {
+    fmt::format_to(line, "\n{} link{} not checked ({}; --json lists {})\n", skipped,
+                   skipped == 1 ? "" : "s", fmt::join(by_reason, ", "),
+                   skipped > report.skipped.size()
+                       ? fmt::format("the first {}", report.skipped.size())
+                       : std::string("them all"));
   }
   return out;
 }

@@ -29,7 +29,23 @@ Frontier::AddOutcome Frontier::Add(std::string url, std::string host) {
   return AddOutcome::kAdded;
 }
 
-bool Frontier::MarkSeen(std::string_view url) { return seen_.insert(Hash(url)).second; }
+bool Frontier::MarkSeen(std::string_view url) {
+  if (remembered_ >= limits_.max_remembered) return !Seen(url);
+  const bool added = seen_.insert(Hash(url)).second;
+  remembered_ += added;
+  return added;
+}
+
+std::vector<std::string> Frontier::TakeQueued() {
+  std::vector<std::string> urls;
+  urls.reserve(queued_);
+  for (auto& [host, q] : hosts_) {
+    for (std::string& url : q.urls) urls.push_back(std::move(url));
+    q.urls.clear();
+  }
+  queued_ = 0;
+  return urls;
+}
 
 bool Frontier::Seen(std::string_view url) const { return seen_.count(Hash(url)) != 0; }
 

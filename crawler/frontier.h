@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 namespace badgewatch::crawler {
 
@@ -25,6 +26,10 @@ struct FrontierLimits {
   std::size_t max_urls = 10000;        // URLs accepted in total (pages per site)
   std::size_t per_host = 2;            // transfers in flight per host
   std::chrono::milliseconds delay{0};  // minimum gap between starts on one host
+  // URLs remembered without being queued (MarkSeen), beyond the accepted ones:
+  // past this many, MarkSeen no longer remembers, so a page of a million new
+  // off-site links costs no memory (such a URL met again is recorded again).
+  std::size_t max_remembered = 100000;
 };
 
 struct FrontierEntry {
@@ -40,10 +45,13 @@ class Frontier {
 
   // Accepts `url` (normalised) for `host` unless seen before or over the limit.
   [[nodiscard]] AddOutcome Add(std::string url, std::string host);
-  // Marks `url` seen without queueing it (a redirect target fetched in place).
-  // Returns false when it was seen already.
+  // Marks `url` seen without queueing it (a redirect target fetched in place,
+  // a URL recorded as not fetched). Returns false when it was seen already.
   [[nodiscard]] bool MarkSeen(std::string_view url);
   [[nodiscard]] bool Seen(std::string_view url) const;
+
+  // Removes and returns every queued URL (the crawl is stopping early).
+  [[nodiscard]] std::vector<std::string> TakeQueued();
 
   // The next URL whose host has a free slot and whose delay has passed; its
   // host's slot is taken until Release(host).
@@ -79,6 +87,7 @@ class Frontier {
   std::string last_host_;  // round-robin position
   std::size_t queued_ = 0;
   std::size_t accepted_ = 0;
+  std::size_t remembered_ = 0;  // MarkSeen insertions
   std::size_t in_flight_ = 0;
 };
 

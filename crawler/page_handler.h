@@ -37,6 +37,7 @@ enum class UrlOutcome {
   kRobots,      // disallowed by robots.txt, or all of its origin's: robots.txt unreachable
   kTrap,        // over the URL length/depth/repetition limits
   kPageLimit,   // over the per-site page limit
+  kTimeBudget,  // not fetched: the site's time budget ran out first
 };
 [[nodiscard]] std::string_view UrlOutcomeName(UrlOutcome outcome);  // "failed", ...
 

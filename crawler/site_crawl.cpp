@@ -87,6 +87,8 @@ std::string_view UrlOutcomeName(UrlOutcome outcome) {
       return "trap";
     case UrlOutcome::kPageLimit:
       return "page-limit";
+    case UrlOutcome::kTimeBudget:
+      return "time-budget";
   }
   return "failed";
 }
@@ -105,9 +107,10 @@ class SiteCrawl::Impl {
         resolver_(std::move(resolver)),
         fetcher_(std::move(fetcher)),
         hosts_(io, *resolver_, AddressPolicy(config_.allow_private, config_.allowed_addresses)),
-        frontier_({config_.max_pages, config_.per_host, config_.delay},
+        frontier_({config_.max_pages, config_.per_host, config_.delay, config_.max_remembered_urls},
                   [] { return std::chrono::steady_clock::now(); }),
         pump_timer_(io),
+        budget_timer_(io),
         pool_(config_.workers == 0 ? 1 : config_.workers) {}
 
   ~Impl() {
@@ -118,6 +121,12 @@ class SiteCrawl::Impl {
   void Start(DoneCallback done) {
     done_ = std::move(done);
     summary_.start_url = config_.start_url;
+    if (config_.time_budget.count() > 0) {
+      budget_timer_.expires_after(config_.time_budget);
+      budget_timer_.async_wait(guard_.Bind([this](const boost::system::error_code& ec) {
+        if (!ec) ExhaustTimeBudget();
+      }));
+    }
     ++active_;  // held until the start URL is queued
     Enqueue(config_.start_url, /*script=*/false);
     --active_;
@@ -148,6 +157,10 @@ class SiteCrawl::Impl {
     // Most links of a page were met on earlier pages: the hash look-up comes
     // before the parse.
     if (frontier_.Seen(url)) return;
+    if (summary_.time_budget_exhausted) {
+      if (frontier_.MarkSeen(url)) Record(url, UrlOutcome::kTimeBudget, 0, TimeBudgetDetail());
+      return;
+    }
     Result<UrlParts> parts = ParseUrl(url);
     if (!parts.ok()) return;
     if (!scope_.Contains(parts.value().host)) {
@@ -163,6 +176,12 @@ class SiteCrawl::Impl {
     if (!config_.ignore_robots) {
       Origin& state = origins_[origin];
       if (!state.known) {
+        // Waiting URLs are bounded like the frontier: one page cannot park a
+        // million links of an origin whose robots.txt is still being read.
+        if (state.waiting.size() >= config_.max_pages) {
+          if (frontier_.MarkSeen(url)) Record(url, UrlOutcome::kPageLimit, 0, PageLimitDetail());
+          return;
+        }
         state.waiting.emplace_back(url, script);
         if (!state.fetching) FetchRobots(origin, parts.value());
         return;
@@ -192,12 +211,36 @@ class SiteCrawl::Impl {
       case Frontier::AddOutcome::kDuplicate:
         break;
       case Frontier::AddOutcome::kLimitReached:
-        if (frontier_.MarkSeen(url)) {
-          Record(url, UrlOutcome::kPageLimit, 0,
-                 "over the limit of " + std::to_string(config_.max_pages) + " pages");
-        }
+        if (frontier_.MarkSeen(url)) Record(url, UrlOutcome::kPageLimit, 0, PageLimitDetail());
         break;
     }
+  }
+
+  std::string PageLimitDetail() const {
+    return "over the limit of " + std::to_string(config_.max_pages) + " pages";
+  }
+
+  std::string TimeBudgetDetail() const {
+    return "not fetched: the site's time budget of " +
+           std::to_string(config_.time_budget.count() / 1000) + " s ran out";
+  }
+
+  // The budget is spent: what is queued is recorded, not fetched; visits in
+  // flight finish (a retry or a redirect hop is not started) and the crawl
+  // ends with what it checked.
+  void ExhaustTimeBudget() {
+    summary_.time_budget_exhausted = true;
+    pump_timer_.cancel();
+    for (const std::string& url : frontier_.TakeQueued())
+      Record(url, UrlOutcome::kTimeBudget, 0, TimeBudgetDetail(), IsHome(url));
+    for (auto& [origin, state] : origins_) {
+      for (const auto& [url, script] : state.waiting) {
+        if (frontier_.MarkSeen(url))
+          Record(url, UrlOutcome::kTimeBudget, 0, TimeBudgetDetail(), IsHome(url));
+      }
+      state.waiting.clear();
+    }
+    MaybeFinish();
   }
 
   void FetchRobots(const std::string& origin, const UrlParts& parts) {
@@ -257,7 +300,7 @@ class SiteCrawl::Impl {
 
   // --- fetching ---
   void Pump() {
-    while (unhandled_pages_ < config_.max_unhandled_pages) {
+    while (CanTakePage()) {
       auto entry = frontier_.Next();
       if (!entry) break;
       Visit visit;
@@ -269,7 +312,7 @@ class SiteCrawl::Impl {
       StartVisit(std::move(visit));
     }
     if (const auto ready = frontier_.NextReadyTime();
-        ready && frontier_.queued() > 0 && unhandled_pages_ < config_.max_unhandled_pages) {
+        ready && frontier_.queued() > 0 && CanTakePage()) {
       pump_timer_.expires_at(*ready);
       pump_timer_.async_wait(guard_.Bind([this](const boost::system::error_code& ec) {
         if (!ec) Pump();
@@ -278,7 +321,18 @@ class SiteCrawl::Impl {
     MaybeFinish();
   }
 
+  // Whether fetched pages waiting for the handler leave room for another.
+  bool CanTakePage() const {
+    return unhandled_pages_ == 0 || (unhandled_pages_ < config_.max_unhandled_pages &&
+                                     unhandled_bytes_ < config_.max_unhandled_bytes);
+  }
+
   void StartVisit(Visit visit) {
+    if (summary_.time_budget_exhausted && visit.kind == VisitKind::kPage) {
+      ++active_;
+      Done(visit, UrlOutcome::kTimeBudget, TimeBudgetDetail());
+      return;
+    }
     Result<UrlParts> parts = ParseUrl(visit.url);
     if (!parts.ok()) {
       ++active_;
@@ -518,11 +572,14 @@ class SiteCrawl::Impl {
       ++summary_.scripts;
     }
     ++unhandled_pages_;
+    const std::size_t bytes = page.body.size();
+    unhandled_bytes_ += bytes;
     // Bound here, on the loop: the links come back only while the crawl lives.
-    auto deliver = guard_.Bind([this](PageLinks& links) {
+    auto deliver = guard_.Bind([this, bytes](PageLinks& links) {
       for (const std::string& link : links.links) Enqueue(link, false);
       for (const std::string& src : links.scripts) Enqueue(src, true);
       --unhandled_pages_;
+      unhandled_bytes_ -= bytes;
       --active_;
       Pump();
     });
@@ -578,6 +635,7 @@ class SiteCrawl::Impl {
       if (state.fetching) return;
     }
     finished_ = true;
+    budget_timer_.cancel();
     summary_.addresses = hosts_.ResolvedAddresses();
     boost::asio::post(
         io_, guard_.Bind([done = std::move(done_), summary = summary_]() { done(summary); }));
@@ -594,6 +652,7 @@ class SiteCrawl::Impl {
   detail::HostTable hosts_;
   Frontier frontier_;
   boost::asio::steady_timer pump_timer_;
+  boost::asio::steady_timer budget_timer_;  // CrawlConfig::time_budget
   std::map<std::uint64_t, boost::asio::steady_timer> retry_timers_;
   std::uint64_t next_retry_timer_ = 0;
   std::map<std::string, Origin> origins_;
@@ -603,6 +662,7 @@ class SiteCrawl::Impl {
   bool sitemaps_seeded_ = false;
   std::size_t active_ = 0;           // visits and handler jobs under way
   std::size_t unhandled_pages_ = 0;  // posted to the pool, not yet back
+  std::size_t unhandled_bytes_ = 0;  // their bodies
   std::string home_target_;          // where the start URL redirected, when queued anew
   bool finished_ = false;
   std::atomic<bool> stopped_{false};  // read by the pool: the loop's handlers have guard_

@@ -49,10 +49,21 @@ struct CrawlConfig {
   int max_attempts = 3;                          // on 408/429/5xx and connection errors
   std::chrono::milliseconds retry_backoff{500};  // doubled on each retry
   std::size_t max_sitemaps = 10;
+  // Wall-clock time the crawl may take. Past it nothing new is fetched: the
+  // URLs still queued or met later are recorded kTimeBudget, the transfers in
+  // flight end (each within its own time limits) and the crawl is done with
+  // what it checked. Zero: no budget.
+  std::chrono::milliseconds time_budget{std::chrono::hours(2)};
+  // URLs recorded as not fetched (off the site, over the page limit ...) are
+  // recorded once each while this many are remembered, then as they come, so
+  // memory stays bounded whatever the pages link to.
+  std::size_t max_remembered_urls = 100000;
   std::size_t workers = 1;  // threads running the page handler
   // Fetched pages waiting for the handler; fetching pauses beyond this, which
   // bounds memory when the network outruns parsing.
   std::size_t max_unhandled_pages = 16;
+  // ... or beyond this many bytes of them (one page is always taken).
+  std::size_t max_unhandled_bytes = 16 * 1024 * 1024;
   std::string robots_agent = "badgewatch";
   UrlLimits url_limits;
   FetchLimits fetch;
@@ -67,6 +78,7 @@ struct SiteCrawlSummary {
   std::size_t pages = 0;                                      // OnPage calls
   std::size_t scripts = 0;                                    // OnScript calls
   std::size_t failed = 0;                                     // kFailed records
+  bool time_budget_exhausted = false;  // stopped early by CrawlConfig::time_budget
 };
 
 class SiteCrawl {

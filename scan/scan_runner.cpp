@@ -77,6 +77,7 @@ crawler::CrawlConfig CrawlConfigFor(const CrawlTarget& target, const ScanSetting
   config.fetch.total_timeout = settings.page_timeout;
   config.url_limits.max_length = settings.max_url_length;
   config.url_limits.max_depth = settings.max_url_depth;
+  config.time_budget = settings.site_time_budget;
   return config;
 }
 
@@ -122,7 +123,7 @@ class SiteScheduler {
     DueSite& next = launched_.emplace(key, std::move(due_.front())).first->second;
     due_.pop_front();
     return BatchSite{key, CrawlConfigFor(next.target, settings_), next.site.fields.name,
-                     next.site.badge_id.value_or("")};
+                     next.site.badge_id.value_or(""), settings_.max_links_per_page};
   }
 
   void Done(BatchResult result) {

@@ -21,9 +21,11 @@
 #include <string>
 
 #include "crawler/http_fetcher.h"
+#include "crawler/site_crawl.h"
 #include "crawler/url_limits.h"
 #include "registry/registry.h"
 #include "registry/status.h"
+#include "verifier/page_report.h"
 
 namespace badgewatch::scan {
 
@@ -52,6 +54,11 @@ struct ScanSettings {
   // Longer URLs, and URLs with more path segments, are skipped as crawler traps.
   std::size_t max_url_length = crawler::UrlLimits{}.max_length;
   std::size_t max_url_depth = crawler::UrlLimits{}.max_depth;
+  // Links followed per page; more are counted, not kept (a link flood).
+  std::size_t max_links_per_page = verifier::PageExpectation{}.max_links;
+  // Wall-clock time per site; past it the site's record carries time-budget
+  // and stands on the pages checked so far.
+  std::chrono::milliseconds site_time_budget = crawler::CrawlConfig{}.time_budget;
   // Reach the registered domains on this port instead of 80 (a staging
   // mirror of the sites, the demo, tests); 0: the standard port.
   unsigned short site_port = 0;

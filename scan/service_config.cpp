@@ -48,6 +48,8 @@ std::vector<ConfigKey> KeysOf(ServiceConfig& c) {
       {"limits", "page_timeout_ms", &c.limits.page_timeout_ms, 1, 3'600'000},
       {"limits", "max_url_length", &c.limits.max_url_length, 16, 65'536},
       {"limits", "max_url_depth", &c.limits.max_url_depth, 1, 1'000},
+      {"limits", "max_links_per_page", &c.limits.max_links_per_page, 1, 10'000'000},
+      {"limits", "site_time_budget", &c.limits.site_time_budget, 1, 7 * 24 * 3'600},
       {"dns", "server", &c.dns.server},
       {"serve", "listen", &c.serve.listen},
       {"serve", "workers", &c.serve.workers, 1, 64},
@@ -239,6 +241,8 @@ ScanSettings ScanSettingsFrom(const ServiceConfig& config) {
   settings.page_timeout = std::chrono::milliseconds(config.limits.page_timeout_ms);
   settings.max_url_length = static_cast<std::size_t>(config.limits.max_url_length);
   settings.max_url_depth = static_cast<std::size_t>(config.limits.max_url_depth);
+  settings.max_links_per_page = static_cast<std::size_t>(config.limits.max_links_per_page);
+  settings.site_time_budget = std::chrono::seconds(config.limits.site_time_budget);
   return settings;
 }
 

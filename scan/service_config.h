@@ -41,6 +41,8 @@ struct ServiceConfig {
     int page_timeout_ms = 30'000;
     int max_url_length = 2083;
     int max_url_depth = 20;
+    int max_links_per_page = 10'000;        // links followed per page; more are only counted
+    std::int64_t site_time_budget = 7'200;  // seconds of crawling per site
   } limits;
   struct Dns {
     std::string server;  // HOST:PORT of a DNS server; empty: the system resolver

@@ -31,7 +31,8 @@ bool SiteBatch::Run() {
 // name) is handed to done_ at once, and the next one is tried.
 void SiteBatch::LaunchNext() {
   while (std::optional<BatchSite> site = next_()) {
-    auto check = std::make_unique<SiteCheck>(site->registered_name, site->badge_id);
+    auto check =
+        std::make_unique<SiteCheck>(site->registered_name, site->badge_id, site->max_links);
     const SystemClock::time_point started = SystemClock::now();
     const std::string start_url = site->config.start_url;  // the config moves into the crawl
     auto crawl = crawler::SiteCrawl::Create(io_, std::move(site->config), *check);

@@ -31,6 +31,7 @@ struct BatchSite {
   crawler::CrawlConfig config;
   std::string registered_name;
   std::string badge_id;  // empty: any unit's badge id is accepted
+  std::size_t max_links = verifier::PageExpectation{}.max_links;  // per page
 };
 
 struct BatchResult {

@@ -7,6 +7,7 @@
 
 #include "verifier/badge_snippet.h"
 #include "verifier/page_verifier.h"
+#include "verifier/parse_budget.h"
 #include "verifier/problem_codes.h"
 
 namespace badgewatch::scan {
@@ -15,11 +16,12 @@ namespace {
 namespace codes = verifier::codes;
 
 // problem_codes.h order: the order codes appear in a report.
-constexpr std::array<std::string_view, 12> kCodeOrder = {
+constexpr std::array<std::string_view, 13> kCodeOrder = {
     codes::kBadgeMissing,    codes::kBadgeMisplaced,  codes::kBadgeIdMismatch,
     codes::kBadgeMalformed,  codes::kBadgeStaticCopy, codes::kBadgeMixedContent,
     codes::kTitleMissing,    codes::kTitleMismatch,   codes::kFetchFailed,
     codes::kCharsetMismatch, codes::kIpMismatch,      codes::kBadgeInjected,
+    codes::kTimeBudget,
 };
 
 std::size_t CodeRank(std::string_view code) {
@@ -75,17 +77,24 @@ SiteCheckReport UncrawlableSiteReport(const std::string& start_url, const std::s
   return report;
 }
 
-SiteCheck::SiteCheck(std::string registered_name, std::string badge_id)
-    : registered_name_(std::move(registered_name)), badge_id_(std::move(badge_id)) {}
+SiteCheck::SiteCheck(std::string registered_name, std::string badge_id, std::size_t max_links)
+    : registered_name_(std::move(registered_name)),
+      badge_id_(std::move(badge_id)),
+      max_links_(max_links) {}
 
 crawler::PageLinks SiteCheck::OnPage(const crawler::FetchedPage& page) {
   thread_local verifier::PageVerifier page_verifier;  // one per crawl worker
+  // Large pages are parsed one or two at a time across the process.
+  std::optional<verifier::ParseBudget::Ticket> parsing;
+  parsing.emplace(verifier::SharedParseBudget().Acquire(page.body.size()));
   const verifier::PageReport report = page_verifier.Verify(
       page.body, {.registered_name = registered_name_,
                   .badge_id = badge_id_,
                   .role = page.is_home ? verifier::PageRole::kHome : verifier::PageRole::kInner,
                   .url = page.url,
-                  .content_type = page.content_type});
+                  .content_type = page.content_type,
+                  .max_links = max_links_});
+  parsing.reset();
   CheckedPage checked{page.url,        page.status, report.verdict, report.problems,
                       report.warnings, {},          report.title,   page.is_home};
   const bool badgeless = std::find(report.problems.begin(), report.problems.end(),
@@ -95,6 +104,10 @@ crawler::PageLinks SiteCheck::OnPage(const crawler::FetchedPage& page) {
     pages_.push_back(std::move(checked));
     if (badgeless && !report.scripts.empty())
       scripts_of_badgeless_pages_[page.url] = report.scripts;
+  }
+  if (report.links_over_limit > 0) {
+    std::lock_guard lock(mutex_);
+    skipped_counts_[std::string(kLinkLimitReason)] += report.links_over_limit;
   }
   return {report.links, report.scripts};
 }
@@ -129,7 +142,9 @@ void SiteCheck::OnRecord(const crawler::UrlRecord& record) {
   std::lock_guard lock(mutex_);
   // A home page robots.txt kept the crawler from (disallowed, or robots.txt
   // unreachable) was never checked: the site fails with the reason shown.
-  const bool home_not_fetched = record.is_home && record.outcome == crawler::UrlOutcome::kRobots;
+  const bool home_not_fetched =
+      record.is_home && (record.outcome == crawler::UrlOutcome::kRobots ||
+                         record.outcome == crawler::UrlOutcome::kTimeBudget);
   if (record.outcome == crawler::UrlOutcome::kFailed || home_not_fetched) {
     pages_.push_back(CheckedPage{record.url,
                                  record.status,
@@ -141,8 +156,10 @@ void SiteCheck::OnRecord(const crawler::UrlRecord& record) {
                                  record.is_home});
     return;
   }
-  skipped_.push_back(
-      {record.url, std::string(crawler::UrlOutcomeName(record.outcome)), record.detail});
+  std::string reason(crawler::UrlOutcomeName(record.outcome));
+  ++skipped_counts_[reason];
+  if (skipped_.size() < kSkippedExamples)
+    skipped_.push_back({record.url, std::move(reason), record.detail});
 }
 
 SiteCheckReport SiteCheck::Finish(const crawler::SiteCrawlSummary& summary) {
@@ -154,6 +171,8 @@ SiteCheckReport SiteCheck::Finish(const crawler::SiteCrawlSummary& summary) {
   report.addresses = summary.addresses;
   report.pages = std::move(pages_);
   report.skipped = std::move(skipped_);
+  report.skipped_counts = std::move(skipped_counts_);
+  if (summary.time_budget_exhausted) AddCodes(report.warnings, {std::string(codes::kTimeBudget)});
   std::stable_sort(report.pages.begin(), report.pages.end(),
                    [](const CheckedPage& a, const CheckedPage& b) {
                      if (a.is_home != b.is_home) return a.is_home;

@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crawler/page_handler.h"
@@ -39,14 +40,21 @@ struct SkippedUrl {
   std::string detail;
 };
 
+// At most this many skipped URLs are kept as examples; all are counted.
+inline constexpr std::size_t kSkippedExamples = 200;
+// The skipped reason of links past a page's link limit (never seen by the
+// crawler, so counted only).
+inline constexpr std::string_view kLinkLimitReason = "link-limit";
+
 struct SiteCheckReport {
   std::string start_url;
   std::string home_url;  // empty when the home page was never reached
   verifier::Verdict verdict = verifier::Verdict::kFail;
   std::vector<std::string> problems;  // the union of the pages' codes, canonical order
   std::vector<std::string> warnings;
-  std::vector<CheckedPage> pages;  // the home page first, then by URL
-  std::vector<SkippedUrl> skipped;
+  std::vector<CheckedPage> pages;                     // the home page first, then by URL
+  std::vector<SkippedUrl> skipped;                    // the first kSkippedExamples
+  std::map<std::string, std::size_t> skipped_counts;  // every skipped URL, by reason
   std::map<std::string, std::vector<std::string>> addresses;
   std::size_t pages_total = 0;
   std::size_t pages_failed = 0;
@@ -66,7 +74,10 @@ void AddIpMismatchWarning(std::vector<std::string>& warnings,
 
 class SiteCheck : public crawler::PageHandler {
  public:
-  SiteCheck(std::string registered_name, std::string badge_id);
+  // `max_links`: links followed per page (PageExpectation::max_links); the
+  // rest are counted under kLinkLimitReason.
+  SiteCheck(std::string registered_name, std::string badge_id,
+            std::size_t max_links = verifier::PageExpectation{}.max_links);
 
   [[nodiscard]] crawler::PageLinks OnPage(const crawler::FetchedPage& page) override;
   // A site script that adds the unit's badge: the pages loading it that have
@@ -85,9 +96,11 @@ class SiteCheck : public crawler::PageHandler {
 
   std::string registered_name_;
   std::string badge_id_;
+  std::size_t max_links_;
   std::mutex mutex_;
   std::vector<CheckedPage> pages_;
   std::vector<SkippedUrl> skipped_;
+  std::map<std::string, std::size_t> skipped_counts_;
   // Scripts loaded by pages that lack a badge, by page URL; and the URLs of
   // site scripts that inject the unit's badge.
   std::map<std::string, std::vector<std::string>> scripts_of_badgeless_pages_;

@@ -23,6 +23,9 @@ inline constexpr std::string_view kFetchFailed = "fetch-failed";
 inline constexpr std::string_view kCharsetMismatch = "charset-mismatch";
 inline constexpr std::string_view kIpMismatch = "ip-mismatch";
 inline constexpr std::string_view kBadgeInjected = "badge-injected";
+// A site whose crawl ran out of its time budget: the verdict stands on the
+// pages checked before it did.
+inline constexpr std::string_view kTimeBudget = "time-budget";
 
 }  // namespace badgewatch::verifier::codes
 

@@ -378,6 +378,20 @@ std::size_t CurlMultiDriver::OnWrite(char* data, std::size_t size, std::size_t c
     return 0;  // CURLE_WRITE_ERROR: the decoded body is over the cap
   }
   try {
+    if (t.body.empty()) {
+      // The announced length, when the body is not compressed: one
+      // allocation of the right size instead of doublings that would hold up
+      // to twice the page while it waits to be parsed.
+      curl_off_t length = -1;
+      curl_header* encoding = nullptr;
+      if (curl_easy_getinfo(t.easy.get(), CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) ==
+              CURLE_OK &&
+          length > 0 && static_cast<std::size_t>(length) <= t.driver->limits_.max_body_bytes &&
+          curl_easy_header(t.easy.get(), "Content-Encoding", 0, CURLH_HEADER, -1, &encoding) !=
+              CURLHE_OK) {
+        t.body.reserve(static_cast<std::size_t>(length));
+      }
+    }
     t.body.append(data, bytes);
   } catch (const std::bad_alloc&) {
     t.too_large = true;

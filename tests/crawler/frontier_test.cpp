@@ -74,3 +74,36 @@ TEST_CASE("Frontier: delays second URL on same host", "[crawler]") {
     CHECK(frontier.Next());
   }
 }
+
+TEST_CASE("Frontier: URLs recorded as not fetched are remembered up to a bound", "[crawler]") {
+  FakeClock clock;
+  Frontier frontier({.max_urls = 2, .max_remembered = 3}, [&] { return clock.now; });
+  CHECK(frontier.MarkSeen("https://off.cn/1"));
+  CHECK_FALSE(frontier.MarkSeen("https://off.cn/1"));  // remembered: recorded once
+  CHECK(frontier.MarkSeen("https://off.cn/2"));
+  CHECK(frontier.MarkSeen("https://off.cn/3"));
+  // Past the bound nothing more is remembered: a new URL reads as new each
+  // time, and the ones remembered before still read as seen.
+  CHECK(frontier.MarkSeen("https://off.cn/4"));
+  CHECK(frontier.MarkSeen("https://off.cn/4"));
+  CHECK_FALSE(frontier.Seen("https://off.cn/4"));
+  CHECK_FALSE(frontier.MarkSeen("https://off.cn/2"));
+  // Accepted URLs are bounded by max_urls, not by the remembered ones.
+  CHECK(frontier.Add("https://a.cn/1", "a.cn") == Frontier::AddOutcome::kAdded);
+  CHECK(frontier.Add("https://a.cn/1", "a.cn") == Frontier::AddOutcome::kDuplicate);
+}
+
+TEST_CASE("Frontier: TakeQueued empties the queue and leaves the URLs seen", "[crawler]") {
+  FakeClock clock;
+  Frontier frontier({.per_host = 1}, [&] { return clock.now; });
+  (void)frontier.Add("https://a.cn/1", "a.cn");
+  (void)frontier.Add("https://a.cn/2", "a.cn");
+  (void)frontier.Add("https://b.cn/1", "b.cn");
+  REQUIRE(frontier.Next());  // one in flight stays in flight
+  const std::vector<std::string> taken = frontier.TakeQueued();
+  CHECK(taken.size() == 2);
+  CHECK(frontier.queued() == 0);
+  CHECK(frontier.in_flight() == 1);
+  CHECK_FALSE(frontier.Next());
+  CHECK(frontier.Seen("https://a.cn/2"));
+}

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "crawler/site_crawl.h"
+#include "tests/support/hostile_site.h"
 #include "tests/support/test_web_server.h"
 #include "verifier/link_resolution.h"
 
@@ -22,10 +23,10 @@ namespace crawler = badgewatch::crawler;
 
 constexpr const char* kId = "CA330000000604333780001";
 
-SiteCheckReport Check(TestWebServer& web) {
+SiteCheckReport Check(TestWebServer& web, const std::string& name = "杭州市教育局",
+                      crawler::CrawlConfig config = {}, std::size_t max_links = 10000) {
   boost::asio::io_context io;
-  SiteCheck check("杭州市教育局", kId);
-  crawler::CrawlConfig config;
+  SiteCheck check(name, kId, max_links);
   config.start_url = web.Origin("127.0.0.1") + "/";
   config.allow_private = true;
   config.normalize_url = [](std::string_view url) {
@@ -74,4 +75,46 @@ TEST_CASE("SiteCheck: a badge written by the site's own script is badge-injected
     CHECK((page.warnings == std::vector<std::string>{"badge-injected"}) == loads_script);
   }
   CHECK(web.Count("127.0.0.1", "/js/footer.js") == 1);  // fetched once for the whole site
+}
+
+TEST_CASE("Time budget: a tarpit site ends at its budget with the pages checked so far",
+          "[scan][crawler][hostile]") {
+  // Each page answers after 300 ms and links two new pages: without a budget
+  // the crawl runs until the 10,000-page limit (~25 minutes).
+  TestWebServer web;
+  web.ServeGenerated([](const std::string&, const std::string& target) {
+    return badgewatch::testing::HostileSitePage(
+        badgewatch::testing::Tarpit(std::chrono::milliseconds(300)), target);
+  });
+  crawler::CrawlConfig config;
+  config.time_budget = std::chrono::seconds(1);
+  const SiteCheckReport report = Check(web, badgewatch::testing::kHostileSiteName, config);
+  CHECK(report.pages_total >= 1);
+  CHECK(report.pages_total < 40);
+  CHECK(report.verdict == badgewatch::verifier::Verdict::kPass);  // what was checked passes
+  CHECK(report.problems.empty());
+  CHECK(report.warnings == std::vector<std::string>{"time-budget"});
+  REQUIRE(report.skipped_counts.count("time-budget") == 1);
+  CHECK(report.skipped_counts.at("time-budget") >= 1);
+}
+
+TEST_CASE("Link flood: links past a page's cap are counted, skipped URLs kept as examples only",
+          "[scan][crawler][hostile]") {
+  TestWebServer web;
+  web.ServeGenerated([](const std::string&, const std::string& target) {
+    return badgewatch::testing::HostileSitePage(badgewatch::testing::LinkFlood(5000), target);
+  });
+  crawler::CrawlConfig config;
+  config.max_pages = 3;
+  const SiteCheckReport report =
+      Check(web, badgewatch::testing::kHostileSiteName, config, /*max_links=*/1000);
+  CHECK(report.pages_total == 3);
+  CHECK(report.verdict == badgewatch::verifier::Verdict::kPass);
+  // 3 pages x 4,000 links past the cap of 1,000; the followed ones past the
+  // page limit are recorded, 200 of them kept as examples.
+  REQUIRE(report.skipped_counts.count("link-limit") == 1);
+  CHECK(report.skipped_counts.at("link-limit") == 3 * 4000);
+  REQUIRE(report.skipped_counts.count("page-limit") == 1);
+  CHECK(report.skipped_counts.at("page-limit") == 3 * 1000 - 2);
+  CHECK(report.skipped.size() == badgewatch::scan::kSkippedExamples);
 }
