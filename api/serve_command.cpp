@@ -95,6 +95,11 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options) {
                    "Self-checks reach registered domains on this port instead of 80 (with "
                    "--self-check-allow-private: a loopback test site)")
       ->check(CLI::Range(1, 65535));
+  serve
+      ->add_option("--self-check-max-pages", options.self_check_max_pages,
+                   "Pages a self-check fetches at most")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+      ->capture_default_str();
   serve->add_flag("--secure-cookies", options.secure_cookies,
                   "Mark the login cookie Secure, so browsers send it over HTTPS only (set it "
                   "when a TLS proxy serves badgewatch)");
@@ -183,6 +188,7 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
   SelfCheckSettings self_check_settings;
   self_check_settings.allow_private = options.self_check_allow_private;
   self_check_settings.dns = options.dns;
+  self_check_settings.max_pages = options.self_check_max_pages;
   SelfCheckJobs self_checks(io, self_check_settings,
                             [&limiter](std::int64_t unit_id) { limiter.Finished(unit_id); });
   const SelfCheckAccess self_check_access{access, &self_checks, &limiter,

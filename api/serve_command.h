@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <string>
 
+#include "api/self_check_jobs.h"
+
 namespace badgewatch::api {
 
 struct ServeOptions {
@@ -21,7 +23,8 @@ struct ServeOptions {
   std::string dns;         // self-check crawls: HOST:PORT of a DNS server
   bool self_check_allow_private = false;
   unsigned short self_check_site_port = 0;  // registered domains on this port (tests)
-  bool secure_cookies = false;              // mark the login cookie `Secure` (served behind TLS)
+  std::size_t self_check_max_pages = SelfCheckSettings{}.max_pages;
+  bool secure_cookies = false;  // mark the login cookie `Secure` (served behind TLS)
   // Scans started through the API reach the registered domains on this port
   // instead of 80 (a staging mirror, the demo, benchmarks); 0: the standard port.
   unsigned short scan_site_port = 0;
