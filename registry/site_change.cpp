@@ -13,9 +13,16 @@ constexpr std::array kChanges = {SiteChange::kFirstRecord,  SiteChange::kStillPa
 }  // namespace
 
 bool IsUnreachable(const SiteRecord& record) {
+  // No page could be fetched at all: every page failed, and each only because
+  // it could not be fetched. A page that was fetched and failed on its badge
+  // or title shows the site answers.
   const bool fetch_failed = std::find(record.problems.begin(), record.problems.end(),
                                       kFetchFailedCode) != record.problems.end();
-  return fetch_failed && record.pages_failed == record.pages_total;
+  if (!fetch_failed || record.pages_failed != record.pages_total) return false;
+  return std::all_of(
+      record.failing_pages.begin(), record.failing_pages.end(), [](const FailingPage& page) {
+        return page.problems.size() == 1 && page.problems.front() == kFetchFailedCode;
+      });
 }
 
 RecordStanding StandingOf(const SiteRecord& record) {

@@ -146,4 +146,25 @@ TEST_CASE("ScanSummary: records stand as the rule says and their scan's counts f
 }
 
 }  // namespace
+
+TEST_CASE("Unreachable: only a site none of whose pages could be fetched",
+          "[registry][compliance]") {
+  // The home page answered 200 with a wrong title and one inner link is a
+  // 404: the site answers, so it fails, but it is not unreachable.
+  SiteRecord reachable = Record(1, "fail", {"title-mismatch", "fetch-failed"}, 2, 2);
+  reachable.failing_pages = {
+      {"http://a.example.gov.cn/", 200, {"title-mismatch"}, ""},
+      {"http://a.example.gov.cn/gone.html", 404, {"fetch-failed"}, "HTTP 404"}};
+  CHECK_FALSE(IsUnreachable(reachable));
+
+  SiteRecord unreachable = Record(1, "fail", {"fetch-failed"}, 2, 2);
+  unreachable.failing_pages = {
+      {"http://a.example.gov.cn/", std::nullopt, {"fetch-failed"}, "timeout: connect"},
+      {"http://a.example.gov.cn/a.html", std::nullopt, {"fetch-failed"}, "timeout: connect"}};
+  CHECK(IsUnreachable(unreachable));
+
+  SiteRecord one_page_fetched = Record(1, "fail", {"fetch-failed"}, 3, 2);
+  CHECK_FALSE(IsUnreachable(one_page_fetched));
+}
+
 }  // namespace badgewatch::registry
