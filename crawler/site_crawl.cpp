@@ -167,6 +167,11 @@ class SiteCrawl::Impl {
       if (frontier_.MarkSeen(url)) Record(url, UrlOutcome::kOutOfScope, 0, "off the site");
       return;
     }
+    if (!scope_.ContainsPort(parts.value().port)) {
+      if (frontier_.MarkSeen(url))
+        Record(url, UrlOutcome::kOutOfScope, 0, "another port of the site's host: another server");
+      return;
+    }
     const Status limits = CheckUrlLimits(url, config_.url_limits);
     if (!limits.ok()) {
       if (frontier_.MarkSeen(url)) Record(url, UrlOutcome::kTrap, 0, limits.message());
@@ -683,7 +688,8 @@ Result<std::unique_ptr<SiteCrawl>> SiteCrawl::Create(boost::asio::io_context& io
   if (!start) return Error{"not an http(s) URL: '" + config.start_url + "'"};
   Result<UrlParts> parts = ParseUrl(*start);
   if (!parts.ok()) return parts.error();
-  Result<SiteScope> scope = SiteScope::Create(parts.value().host, config.aliases);
+  Result<SiteScope> scope =
+      SiteScope::Create(parts.value().host, config.aliases, parts.value().port, config.extra_ports);
   if (!scope.ok()) return scope.error();
   config.start_url = *start;
   config.fetch.max_host_connections = static_cast<long>(config.per_host);

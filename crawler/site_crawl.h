@@ -36,8 +36,12 @@ namespace badgewatch::crawler {
 using UrlNormalizer = std::function<std::optional<std::string>(std::string_view)>;
 
 struct CrawlConfig {
-  std::string start_url;                                    // its host may be Unicode
-  std::vector<std::string> aliases;                         // more hosts of the same site
+  std::string start_url;             // its host may be Unicode
+  std::vector<std::string> aliases;  // more hosts of the same site
+  // Ports of the site besides the start URL's, 80 and 443 (a mirror serving
+  // http and https on two ports of its own); links to any other port are off
+  // the site.
+  std::vector<int> extra_ports;
   bool allow_private = false;                               // lift the address policy
   std::vector<boost::asio::ip::address> allowed_addresses;  // exceptions to the policy
   bool ignore_robots = false;

@@ -162,6 +162,29 @@ TEST_CASE("SiteCrawl: scope covers the twin and aliases and nothing else", "[cra
   CHECK(other->outcome == UrlOutcome::kOutOfScope);
 }
 
+TEST_CASE("SiteCrawl: links to another port of the site's host are another server",
+          "[crawler][network]") {
+  DnsmasqProcess dns = StartDns();
+  TestWebServer server;
+  TestWebServer other_port;
+  const std::string origin = server.Origin(kGovHost);
+  const std::string elsewhere = other_port.Origin(kGovHost) + "/admin.html";
+  server.ServePage(kGovHost, "/", "首页",
+                   "<a href='/a.html'>a</a><a href='" + elsewhere + "'>admin</a>");
+  server.ServePage(kGovHost, "/a.html", "A", "");
+  other_port.ServePage(kGovHost, "/admin.html", "Admin", "");
+
+  CrawlRecorder recorder;
+  const auto run = RunCrawl(TestCrawlConfig(origin + "/", dns.server()), recorder);
+  REQUIRE(run.error.empty());
+  CHECK(server.Count(kGovHost, "/a.html") == 1);
+  CHECK(other_port.Count(kGovHost, "/admin.html") == 0);
+  const auto record = recorder.RecordOf(elsewhere);
+  REQUIRE(record);
+  CHECK(record->outcome == UrlOutcome::kOutOfScope);
+  CHECK_THAT(record->detail, Catch::Contains("another port"));
+}
+
 TEST_CASE("SiteCrawl: non-HTML links are fetched but are not pages", "[crawler][network]") {
   DnsmasqProcess dns = StartDns();
   TestWebServer server;
@@ -404,6 +427,7 @@ TEST_CASE("SiteCrawl: http to https on the same site, TLS checked against a CA f
   SECTION("trusted") {
     CrawlRecorder recorder;
     auto config = TestCrawlConfig(plain.Origin(kGovHost) + "/", dns.server());
+    config.extra_ports = {tls_server.port()};  // the site's https, on a port of its own here
     config.fetch.ca_file = certificate.certificate();
     const auto run = RunCrawl(config, recorder);
     REQUIRE(run.error.empty());

@@ -18,9 +18,24 @@ TEST_CASE("SiteScope: start host, its twin and aliases over http and https", "[c
   CHECK_FALSE(s.Contains("other.gov.cn"));
   CHECK_FALSE(s.Contains("evil.jyj.gov.cn"));
   CHECK(s.ContainsUrl("http://jyj.gov.cn/a.html"));
-  CHECK(s.ContainsUrl("https://www.jyj.gov.cn:8443/a.html"));
+  CHECK(s.ContainsUrl("https://www.jyj.gov.cn/a.html"));
   CHECK_FALSE(s.ContainsUrl("ftp://jyj.gov.cn/a.html"));
   CHECK_FALSE(s.ContainsUrl("https://www.gov.cn/"));
+}
+
+TEST_CASE("SiteScope: ports are the start URL's, 80 and 443, and another is another server",
+          "[crawler]") {
+  const auto standard = SiteScope::Create("www.jyj.gov.cn", {});
+  REQUIRE(standard.ok());
+  CHECK(standard.value().ContainsUrl("http://www.jyj.gov.cn:80/a.html"));
+  CHECK(standard.value().ContainsUrl("https://jyj.gov.cn:443/a.html"));
+  CHECK_FALSE(standard.value().ContainsUrl("https://www.jyj.gov.cn:8443/a.html"));
+  CHECK_FALSE(standard.value().ContainsUrl("http://www.jyj.gov.cn:22/"));
+  const auto mirror = SiteScope::Create("www.jyj.gov.cn", {}, 18080);
+  REQUIRE(mirror.ok());
+  CHECK(mirror.value().ContainsUrl("http://www.jyj.gov.cn:18080/a.html"));
+  CHECK(mirror.value().ContainsUrl("https://www.jyj.gov.cn/a.html"));
+  CHECK_FALSE(mirror.value().ContainsUrl("http://www.jyj.gov.cn:18081/a.html"));
 }
 
 TEST_CASE("SiteScope: an invalid alias is an error", "[crawler]") {
