@@ -323,6 +323,10 @@ void CurlMultiDriver::Finish(Transfer& t, CURLcode code) {
     } else if (t.too_large || code == CURLE_FILESIZE_EXCEEDED) {
       error = {FetchFailure::kTooLarge,
                "body larger than " + std::to_string(limits_.max_body_bytes) + " bytes"};
+    } else if (code == CURLE_OUT_OF_MEMORY && t.body.empty()) {
+      // libcurl refuses a header line or block over CURL_MAX_HTTP_HEADER with
+      // this code before any of the body arrives: the server's doing, not ours.
+      error = {FetchFailure::kTooLarge, "response headers larger than 100 KiB"};
     } else if (code == CURLE_COULDNT_CONNECT && os_errno == ECONNREFUSED) {
       error = {FetchFailure::kRefused, "connection refused by " + t.request.address.to_string() +
                                            ":" + std::to_string(t.request.port)};

@@ -244,6 +244,23 @@ TEST_CASE("SiteCrawl: hostile servers hit the limits, not the crawler", "[crawle
   CHECK(server.Count(kGovHost, "/cal/next/next/next/") == 0);
 }
 
+TEST_CASE("SiteCrawl: a 1 MB response header is too-large, not out of memory",
+          "[crawler][network]") {
+  DnsmasqProcess dns = StartDns();
+  TestWebServer server;
+  TestResponse giant;
+  giant.body = "<html><head><title>x</title></head><body></body></html>";
+  giant.headers = {{"X-Padding", std::string(1024 * 1024, 'a')}};
+  server.Serve(kGovHost, "/", giant);
+  CrawlRecorder recorder;
+  const auto run = RunCrawl(TestCrawlConfig(server.Origin(kGovHost) + "/", dns.server()), recorder);
+  REQUIRE(run.error.empty());
+  const auto home = recorder.RecordOf(server.Origin(kGovHost) + "/");
+  REQUIRE(home);
+  CHECK(home->outcome == UrlOutcome::kFailed);
+  CHECK_THAT(home->detail, Catch::StartsWith("too-large: response headers larger than 100 KiB"));
+}
+
 TEST_CASE("SiteCrawl: retries 503 then 503 then 200", "[crawler][network]") {
   DnsmasqProcess dns = StartDns();
   TestWebServer server;
