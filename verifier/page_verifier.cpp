@@ -84,7 +84,7 @@ PageReport PageVerifier::Verify(std::string_view bytes, const PageExpectation& e
   if (facts.raw_title) report.title = NormalizeTitle(*facts.raw_title);
   report.site_meta = std::move(facts.site_meta);
   FindIdentifiers(facts.visible_text, report.identifiers);
-  const LinkResolver resolver(expectation.url, facts.base_href, urls_.get());
+  const LinkResolver resolver(expectation.url, facts.base_href, urls_.get(), decoded.encoding);
   report.links = ResolveLinks(resolver, facts.hrefs);
   report.scripts = ResolveLinks(resolver, facts.script_srcs);
   for (detail::BadgeCandidate& candidate : facts.badges) {
