@@ -165,6 +165,16 @@ TEST_CASE("PageVerifier: a GBK page's query links are encoded in GBK", "[verifie
                             "http://www.example.gov.cn/search.jsp?keyword=%D5%FE%CE%F1",
                             "http://www.example.gov.cn/%E6%94%BF%E5%8A%A1/list.html",
                         });
+  SECTION("the gbk encoder for a gbk page, the gb18030 one for a gb18030 page") {
+    // <a href="?q=€"> (byte 80 in either): %80 by gbk, %A2%E3 by gb18030 (WHATWG encoders).
+    const std::string euro = "<a href=\"/s?q=\x80\">e</a>";
+    const auto gbk = Verify(euro, "t", bw::PageRole::kInner, "http://www.example.gov.cn/",
+                            "text/html; charset=gbk");
+    CHECK(gbk.links == std::vector<std::string>{"http://www.example.gov.cn/s?q=%80"});
+    const auto gb18030 = Verify(euro, "t", bw::PageRole::kInner, "http://www.example.gov.cn/",
+                                "text/html; charset=gb18030");
+    CHECK(gb18030.links == std::vector<std::string>{"http://www.example.gov.cn/s?q=%A2%E3"});
+  }
 }
 
 TEST_CASE("PageVerifier: scripts the page loads, badges and non-JavaScript excepted",
