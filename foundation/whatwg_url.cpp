@@ -99,22 +99,33 @@ bool IsUtf8Output(std::string_view encoding) {
          encoding == "utf-16be" || encoding == "replacement";
 }
 
-// Decodes one UTF-8 code point at text[*i] (well-formed input: the parser's
-// input is UTF-8 produced by the page decoder); U+FFFD for a broken one.
+// Decodes one UTF-8 code point at text[*i] and moves past it; U+FFFD (one
+// byte consumed) for a broken sequence. The input is the page decoder's UTF-8.
 char32_t NextCodePoint(std::string_view text, std::size_t* i) {
   const auto lead = static_cast<unsigned char>(text[*i]);
-  std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  if (lead >= 0x80 && lead < 0xC2) length = 1;
-  if (*i + length > text.size()) length = 1;
-  char32_t code_point = length == 1   ? lead
-                        : length == 2 ? (lead & 0x1FU)
-                        : length == 3 ? (lead & 0x0FU)
-                                      : (lead & 0x07U);
-  if (length == 1 && lead >= 0x80) code_point = 0xFFFD;
+  std::size_t length = 1;
+  char32_t code_point = lead;
+  if (lead >= 0xC2 && lead < 0xE0) {
+    length = 2;
+    code_point = lead & 0x1FU;
+  } else if (lead >= 0xE0 && lead < 0xF0) {
+    length = 3;
+    code_point = lead & 0x0FU;
+  } else if (lead >= 0xF0 && lead < 0xF5) {
+    length = 4;
+    code_point = lead & 0x07U;
+  } else if (lead >= 0x80) {
+    ++*i;
+    return 0xFFFD;
+  }
+  if (*i + length > text.size()) {
+    ++*i;
+    return 0xFFFD;
+  }
   for (std::size_t k = 1; k < length; ++k) {
     const auto byte = static_cast<unsigned char>(text[*i + k]);
     if ((byte & 0xC0U) != 0x80U) {
-      *i += 1;
+      ++*i;
       return 0xFFFD;
     }
     code_point = (code_point << 6) | (byte & 0x3FU);
@@ -430,54 +441,37 @@ bool StartsWithXn(std::string_view label) {
 // Unicode and "xn--" labels go through libidn2 one by one, so a label like
 // "x-" that libidn2 alone would refuse reads as browsers read it.
 std::optional<std::string> DomainToAsciiLenient(std::string_view domain) {
-  const bool has_non_ascii = std::any_of(
-      domain.begin(), domain.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   std::string out;
-  // Label separators: '.', and U+3002, U+FF0E, U+FF61, which IDNA maps to it.
   std::size_t start = 0;
   std::size_t i = 0;
-  const auto flush = [&](std::size_t end) -> bool {
-    const std::string_view label = domain.substr(start, end - start);
-    const bool ascii_label = std::all_of(
-        label.begin(), label.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (ascii_label && !StartsWithXn(label)) {
-      for (const char c : label) out.push_back(AsciiLower(c));
-      return true;
-    }
-    const std::optional<std::string> ascii = DomainToAscii(label);
-    if (!ascii) return false;
-    out += *ascii;
-    return true;
-  };
-  if (!has_non_ascii) {
-    while (i <= domain.size()) {
-      if (i == domain.size() || domain[i] == '.') {
-        if (!flush(i)) return std::nullopt;
-        if (i != domain.size()) out.push_back('.');
-        start = i + 1;
-      }
-      ++i;
-    }
-    return out;
-  }
-  while (i <= domain.size()) {
-    std::size_t separator_length = 0;
-    if (i < domain.size() && domain[i] == '.') separator_length = 1;
-    const std::string_view rest = domain.substr(std::min(i, domain.size()));
+  while (true) {
+    // Label separators: '.', and U+3002, U+FF0E, U+FF61, which IDNA maps to it.
+    const std::string_view rest = domain.substr(i);
+    std::size_t separator = 0;
+    if (rest.starts_with('.')) separator = 1;
     if (rest.starts_with("\xE3\x80\x82") || rest.starts_with("\xEF\xBC\x8E") ||
         rest.starts_with("\xEF\xBD\xA1")) {
-      separator_length = 3;
+      separator = 3;
     }
-    if (i == domain.size() || separator_length != 0) {
-      if (!flush(i)) return std::nullopt;
-      if (i != domain.size()) out.push_back('.');
-      i += std::max<std::size_t>(separator_length, 1);
-      start = i;
+    if (separator == 0 && i < domain.size()) {
+      ++i;
       continue;
     }
-    ++i;
+    const std::string_view label = domain.substr(start, i - start);
+    const bool ascii = std::all_of(label.begin(), label.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii && !StartsWithXn(label)) {
+      for (const char c : label) out.push_back(AsciiLower(c));
+    } else {
+      const std::optional<std::string> converted = DomainToAscii(label);
+      if (!converted) return std::nullopt;
+      out += *converted;
+    }
+    if (i == domain.size()) return out;
+    out.push_back('.');
+    i += separator;
+    start = i;
   }
-  return out;
 }
 
 // ---------------------------------------------------------------------------
