@@ -22,8 +22,9 @@
 
 namespace badgewatch::verifier {
 
-// The normal forms of absolute URLs already normalised (normalising is a pure
-// function of the URL, so a hit gives what parsing again would). Holds at most
+// Links already resolved, keyed by what decides the result (the resolver
+// keys them by page encoding, base URL and href: resolving is a pure function
+// of the three, so a hit gives what parsing again would). Holds at most
 // `capacity_bytes` of URLs (a page's odd megabyte-long data: URL included) and
 // starts afresh when full. One thread at a time.
 class NormalizedUrlCache {
@@ -31,7 +32,7 @@ class NormalizedUrlCache {
   explicit NormalizedUrlCache(std::size_t capacity_bytes = 1024 * 1024)
       : capacity_bytes_(capacity_bytes) {}
 
-  // The normal form of `absolute`, from the cache or from `normalize`.
+  // The result for `absolute` (a key), from the cache or from `normalize`.
   template <typename Normalize>
   [[nodiscard]] std::optional<std::string> Get(const std::string& absolute, Normalize normalize) {
     if (const auto it = entries_.find(absolute); it != entries_.end()) return it->second;
