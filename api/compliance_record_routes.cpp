@@ -79,6 +79,7 @@ nlohmann::json RecordJson(const ComplianceRecordRow& row) {
       {"warnings", site.record.warnings},
       {"pages_total", site.record.pages_total},
       {"pages_failed", site.record.pages_failed},
+      {"dead_links", site.record.dead_links},
       {"change", scan::SiteChangeName(row.change)},
       {"previous_record_id",
        row.previous ? nlohmann::json(row.previous->id) : nlohmann::json(nullptr)}};

@@ -364,6 +364,11 @@ void AddComplianceRecordPaths(nlohmann::json& doc) {
         {"warnings", {{"type", "array"}, {"items", {{"type", "string"}}}}},
         {"pages_total", {{"type", "integer"}}},
         {"pages_failed", {{"type", "integer"}}},
+        {"dead_links",
+         {{"type", "integer"},
+          {"description",
+           "links of the site to inner pages answering 404 or 410 (warning dead-link, "
+           "链接可用性); never a failure"}}},
         {"change",
          {{"type", "string"},
           {"enum",

@@ -31,6 +31,17 @@ void AppendGroup(std::string& out, const scan::SiteCheckReport& report, const st
   }
 }
 
+// The dead links of the site: each target with its status and the page linking it.
+void AppendDeadLinks(std::string& out, const scan::SiteCheckReport& report) {
+  auto line = std::back_inserter(out);
+  fmt::format_to(line, "\n  dead-link — {} ({} link{})\n", DescribeProblem("dead-link"),
+                 report.dead_links.size(), report.dead_links.size() == 1 ? "" : "s");
+  for (const scan::DeadLink& dead : report.dead_links) {
+    fmt::format_to(line, "    {}  HTTP {}{}\n", dead.url, dead.status,
+                   dead.referrer.empty() ? "" : "  — linked from " + dead.referrer);
+  }
+}
+
 }  // namespace
 
 std::string SiteReportToText(const scan::SiteCheckReport& report,
@@ -58,7 +69,11 @@ std::string SiteReportToText(const scan::SiteCheckReport& report,
   }
   if (!report.warnings.empty()) fmt::format_to(line, "\nWarnings (the pages still pass):");
   for (const std::string& code : report.warnings) {
-    AppendGroup(out, report, code, /*warnings=*/true);
+    if (code == "dead-link") {
+      AppendDeadLinks(out, report);
+    } else {
+      AppendGroup(out, report, code, /*warnings=*/true);
+    }
   }
   std::size_t skipped = 0;
   std::vector<std::string> by_reason;

@@ -143,6 +143,8 @@ constexpr std::array<Translation, static_cast<std::size_t>(WebText::kCount)> kMe
     {WebText::kSelfCheckPass, "全部页面合规。", "Every page passes."},
     {WebText::kSelfCheckFail, "共检查 {1} 个页面，其中 {0} 个页面不合规：",
      "{0} of {1} pages fail:"},
+    {WebText::kSelfCheckDeadLinks, "发现 {} 个失效链接（页面不存在，不影响合规结论）：",
+     "{} dead links (pages that do not exist; the verdict stands):"},
     {WebText::kPageNumbered, "第 {} 页", "Page {}"},
     {WebText::kPagesPassing, "{} 个合规页面", "{} passing pages"},
     {WebText::kHomePageTag, "首页", "home page"},

@@ -113,9 +113,10 @@ enum class WebText {
   kSelfCheckRunning,
   kSelfCheckFailed,  // "{}" = why
   kSelfCheckPass,
-  kSelfCheckFail,  // "{}" pages failing of "{}"
-  kPageNumbered,   // "{}" = page number
-  kPagesPassing,   // "{}" = count
+  kSelfCheckFail,       // "{}" pages failing of "{}"
+  kSelfCheckDeadLinks,  // "{}" dead links
+  kPageNumbered,        // "{}" = page number
+  kPagesPassing,        // "{}" = count
   kHomePageTag,
   kTooManySelfChecks,  // "{}" = seconds to wait
   kStartedUrl,

@@ -170,6 +170,21 @@ std::string ReportHtml(const PageViewer& viewer, const SelfCheckJob& job) {
         HtmlEscape(PageSentence(viewer, i + 1, problems)), home_tag, PageLink(url), detail);
   }
   if (!failing.empty()) html += "<ol class=\"pages\" id=\"failing-pages\">\n" + failing + "</ol>\n";
+  const ordered_json dead_links = report.value("dead_links", ordered_json::array());
+  if (!dead_links.empty()) {
+    html +=
+        fmt::format("<p class=\"message warning\">{}</p>\n<ul class=\"pages\" id=\"dead-links\">\n",
+                    viewer.F(WebText::kSelfCheckDeadLinks, dead_links.size()));
+    for (const ordered_json& dead : dead_links) {
+      const ordered_json from = dead.value("linked_from", ordered_json(nullptr));
+      html += fmt::format("<li class=\"warning\"><div class=\"url\">{} (HTTP {})</div>{}</li>\n",
+                          PageLink(dead.value("url", "")), dead.value("status", 0),
+                          from.is_string() ? fmt::format("<div class=\"muted\">← {}</div>",
+                                                         PageLink(from.get<std::string>()))
+                                           : "");
+    }
+    html += "</ul>\n";
+  }
   if (passing_count > 0) {
     html += fmt::format(
         "<details><summary>{}</summary>\n<ol class=\"pages\" id=\"passing-pages\">\n{}</ol>"

@@ -45,6 +45,7 @@ button.danger { background: #fff; color: var(--poor); border-color: var(--poor);
 .message.error { background: #fbe7e7; color: #8e1b1b; }
 .message.info { background: #e8f0fb; color: #16325c; }
 .message.ok { background: #e5f3e6; color: #1d5e21; }
+.message.warning { background: #fdf3dc; color: #6b4a00; }
 pre.snippet { background: #f0f2f6; padding: 10px; border-radius: 6px; white-space: pre-wrap;
               word-break: break-all; font-size: 12px; margin: 6px 0; }
 .decision { display: flex; gap: 10px; flex-wrap: wrap; align-items: end; margin: 8px 0; }

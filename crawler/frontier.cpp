@@ -17,7 +17,7 @@ std::uint64_t Frontier::Hash(std::string_view url) {
   return hash;
 }
 
-Frontier::AddOutcome Frontier::Add(std::string url, std::string host) {
+Frontier::AddOutcome Frontier::Add(std::string url, std::string host, std::string referrer) {
   if (Seen(url)) return AddOutcome::kDuplicate;
   if (accepted_ >= limits_.max_urls) return AddOutcome::kLimitReached;
   seen_.insert(Hash(url));
@@ -25,7 +25,7 @@ Frontier::AddOutcome Frontier::Add(std::string url, std::string host) {
   ++queued_;
   HostQueue& queue = hosts_[std::move(host)];
   if (queue.delay < limits_.delay) queue.delay = limits_.delay;
-  queue.urls.push_back(std::move(url));
+  queue.urls.push_back({std::move(url), std::move(referrer)});
   return AddOutcome::kAdded;
 }
 
@@ -40,7 +40,7 @@ std::vector<std::string> Frontier::TakeQueued() {
   std::vector<std::string> urls;
   urls.reserve(queued_);
   for (auto& [host, q] : hosts_) {
-    for (std::string& url : q.urls) urls.push_back(std::move(url));
+    for (QueuedUrl& queued : q.urls) urls.push_back(std::move(queued.url));
     q.urls.clear();
   }
   queued_ = 0;
@@ -63,7 +63,8 @@ std::optional<FrontierEntry> Frontier::Next() {
     if (start == hosts_.end()) start = hosts_.begin();
     HostQueue& q = start->second;
     if (q.urls.empty() || q.in_flight >= limits_.per_host || ReadyAt(q) > now) continue;
-    FrontierEntry entry{std::move(q.urls.front()), start->first};
+    FrontierEntry entry{std::move(q.urls.front().url), start->first,
+                        std::move(q.urls.front().referrer)};
     q.urls.pop_front();
     ++q.in_flight;
     q.last_start = now;

@@ -35,6 +35,7 @@ struct FrontierLimits {
 struct FrontierEntry {
   std::string url;
   std::string host;
+  std::string referrer;  // the page whose link queued it; empty for the start URL and sitemaps
 };
 
 class Frontier {
@@ -43,8 +44,9 @@ class Frontier {
 
   Frontier(FrontierLimits limits, SteadyClock clock);
 
-  // Accepts `url` (normalised) for `host` unless seen before or over the limit.
-  [[nodiscard]] AddOutcome Add(std::string url, std::string host);
+  // Accepts `url` (normalised) for `host` unless seen before or over the limit;
+  // `referrer` comes back with it from Next().
+  [[nodiscard]] AddOutcome Add(std::string url, std::string host, std::string referrer = {});
   // Marks `url` seen without queueing it (a redirect target fetched in place,
   // a URL recorded as not fetched). Returns false when it was seen already.
   [[nodiscard]] bool MarkSeen(std::string_view url);
@@ -70,8 +72,12 @@ class Frontier {
   [[nodiscard]] std::size_t in_flight() const { return in_flight_; }
 
  private:
+  struct QueuedUrl {
+    std::string url;
+    std::string referrer;
+  };
   struct HostQueue {
-    std::deque<std::string> urls;
+    std::deque<QueuedUrl> urls;
     std::size_t in_flight = 0;
     std::chrono::milliseconds delay{0};
     std::optional<std::chrono::steady_clock::time_point> last_start;

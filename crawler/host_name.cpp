@@ -2,18 +2,14 @@
 
 #include <idn2.h>
 
-#include <cstdlib>
-#include <memory>
+#include <optional>
 
 #include "crawler/address_policy.h"
 #include "crawler/detail/ascii.h"
+#include "foundation/idna.h"
 
 namespace badgewatch::crawler {
 namespace {
-
-struct Idn2StringDeleter {
-  void operator()(char* s) const { idn2_free(s); }
-};
 
 constexpr std::size_t kMaxLabelBytes = 63;
 constexpr std::size_t kMaxNameBytes = 253;
@@ -31,24 +27,20 @@ Result<std::string> HostToAscii(std::string_view host) {
   if (host.find("..") != std::string_view::npos || host.front() == '.') {
     return HostError(host, "empty label");
   }
-  const std::string input(host);
-  char* output = nullptr;
-  const int rc =
-      idn2_lookup_u8(reinterpret_cast<const uint8_t*>(input.c_str()),
-                     reinterpret_cast<uint8_t**>(&output), IDN2_NONTRANSITIONAL | IDN2_NFC_INPUT);
-  std::unique_ptr<char, Idn2StringDeleter> owned(output);
-  switch (rc) {
-    case IDN2_OK:
-      break;
-    case IDN2_TOO_BIG_LABEL:
-    case IDN2_PUNYCODE_BIG_OUTPUT:
-      return HostError(host, "a label is longer than 63 bytes (IDN2_TOO_BIG_LABEL)");
-    case IDN2_TOO_BIG_DOMAIN:
-      return HostError(host, "the name is longer than 253 bytes (IDN2_TOO_BIG_DOMAIN)");
-    default:
-      return HostError(host, std::string(idn2_strerror(rc)) + " (" + idn2_strerror_name(rc) + ")");
+  foundation::IdnaFailure failure;
+  const std::optional<std::string> converted = foundation::DomainToAscii(host, &failure);
+  if (!converted) {
+    switch (failure.code) {
+      case IDN2_TOO_BIG_LABEL:
+      case IDN2_PUNYCODE_BIG_OUTPUT:
+        return HostError(host, "a label is longer than 63 bytes (IDN2_TOO_BIG_LABEL)");
+      case IDN2_TOO_BIG_DOMAIN:
+        return HostError(host, "the name is longer than 253 bytes (IDN2_TOO_BIG_DOMAIN)");
+      default:
+        return HostError(host, failure.message + " (" + failure.name + ")");
+    }
   }
-  std::string ascii = detail::AsciiLowered(owned.get());
+  std::string ascii = detail::AsciiLowered(*converted);
   // libidn2 lets ASCII labels through unchecked: enforce the DNS lengths here.
   if (ascii.size() > kMaxNameBytes) {
     return HostError(host, "the name is longer than 253 bytes (IDN2_TOO_BIG_DOMAIN)");

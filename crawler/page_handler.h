@@ -47,6 +47,9 @@ struct UrlRecord {
   long status = 0;       // the last HTTP status; 0 when there was no response
   std::string detail;    // why: "NXDOMAIN: ...", "timeout: ...", "HTTP 404", "too-large: ..."
   bool is_home = false;  // the start URL
+  // The page whose link led here (after its redirects); empty for the start
+  // URL, sitemap entries and robots.txt.
+  std::string referrer;
 };
 
 class PageHandler {

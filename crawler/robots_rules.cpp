@@ -20,16 +20,64 @@ std::string_view Trim(std::string_view s) {
 
 using detail::EqualsIgnoringCase;
 
-// Upper-cases %xx escapes so "%7e" in a rule matches "%7E" in a URL.
-std::string NormalizeEscapes(std::string_view s) {
-  std::string out(s);
-  for (std::size_t i = 0; i + 2 < out.size(); ++i) {
-    if (out[i] != '%') continue;
-    for (std::size_t j = i + 1; j <= i + 2; ++j) {
-      if (out[j] >= 'a' && out[j] <= 'f') out[j] = static_cast<char>(out[j] - 'a' + 'A');
+constexpr bool IsHexDigit(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+constexpr int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return c - 'A' + 10;
+}
+
+void AppendEscape(unsigned char byte, std::string& out) {
+  constexpr char kHex[] = "0123456789ABCDEF";
+  out.push_back('%');
+  out.push_back(kHex[byte >> 4]);
+  out.push_back(kHex[byte & 0x0F]);
+}
+
+// The form in which RFC 9309 2.2.2 compares paths: bytes outside printable
+// US-ASCII (UTF-8 text, spaces, controls) percent-encoded, every %xx escape
+// upper-case, and escapes of printable ASCII decoded, so "/新闻/",
+// "/%e6%96%b0%e9%97%bb/" and "/%E6%96%B0%E9%97%BB/" compare equal, as do
+// "/%62az" and "/baz". `%`, and in a pattern the wildcards `*` and `$`, stay
+// escaped, so "%2A" in a rule is a literal star. In a path (`is_pattern`
+// false) a literal `*` or `$` is escaped so that it can only match an escaped
+// one in a rule; so is a `$` that does not end a pattern.
+std::string CanonicalRobotsPath(std::string_view s, bool is_pattern) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte == '%' && i + 2 < s.size() && IsHexDigit(s[i + 1]) && IsHexDigit(s[i + 2])) {
+      const auto value = static_cast<unsigned char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
+      i += 2;
+      if (value > 0x20 && value < 0x7F && value != '%' && value != '*' && value != '$') {
+        out.push_back(static_cast<char>(value));
+      } else {
+        AppendEscape(value, out);
+      }
+    } else if (byte <= 0x20 || byte >= 0x7F || (!is_pattern && (byte == '*' || byte == '$')) ||
+               (byte == '$' && i + 1 != s.size())) {
+      AppendEscape(byte, out);
+    } else {
+      out.push_back(static_cast<char>(byte));
     }
   }
   return out;
+}
+
+// The next line of robots.txt: lines end at CR, LF or CRLF (RFC 9309 2.2).
+std::string_view NextLine(std::string_view& text) {
+  const std::size_t eol = std::min(text.find_first_of("\r\n"), text.size());
+  const std::string_view line = text.substr(0, eol);
+  std::size_t skip = eol;
+  if (skip < text.size()) {
+    skip += (text[eol] == '\r' && eol + 1 < text.size() && text[eol + 1] == '\n') ? 2 : 1;
+  }
+  text.remove_prefix(skip);
+  return line;
 }
 
 // The rules of one group as read.
@@ -92,9 +140,7 @@ RobotsRules RobotsRules::Parse(std::string_view text, std::string_view user_agen
   bool in_agent_lines = false;
   RobotsRules sitemaps;
   while (!text.empty()) {
-    const std::size_t eol = std::min(text.find('\n'), text.size());
-    std::string_view line = text.substr(0, eol);
-    text.remove_prefix(std::min(eol + 1, text.size()));
+    std::string_view line = NextLine(text);
     line = line.substr(0, line.find('#'));
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
@@ -128,7 +174,7 @@ RobotsRules RobotsRules::Parse(std::string_view text, std::string_view user_agen
       if (delay) {
         if (!target->crawl_delay_) target->crawl_delay_ = ParseDelay(value);
       } else if (!value.empty()) {  // an empty Disallow allows everything
-        target->rules_.push_back({NormalizeEscapes(value), allow});
+        target->rules_.push_back({CanonicalRobotsPath(value, true), allow});
       }
     }
   }
@@ -139,7 +185,7 @@ RobotsRules RobotsRules::Parse(std::string_view text, std::string_view user_agen
 
 bool RobotsRules::Allows(std::string_view path_and_query) const {
   if (path_and_query == "/robots.txt") return true;
-  const std::string path = NormalizeEscapes(path_and_query);
+  const std::string path = CanonicalRobotsPath(path_and_query, false);
   std::size_t best_length = 0;
   bool best_allow = true;
   bool matched = false;

@@ -39,6 +39,7 @@ struct Visit {
   std::vector<std::string> chain;  // every hop so far, for loop detection
   bool is_home = false;
   long last_status = 0;
+  std::string referrer;  // the page whose link queued it
 };
 
 // The URL with "http://" added when it has no scheme and its host converted
@@ -142,6 +143,11 @@ class SiteCrawl::Impl {
   }
 
  private:
+  struct WaitingUrl {
+    std::string url;
+    bool script = false;
+    std::string referrer;
+  };
   struct Origin {
     bool known = false;
     bool fetching = false;
@@ -149,11 +155,11 @@ class SiteCrawl::Impl {
     // Why robots.txt could not be read (RFC 9309 "unreachable": 5xx or a
     // network failure after the retries); the rules then disallow everything.
     std::string unreachable;
-    std::vector<std::pair<std::string, bool>> waiting;  // url, is script
+    std::vector<WaitingUrl> waiting;
   };
 
   // --- admission: scope, limits, robots, frontier ---
-  void Enqueue(const std::string& url, bool script) {
+  void Enqueue(const std::string& url, bool script, const std::string& referrer = {}) {
     // Most links of a page were met on earlier pages: the hash look-up comes
     // before the parse.
     if (frontier_.Seen(url)) return;
@@ -187,7 +193,7 @@ class SiteCrawl::Impl {
           if (frontier_.MarkSeen(url)) Record(url, UrlOutcome::kPageLimit, 0, PageLimitDetail());
           return;
         }
-        state.waiting.emplace_back(url, script);
+        state.waiting.push_back({url, script, referrer});
         if (!state.fetching) FetchRobots(origin, parts.value());
         return;
       }
@@ -197,7 +203,7 @@ class SiteCrawl::Impl {
         return;
       }
     }
-    Admit(url, parts.value().host, script);
+    Admit(url, parts.value().host, script, referrer);
   }
 
   static std::string RobotsRefusal(const Origin& origin) {
@@ -208,8 +214,9 @@ class SiteCrawl::Impl {
     return url == config_.start_url || url == home_target_;
   }
 
-  void Admit(const std::string& url, const std::string& host, bool script) {
-    switch (frontier_.Add(url, host)) {
+  void Admit(const std::string& url, const std::string& host, bool script,
+             const std::string& referrer) {
+    switch (frontier_.Add(url, host, referrer)) {
       case Frontier::AddOutcome::kAdded:
         if (script) script_urls_.insert(url);
         break;
@@ -239,9 +246,9 @@ class SiteCrawl::Impl {
     for (const std::string& url : frontier_.TakeQueued())
       Record(url, UrlOutcome::kTimeBudget, 0, TimeBudgetDetail(), IsHome(url));
     for (auto& [origin, state] : origins_) {
-      for (const auto& [url, script] : state.waiting) {
-        if (frontier_.MarkSeen(url))
-          Record(url, UrlOutcome::kTimeBudget, 0, TimeBudgetDetail(), IsHome(url));
+      for (const WaitingUrl& queued : state.waiting) {
+        if (frontier_.MarkSeen(queued.url))
+          Record(queued.url, UrlOutcome::kTimeBudget, 0, TimeBudgetDetail(), IsHome(queued.url));
       }
       state.waiting.clear();
     }
@@ -284,9 +291,9 @@ class SiteCrawl::Impl {
         sitemaps.push_back(parts.value().scheme + "://" + HostPort(parts.value()) + "/sitemap.xml");
       for (const std::string& sitemap : sitemaps) FetchSitemap(sitemap);
     }
-    std::vector<std::pair<std::string, bool>> waiting;
+    std::vector<WaitingUrl> waiting;
     waiting.swap(state.waiting);
-    for (const auto& [url, script] : waiting) Enqueue(url, script);
+    for (const WaitingUrl& queued : waiting) Enqueue(queued.url, queued.script, queued.referrer);
   }
 
   void FetchSitemap(const std::string& url) {
@@ -314,6 +321,7 @@ class SiteCrawl::Impl {
       visit.frontier_host = entry->host;
       visit.url = entry->url;
       visit.is_home = IsHome(entry->url);
+      visit.referrer = std::move(entry->referrer);
       StartVisit(std::move(visit));
     }
     if (const auto ready = frontier_.NextReadyTime();
@@ -500,7 +508,7 @@ class SiteCrawl::Impl {
         // That origin's robots.txt comes first: queue the target as a URL of
         // its own (the home page moves with it).
         if (visit.is_home) home_target_ = *target;
-        Enqueue(*target, false);  // before Done: the crawl must not look finished
+        Enqueue(*target, false, visit.referrer);  // before Done: the crawl must not look finished
         Done(visit, UrlOutcome::kRedirected, "redirects to " + *target);
         return;
       }
@@ -580,9 +588,9 @@ class SiteCrawl::Impl {
     const std::size_t bytes = page.body.size();
     unhandled_bytes_ += bytes;
     // Bound here, on the loop: the links come back only while the crawl lives.
-    auto deliver = guard_.Bind([this, bytes](PageLinks& links) {
-      for (const std::string& link : links.links) Enqueue(link, false);
-      for (const std::string& src : links.scripts) Enqueue(src, true);
+    auto deliver = guard_.Bind([this, bytes, referrer = visit.url](PageLinks& links) {
+      for (const std::string& link : links.links) Enqueue(link, false, referrer);
+      for (const std::string& src : links.scripts) Enqueue(src, true, referrer);
       --unhandled_pages_;
       unhandled_bytes_ -= bytes;
       --active_;
@@ -623,15 +631,17 @@ class SiteCrawl::Impl {
   }
 
   void Done(const Visit& visit, UrlOutcome outcome, std::string detail) {
-    Record(visit.queued_url, outcome, visit.last_status, std::move(detail), visit.is_home);
+    Record(visit.queued_url, outcome, visit.last_status, std::move(detail), visit.is_home,
+           visit.referrer);
     if (visit.kind == VisitKind::kPage) frontier_.Release(visit.frontier_host);
     --active_;
     Pump();
   }
 
   void Record(const std::string& url, UrlOutcome outcome, long status, std::string detail,
-              bool is_home = false) {
-    handler_.OnRecord(UrlRecord{url, outcome, status, std::move(detail), is_home});
+              bool is_home = false, std::string referrer = {}) {
+    handler_.OnRecord(
+        UrlRecord{url, outcome, status, std::move(detail), is_home, std::move(referrer)});
   }
 
   void MaybeFinish() {

@@ -1,6 +1,6 @@
-// The parts of an absolute http(s) URL the crawler routes by, read with
-// libcurl's URL API. It does not normalise: links reach the crawler already
-// normalised by its page handler. Pure; any thread.
+// The parts of an absolute http(s) URL the crawler routes by, read with the
+// WHATWG URL parser the verifier uses for links (foundation/whatwg_url.h), so
+// both read a URL alike. Pure; any thread.
 #ifndef BADGEWATCH_CRAWLER_URL_PARTS_H_
 #define BADGEWATCH_CRAWLER_URL_PARTS_H_
 
@@ -14,7 +14,7 @@ namespace badgewatch::crawler {
 
 struct UrlParts {
   std::string scheme;      // "http" or "https"
-  std::string host;        // as in the URL; IPv6 literals in brackets
+  std::string host;        // ASCII, lower-case; IPv6 literals in brackets
   std::uint16_t port = 0;  // explicit or the scheme's default
   std::string path;        // "/" at least
   std::string query;       // without '?'; empty when absent
@@ -25,7 +25,8 @@ struct UrlParts {
   [[nodiscard]] std::string PathAndQuery() const;
 };
 
-// Fails for anything but an absolute http or https URL with a host.
+// Fails for anything but an absolute http or https URL with a host that the
+// URL Standard accepts.
 [[nodiscard]] Result<UrlParts> ParseUrl(std::string_view url);
 
 }  // namespace badgewatch::crawler

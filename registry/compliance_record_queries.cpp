@@ -28,7 +28,7 @@ namespace {
   "coalesce(s.english_domain, ''), b.id, u.id, u.name, r.code, r.name, cr.verdict, "         \
   "cr.problems, cr.warnings, cr.pages_total, cr.pages_failed, cr.unreachable, cr.change, "   \
   "p.id, p.scan_id, p.recorded_at, p.verdict, p.problems, p.warnings, p.pages_total, "       \
-  "p.pages_failed FROM "
+  "p.pages_failed, cr.dead_links, p.dead_links FROM "
 // The badge and the site's record before `cr`.
 #define BADGEWATCH_RECORD_EXTRAS                                                            \
   "LEFT JOIN badges AS b ON b.site_id = s.id LEFT JOIN compliance_records AS p ON p.id = (" \
@@ -92,6 +92,7 @@ ComplianceRecordRow ReadRecordRow(const Statement& s) {
   row.site = detail::ReadSiteComplianceRow(s, 3);
   row.unreachable = s.Int(17) != 0;
   row.change = ParseSiteChange(s.Text(18)).value_or(SiteChange::kFirstRecord);  // CHECKed column
+  row.site.record.dead_links = static_cast<int>(s.Int(27));
   if (!s.IsNull(19)) {
     StoredRecord previous;
     previous.id = s.Int(19);
@@ -99,6 +100,7 @@ ComplianceRecordRow ReadRecordRow(const Statement& s) {
     previous.recorded_at = s.Int(21);
     previous.record.site_id = row.site.site_id;
     detail::ReadRecordColumns(s, 22, previous.record);
+    previous.record.dead_links = static_cast<int>(s.Int(28));
     row.previous = std::move(previous);
   }
   return row;

@@ -21,7 +21,8 @@ constexpr char kFinishScan[] =
 constexpr char kInsertRecord[] =
     "INSERT INTO compliance_records (scan_id, site_id, verdict, problems, warnings, "
     "pages_total, pages_failed, recorded_at, resolved_addresses, home_title, crawl_started_at, "
-    "crawl_finished_at, unreachable, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "crawl_finished_at, unreachable, change, dead_links) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 // What the site's previous record is compared by (the newest of another scan).
 constexpr char kSelectPreviousStanding[] =
     "SELECT verdict, unreachable FROM compliance_records WHERE site_id = ? AND scan_id <> ? "
@@ -52,7 +53,7 @@ constexpr char kInsertPage[] =
     "VALUES (?, ?, ?, ?, ?)";
 constexpr char kSelectPrevious[] =
     "SELECT id, scan_id, recorded_at, verdict, problems, warnings, pages_total, pages_failed, "
-    "resolved_addresses, home_title, crawl_started_at, crawl_finished_at "
+    "resolved_addresses, home_title, crawl_started_at, crawl_finished_at, dead_links "
     "FROM compliance_records WHERE site_id = ? AND scan_id <> ? ORDER BY id DESC LIMIT 1";
 constexpr char kSelectPages[] =
     "SELECT url, http_status, problems, detail FROM failing_pages WHERE record_id = ? "
@@ -62,6 +63,10 @@ Status CheckRecord(const SiteRecord& r) {
   if (r.verdict != "pass" && r.verdict != "fail") {
     return Status(StatusCode::kInvalidArgument,
                   fmt::format("verdict '{}' is neither pass nor fail", r.verdict));
+  }
+  if (r.dead_links < 0) {
+    return Status(StatusCode::kInvalidArgument,
+                  fmt::format("{} dead links is impossible", r.dead_links));
   }
   if (r.pages_total < 0 || r.pages_failed < 0 || r.pages_failed > r.pages_total) {
     return Status(
@@ -149,12 +154,12 @@ Result<SiteChange> InsertRecord(Registry& registry, std::int64_t scan_id, const 
   const SiteChange change = CompareStandings(*previous, standing);
   Result<Statement> insert = db.Prepare(kInsertRecord);
   if (!insert) return insert.status();
-  Status bound = insert->Bind({scan_id, r.site_id, r.verdict, detail::JoinStoredCodes(r.problems),
-                               detail::JoinStoredCodes(r.warnings), std::int64_t{r.pages_total},
-                               std::int64_t{r.pages_failed}, registry.Now(),
-                               detail::JoinStoredCodes(r.resolved_addresses),
-                               OptionalText(r.home_title), r.crawl_started_at, r.crawl_finished_at,
-                               std::int64_t{standing.unreachable}, SiteChangeName(change)});
+  Status bound = insert->Bind(
+      {scan_id, r.site_id, r.verdict, detail::JoinStoredCodes(r.problems),
+       detail::JoinStoredCodes(r.warnings), std::int64_t{r.pages_total},
+       std::int64_t{r.pages_failed}, registry.Now(), detail::JoinStoredCodes(r.resolved_addresses),
+       OptionalText(r.home_title), r.crawl_started_at, r.crawl_finished_at,
+       std::int64_t{standing.unreachable}, SiteChangeName(change), std::int64_t{r.dead_links}});
   if (!bound.ok()) return bound;
   if (Status s = insert->Run(); !s.ok()) {
     if (s.code() == StatusCode::kAlreadyExists) {
@@ -254,6 +259,7 @@ Result<std::optional<StoredRecord>> PreviousSiteRecord(Database& db, std::int64_
   stored.record.home_title = select->OptText(9);
   stored.record.crawl_started_at = select->Int(10);
   stored.record.crawl_finished_at = select->Int(11);
+  stored.record.dead_links = static_cast<int>(select->Int(12));
   Result<Statement> pages = db.Prepare(kSelectPages);
   if (!pages) return pages.status();
   if (Status b = pages->Bind({stored.id}); !b.ok()) return b;

@@ -44,6 +44,9 @@ struct SiteRecord {
   std::optional<std::string> home_title;        // normalised; absent when not reached/no title
   std::int64_t crawl_started_at = 0;            // Unix seconds
   std::int64_t crawl_finished_at = 0;
+  // Links of the site to inner pages answering 404/410 (the warning dead-link;
+  // 链接可用性): counted, never a failure.
+  int dead_links = 0;
 };
 
 struct StoredRecord {

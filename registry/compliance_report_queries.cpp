@@ -40,7 +40,7 @@ constexpr char kRegionName[] = "SELECT name FROM regions WHERE code = ?";
 constexpr char kScanSites[] =
     "SELECT cr.id, s.id, s.name, coalesce(s.chinese_domain, ''), coalesce(s.english_domain, ''), "
     "b.id, u.id, u.name, r.code, r.name, cr.verdict, cr.problems, cr.warnings, cr.pages_total, "
-    "cr.pages_failed FROM " BADGEWATCH_SELECTED_RECORDS
+    "cr.pages_failed, cr.dead_links FROM " BADGEWATCH_SELECTED_RECORDS
     "LEFT JOIN badges AS b ON b.site_id = s.id WHERE " BADGEWATCH_SELECTED_RECORDS_WHERE
     " ORDER BY r.code, s.name, s.id";
 constexpr char kScanFailingPages[] =
@@ -142,7 +142,9 @@ Result<std::vector<SiteComplianceRow>> ListScanSites(Database& db, const ScanSel
   Result<std::vector<SiteComplianceRow>> rows =
       SelectForScan<SiteComplianceRow>(db, kScanSites, selection, [&](const Statement& s) {
         index_of_record.emplace(s.Int(0), index_of_record.size());
-        return detail::ReadSiteComplianceRow(s, 1);
+        SiteComplianceRow row = detail::ReadSiteComplianceRow(s, 1);
+        row.record.dead_links = static_cast<int>(s.Int(15));
+        return row;
       });
   if (!rows) return rows;
   Result<Statement> pages = db.Prepare(kScanFailingPages);

@@ -345,6 +345,14 @@ JOIN units AS u ON u.id = s.unit_id
 GROUP BY cr.scan_id, u.region_code ORDER BY cr.scan_id, u.region_code;
 )sql";
 
+// Version 6: compliance_records.dead_links, how many links of the site lead to
+// inner pages answering 404 or 410 (the warning dead-link). Older records
+// counted such pages as fetch-failed: 0 for them.
+constexpr char kSchemaV6[] = R"sql(
+ALTER TABLE compliance_records ADD COLUMN dead_links INTEGER NOT NULL DEFAULT 0
+  CHECK (dead_links >= 0);
+)sql";
+
 struct Migration {
   std::int64_t version;
   const char* sql;
@@ -353,7 +361,7 @@ struct Migration {
 
 constexpr std::array kMigrations = {
     Migration{1, kSchemaV1, true},  Migration{2, kSchemaV2, false}, Migration{3, kSchemaV3, false},
-    Migration{4, kSchemaV4, false}, Migration{5, kSchemaV5, false},
+    Migration{4, kSchemaV4, false}, Migration{5, kSchemaV5, false}, Migration{6, kSchemaV6, false},
 };
 
 // PRAGMA takes no parameters; the version is one of kMigrations' constants.

@@ -20,6 +20,7 @@ registry::SiteRecord BuildSiteRecord(std::int64_t site_id, const SiteCheckReport
   record.warnings = report.warnings;
   record.pages_total = static_cast<int>(report.pages_total);
   record.pages_failed = static_cast<int>(report.pages_failed);
+  record.dead_links = static_cast<int>(report.dead_links.size());
   for (const CheckedPage& page : report.pages) {
     if (page.verdict == verifier::Verdict::kPass) continue;
     registry::FailingPage failing;

@@ -44,7 +44,8 @@ std::vector<std::string> HeaderRow(ReportLanguage language) {
        {ReportText::kSiteId, ReportText::kWebsite, ReportText::kUnit, ReportText::kRegionCode,
         ReportText::kRegion, ReportText::kBadgeId, ReportText::kDomains, ReportText::kVerdict,
         ReportText::kProblems, ReportText::kWarnings, ReportText::kPagesTotal,
-        ReportText::kPagesFailed, ReportText::kProblemExplanations, ReportText::kFailingPageUrls}) {
+        ReportText::kPagesFailed, ReportText::kDeadLinks, ReportText::kProblemExplanations,
+        ReportText::kFailingPageUrls}) {
     header.emplace_back(Message(text, language));
   }
   return header;
@@ -74,6 +75,7 @@ std::vector<std::string> SiteRow(const registry::SiteComplianceRow& site, Report
           Join(site.record.warnings, " "),
           std::to_string(site.record.pages_total),
           std::to_string(site.record.pages_failed),
+          std::to_string(site.record.dead_links),
           Join(explanations, "\n"),
           Join(urls, "\n")};
 }

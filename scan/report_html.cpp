@@ -282,14 +282,15 @@ class HtmlReportWriter {
     const registry::SiteRecord& record = site.record;
     html_ += fmt::format("<div class=\"site\">\n<h3>{} <span class=\"pill fail\">{}</span></h3>\n",
                          HtmlEscape(site.site_name), T(ReportText::kVerdictFail));
-    html_ += fmt::format("<div class=\"facts\">{}{}{}{}{}</div>\n",
+    html_ += fmt::format("<div class=\"facts\">{}{}{}{}{}{}</div>\n",
                          Fact(ReportText::kUnit, HtmlEscape(site.unit_name)),
                          Fact(ReportText::kRegion,
                               HtmlEscape(fmt::format("{} {}", site.region_name, site.region_code))),
                          Fact(ReportText::kDomains, HtmlEscape(Domains(site))),
                          Fact(ReportText::kBadgeId, HtmlEscape(site.badge_id.value_or("—"))),
                          Fact(ReportText::kFailingPages,
-                              fmt::format("{} / {}", record.pages_failed, record.pages_total)));
+                              fmt::format("{} / {}", record.pages_failed, record.pages_total)),
+                         Fact(ReportText::kDeadLinks, FormatCount(record.dead_links)));
     html_ += "<ul class=\"codes\">\n";
     for (const std::string& code : record.problems) {
       html_ += fmt::format("<li>{} {}</li>\n", CodeChip(code, false),
@@ -361,16 +362,19 @@ class HtmlReportWriter {
                {ReportText::kVerdict, false},
                {ReportText::kProblems, false},
                {ReportText::kPagesTotal, true},
-               {ReportText::kPagesFailed, true}});
+               {ReportText::kPagesFailed, true},
+               {ReportText::kDeadLinks, true}});
     for (const Row* site : sites) {
       const bool pass = site->record.verdict == "pass";
       html_ += fmt::format(
           "<tr><td>{}</td><td>{}</td><td>{}</td><td><span class=\"pill {}\">{}</span></td>"
-          "<td>{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+          "<td>{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+          "<td class=\"num\">{}</td></tr>\n",
           HtmlEscape(site->site_name), HtmlEscape(site->unit_name), HtmlEscape(site->region_name),
           pass ? "pass" : "fail", VerdictLabel(site->record.verdict, options_.language),
           CodeChips(site->record.problems, false), CodeChips(site->record.warnings, true),
-          FormatCount(site->record.pages_total), FormatCount(site->record.pages_failed));
+          FormatCount(site->record.pages_total), FormatCount(site->record.pages_failed),
+          FormatCount(site->record.dead_links));
     }
     html_ += "</tbody>\n</table>\n</section>\n";
   }

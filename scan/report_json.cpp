@@ -67,6 +67,7 @@ json SiteJson(const registry::SiteComplianceRow& site) {
       {"warnings", site.record.warnings},
       {"pages_total", site.record.pages_total},
       {"pages_failed", site.record.pages_failed},
+      {"dead_links", site.record.dead_links},
       {"failing_pages", std::move(pages)}};
 }
 

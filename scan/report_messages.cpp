@@ -56,6 +56,7 @@ constexpr std::array<Translation, static_cast<std::size_t>(ReportText::kCount)> 
     {ReportText::kWarnings, "提示", "Warnings"},
     {ReportText::kPagesTotal, "页面数", "Pages"},
     {ReportText::kPagesFailed, "不合规页面数", "Failing pages"},
+    {ReportText::kDeadLinks, "失效链接数", "Dead links"},
     {ReportText::kFailingPageUrls, "不合规页面地址", "Failing page URLs"},
     {ReportText::kProblemExplanations, "问题说明", "Explanation of problems"},
     {ReportText::kCode, "代码", "Code"},

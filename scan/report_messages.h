@@ -55,6 +55,7 @@ enum class ReportText {
   kWarnings,
   kPagesTotal,
   kPagesFailed,
+  kDeadLinks,
   kFailingPageUrls,
   kProblemExplanations,
   kCode,

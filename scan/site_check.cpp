@@ -16,13 +16,21 @@ namespace {
 namespace codes = verifier::codes;
 
 // problem_codes.h order: the order codes appear in a report.
-constexpr std::array<std::string_view, 13> kCodeOrder = {
+constexpr std::array<std::string_view, 14> kCodeOrder = {
     codes::kBadgeMissing,    codes::kBadgeMisplaced,  codes::kBadgeIdMismatch,
     codes::kBadgeMalformed,  codes::kBadgeStaticCopy, codes::kBadgeMixedContent,
     codes::kTitleMissing,    codes::kTitleMismatch,   codes::kFetchFailed,
     codes::kCharsetMismatch, codes::kIpMismatch,      codes::kBadgeInjected,
+    codes::kDeadLink,
     codes::kTimeBudget,
 };
+
+// An inner page that does not exist: its link is dead, the site is not at fault
+// for a badge. Other failures (timeouts, 5xx after retries, TLS) stay fetch-failed.
+bool IsDeadLink(const crawler::UrlRecord& record) {
+  return record.outcome == crawler::UrlOutcome::kFailed && !record.is_home &&
+         (record.status == 404 || record.status == 410);
+}
 
 std::size_t CodeRank(std::string_view code) {
   const auto it = std::find(kCodeOrder.begin(), kCodeOrder.end(), code);
@@ -71,7 +79,8 @@ SiteCheckReport UncrawlableSiteReport(const std::string& start_url, const std::s
                                      {},
                                      reason,
                                      std::nullopt,
-                                     true});
+                                     true,
+                                     {}});
   report.pages_total = 1;
   report.pages_failed = 1;
   return report;
@@ -95,8 +104,9 @@ crawler::PageLinks SiteCheck::OnPage(const crawler::FetchedPage& page) {
                   .content_type = page.content_type,
                   .max_links = max_links_});
   parsing.reset();
-  CheckedPage checked{page.url,        page.status, report.verdict, report.problems,
-                      report.warnings, {},          report.title,   page.is_home};
+  CheckedPage checked{page.url,        page.status,     report.verdict,
+                      report.problems, report.warnings, {},
+                      report.title,    page.is_home,    {}};
   const bool badgeless = std::find(report.problems.begin(), report.problems.end(),
                                    codes::kBadgeMissing) != report.problems.end();
   {
@@ -138,8 +148,27 @@ void SiteCheck::CountInjectedBadges() {
   }
 }
 
+void SiteCheck::MarkDeadLinks() {
+  std::sort(dead_links_.begin(), dead_links_.end(),
+            [](const DeadLink& a, const DeadLink& b) { return a.url < b.url; });
+  std::map<std::string_view, CheckedPage*> pages_by_url;
+  for (CheckedPage& page : pages_) pages_by_url.emplace(page.url, &page);
+  for (const DeadLink& dead : dead_links_) {
+    const auto it = pages_by_url.find(dead.referrer);
+    if (it == pages_by_url.end()) continue;
+    CheckedPage& page = *it->second;
+    page.dead_links.push_back(dead.url);
+    AddCodes(page.warnings, {std::string(codes::kDeadLink)});
+    SortCodes(page.warnings);
+  }
+}
+
 void SiteCheck::OnRecord(const crawler::UrlRecord& record) {
   std::lock_guard lock(mutex_);
+  if (IsDeadLink(record)) {
+    dead_links_.push_back({record.url, record.status, record.referrer});
+    return;
+  }
   // A home page robots.txt kept the crawler from (disallowed, or robots.txt
   // unreachable) was never checked: the site fails with the reason shown.
   const bool home_not_fetched =
@@ -153,7 +182,8 @@ void SiteCheck::OnRecord(const crawler::UrlRecord& record) {
                                  {},
                                  home_not_fetched ? "not fetched: " + record.detail : record.detail,
                                  std::nullopt,
-                                 record.is_home});
+                                 record.is_home,
+                                 {}});
     return;
   }
   std::string reason(crawler::UrlOutcomeName(record.outcome));
@@ -165,6 +195,7 @@ void SiteCheck::OnRecord(const crawler::UrlRecord& record) {
 SiteCheckReport SiteCheck::Finish(const crawler::SiteCrawlSummary& summary) {
   std::lock_guard lock(mutex_);
   CountInjectedBadges();
+  MarkDeadLinks();
   SiteCheckReport report;
   report.start_url = summary.start_url;
   report.home_url = summary.home_url;
@@ -173,6 +204,7 @@ SiteCheckReport SiteCheck::Finish(const crawler::SiteCrawlSummary& summary) {
   report.skipped = std::move(skipped_);
   report.skipped_counts = std::move(skipped_counts_);
   if (summary.time_budget_exhausted) AddCodes(report.warnings, {std::string(codes::kTimeBudget)});
+  report.dead_links = std::move(dead_links_);
   std::stable_sort(report.pages.begin(), report.pages.end(),
                    [](const CheckedPage& a, const CheckedPage& b) {
                      if (a.is_home != b.is_home) return a.is_home;
@@ -186,6 +218,7 @@ SiteCheckReport SiteCheck::Finish(const crawler::SiteCrawlSummary& summary) {
     if (page.is_home && page.detail.empty()) home_checked = true;
   }
   if (!home_checked) AddCodes(report.problems, {std::string(codes::kFetchFailed)});
+  if (!report.dead_links.empty()) AddCodes(report.warnings, {std::string(codes::kDeadLink)});
   SortCodes(report.problems);
   SortCodes(report.warnings);
   report.pages_total = report.pages.size();

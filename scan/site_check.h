@@ -1,8 +1,9 @@
 // The join of crawler and verifier for `badgewatch check`, self-checks and
 // scans: a PageHandler that verifies every page with the verifier's one parse
 // (whose links the crawler follows), turns failed fetches (and a home page
-// robots.txt kept it from) into fetch-failed pages, and aggregates the site
-// verdict. OnPage/OnScript run on crawl workers and OnRecord on the
+// robots.txt kept it from) into fetch-failed pages, inner pages answering 404
+// or 410 into dead-link warnings on the pages linking them, and aggregates
+// the site verdict. OnPage/OnScript run on crawl workers and OnRecord on the
 // io_context thread (all thread-safe); Finish once the crawl is done.
 #ifndef BADGEWATCH_SCAN_SITE_CHECK_H_
 #define BADGEWATCH_SCAN_SITE_CHECK_H_
@@ -31,6 +32,17 @@ struct CheckedPage {
   std::string detail;  // why a fetch failed ("NXDOMAIN: ...", "timeout: ..."); else empty
   std::optional<std::string> title;
   bool is_home = false;
+  // Links of this page to pages of the site that answered 404 or 410 (the
+  // warning dead-link), in URL order.
+  std::vector<std::string> dead_links;
+};
+
+// A link of the site to a page that does not exist: not a page without a
+// badge, but a warning counted per site (链接可用性).
+struct DeadLink {
+  std::string url;
+  long status = 0;       // 404 or 410
+  std::string referrer;  // the page that links it; empty when only a sitemap did
 };
 
 // A URL met but not checked as a page: off the site, disallowed, a trap, not HTML ...
@@ -55,6 +67,7 @@ struct SiteCheckReport {
   std::vector<CheckedPage> pages;                     // the home page first, then by URL
   std::vector<SkippedUrl> skipped;                    // the first kSkippedExamples
   std::map<std::string, std::size_t> skipped_counts;  // every skipped URL, by reason
+  std::vector<DeadLink> dead_links;                   // by URL
   std::map<std::string, std::vector<std::string>> addresses;
   std::size_t pages_total = 0;
   std::size_t pages_failed = 0;
@@ -93,6 +106,8 @@ class SiteCheck : public crawler::PageHandler {
  private:
   // Pages whose missing badge a site script adds: badge-injected, a warning.
   void CountInjectedBadges();  // mutex_ held
+  // dead-link on the pages that link a dead page.
+  void MarkDeadLinks();  // mutex_ held
 
   std::string registered_name_;
   std::string badge_id_;
@@ -101,6 +116,7 @@ class SiteCheck : public crawler::PageHandler {
   std::vector<CheckedPage> pages_;
   std::vector<SkippedUrl> skipped_;
   std::map<std::string, std::size_t> skipped_counts_;
+  std::vector<DeadLink> dead_links_;
   // Scripts loaded by pages that lack a badge, by page URL; and the URLs of
   // site scripts that inject the unit's badge.
   std::map<std::string, std::vector<std::string>> scripts_of_badgeless_pages_;

@@ -281,6 +281,7 @@ constexpr std::string_view kWindows1252 = "windows-1252";
 constexpr std::string_view kReplacement = "replacement";
 constexpr std::string_view kXUserDefined = "x-user-defined";
 constexpr std::string_view kIso2022Jp = "iso-2022-jp";
+constexpr std::string_view kIso885916 = "iso-8859-16";
 
 constexpr std::string_view kReplacementCharacterUtf8 = "\xEF\xBF\xBD";  // U+FFFD
 
@@ -527,6 +528,78 @@ std::string DecodeXUserDefined(std::string_view bytes) {
 }
 
 // ---------------------------------------------------------------------------
+// Where the WHATWG gb18030 index differs from ICU's GB18030-2005 converter.
+
+struct Gb18030Correction {
+  char16_t icu;     // what ICU decodes the two bytes to (a private-use code point)
+  char16_t whatwg;  // what the WHATWG index (and GB18030-2022) decodes them to
+};
+
+// A3 A0 is U+3000 in the index, kept for deployed content; the other 18 are
+// the GB18030-2022 mappings of A6D9..A6F3 and FE59..FEA0 to real characters.
+// ICU decodes each of these bytes pairs, and only them, to its PUA value.
+constexpr std::array<Gb18030Correction, 19> kGb18030Corrections{{
+    {0xE5E5, 0x3000},  // A3 A0
+    {0xE78D, 0xFE10},  // A6 D9
+    {0xE78E, 0xFE12},  // A6 DA
+    {0xE78F, 0xFE11},  // A6 DB
+    {0xE790, 0xFE13},  // A6 DC
+    {0xE791, 0xFE14},  // A6 DD
+    {0xE792, 0xFE15},  // A6 DE
+    {0xE793, 0xFE16},  // A6 DF
+    {0xE794, 0xFE17},  // A6 EC
+    {0xE795, 0xFE18},  // A6 ED
+    {0xE796, 0xFE19},  // A6 F3
+    {0xE81E, 0x9FB4},  // FE 59
+    {0xE826, 0x9FB5},  // FE 61
+    {0xE82B, 0x9FB6},  // FE 66
+    {0xE82C, 0x9FB7},  // FE 67
+    {0xE832, 0x9FB8},  // FE 6D
+    {0xE843, 0x9FB9},  // FE 7E
+    {0xE854, 0x9FBA},  // FE 90
+    {0xE864, 0x9FBB},  // FE A0
+}};
+
+void CorrectGb18030(std::u16string& units) {
+  for (char16_t& unit : units) {
+    if (unit < 0xE5E5 || unit > 0xE864) continue;
+    for (const Gb18030Correction& correction : kGb18030Corrections) {
+      if (correction.icu == unit) {
+        unit = correction.whatwg;
+        break;
+      }
+    }
+  }
+}
+
+// iso-8859-16 bytes A0..FF (WHATWG index-iso-8859-16; 00..9F map to themselves).
+// Decoded here because not every ICU data build has the converter.
+constexpr std::array<char16_t, 96> kIso885916High{{
+    0x00A0, 0x0104, 0x0105, 0x0141, 0x20AC, 0x201E, 0x0160, 0x00A7,  //
+    0x0161, 0x00A9, 0x0218, 0x00AB, 0x0179, 0x00AD, 0x017A, 0x017B,  //
+    0x00B0, 0x00B1, 0x010C, 0x0142, 0x017D, 0x201D, 0x00B6, 0x00B7,  //
+    0x017E, 0x010D, 0x0219, 0x00BB, 0x0152, 0x0153, 0x0178, 0x017C,  //
+    0x00C0, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0106, 0x00C6, 0x00C7,  //
+    0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x00CC, 0x00CD, 0x00CE, 0x00CF,  //
+    0x0110, 0x0143, 0x00D2, 0x00D3, 0x00D4, 0x0150, 0x00D6, 0x015A,  //
+    0x0170, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x0118, 0x021A, 0x00DF,  //
+    0x00E0, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x0107, 0x00E6, 0x00E7,  //
+    0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x00EC, 0x00ED, 0x00EE, 0x00EF,  //
+    0x0111, 0x0144, 0x00F2, 0x00F3, 0x00F4, 0x0151, 0x00F6, 0x015B,  //
+    0x0171, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x0119, 0x021B, 0x00FF,  //
+}};
+
+std::string DecodeIso885916(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (const char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    AppendCodePointAsUtf8(byte < 0xA0 ? byte : kIso885916High[byte - 0xA0], &out);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
 // ICU decoders.
 
 struct ConverterCloser {
@@ -560,13 +633,13 @@ void OnMalformedInput(const void* context, UConverterToUnicodeArgs* args, const 
 }
 
 // The ICU converter for a WHATWG encoding decoded through ICU; nullptr for the
-// ones decoded here (utf-8, replacement, x-user-defined).
+// ones decoded here (utf-8, replacement, x-user-defined, iso-8859-16).
 const char* IcuConverterName(std::string_view encoding) {
   struct IcuEntry {
     std::string_view encoding;
     const char* icu_name;
   };
-  static constexpr std::array<IcuEntry, 39> kIcuNames{{
+  static constexpr std::array<IcuEntry, 38> kIcuNames{{
       {"gbk", "gb18030"},
       {"gb18030", "gb18030"},
       {"big5", "Big5-HKSCS"},  // WHATWG's big5 index is Big5 plus HKSCS
@@ -589,7 +662,6 @@ const char* IcuConverterName(std::string_view encoding) {
       {"iso-8859-13", "ISO-8859-13"},
       {"iso-8859-14", "ISO-8859-14"},
       {"iso-8859-15", "ISO-8859-15"},
-      {"iso-8859-16", "ISO-8859-16"},  // not in every ICU data build
       {"koi8-r", "KOI8-R"},
       {"koi8-u", "KOI8-U"},
       {"macintosh", "macintosh"},
@@ -628,7 +700,9 @@ ConverterPtr OpenDecoder(const char* icu_name, const MalformedInputPolicy* polic
 
 // Decodes all of `bytes` (non-empty) to UTF-8. Returns nullopt when ICU
 // reported an error, which under a stopping policy means malformed input.
-std::optional<std::string> ConvertToUtf8(UConverter* converter, std::string_view bytes) {
+// `gb18030` applies the WHATWG index corrections.
+std::optional<std::string> ConvertToUtf8(UConverter* converter, std::string_view bytes,
+                                         bool gb18030) {
   // No supported decoder yields more UTF-16 units than input bytes, except for
   // a final U+FFFD; the loop grows the buffer anyway if that ever fails.
   std::u16string units(bytes.size() + 16, u'\0');
@@ -647,6 +721,7 @@ std::optional<std::string> ConvertToUtf8(UConverter* converter, std::string_view
     }
     if (U_FAILURE(error)) return std::nullopt;
     units.resize(used);
+    if (gb18030) CorrectGb18030(units);
     return Utf16ToUtf8(units);
   }
 }
@@ -656,7 +731,7 @@ std::optional<std::string> ConvertToUtf8(UConverter* converter, std::string_view
 std::optional<std::string> DecodeGb18030Strict(std::string_view bytes) {
   const ConverterPtr converter = OpenDecoder("gb18030", &kGb18030Stop);
   if (converter == nullptr || bytes.empty()) return std::nullopt;
-  return ConvertToUtf8(converter.get(), bytes);
+  return ConvertToUtf8(converter.get(), bytes, /*gb18030=*/true);
 }
 
 // Decodes `bytes` with `encoding` (a WHATWG name), replacing malformed input
@@ -680,17 +755,15 @@ void DecodeLossy(std::string_view bytes, std::string_view encoding, DecodedPage*
     page->utf8 = DecodeXUserDefined(bytes);
     return;
   }
-  const bool is_gb18030 = encoding == kGb18030;
-  ConverterPtr converter =
-      OpenDecoder(IcuConverterName(encoding), is_gb18030 ? &kGb18030Substitute : &kSubstitute);
-  if (converter == nullptr && !is_gb18030) {
-    // ICU lacks this converter (iso-8859-16 in some data builds): these are
-    // Chinese pages, so GB18030 is the best remaining guess.
-    page->encoding = std::string(kGb18030);
-    converter = OpenDecoder("gb18030", &kGb18030Substitute);
+  if (encoding == kIso885916) {
+    page->utf8 = DecodeIso885916(bytes);
+    return;
   }
+  const bool is_gb18030 = encoding == kGb18030;
+  const ConverterPtr converter =
+      OpenDecoder(IcuConverterName(encoding), is_gb18030 ? &kGb18030Substitute : &kSubstitute);
   if (converter != nullptr) {
-    if (std::optional<std::string> utf8 = ConvertToUtf8(converter.get(), bytes)) {
+    if (std::optional<std::string> utf8 = ConvertToUtf8(converter.get(), bytes, is_gb18030)) {
       page->utf8 = std::move(*utf8);
       return;
     }
@@ -707,8 +780,10 @@ bool IsAsciiCompatible(std::string_view encoding) {
          encoding != kReplacement;
 }
 
-// Decodes a page whose encoding was declared (HTTP or <meta>), letting the
-// bytes overrule a plainly contradicted declaration (see charset_mismatch).
+// Decodes a page whose encoding was declared (HTTP or <meta>) with that
+// encoding, as a browser does, even when the bytes say otherwise; a plainly
+// contradicted declaration sets charset_mismatch, the explanation of the
+// mojibake the page then shows.
 void DecodeDeclared(std::string_view bytes, std::string_view encoding, DecodedPage* page) {
   if (encoding == kUtf16Le || encoding == kUtf16Be) {
     DecodeLossy(bytes, encoding, page);
@@ -721,33 +796,21 @@ void DecodeDeclared(std::string_view bytes, std::string_view encoding, DecodedPa
       page->utf8 = std::string(bytes);
       return;
     }
-    // Not UTF-8. Invalid UTF-8 has a byte >= 0x80, which a clean GB18030
-    // decode turns into a non-ASCII character, so success here means GBK text.
-    if (std::optional<std::string> gb = DecodeGb18030Strict(bytes)) {
-      page->utf8 = std::move(*gb);
-      page->encoding = std::string(kGb18030);
-      page->source = EncodingSource::kBytes;
-      page->charset_mismatch = true;
-      return;
-    }
+    // Invalid UTF-8 has a byte >= 0x80, which a clean GB18030 decode turns
+    // into a non-ASCII character, so success here means GBK text.
+    page->charset_mismatch = DecodeGb18030Strict(bytes).has_value();
     page->utf8 = DecodeUtf8Lossy(bytes, scan.first_error);
     return;
   }
-  // A legacy encoding.
-  if (scan.Valid(bytes)) {
-    if (scan.has_non_ascii) {
-      // Valid UTF-8 with multi-byte sequences is essentially never legacy text.
-      page->utf8 = std::string(bytes);
-      page->encoding = std::string(kUtf8);
-      page->source = EncodingSource::kBytes;
-      page->charset_mismatch = true;
-      return;
-    }
-    if (IsAsciiCompatible(encoding)) {
-      page->utf8 = std::string(bytes);
-      page->encoding = std::string(encoding == kGbk ? kGb18030 : encoding);
-      return;
-    }
+  // A legacy encoding. Valid UTF-8 with multi-byte sequences is essentially
+  // never legacy text.
+  if (scan.Valid(bytes) && scan.has_non_ascii && encoding != kReplacement) {
+    page->charset_mismatch = true;
+  }
+  if (scan.Valid(bytes) && !scan.has_non_ascii && IsAsciiCompatible(encoding)) {
+    page->utf8 = std::string(bytes);
+    page->encoding = std::string(encoding == kGbk ? kGb18030 : encoding);
+    return;
   }
   DecodeLossy(bytes, encoding, page);
 }
@@ -1060,8 +1123,6 @@ std::string_view EncodingSourceName(EncodingSource source) {
       return "meta";
     case EncodingSource::kSniffed:
       return "sniffed";
-    case EncodingSource::kBytes:
-      return "bytes";
   }
   return "unknown";
 }

@@ -21,7 +21,6 @@ enum class EncodingSource {
   kHttpHeader,  // the charset parameter of the Content-Type header
   kMetaTag,     // <meta charset> or <meta http-equiv="Content-Type"> in the first 1024 bytes
   kSniffed,     // nothing usable was declared: valid UTF-8, else GB18030
-  kBytes,       // a declaration was contradicted by the bytes, which decided (charset_mismatch)
 };
 
 struct DecodedPage {
@@ -37,7 +36,8 @@ struct DecodedPage {
   std::string declared_label;
   // True when a declared charset was plainly contradicted by the bytes (a page
   // declared UTF-8 whose bytes are GBK, or declared GBK/windows-1252 whose
-  // bytes are valid non-ASCII UTF-8) and the page was decoded by its bytes.
+  // bytes are valid non-ASCII UTF-8). The declaration still decided, as it
+  // does in a browser: this explains the mojibake.
   bool charset_mismatch = false;
 };
 
@@ -61,7 +61,7 @@ struct DecodedPage {
 [[nodiscard]] DecodedPage DecodePage(std::string_view bytes, std::string_view content_type);
 
 // The lower-case name used in reports for an EncodingSource ("bom", "http",
-// "meta", "sniffed", "bytes").
+// "meta", "sniffed").
 [[nodiscard]] std::string_view EncodingSourceName(EncodingSource source);
 
 }  // namespace badgewatch::verifier

@@ -79,7 +79,7 @@ struct PageReport {
   std::vector<std::string> problems;   // failure codes (problem_codes.h), in canonical order
   std::vector<std::string> warnings;   // warning codes
   std::string encoding;                // the decoder used ("utf-8", "gb18030", ...)
-  std::string encoding_source;         // "bom", "http", "meta", "sniffed", "bytes"
+  std::string encoding_source;         // "bom", "http", "meta", "sniffed"
   std::optional<std::string> title;    // the first <title>, normalised; nullopt when absent
   std::vector<std::string> badge_ids;  // distinct ids of every badge found, in page order
   std::vector<FoundBadge> badges;      // every badge found, in page order

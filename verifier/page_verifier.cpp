@@ -36,6 +36,15 @@ std::vector<std::string> ResolveLinks(const LinkResolver& resolver,
   return links;
 }
 
+// The document's encoding as the URL parser encodes queries in it: the gb18030
+// decoder also reads gbk pages (declared gb2312/gbk, or sniffed, as a zh-CN
+// browser falls back to GBK), whose queries the gbk encoder writes.
+std::string QueryEncoding(const DecodedPage& decoded) {
+  if (decoded.encoding != "gb18030") return decoded.encoding;
+  const std::optional<std::string> declared = EncodingNameForLabel(decoded.declared_label);
+  return declared == std::optional<std::string>("gb18030") ? "gb18030" : "gbk";
+}
+
 }  // namespace
 
 std::string_view BadgeFormName(BadgeForm form) {
@@ -93,7 +102,8 @@ PageReport PageVerifier::Verify(std::string_view bytes, const PageExpectation& e
   if (facts.raw_title) report.title = NormalizeTitle(*facts.raw_title);
   report.site_meta = std::move(facts.site_meta);
   FindIdentifiers(facts.visible_text, report.identifiers);
-  const LinkResolver resolver(expectation.url, facts.base_href, urls_.get());
+  const LinkResolver resolver(expectation.url, facts.base_href, urls_.get(),
+                              QueryEncoding(decoded));
   report.links =
       ResolveLinks(resolver, facts.hrefs, expectation.max_links, &report.links_over_limit);
   report.scripts =

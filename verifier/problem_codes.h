@@ -23,6 +23,9 @@ inline constexpr std::string_view kFetchFailed = "fetch-failed";
 inline constexpr std::string_view kCharsetMismatch = "charset-mismatch";
 inline constexpr std::string_view kIpMismatch = "ip-mismatch";
 inline constexpr std::string_view kBadgeInjected = "badge-injected";
+// A link of the site to an inner page answering 404 or 410 (链接可用性): on the
+// linking page, counted per site; never a failure of the badge check.
+inline constexpr std::string_view kDeadLink = "dead-link";
 // A site whose crawl ran out of its time budget: the verdict stands on the
 // pages checked before it did.
 inline constexpr std::string_view kTimeBudget = "time-budget";

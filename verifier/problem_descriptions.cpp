@@ -7,7 +7,7 @@
 namespace badgewatch::verifier {
 namespace {
 
-constexpr std::array<ProblemDescription, 13> kDescriptions = {{
+constexpr std::array<ProblemDescription, 14> kDescriptions = {{
     {codes::kBadgeMissing, "no live CONAC badge script in the page",
      "页面中没有有效的网站标识脚本"},
     {codes::kBadgeMisplaced, "the badge is not inside <body> before </body>",
@@ -31,6 +31,8 @@ constexpr std::array<ProblemDescription, 13> kDescriptions = {{
      "网站解析到的地址均不在注册的 IP 地址中"},
     {codes::kBadgeInjected, "the badge is added by the site's own script, not the HTML",
      "标识由网站自身脚本动态插入，而非写在 HTML 中"},
+    {codes::kDeadLink, "a link of the site leads to a page that answers 404 or 410",
+     "网站内链接指向的页面不存在（HTTP 404/410，链接可用性）"},
     {codes::kTimeBudget, "the crawl ran out of the site's time budget; the rest was not checked",
      "网站检查超出时间上限，其余页面未检查"},
 }};

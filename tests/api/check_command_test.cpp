@@ -81,6 +81,8 @@ TEST_CASE("CheckCommand: failing pages are listed first and grouped by problem",
                         "</title></head><body>" +
                         kBadge + "</body></html>"});
   server.ServePage(kHost, "/bare.html", kName, "no badge here");
+  // Refused (403): fetch-failed. A 404 would be a dead link, a warning.
+  server.Serve(kHost, "/gone.html", {.status = 403, .body = "forbidden"});
 
   SECTION("JSON") {
     auto args = CheckArgs(origin + "/", dns);
@@ -98,8 +100,8 @@ TEST_CASE("CheckCommand: failing pages are listed first and grouped by problem",
         CHECK(page["title"] == kName);
       }
       if (page["url"] == origin + "/gone.html") {
-        CHECK(page["status"] == 404);
-        CHECK(page["detail"] == "HTTP 404");
+        CHECK(page["status"] == 403);
+        CHECK(page["detail"] == "HTTP 403");
       }
     }
   }
@@ -115,7 +117,7 @@ TEST_CASE("CheckCommand: failing pages are listed first and grouped by problem",
     REQUIRE(fetch != std::string::npos);
     CHECK(missing < bare);
     CHECK(bare < fetch);
-    CHECK_THAT(run.out, Catch::Contains(origin + "/gone.html  — HTTP 404"));
+    CHECK_THAT(run.out, Catch::Contains(origin + "/gone.html  — HTTP 403"));
     CHECK(run.err.empty());  // no progress line: not a terminal
   }
 }
@@ -182,4 +184,38 @@ TEST_CASE("CheckCommand: bad input exits 2 with a clear message", "[api]") {
     CHECK(run.code == 2);
     CHECK_THAT(run.err, Catch::Contains("21 digits"));
   }
+}
+
+TEST_CASE("CheckCommand: a dead link passes with the dead-link warning, in JSON and text",
+          "[api][network]") {
+  DnsmasqProcess dns = StartDns();
+  TestWebServer server;
+  server.ServePage(kHost, "/", kName, "<a href='/old.html'>往期通知（已删除）</a>" + kBadge);
+  server.Serve(kHost, "/old.html", {.status = 404, .body = "not found"});
+  const std::string url =
+      "http://" + std::string(kHost) + ":" + std::to_string(server.port()) + "/";
+  auto args = CheckArgs(url, dns);
+  args.push_back("--json");
+  const CliRun run = RunCli(args);
+  INFO(run.err);
+  REQUIRE(run.code == 0);
+  const auto json = nlohmann::json::parse(run.out);
+  CHECK(json["verdict"] == "pass");
+  CHECK(json["problems"].empty());
+  CHECK(json["warnings"] == nlohmann::json::array({"dead-link"}));
+  CHECK(json["pages_total"] == 1);
+  CHECK(json["dead_links_total"] == 1);
+  const std::string origin = server.Origin(kHost);
+  REQUIRE(json["dead_links"].size() == 1);
+  CHECK(json["dead_links"][0] == nlohmann::json{{"url", origin + "/old.html"},
+                                                {"status", 404},
+                                                {"linked_from", origin + "/"}});
+  CHECK(json["pages"][0]["warnings"] == nlohmann::json::array({"dead-link"}));
+  CHECK(json["pages"][0]["dead_links"] == nlohmann::json::array({origin + "/old.html"}));
+
+  const CliRun text = RunCli(CheckArgs(url, dns));
+  REQUIRE(text.code == 0);
+  CHECK(text.out.find("dead-link") != std::string::npos);
+  CHECK(text.out.find(origin + "/old.html  HTTP 404  — linked from " + origin + "/") !=
+        std::string::npos);
 }

@@ -49,6 +49,9 @@ TEST_CASE("Compliance records: the latest scan by default, newest first, with th
   CHECK(mine["change"] == "newly-failing");
   CHECK(mine["problems"] == json{"badge-missing", "title-mismatch"});
   CHECK(mine["pages_failed"] == 3);
+  CHECK(mine["warnings"] == json{"dead-link"});
+  CHECK(mine["dead_links"] == 2);
+  CHECK(far["dead_links"] == 0);
   CHECK(mine["unit"]["id"] == api.agency.unit_id);
   CHECK(mine["region"]["code"] == "33");
   CHECK(neighbour["verdict"] == "unreachable");

@@ -35,9 +35,12 @@ ComplianceRecordsApi::ComplianceRecordsApi(const scan::ScanSettings& settings,
   first_scan = seed.RunScan({PassingRecord(mine, 4),
                              FailingRecord(neighbour, 2, {"badge-missing"}, {"http://n/1"}),
                              PassingRecord(far, 2)});
-  second_scan = seed.RunScan({FailingRecord(mine, 5, {"badge-missing", "title-mismatch"},
-                                            {"http://mine/1", "http://mine/2", "http://mine/3"}),
-                              UnreachableRecord(neighbour), PassingRecord(far, 2)});
+  registry::SiteRecord mine_failing =
+      FailingRecord(mine, 5, {"badge-missing", "title-mismatch"},
+                    {"http://mine/1", "http://mine/2", "http://mine/3"});
+  mine_failing.warnings = {"dead-link"};
+  mine_failing.dead_links = 2;
+  second_scan = seed.RunScan({mine_failing, UnreachableRecord(neighbour), PassingRecord(far, 2)});
   AddComplianceRecordRoutes(router, access);
   AddScanRoutes(router, scans);
 }

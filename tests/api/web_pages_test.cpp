@@ -413,10 +413,13 @@ TEST_CASE("WebPages: a unit's self-check of its own loopback site, read page by 
           "[api][web][crawler]") {
   TestWebServer site;
   site.ServePage("127.0.0.1", "/", "杭州市教育局",
-                 "<a href=\"/a.html\">a</a>"
+                 "<a href=\"/a.html\">a</a><a href=\"/gone.html\">gone</a>"
                  "<script src=\"https://dcs.conac.cn/js/33/000/0000/60433378/"
                  "CA330000000604333780001.js\"></script>");
   site.ServePage("127.0.0.1", "/a.html", "杭州市教育局", "<p>no badge</p>");
+  badgewatch::testing::TestResponse not_found;
+  not_found.status = 404;
+  site.Serve("127.0.0.1", "/gone.html", not_found);
   WebPages web;
   web.self_check_access.site_port = site.port();
   registry::SiteFields fields;
@@ -442,6 +445,11 @@ TEST_CASE("WebPages: a unit's self-check of its own loopback site, read page by 
   CHECK_FALSE(Contains(page, "http-equiv=\"refresh\""));
   CHECK(Contains(page, "第 2 页缺少网站标识"));
   CHECK(Contains(page, site.Origin("127.0.0.1") + "/a.html"));
+  // The dead link is listed apart, as a warning: the page linking it passes.
+  CHECK(Contains(page, "发现 1 个失效链接"));
+  CHECK(Contains(page, site.Origin("127.0.0.1") + "/gone.html"));
+  CHECK(Contains(page, "(HTTP 404)"));
   HttpResponse english = web.Get("agency", result + "?lang=en");
   CHECK(Contains(english, "Page 2 has no website badge"));
+  CHECK(Contains(english, "1 dead links"));
 }

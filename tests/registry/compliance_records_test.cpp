@@ -55,6 +55,7 @@ TEST_CASE("ComplianceRecords: a site's record and failing pages, then the previo
       {"http://edu.hangzhou.gov.cn/", 200, {"title-mismatch"}, ""},
       {"http://edu.hangzhou.gov.cn/gone", std::nullopt, {"fetch-failed"}, "connect timeout"},
   };
+  failing.dead_links = 3;
   REQUIRE(WriteSiteRecord(*f.registry, first, failing).ok());
   CHECK(WriteSiteRecord(*f.registry, first, failing).message() ==
         "scan " + std::to_string(first) + " already has a record of site " + std::to_string(site));
@@ -71,6 +72,7 @@ TEST_CASE("ComplianceRecords: a site's record and failing pages, then the previo
   CHECK(previous->record.problems == std::vector<std::string>{"badge-missing", "title-mismatch"});
   CHECK(previous->record.warnings == std::vector<std::string>{"charset-mismatch"});
   CHECK(previous->record.pages_total == 40);
+  CHECK(previous->record.dead_links == 3);
   CHECK(previous->record.resolved_addresses == std::vector<std::string>{"127.0.0.1"});
   CHECK(previous->record.home_title == "杭州市教育局");
   CHECK(previous->record.crawl_finished_at - previous->record.crawl_started_at == 60);
@@ -95,6 +97,9 @@ TEST_CASE("ComplianceRecords: a bad record writes nothing", "[registry]") {
           .message() == "verdict 'maybe' is neither pass nor fail");
   CHECK(WriteSiteRecord(*f.registry, scan, {site, "fail", {}, {}, 1, 2, {}, {}, std::nullopt, 0, 0})
             .message() == "page counts 2 failed of 1 are impossible");
+  SiteRecord negative{site, "pass", {}, {}, 1, 0, {}, {}, std::nullopt, 0, 0};
+  negative.dead_links = -1;
+  CHECK(WriteSiteRecord(*f.registry, scan, negative).message() == "-1 dead links is impossible");
   CHECK(WriteSiteRecord(*f.registry, scan, {9999, "pass", {}, {}, 1, 0, {}, {}, std::nullopt, 0, 0})
             .code() ==
         StatusCode::kFailedPrecondition);  // no such site: the foreign key refuses it

@@ -107,7 +107,14 @@ TEST_CASE("Migrations: v5 backfills change and unreachable as the C++ rule gives
   REQUIRE(db.ok());
   WriteV4History(*db);
   REQUIRE(ApplyMigrations(*db).ok());
-  CHECK(db->UserVersion().value() == 5);
+  CHECK(db->UserVersion().value() == LatestSchemaVersion());
+  // v6: records from before dead links were counted have none.
+  Result<Statement> dead =
+      db->Prepare("SELECT count(*), coalesce(sum(dead_links), -1) FROM compliance_records");
+  REQUIRE(dead.ok());
+  REQUIRE(dead->Step().value());
+  CHECK(dead->Int(0) > 0);
+  CHECK(dead->Int(1) == 0);
 
   Result<Statement> records = db->Prepare(
       "SELECT cr.site_id, cr.scan_id, u.region_code, cr.verdict, cr.problems, cr.pages_total, "

@@ -84,6 +84,8 @@ TEST_CASE("Registry: a version-1 file is migrated to the latest schema, data kep
         "ALTER TABLE compliance_records DROP COLUMN change"}) {
     REQUIRE(db.Exec(sql).ok());
   }
+  // ... and without what migration 6 adds.
+  REQUIRE(db.Exec("ALTER TABLE compliance_records DROP COLUMN dead_links").ok());
   REQUIRE(db.Exec("PRAGMA user_version = 1").ok());
   f.Reopen();
   Database& reopened = f.registry->writer();
@@ -92,6 +94,9 @@ TEST_CASE("Registry: a version-1 file is migrated to the latest schema, data kep
                   "SELECT count(*) FROM pragma_table_info('accounts') "
                   "WHERE name IN ('password_hash', 'password_set_at')") == 2);
   CHECK(CountRows(reopened, "SELECT count(*) FROM sqlite_schema WHERE name = 'web_sessions'") == 1);
+  CHECK(CountRows(reopened,
+                  "SELECT count(*) FROM pragma_table_info('compliance_records') "
+                  "WHERE name = 'dead_links'") == 1);
   CHECK(CountRows(reopened,
                   "SELECT count(*) FROM pragma_table_info('sms_verifications') "
                   "WHERE name = 'used_at'") == 1);

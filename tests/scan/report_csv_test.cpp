@@ -25,6 +25,7 @@ ComplianceReport QuotingReport(const std::string& unit_name = "北京市政务�
       testing::FailingRecord(site, 40, {"badge-missing", "title-mismatch"},
                              {"http://www.beijing.gov.cn/", "http://www.beijing.gov.cn/a,b"});
   record.warnings = {"charset-mismatch"};
+  record.dead_links = 3;
   seed.RunScan({record});
   return seed.LatestReport();
 }
@@ -36,9 +37,9 @@ TEST_CASE("ReportCsv: exact bytes in UTF-8 with a BOM, quoted where needed", "[s
   const std::string expected =
       "\xEF\xBB\xBF"
       "网站编号,网站名称,主办单位,区域代码,所属区域,标识编号,域名,结论,问题,提示,页面数,"
-      "不合规页面数,问题说明,不合规页面地址\r\n"
+      "不合规页面数,失效链接数,问题说明,不合规页面地址\r\n"
       "1,\"北京市\"\"阳光\"\",政务网\",北京市政务服务管理局,11,北京市,,www.beijing.gov.cn,不合规,"
-      "badge-missing title-mismatch,charset-mismatch,40,2,"
+      "badge-missing title-mismatch,charset-mismatch,40,2,3,"
       "\"badge-missing: 页面中没有有效的网站标识脚本\n"
       "title-mismatch: 页面标题与注册的网站名称不一致\n"
       "charset-mismatch: 页面声明的字符编码与实际内容不符\","
@@ -49,10 +50,10 @@ TEST_CASE("ReportCsv: exact bytes in UTF-8 with a BOM, quoted where needed", "[s
 TEST_CASE("ReportCsv: English header and explanations", "[scan]") {
   const std::string csv =
       RenderReportCsv(QuotingReport(), ReportLanguage::kEnglish, CsvEncoding::kUtf8WithBom).value();
-  CHECK(csv.rfind(
-            "\xEF\xBB\xBFSite id,Website,Unit,Region code,Region,Badge id,Domains,Verdict,"
-            "Problems,Warnings,Pages,Failing pages,Explanation of problems,Failing page URLs\r\n",
-            0) == 0);
+  CHECK(csv.rfind("\xEF\xBB\xBFSite id,Website,Unit,Region code,Region,Badge id,Domains,Verdict,"
+                  "Problems,Warnings,Pages,Failing pages,Dead links,Explanation of problems,"
+                  "Failing page URLs\r\n",
+                  0) == 0);
   CHECK(csv.find(",fail,badge-missing title-mismatch,") != std::string::npos);
   CHECK(csv.find("\"badge-missing: no live CONAC badge script in the page\n") != std::string::npos);
 }

@@ -22,6 +22,7 @@ ReportFixture::ReportFixture() {
                     {"http://wjw.beijing.gov.cn/", "http://wjw.beijing.gov.cn/news/1.html",
                      "http://wjw.beijing.gov.cn/news/2.html"});
   health_record.warnings = {"charset-mismatch"};
+  health_record.dead_links = 2;
   scan2 = seed.RunScan(
       {PassingRecord(site1, 50), health_record,
        FailingRecord(site3, 10, {"badge-id-mismatch"}, {"https://edu.hangzhou.gov.cn/about.html"}),

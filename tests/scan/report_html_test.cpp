@@ -44,6 +44,9 @@ TEST_CASE("ReportHtml: headline figures, charts and tables in Chinese", "[scan]"
   CHECK(Contains(html, "<h2>不合规网站明细 (2)</h2>"));
   CHECK(Contains(html, "<a href=\"http://wjw.beijing.gov.cn/news/1.html\""));
   CHECK(Contains(html, "<code class=\"warning\">charset-mismatch</code>"));
+  // Dead links per site: a column of the site table and a fact of the failing site.
+  CHECK(Contains(html, "失效链接数"));
+  CHECK(Contains(html, "<td class=\"num\">3</td><td class=\"num\">2</td></tr>"));
   CHECK(Contains(html, "时间均为北京时间（UTC+8）"));
   CHECK(Contains(html, "开始时间：2026-01-02 08:00"));
   // Self-contained: no script, no external stylesheet, image or font.

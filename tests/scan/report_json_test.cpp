@@ -60,6 +60,7 @@ TEST_CASE("ReportJson: scan, totals, regions, codes, trend and sites", "[scan]")
   CHECK(health["problems"] == json{"badge-missing", "title-mismatch"});
   CHECK(health["warnings"] == json{"charset-mismatch"});
   CHECK(health["pages_failed"] == 3);
+  CHECK(health["dead_links"] == 2);
   REQUIRE(health["failing_pages"].size() == 3);
   CHECK(health["failing_pages"][0] == json{{"url", "http://wjw.beijing.gov.cn/"},
                                            {"status", 200},

@@ -22,6 +22,11 @@ using badgewatch::testing::TestWebServer;
 namespace crawler = badgewatch::crawler;
 
 constexpr const char* kId = "CA330000000604333780001";
+const std::string kBadge =
+    std::string(
+        "<span id=\"_ideConac\"></span><script src=\"https://dcs.conac.cn/js/33/000/0000/"
+        "60433378/") +
+    kId + ".js\"></script>";
 
 SiteCheckReport Check(TestWebServer& web, const std::string& name = "杭州市教育局",
                       crawler::CrawlConfig config = {}, std::size_t max_links = 10000) {
@@ -117,4 +122,73 @@ TEST_CASE("Link flood: links past a page's cap are counted, skipped URLs kept as
   REQUIRE(report.skipped_counts.count("page-limit") == 1);
   CHECK(report.skipped_counts.at("page-limit") == 3 * 1000 - 2);
   CHECK(report.skipped.size() == badgewatch::scan::kSkippedExamples);
+}
+
+TEST_CASE("SiteCheck: an inner page answering 404 or 410 is a dead-link warning, not a failure",
+          "[scan][crawler]") {
+  TestWebServer web;
+  web.ServePage("127.0.0.1", "/", "杭州市教育局",
+                "<a href=\"/a.html\">a</a><a href=\"/old.html\">往期通知（已删除）</a>" + kBadge);
+  web.ServePage("127.0.0.1", "/a.html", "通知 - 杭州市教育局",
+                "<a href=\"/gone.html\">gone</a><a href=\"/old.html\">old</a>" + kBadge);
+  TestResponse not_found;
+  not_found.status = 404;
+  not_found.body = "<html><body>404</body></html>";
+  web.Serve("127.0.0.1", "/old.html", not_found);
+  TestResponse gone;
+  gone.status = 410;
+  gone.body = "<html><body>410</body></html>";
+  web.Serve("127.0.0.1", "/gone.html", gone);
+
+  const SiteCheckReport report = Check(web);
+  CHECK(report.verdict == badgewatch::verifier::Verdict::kPass);
+  CHECK(report.problems.empty());
+  CHECK(report.warnings == std::vector<std::string>{"dead-link"});
+  CHECK(report.pages_total == 2);
+  CHECK(report.pages_failed == 0);
+  REQUIRE(report.dead_links.size() == 2);
+  const std::string origin = web.Origin("127.0.0.1");
+  CHECK(report.dead_links[0].url == origin + "/gone.html");
+  CHECK(report.dead_links[0].status == 410);
+  CHECK(report.dead_links[0].referrer == origin + "/a.html");
+  CHECK(report.dead_links[1].url == origin + "/old.html");
+  CHECK(report.dead_links[1].status == 404);
+  CHECK(report.dead_links[1].referrer == origin + "/");  // the first page that linked it
+  for (const auto& page : report.pages) {
+    INFO(page.url);
+    CHECK(page.verdict == badgewatch::verifier::Verdict::kPass);
+    CHECK(page.warnings == std::vector<std::string>{"dead-link"});
+    if (page.is_home) {
+      CHECK(page.dead_links == std::vector<std::string>{origin + "/old.html"});
+    } else {
+      CHECK(page.dead_links == std::vector<std::string>{origin + "/gone.html"});
+    }
+  }
+}
+
+TEST_CASE("SiteCheck: other inner-page failures stay fetch-failed, a 404 home page unreachable",
+          "[scan][crawler]") {
+  SECTION("an inner page answering 500 after the retries") {
+    TestWebServer web;
+    web.ServePage("127.0.0.1", "/", "杭州市教育局", "<a href=\"/broken.html\">b</a>" + kBadge);
+    TestResponse error;
+    error.status = 500;
+    web.Serve("127.0.0.1", "/broken.html", error);
+    const SiteCheckReport report = Check(web);
+    CHECK(report.verdict == badgewatch::verifier::Verdict::kFail);
+    CHECK(report.problems == std::vector<std::string>{"fetch-failed"});
+    CHECK(report.dead_links.empty());
+  }
+  SECTION("a home page answering 404") {
+    TestWebServer web;
+    TestResponse not_found;
+    not_found.status = 404;
+    web.Serve("127.0.0.1", "/", not_found);
+    const SiteCheckReport report = Check(web);
+    CHECK(report.verdict == badgewatch::verifier::Verdict::kFail);
+    CHECK(report.problems == std::vector<std::string>{"fetch-failed"});
+    CHECK(report.dead_links.empty());
+    REQUIRE(report.pages.size() == 1);
+    CHECK(report.pages[0].is_home);
+  }
 }

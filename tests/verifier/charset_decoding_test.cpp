@@ -348,40 +348,43 @@ TEST_CASE("CharsetDecoding: header beats meta, meta beats sniffing", "[verifier]
   }
 }
 
-TEST_CASE("CharsetDecoding: declarations contradicted by the bytes", "[verifier]") {
-  SECTION("GBK bytes declared utf-8 in the header") {
+TEST_CASE("CharsetDecoding: a declared charset decides even when the bytes contradict it",
+          "[verifier]") {
+  SECTION("GBK bytes declared utf-8 in the header are mojibake, as in a browser") {
     const DecodedPage page =
         DecodePage("<p>" + std::string(kGbkZhengFuWangZhan) + "</p>", "text/html; charset=utf-8");
-    CHECK(page.utf8 == "<p>政府网站</p>");
-    CHECK(page.encoding == "gb18030");
-    CHECK(page.source == EncodingSource::kBytes);
+    CHECK(page.utf8.find("政府网站") == std::string::npos);
+    CHECK(page.utf8.find(kFffd) != std::string::npos);
+    CHECK(page.encoding == "utf-8");
+    CHECK(page.source == EncodingSource::kHttpHeader);
     CHECK(page.charset_mismatch);
     CHECK(page.declared_label == "utf-8");
   }
   SECTION("GBK bytes declared utf-8 in meta") {
     const DecodedPage page =
         DecodePage("<meta charset=\"UTF-8\"><p>" + std::string(kGbkZhengFu) + "</p>", "");
-    CHECK(page.utf8 == "<meta charset=\"UTF-8\"><p>政府</p>");
-    CHECK(page.encoding == "gb18030");
-    CHECK(page.source == EncodingSource::kBytes);
+    CHECK(page.utf8.find("政府") == std::string::npos);
+    CHECK(page.encoding == "utf-8");
+    CHECK(page.source == EncodingSource::kMetaTag);
     CHECK(page.charset_mismatch);
     CHECK(page.declared_label == "UTF-8");
   }
-  SECTION("UTF-8 bytes declared gb2312") {
+  SECTION("valid UTF-8 bytes declared gb2312 are decoded as GBK") {
     const std::string bytes = "<p>" + std::string(kUtf8ZhengFu) + "</p>";
     const DecodedPage page = DecodePage(bytes, "text/html; charset=gb2312");
-    CHECK(page.utf8 == bytes);
-    CHECK(page.encoding == "utf-8");
-    CHECK(page.source == EncodingSource::kBytes);
+    CHECK(page.utf8 != bytes);
+    CHECK(page.utf8.find("政府") == std::string::npos);
+    CHECK(page.encoding == "gb18030");
+    CHECK(page.source == EncodingSource::kHttpHeader);
     CHECK(page.charset_mismatch);
     CHECK(page.declared_label == "gb2312");
   }
-  SECTION("UTF-8 bytes declared windows-1252 in meta") {
+  SECTION("valid UTF-8 bytes declared iso-8859-1 in meta are windows-1252") {
     const std::string bytes = "<meta charset=iso-8859-1>caf\xc3\xa9";
     const DecodedPage page = DecodePage(bytes, "");
-    CHECK(page.utf8 == bytes);
-    CHECK(page.encoding == "utf-8");
-    CHECK(page.source == EncodingSource::kBytes);
+    CHECK(page.utf8 == "<meta charset=iso-8859-1>caf\xc3\x83\xc2\xa9");  // cafÃ©
+    CHECK(page.encoding == "windows-1252");
+    CHECK(page.source == EncodingSource::kMetaTag);
     CHECK(page.charset_mismatch);
   }
   SECTION("declared utf-8 with stray bytes that are not GB18030 either") {
@@ -486,21 +489,126 @@ TEST_CASE("CharsetDecoding: source names", "[verifier]") {
   CHECK(EncodingSourceName(EncodingSource::kHttpHeader) == "http");
   CHECK(EncodingSourceName(EncodingSource::kMetaTag) == "meta");
   CHECK(EncodingSourceName(EncodingSource::kSniffed) == "sniffed");
-  CHECK(EncodingSourceName(EncodingSource::kBytes) == "bytes");
 }
 
-TEST_CASE("CharsetDecoding: a large page decodes by bytes", "[verifier]") {
-  // A 60 KB GBK page declared utf-8: the whole page goes through GB18030.
+TEST_CASE("CharsetDecoding: a large GBK page declared utf-8 stays utf-8", "[verifier]") {
   std::string bytes = "<meta charset=\"utf-8\">";
-  std::string expected = bytes;
-  while (bytes.size() < 60 * 1024) {
-    bytes += "<li>" + std::string(kGbkZhengFuWangZhan) + "</li>\n";
-    expected += "<li>政府网站</li>\n";
-  }
+  while (bytes.size() < 60 * 1024) bytes += "<li>" + std::string(kGbkZhengFuWangZhan) + "</li>\n";
   const DecodedPage page = DecodePage(bytes, "text/html");
   CHECK(page.charset_mismatch);
-  CHECK(page.encoding == "gb18030");
-  CHECK(page.utf8 == expected);
+  CHECK(page.encoding == "utf-8");
+  CHECK(page.utf8.find("政府") == std::string::npos);
+}
+
+TEST_CASE("CharsetDecoding: gb18030 decodes as the WHATWG index says", "[verifier]") {
+  struct Case {
+    const char* bytes;
+    const char* utf8;
+  };
+  const Case cases[] = {
+      {"\xA3\xA0", "\u3000"},  // the full-width space of deployed titles, not U+E5E5
+      {"\xA6\xD9", "\uFE10"}, {"\xA6\xDA", "\uFE12"},         {"\xA6\xDB", "\uFE11"},
+      {"\xA6\xDC", "\uFE13"}, {"\xA6\xDD", "\uFE14"},         {"\xA6\xDE", "\uFE15"},
+      {"\xA6\xDF", "\uFE16"}, {"\xA6\xEC", "\uFE17"},         {"\xA6\xED", "\uFE18"},
+      {"\xA6\xF3", "\uFE19"}, {"\xFE\x59", "\u9FB4"},         {"\xFE\x61", "\u9FB5"},
+      {"\xFE\x66", "\u9FB6"}, {"\xFE\x67", "\u9FB7"},         {"\xFE\x6D", "\u9FB8"},
+      {"\xFE\x7E", "\u9FB9"}, {"\xFE\x90", "\u9FBA"},         {"\xFE\xA0", "\u9FBB"},
+      {"\x80", "\u20AC"},     {"\xA8\xBC", "\u1E3F"},         {"\xA1\xA4", "\u00B7"},
+      {"\xD5\xFE", "政"},     {"\x81\x30\x81\x30", "\u0080"},
+  };
+  for (const char* label : {"gbk", "gb18030", "gb2312"}) {
+    for (const Case& c : cases) {
+      CAPTURE(label, c.utf8);
+      const DecodedPage page =
+          DecodePage(std::string("<p>") + c.bytes, std::string("text/html; charset=") + label);
+      CHECK(page.utf8 == std::string("<p>") + c.utf8);
+      CHECK(page.encoding == "gb18030");
+    }
+  }
+  SECTION("a GBK title ending in a full-width space") {
+    const DecodedPage page =
+        DecodePage("<title>" + std::string(kGbkZhengFu) + "\xA3\xA0</title>", "");
+    CHECK(page.utf8 == "<title>政府\u3000</title>");
+  }
+}
+
+TEST_CASE("CharsetDecoding: iso-8859-16 decodes as iso-8859-16, not gb18030", "[verifier]") {
+  const DecodedPage page = DecodePage("\xA1\xA4\xAA\xDE\xFE\x41", "text/html; charset=iso-8859-16");
+  CHECK(page.encoding == "iso-8859-16");
+  CHECK(page.utf8 == "\u0104\u20AC\u0218\u021A\u021BA");
+}
+
+TEST_CASE("CharsetDecoding: every WHATWG label resolves to the standard's encoding", "[verifier]") {
+  struct Case {
+    const char* label;
+    const char* name;
+  };
+  // At least one label of every encoding, the Chinese ones all.
+  const Case cases[] = {
+      {"unicode-1-1-utf-8", "utf-8"},
+      {"x-unicode20utf8", "utf-8"},
+      {"866", "ibm866"},
+      {"iso_8859-2:1987", "iso-8859-2"},
+      {"l3", "iso-8859-3"},
+      {"latin4", "iso-8859-4"},
+      {"cyrillic", "iso-8859-5"},
+      {"asmo-708", "iso-8859-6"},
+      {"sun_eu_greek", "iso-8859-7"},
+      {"visual", "iso-8859-8"},
+      {"logical", "iso-8859-8-i"},
+      {"l6", "iso-8859-10"},
+      {"iso885913", "iso-8859-13"},
+      {"iso8859-14", "iso-8859-14"},
+      {"l9", "iso-8859-15"},
+      {"iso-8859-16", "iso-8859-16"},
+      {"koi", "koi8-r"},
+      {"koi8-ru", "koi8-u"},
+      {"x-mac-roman", "macintosh"},
+      {"tis-620", "windows-874"},
+      {"x-cp1250", "windows-1250"},
+      {"cp1251", "windows-1251"},
+      {"ansi_x3.4-1968", "windows-1252"},
+      {"us-ascii", "windows-1252"},
+      {"iso-8859-1", "windows-1252"},
+      {"x-cp1253", "windows-1253"},
+      {"iso-8859-9", "windows-1254"},
+      {"cp1255", "windows-1255"},
+      {"x-cp1256", "windows-1256"},
+      {"windows-1257", "windows-1257"},
+      {"cp1258", "windows-1258"},
+      {"x-mac-ukrainian", "x-mac-cyrillic"},
+      {"chinese", "gbk"},
+      {"csgb2312", "gbk"},
+      {"csiso58gb231280", "gbk"},
+      {"gb2312", "gbk"},
+      {"gb_2312", "gbk"},
+      {"gb_2312-80", "gbk"},
+      {"GBK", "gbk"},
+      {"iso-ir-58", "gbk"},
+      {"x-gbk", "gbk"},
+      {"gb18030", "gb18030"},
+      {"big5-hkscs", "big5"},
+      {"x-x-big5", "big5"},
+      {"x-euc-jp", "euc-jp"},
+      {"csiso2022jp", "iso-2022-jp"},
+      {"windows-31j", "shift_jis"},
+      {"windows-949", "euc-kr"},
+      {"hz-gb-2312", "replacement"},
+      {"iso-2022-cn", "replacement"},
+      {"iso-2022-cn-ext", "replacement"},
+      {"unicodefffe", "utf-16be"},
+      {"utf-16", "utf-16le"},
+      {"ucs-2", "utf-16le"},
+      {"x-user-defined", "x-user-defined"},
+      {" \tLatin1\n", "windows-1252"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.label);
+    CHECK(EncodingNameForLabel(c.label) == std::optional<std::string>(c.name));
+  }
+  CHECK_FALSE(EncodingNameForLabel("utf-32"));
+  CHECK_FALSE(EncodingNameForLabel("gb-18030"));
+  CHECK_FALSE(EncodingNameForLabel("iso-8859-16x"));
 }
 
 }  // namespace

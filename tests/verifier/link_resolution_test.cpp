@@ -22,7 +22,7 @@ TEST_CASE("LinkResolution: relative links against the page URL", "[verifier]") {
       {"  /trimmed.html \n", "https://www.example.gov.cn/trimmed.html"},
       {"/a\tb.html", "https://www.example.gov.cn/ab.html"},
       {"/with space.html", "https://www.example.gov.cn/with%20space.html"},
-      {"/p%2fq%7e.html", "https://www.example.gov.cn/p%2Fq%7E.html"},
+      {"/p%2fq%7e.html", "https://www.example.gov.cn/p%2fq%7e.html"},  // escapes kept as written
       {"通知.html", "https://www.example.gov.cn/a/%E9%80%9A%E7%9F%A5.html"},
       {"http://政务.cn/", "http://xn--zfr164b.cn/"},
       {"\\windows\\path.html", "https://www.example.gov.cn/windows/path.html"},
@@ -103,5 +103,33 @@ TEST_CASE("LinkResolution: a shared cache gives what parsing gives", "[verifier]
         CHECK(cached.Resolve(href) == plain.Resolve(href));
       }
     }
+  }
+}
+
+TEST_CASE("LinkResolution: the links browsers follow on Chinese government sites", "[verifier]") {
+  const bw::LinkResolver links("http://www.example.gov.cn/zwgk/index.html", "");
+  CHECK(links.Resolve("http://www.example.gov.cn\\xxgk\\a.html") ==
+        "http://www.example.gov.cn/xxgk/a.html");
+  CHECK(links.Resolve("https:/www.gov.cn/") == "https://www.gov.cn/");
+  CHECK(links.Resolve("list.html#第 2 页") == "http://www.example.gov.cn/zwgk/list.html");
+  CHECK(links.Resolve("search.jsp?q=政务 公开") ==
+        "http://www.example.gov.cn/zwgk/search.jsp?q=%E6%94%BF%E5%8A%A1%20%E5%85%AC%E5%BC%80");
+  CHECK_FALSE(links.Resolve("http://1.2.3.4.5/").has_value());
+  CHECK(links.Resolve("http://0x7f.1/a") == "http://127.0.0.1/a");
+}
+
+TEST_CASE("LinkResolution: a GBK page's queries are encoded in GBK", "[verifier]") {
+  const bw::LinkResolver gbk("http://www.example.gov.cn/", "", nullptr, "gbk");
+  CHECK(gbk.Resolve("/search.jsp?keyword=政务") ==
+        "http://www.example.gov.cn/search.jsp?keyword=%D5%FE%CE%F1");
+  const bw::LinkResolver utf8("http://www.example.gov.cn/", "");
+  CHECK(utf8.Resolve("/search.jsp?keyword=政务") ==
+        "http://www.example.gov.cn/search.jsp?keyword=%E6%94%BF%E5%8A%A1");
+  SECTION("the cache keeps the two apart") {
+    bw::NormalizedUrlCache cache;
+    const bw::LinkResolver cached_gbk("http://www.example.gov.cn/", "", &cache, "gbk");
+    const bw::LinkResolver cached_utf8("http://www.example.gov.cn/", "", &cache, "utf-8");
+    CHECK(cached_gbk.Resolve("/s?q=政") == "http://www.example.gov.cn/s?q=%D5%FE");
+    CHECK(cached_utf8.Resolve("/s?q=政") == "http://www.example.gov.cn/s?q=%E6%94%BF");
   }
 }

@@ -257,3 +257,53 @@ TEST_CASE("PageVerifier: source offset and line point at the badge", "[verifier]
   CHECK(report.badges[0].source_offset == script_at);
   CHECK(report.badges[0].line == 3);
 }
+
+TEST_CASE("PageVerifier: a badge inside <noscript> is no badge (browsers run scripts)",
+          "[verifier]") {
+  const std::string cases[] = {
+      Page("<noscript>" + kBadge + "</noscript>"),
+      Page("<NOSCRIPT><div>" + kBadge + "</div></NOSCRIPT>"),
+      Page("<noscript><p>请开启脚本 " + kBadge + "</p></noscript>"),
+      Page("", "<noscript>" + kBadge + "</noscript>"),
+      Page("<noscript>" + kBadge),  // never closed: raw text to the end of the page
+  };
+  for (const std::string& page : cases) {
+    CAPTURE(page);
+    const auto report = Verify(page);
+    CHECK(report.badges.empty());
+    CHECK(report.verdict == bw::Verdict::kFail);
+    CHECK(report.problems == Codes({codes::kBadgeMissing}));
+  }
+  SECTION("a badge after the <noscript> still counts") {
+    const auto report = Verify(Page("<noscript><p>请开启脚本</p></noscript>" + kBadge));
+    CHECK(report.verdict == bw::Verdict::kPass);
+    CHECK(report.badges.size() == 1);
+  }
+  SECTION("a </body> inside <noscript> is text, not the end of the body") {
+    const auto report = Verify(Page("<noscript></body></noscript>" + kBadge));
+    CHECK(report.verdict == bw::Verdict::kPass);
+    REQUIRE(report.badges.size() == 1);
+    CHECK(report.badges[0].placement == bw::PagePlacement::kBody);
+  }
+}
+
+TEST_CASE("PageVerifier: a badge after a stray </p> inside inline <svg> is in the body",
+          "[verifier]") {
+  const std::string cases[] = {
+      Page("<svg><circle r=\"1\"/></p>" + kBadge + "</svg>"),
+      Page("<svg><g></p>" + kBadge + "</g></svg>"),
+      Page("<svg></br><div>" + kBadge + "</div></svg>"),
+      Page("<math></p>" + kBadge + "</math>"),
+  };
+  for (const std::string& page : cases) {
+    CAPTURE(page);
+    const auto report = Verify(page);
+    CHECK(report.verdict == bw::Verdict::kPass);
+    REQUIRE(report.badges.size() == 1);
+    CHECK(report.badges[0].placement == bw::PagePlacement::kBody);
+  }
+  SECTION("an SVG <script> without the stray end tag is SVG, no badge") {
+    const auto report = Verify(Page("<svg><script src=\"" + kSrc + "\"></script></svg>"));
+    CHECK(report.badges.empty());
+  }
+}

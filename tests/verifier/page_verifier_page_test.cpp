@@ -100,11 +100,12 @@ TEST_CASE("PageVerifier: GBK pages decode and pass", "[verifier]") {
     CHECK(report.encoding_source == "http");
     CHECK(report.problems.empty());
   }
-  SECTION("declared UTF-8 but the bytes are GBK") {
+  SECTION("declared UTF-8 but the bytes are GBK: mojibake, as browsers show it") {
     const auto report = Verify(ReadFixture("gbk_declared_utf8.html"), name);
-    CHECK(report.encoding == "gb18030");
-    CHECK(report.title.value() == name);
-    CHECK(report.problems.empty());
+    CHECK(report.encoding == "utf-8");
+    CHECK(report.title.value() != name);
+    CHECK(report.verdict == bw::Verdict::kFail);
+    CHECK(report.problems == std::vector<std::string>{std::string(codes::kTitleMismatch)});
     CHECK(report.warnings == std::vector<std::string>{std::string(codes::kCharsetMismatch)});
   }
   SECTION("not declared anywhere") {
@@ -149,6 +150,31 @@ TEST_CASE("PageVerifier: links from a, area, frames and meta refresh", "[verifie
                         });
   const auto no_url = Verify(page, "t");
   CHECK(no_url.links == std::vector<std::string>{"https://other.gov.cn/x"});
+}
+
+TEST_CASE("PageVerifier: a GBK page's query links are encoded in GBK", "[verifier]") {
+  // <a href="/search.jsp?keyword=政务"> in GBK bytes, declared gbk.
+  const std::string page =
+      "<html><head><meta charset=\"gbk\"><title>t</title></head><body>"
+      "<a href=\"/search.jsp?keyword=\xD5\xFE\xCE\xF1\">s</a>"
+      "<a href=\"/\xD5\xFE\xCE\xF1/list.html\">p</a></body></html>";
+  const auto report =
+      Verify(page, "t", bw::PageRole::kInner, "http://www.example.gov.cn/dir/p.html");
+  CHECK(report.encoding == "gb18030");
+  CHECK(report.links == std::vector<std::string>{
+                            "http://www.example.gov.cn/search.jsp?keyword=%D5%FE%CE%F1",
+                            "http://www.example.gov.cn/%E6%94%BF%E5%8A%A1/list.html",
+                        });
+  SECTION("the gbk encoder for a gbk page, the gb18030 one for a gb18030 page") {
+    // <a href="?q=€"> (byte 80 in either): %80 by gbk, %A2%E3 by gb18030 (WHATWG encoders).
+    const std::string euro = "<a href=\"/s?q=\x80\">e</a>";
+    const auto gbk = Verify(euro, "t", bw::PageRole::kInner, "http://www.example.gov.cn/",
+                            "text/html; charset=gbk");
+    CHECK(gbk.links == std::vector<std::string>{"http://www.example.gov.cn/s?q=%80"});
+    const auto gb18030 = Verify(euro, "t", bw::PageRole::kInner, "http://www.example.gov.cn/",
+                                "text/html; charset=gb18030");
+    CHECK(gb18030.links == std::vector<std::string>{"http://www.example.gov.cn/s?q=%A2%E3"});
+  }
 }
 
 TEST_CASE("PageVerifier: scripts the page loads, badges and non-JavaScript excepted",

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "verifier/badge_snippet.h"
 #include "verifier/detail/ascii.h"
@@ -16,6 +17,10 @@ struct WalkContext {
   bool in_template = false;
   bool in_badge_span = false;   // inside <span id|class="_ideConac">
   bool in_status_link = false;  // inside <a href="//bszs.conac.cn/...">
+  // Inside foreign content (<svg>, <math>) after a stray </p> or </br>, which
+  // a browser's parser takes out of the foreign element (HTML's "in foreign
+  // content" rule); Gumbo keeps the rest in the SVG namespace.
+  bool out_of_foreign = false;
 };
 
 struct Frame {
@@ -176,9 +181,38 @@ FoundBadge ScriptBadgeAt(const GumboElement& script, const BadgeScriptUrl& url,
   return badge;
 }
 
+// True for the HTML <p> or <br> Gumbo makes of a stray </p> or </br> end tag.
+bool IsStrayParagraphOrBreakEnd(const GumboNode& node) {
+  if (node.type != GUMBO_NODE_ELEMENT) return false;
+  const GumboElement& element = node.v.element;
+  return element.tag_namespace == GUMBO_NAMESPACE_HTML &&
+         (element.tag == GUMBO_TAG_P || element.tag == GUMBO_TAG_BR) &&
+         element.original_tag.length >= 2 && element.original_tag.data[1] == '/';
+}
+
+// Pushes the children of a foreign element, marking those after a stray
+// </p> or </br> as out of the foreign element.
+void PushForeignChildren(const GumboElement& element, const WalkContext& context,
+                         std::vector<Frame>& stack) {
+  const GumboVector& children = element.children;
+  std::size_t stray = children.length;
+  for (unsigned i = 0; i < children.length; ++i) {
+    if (IsStrayParagraphOrBreakEnd(*static_cast<const GumboNode*>(children.data[i]))) {
+      stray = i;
+      break;
+    }
+  }
+  WalkContext after = context;
+  after.out_of_foreign = true;
+  for (unsigned i = children.length; i > 0; --i) {
+    stack.push_back(
+        {static_cast<const GumboNode*>(children.data[i - 1]), i - 1 > stray ? after : context});
+  }
+}
+
 class PageWalker {
  public:
-  PageWalker(const GumboOutput& output, std::string_view html) : output_(output) {
+  PageWalker(const GumboOutput& output, std::string_view html) : output_(output), html_(html) {
     FindEndTagCandidates(html, body_ends_, html_ends_);
   }
 
@@ -197,7 +231,15 @@ class PageWalker {
     facts_.badges.push_back({std::move(badge), context.in_head, context.in_body});
   }
 
+  // <noscript> with scripting on, as browsers run: its content is raw text up
+  // to the next </noscript>. Gumbo parses it with scripting off.
+  void NoteNoscript(const GumboElement& noscript);
+  void DropBadgesInNoscript();
+
   const GumboOutput& output_;
+  std::string_view html_;
+  // [begin, end) of each <noscript>'s raw text in html_, in the order met.
+  std::vector<std::pair<std::size_t, std::size_t>> noscript_ranges_;
   EndTagCandidates body_ends_;
   EndTagCandidates html_ends_;
   PageFacts facts_;
@@ -225,8 +267,10 @@ PageFacts PageWalker::Walk() {
         StrikeEndTags(element.start_pos.offset, element.original_tag.length);
         VisitElement(node, context);
         const GumboTag tag = element.tag;
+        const bool html_element =
+            element.tag_namespace == GUMBO_NAMESPACE_HTML || context.out_of_foreign;
         const bool opaque =
-            element.tag_namespace == GUMBO_NAMESPACE_HTML &&
+            html_element &&
             (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TITLE ||
              tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_XMP || tag == GUMBO_TAG_IFRAME ||
              tag == GUMBO_TAG_NOEMBED || tag == GUMBO_TAG_NOFRAMES || tag == GUMBO_TAG_PLAINTEXT);
@@ -241,6 +285,10 @@ PageFacts PageWalker::Walk() {
           if (tag != GUMBO_TAG_TEXTAREA && tag != GUMBO_TAG_PLAINTEXT) break;
         }
         children = &element.children;
+        if (element.tag_namespace != GUMBO_NAMESPACE_HTML && !context.out_of_foreign) {
+          PushForeignChildren(element, context, stack);
+          children = nullptr;
+        }
         break;
       }
       case GUMBO_NODE_COMMENT:
@@ -259,15 +307,45 @@ PageFacts PageWalker::Walk() {
       }
     }
   }
+  DropBadgesInNoscript();
   facts_.body_end_tags = body_ends_.Real();
   facts_.html_end_tags = html_ends_.Real();
   return std::move(facts_);
 }
 
+void PageWalker::NoteNoscript(const GumboElement& noscript) {
+  const std::size_t begin = noscript.start_pos.offset + noscript.original_tag.length;
+  std::size_t end = html_.size();
+  for (std::size_t at = html_.find("</", begin); at != std::string_view::npos;
+       at = html_.find("</", at + 2)) {
+    if (EqualsIgnoreCase(html_.substr(at + 2, 8), "noscript")) {
+      end = at;
+      break;
+    }
+  }
+  noscript_ranges_.emplace_back(begin, end);
+  StrikeEndTags(begin, end - begin);
+}
+
+void PageWalker::DropBadgesInNoscript() {
+  if (noscript_ranges_.empty()) return;
+  const auto in_noscript = [&](const BadgeCandidate& candidate) {
+    const std::size_t offset = candidate.badge.source_offset;
+    return std::any_of(noscript_ranges_.begin(), noscript_ranges_.end(), [&](const auto& range) {
+      return offset >= range.first && offset < range.second;
+    });
+  };
+  facts_.badges.erase(std::remove_if(facts_.badges.begin(), facts_.badges.end(), in_noscript),
+                      facts_.badges.end());
+}
+
 void PageWalker::VisitElement(const GumboNode& node, WalkContext& context) {
   const GumboElement& element = node.v.element;
-  if (element.tag_namespace != GUMBO_NAMESPACE_HTML) return;
+  if (element.tag_namespace != GUMBO_NAMESPACE_HTML && !context.out_of_foreign) return;
   switch (element.tag) {
+    case GUMBO_TAG_NOSCRIPT:
+      NoteNoscript(element);
+      break;
     case GUMBO_TAG_HEAD:
       context.in_head = true;
       break;
