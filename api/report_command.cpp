@@ -6,10 +6,10 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 
 #include "registry/compliance_report_queries.h"
 #include "registry/database.h"
+#include "scan/atomic_file.h"
 #include "scan/compliance_report.h"
 #include "scan/report_csv.h"
 #include "scan/report_html.h"
@@ -112,11 +112,10 @@ int RunReport(const ReportOptions& options, std::FILE* out, std::FILE* err) {
     }
     return 0;
   }
-  std::ofstream file(options.out, std::ios::binary | std::ios::trunc);
-  if (file) file.write(text.data(), static_cast<std::streamsize>(text.size()));
-  if (file) file.close();
-  if (!file) {
-    return Fail(err, fmt::format("cannot write '{}': {}", options.out, std::strerror(errno)));
+  // By a temporary file renamed over the target: a failed write (a full
+  // disk) leaves the previous report as it was.
+  if (scan::ScanStatus written = scan::WriteFileAtomically(options.out, text); !written) {
+    return Fail(err, written.error());
   }
   fmt::print(err, "badgewatch report: wrote scan {} ({} sites) to {}\n", report->scan.id,
              report->scan.sites, options.out);

@@ -1,7 +1,8 @@
 // `badgewatch report --db FILE ...`: the compliance report of one scan as CSV,
 // JSON or a self-contained HTML page (scan/compliance_report.h), to standard
 // output or a file. Runs on the calling thread with its own read-only
-// connection.
+// connection; --out is replaced by a temporary file and a rename, so a failed
+// write leaves the previous report as it was.
 #ifndef BADGEWATCH_API_REPORT_COMMAND_H_
 #define BADGEWATCH_API_REPORT_COMMAND_H_
 

@@ -1,6 +1,9 @@
 // `badgewatch report` end to end on a real registry file: formats, output
 // file, and exit 2 with a clear message for every bad input.
+#include <sys/resource.h>
+
 #include <catch2/catch.hpp>
+#include <csignal>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -51,6 +54,49 @@ TEST_CASE("ReportCommand: each format to standard output or a file", "[scan]") {
   CliRun list = Run({"--db", f.path, "--list-scans"});
   CHECK(list.code == 0);
   CHECK(list.out.find("nightly") != std::string::npos);
+}
+
+// While it lives, no file of this process may grow past `bytes`: a write
+// beyond fails with EFBIG (SIGXFSZ ignored), as on a full disk.
+class FileSizeLimit {
+ public:
+  explicit FileSizeLimit(rlim_t bytes) : previous_signal_(std::signal(SIGXFSZ, SIG_IGN)) {
+    REQUIRE(getrlimit(RLIMIT_FSIZE, &previous_) == 0);
+    rlimit limit = previous_;
+    limit.rlim_cur = bytes;
+    REQUIRE(setrlimit(RLIMIT_FSIZE, &limit) == 0);
+  }
+  ~FileSizeLimit() {
+    setrlimit(RLIMIT_FSIZE, &previous_);
+    std::signal(SIGXFSZ, previous_signal_);
+  }
+  FileSizeLimit(const FileSizeLimit&) = delete;
+  FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+ private:
+  void (*previous_signal_)(int);
+  rlimit previous_{};
+};
+
+TEST_CASE("ReportCommand: a failed --out write leaves the previous report intact", "[scan]") {
+  ReportFixture f;
+  const std::string path = f.dir.File("report.html");
+  const std::string previous = "<html>the report of yesterday</html>";
+  {
+    std::ofstream old(path, std::ios::binary);
+    old << previous;
+  }
+  CliRun run;
+  {
+    const FileSizeLimit full_disk(4096);  // the HTML report is larger
+    run = Run({"--db", f.path, "--format", "html", "--out", path});
+  }
+  CHECK(run.code == 2);
+  CHECK_THAT(run.err, Catch::StartsWith("badgewatch report: cannot write"));
+  CHECK(registry::testing::ReadFileBytes(path) == previous);
+  for (const std::string& name : registry::testing::FileNamesIn(f.dir.File(""))) {
+    CHECK_FALSE(name.starts_with(".report.html"));  // no temporary file left behind
+  }
 }
 
 TEST_CASE("ReportCommand: bad input exits 2 with a clear message", "[scan]") {
