@@ -9,6 +9,7 @@
 
 #include "registry/compliance_report_queries.h"
 #include "registry/database.h"
+#include "registry/registry.h"
 #include "scan/atomic_file.h"
 #include "scan/compliance_report.h"
 #include "scan/report_csv.h"
@@ -82,9 +83,8 @@ int RunReport(const ReportOptions& options, std::FILE* out, std::FILE* err) {
   if (!std::filesystem::is_regular_file(options.db, ec)) {
     return Fail(err, fmt::format("no database file '{}'", options.db));
   }
-  registry::Result<registry::Database> db =
-      registry::Database::Open(options.db, registry::ConnectionRole::kReader);
-  if (!db) return Fail(err, db.status().ToString());
+  registry::Result<registry::Database> db = registry::OpenRegistryReadOnly(options.db);
+  if (!db) return Fail(err, db.status().message());
   if (options.list_scans) return PrintScanList(*db, out, err);
 
   scan::ReportRequest request;

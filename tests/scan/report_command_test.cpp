@@ -8,6 +8,8 @@
 #include <sstream>
 #include <vector>
 
+#include "registry/migrations.h"
+#include "registry/registry.h"
 #include "scan/gb18030_encoding.h"
 #include "tests/scan/report_fixture.h"
 #include "tests/support/cli_run.h"
@@ -128,6 +130,50 @@ TEST_CASE("ReportCommand: bad input exits 2 with a clear message", "[scan]") {
   CHECK(run.code == 2);
   CHECK(run.err == expected);
   CHECK(run.out.empty());
+}
+
+TEST_CASE(
+    "ReportCommand: an empty file, another file, another program's database and a newer schema "
+    "exit 2 with a clear message",
+    "[scan]") {
+  registry::testing::TempDir dir;
+  const std::string empty = dir.File("empty.db");
+  const std::string text = dir.File("notes.db");
+  const std::string other = dir.File("other.db");
+  const std::string newer = dir.File("newer.db");
+  std::ofstream(empty, std::ios::binary).flush();
+  std::ofstream(text, std::ios::binary) << "not a database at all, just some notes\n";
+  {
+    auto db = registry::Database::Open(other, registry::ConnectionRole::kWriter);
+    REQUIRE(db.ok());
+    REQUIRE(db->Exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)").ok());
+    auto registry = registry::Registry::Open(newer);
+    REQUIRE(registry.ok());
+    REQUIRE((*registry)->writer().Exec("PRAGMA user_version = 42").ok());
+  }
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {empty, "'" + empty + "' is not a badgewatch registry (the file is empty)"},
+      {text, "'" + text + "' is not a badgewatch registry (not an SQLite database)"},
+      {other, "'" + other +
+                  "' is not a badgewatch registry (an SQLite database without its schema; create "
+                  "a registry with 'badgewatch registry init')"},
+      {newer, "'" + newer +
+                  "' has schema version 42, written by a newer badgewatch; this build knows "
+                  "versions up to " +
+                  std::to_string(registry::LatestSchemaVersion()) +
+                  ". Upgrade badgewatch to open it."},
+  };
+  for (const auto& [path, message] : cases) {
+    CAPTURE(path);
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"--db", path, "--format", "html"}, {"--db", path, "--list-scans"}}) {
+      const CliRun run = Run(args);
+      CHECK(run.code == 2);
+      CHECK(run.err == "badgewatch report: " + message + "\n");
+      CHECK(run.out.empty());
+    }
+  }
+  CHECK(registry::testing::ReadFileBytes(empty).empty());  // read, never written
 }
 
 TEST_CASE("ReportCommand: an unknown format and a registry with no scans exit 2", "[scan]") {
