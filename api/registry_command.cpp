@@ -11,7 +11,6 @@
 #include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "api/application_json.h"
 #include "registry/accounts.h"
@@ -55,16 +54,23 @@ int RunImport(const RegistryCommandOptions& o, Registry& registry, std::FILE* ou
     return Fail(err, Status(registry::StatusCode::kInvalidArgument,
                             fmt::format("cannot open '{}': {}", o.file, std::strerror(errno))));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  Result<registry::ImportReport> report = registry::ImportUnitsAndSites(registry, text.str());
-  if (!report) return Fail(err, report.status());
+  Result<registry::ImportReport> report = registry::ImportUnitsAndSites(registry, in);
+  if (!report) {
+    if (report.status().code() == registry::StatusCode::kStorage) return Fail(err, report.status());
+    fmt::print(err, "badgewatch registry: {}: {}; nothing was imported\n", o.file,
+               report.status().message());
+    return 2;
+  }
   if (!report->committed) {
     for (const registry::ImportRowError& e : report->errors) {
       fmt::print(err, "{}:{}: {}\n", o.file, e.line, e.message);
     }
+    if (report->invalid_rows > report->errors.size()) {
+      fmt::print(err, "{}: {} more invalid rows not listed\n", o.file,
+                 report->invalid_rows - report->errors.size());
+    }
     fmt::print(err, "badgewatch registry: {} of {} rows are invalid; nothing was imported\n",
-               report->errors.size(), report->rows);
+               report->invalid_rows, report->rows);
     return 2;
   }
   fmt::print(out, "imported {} rows: {} new units, {} sites\n", report->rows, report->units_created,

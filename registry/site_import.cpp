@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <sstream>
 
 #include "registry/audit_log.h"
 #include "registry/badges.h"
@@ -75,14 +76,16 @@ std::optional<std::string> Optional(const std::string& text) {
 
 // The column positions of the header; kInvalidArgument for a missing or
 // unknown column.
-Result<std::array<int, kColumnCount>> MapColumns(const CsvTable& table) {
-  std::array<int, kColumnCount> positions{};
+Result<std::array<std::size_t, kColumnCount>> MapColumns(const std::vector<std::string>& header) {
+  std::array<std::size_t, kColumnCount> positions{};
   for (std::size_t c = 0; c < kColumnCount; ++c) {
-    positions[c] = table.Column(kColumnNames[c]);
-    if (positions[c] < 0)
+    const auto at = std::find(header.begin(), header.end(), kColumnNames[c]);
+    if (at == header.end()) {
       return Invalid(fmt::format("the CSV has no '{}' column", kColumnNames[c]));
+    }
+    positions[c] = static_cast<std::size_t>(at - header.begin());
   }
-  for (const std::string& name : table.header) {
+  for (const std::string& name : header) {
     if (!IsImportColumn(name)) {
       return Invalid(fmt::format("the CSV has an unknown column '{}'", name));
     }
@@ -188,35 +191,43 @@ bool IsImportColumn(std::string_view name) {
   return std::find(kColumnNames.begin(), kColumnNames.end(), name) != kColumnNames.end();
 }
 
-Result<ImportReport> ImportUnitsAndSites(Registry& registry, std::string_view csv,
+Result<ImportReport> ImportUnitsAndSites(Registry& registry, std::istream& csv,
                                          const ImportProgress& progress) {
-  Result<CsvTable> table = ParseCsv(csv);
-  if (!table) return table.status();
-  Result<std::array<int, kColumnCount>> columns = MapColumns(*table);
+  CsvReader reader(csv);
+  CsvRow csv_row;
+  Result<bool> has_header = reader.Next(csv_row);
+  if (!has_header) return has_header.status();
+  if (!*has_header) return Invalid("the CSV has no header line");
+  const std::vector<std::string> header = std::move(csv_row.fields);
+  Result<std::array<std::size_t, kColumnCount>> columns = MapColumns(header);
   if (!columns) return columns.status();
   ImportReport report;
   Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
   if (!txn) return txn.status();
   RowImporter importer(registry, report);
+  const auto record_error = [&report](std::size_t line, std::string message) {
+    ++report.invalid_rows;
+    if (report.errors.size() < kMaxReportedErrors) report.errors.push_back({line, message});
+  };
   std::vector<std::string> row(kColumnCount);
-  for (const CsvRow& csv_row : table->rows) {
+  for (;;) {
+    Result<bool> more = reader.Next(csv_row);
+    if (!more) return more.status();  // the transaction rolls back
+    if (!*more) break;
     ++report.rows;
-    if (csv_row.fields.size() != table->header.size()) {
-      report.errors.push_back(
-          {csv_row.line, fmt::format("{} fields, the header has {}", csv_row.fields.size(),
-                                     table->header.size())});
+    if (csv_row.fields.size() != header.size()) {
+      record_error(csv_row.line, fmt::format("{} fields, the header has {}", csv_row.fields.size(),
+                                             header.size()));
       continue;
     }
-    for (std::size_t c = 0; c < kColumnCount; ++c) {
-      row[c] = csv_row.fields[static_cast<std::size_t>((*columns)[c])];
-    }
+    for (std::size_t c = 0; c < kColumnCount; ++c) row[c] = csv_row.fields[(*columns)[c]];
     Status s = importer.Import(row);
     if (s.code() == StatusCode::kStorage) return s;
-    if (!s.ok()) report.errors.push_back({csv_row.line, s.message()});
+    if (!s.ok()) record_error(csv_row.line, s.message());
     if (progress) progress(report.rows);
   }
-  if (!report.errors.empty()) {
+  if (report.invalid_rows > 0) {
     report.units_created = report.sites_created = 0;
     return report;  // the transaction rolls back
   }
@@ -227,6 +238,12 @@ Result<ImportReport> ImportUnitsAndSites(Registry& registry, std::string_view cs
   if (Status s = txn->Commit(); !s.ok()) return s;
   report.committed = true;
   return report;
+}
+
+Result<ImportReport> ImportUnitsAndSites(Registry& registry, std::string_view csv,
+                                         const ImportProgress& progress) {
+  std::istringstream in{std::string(csv)};
+  return ImportUnitsAndSites(registry, in, progress);
 }
 
 Result<std::string> ExportUnitsAndSites(Database& db) {

@@ -101,6 +101,25 @@ TEST_CASE("registry CLI: init, import, export, backup, audit-verify", "[api][reg
         "audit log BROKEN at entry 1: entry 1 was altered: its fields no longer match its hash\n");
 }
 
+TEST_CASE("registry CLI: an import with bytes that are not UTF-8 exits 2 naming the line",
+          "[api][registry]") {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  const std::string gbk = dir.File("gbk.csv");
+  WriteFile(gbk, std::string(kHeader) +
+                     "党政机关,33,政府,杭州市教育局,杭州市解放东路18号,王敏,13805710001,"
+                     "edu@hangzhou.gov.cn,60433378,杭州市教育局,edu.hangzhou.gov.cn,,0,"
+                     "127.0.0.1,介绍,CA330000000604333780001\n"
+                     "党政机关,33,政府,\xD5\xE3\xBD\xAD,地址,王敏,13805710001,a@b.cn,,网站,"
+                     "x.hangzhou.gov.cn,,0,127.0.0.1,介绍,\n");
+  badgewatch::testing::CliRun refused = RunCli({"registry", "import", "--db", db, gbk});
+  CHECK(refused.code == 2);
+  CHECK(refused.err == "badgewatch registry: " + gbk +
+                           ": line 3: bytes that are not UTF-8 (the file must be UTF-8 text); "
+                           "nothing was imported\n");
+  CHECK(RunCli({"registry", "export", "--db", db}).out == kHeader);
+}
+
 TEST_CASE("registry CLI: a missing database is not created by a reading command",
           "[api][registry]") {
   TempDir dir;
