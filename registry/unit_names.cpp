@@ -1,5 +1,6 @@
 #include "registry/unit_names.h"
 
+#include <sqlite3.h>
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 #include <unicode/uchar.h>
@@ -11,8 +12,6 @@ namespace {
 
 constexpr char kFindExact[] = "SELECT id FROM units WHERE region_code = ? AND name = ?";
 constexpr char kRegionNames[] = "SELECT id, name FROM units WHERE region_code = ? ORDER BY id";
-constexpr char kIndexInForce[] =
-    "SELECT count(*) FROM temp.sqlite_schema WHERE type = 'table' AND name = 'unit_name_keys'";
 constexpr char kCreateIndex[] =
     "CREATE TEMP TABLE unit_name_keys (region_code TEXT NOT NULL, name_key TEXT NOT NULL, "
     "unit_id INTEGER NOT NULL, PRIMARY KEY (region_code, name_key)) WITHOUT ROWID";
@@ -25,12 +24,11 @@ constexpr char kDropIndex[] = "DROP TABLE IF EXISTS temp.unit_name_keys";
 
 bool IsZeroWidth(UChar32 c) { return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF; }
 
-Result<bool> IndexInForce(Database& db) {
-  Result<Statement> s = db.Prepare(kIndexInForce);
-  if (!s) return s.status();
-  Result<std::optional<std::int64_t>> tables = FirstRow(*s, FirstColumnInt);
-  if (!tables) return tables.status();
-  return tables->value_or(0) > 0;
+// Whether IndexUnitNames is in force on `db`: a look at the connection's
+// schema, no statement (it is asked several times a row of an import).
+bool IndexInForce(Database& db) {
+  return sqlite3_table_column_metadata(db.handle(), "temp", "unit_name_keys", nullptr, nullptr,
+                                       nullptr, nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
 Status InsertKey(Database& db, std::int64_t unit_id, std::string_view region_code,
@@ -85,10 +83,8 @@ Result<std::optional<std::int64_t>> FindUnitByName(Database& db, std::string_vie
                                                    std::string_view name) {
   Result<std::optional<std::int64_t>> exact = FindOne(db, kFindExact, region_code, name);
   if (!exact || *exact) return exact;
-  Result<bool> indexed = IndexInForce(db);
-  if (!indexed) return indexed.status();
   const std::string key = UnitNameKey(name);
-  if (*indexed) return FindOne(db, kFindKey, region_code, key);
+  if (IndexInForce(db)) return FindOne(db, kFindKey, region_code, key);
   Result<Statement> names = db.Prepare(kRegionNames);
   if (!names) return names.status();
   if (Status b = names->Bind({region_code}); !b.ok()) return b;
@@ -116,9 +112,7 @@ Status DropUnitNameIndex(Database& db) { return db.Exec(kDropIndex); }
 
 Status NoteUnitName(Database& db, std::int64_t unit_id, std::string_view region_code,
                     std::string_view name) {
-  Result<bool> indexed = IndexInForce(db);
-  if (!indexed) return indexed.status();
-  if (!*indexed) return Status::Ok();
+  if (!IndexInForce(db)) return Status::Ok();
   return InsertKey(db, unit_id, region_code, name);
 }
 
