@@ -448,7 +448,7 @@ nlohmann::json Build() {
   auto& paths = doc["paths"];
   paths["/healthz"]["get"] = {{"summary", "Liveness and registry readability"},
                               {"responses",
-                               {{"200", {{"description", "the registry answers"}}},
+                               {{"200", {{"description", "the registry file reads from disk"}}},
                                 {"503", {{"description", "the registry cannot be read"}}}}}};
   paths["/metrics"]["get"] = {{"summary", "Prometheus text-format metrics"},
                               {"responses", {{"200", {{"description", "metrics"}}}}}};

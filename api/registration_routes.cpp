@@ -1,5 +1,7 @@
 #include "api/registration_routes.h"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 
 #include "api/json_body.h"
@@ -18,6 +20,12 @@ RegistrationLimit::Clock::duration RegistrationLimit::TryAcquire(Clock::time_poi
   }
   recent_.push_back(now);
   return Clock::duration::zero();
+}
+
+void RegistrationLimit::Release(Clock::time_point acquired_at) {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  const auto counted = std::find(recent_.rbegin(), recent_.rend(), acquired_at);
+  if (counted != recent_.rend()) recent_.erase(std::next(counted).base());
 }
 
 namespace {
@@ -48,7 +56,8 @@ HttpResponse Register(const RouteRequest& route, const RegistrationAccess& acces
   if (registry::Status policy = registry::CheckPasswordPolicy(login, password); !policy.ok()) {
     return RegistryErrorResponse(route.request, policy);
   }
-  const auto wait = access.limit->TryAcquire(RegistrationLimit::Clock::now());
+  const RegistrationLimit::Clock::time_point now = RegistrationLimit::Clock::now();
+  const auto wait = access.limit->TryAcquire(now);
   if (wait > RegistrationLimit::Clock::duration::zero()) {
     return TooManyRequestsResponse(route.request, std::chrono::ceil<std::chrono::seconds>(wait),
                                    "too many registrations at the moment; try again later");
@@ -56,11 +65,17 @@ HttpResponse Register(const RouteRequest& route, const RegistrationAccess& acces
   // Hashed before the writer is taken (the KDF is slow on purpose); the unit,
   // its account and the password are then written in one transaction.
   registry::Result<std::string> record = registry::HashPassword(password, access.password_cost);
-  if (!record) return RegistryErrorResponse(route.request, record.status());
+  if (!record) {
+    access.limit->Release(now);
+    return RegistryErrorResponse(route.request, record.status());
+  }
   RegistryWriter::Lease writer = access.registry.writer->Acquire();
   registry::Result<registry::Actor> actor =
       registry::RegisterUnit(writer.registry(), fields, login, *record);
-  if (!actor) return RegistryErrorResponse(route.request, actor.status());
+  if (!actor) {
+    access.limit->Release(now);  // nothing was registered: the place goes back
+    return RegistryErrorResponse(route.request, actor.status());
+  }
   HttpResponse response =
       JsonResponse(route.request, http::status::created,
                    {{"account_id", actor->account_id}, {"unit_id", actor->unit_id}});

@@ -6,7 +6,9 @@
 //                              "login", "password"} → 201 {"account_id", "unit_id"}
 // The password policy is checked before anything is written. Registrations
 // are capped server-wide (RegistrationLimit); over the cap → 429 with
-// Retry-After. Handlers run on worker threads.
+// Retry-After. Only registrations that succeed count: a refused one (a bad
+// field, a name or login taken) gives its place back. Handlers run on worker
+// threads.
 #ifndef BADGEWATCH_API_REGISTRATION_ROUTES_H_
 #define BADGEWATCH_API_REGISTRATION_ROUTES_H_
 
@@ -31,6 +33,10 @@ class RegistrationLimit {
   // Counts one registration at `now` and returns zero, or refuses it and
   // returns how long until one is allowed again.
   [[nodiscard]] Clock::duration TryAcquire(Clock::time_point now);
+
+  // Gives back the registration counted by TryAcquire(`acquired_at`), which
+  // then failed; nothing when there is none counted at that time.
+  void Release(Clock::time_point acquired_at);
 
  private:
   std::mutex mutex_;

@@ -11,7 +11,6 @@
 #include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "api/application_json.h"
 #include "registry/accounts.h"
@@ -55,16 +54,23 @@ int RunImport(const RegistryCommandOptions& o, Registry& registry, std::FILE* ou
     return Fail(err, Status(registry::StatusCode::kInvalidArgument,
                             fmt::format("cannot open '{}': {}", o.file, std::strerror(errno))));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  Result<registry::ImportReport> report = registry::ImportUnitsAndSites(registry, text.str());
-  if (!report) return Fail(err, report.status());
+  Result<registry::ImportReport> report = registry::ImportUnitsAndSites(registry, in);
+  if (!report) {
+    if (report.status().code() == registry::StatusCode::kStorage) return Fail(err, report.status());
+    fmt::print(err, "badgewatch registry: {}: {}; nothing was imported\n", o.file,
+               report.status().message());
+    return 2;
+  }
   if (!report->committed) {
     for (const registry::ImportRowError& e : report->errors) {
       fmt::print(err, "{}:{}: {}\n", o.file, e.line, e.message);
     }
+    if (report->invalid_rows > report->errors.size()) {
+      fmt::print(err, "{}: {} more invalid rows not listed\n", o.file,
+                 report->invalid_rows - report->errors.size());
+    }
     fmt::print(err, "badgewatch registry: {} of {} rows are invalid; nothing was imported\n",
-               report->errors.size(), report->rows);
+               report->invalid_rows, report->rows);
     return 2;
   }
   fmt::print(out, "imported {} rows: {} new units, {} sites\n", report->rows, report->units_created,
@@ -72,8 +78,9 @@ int RunImport(const RegistryCommandOptions& o, Registry& registry, std::FILE* ou
   return 0;
 }
 
-int RunExport(const RegistryCommandOptions& o, Registry& registry, std::FILE* out, std::FILE* err) {
-  Result<std::string> csv = registry::ExportUnitsAndSites(registry.writer());
+int RunExport(const RegistryCommandOptions& o, registry::Database& db, std::FILE* out,
+              std::FILE* err) {
+  Result<std::string> csv = registry::ExportUnitsAndSites(db);
   if (!csv) return Fail(err, csv.status());
   if (o.file.empty() || o.file == "-") {
     fmt::print(out, "{}", *csv);
@@ -89,8 +96,8 @@ int RunExport(const RegistryCommandOptions& o, Registry& registry, std::FILE* ou
   return 0;
 }
 
-int RunAuditVerify(Registry& registry, std::FILE* out, std::FILE* err) {
-  Result<registry::AuditCheck> check = registry::VerifyAuditLog(registry.writer());
+int RunAuditVerify(registry::Database& db, std::FILE* out, std::FILE* err) {
+  Result<registry::AuditCheck> check = registry::VerifyAuditLog(db);
   if (!check) return Fail(err, check.status());
   if (!check->intact) {
     fmt::print(out, "audit log BROKEN at entry {}: {}\n", check->first_bad_id, check->problem);
@@ -140,12 +147,12 @@ int RunCreateToken(const RegistryCommandOptions& o, Registry& registry, std::FIL
   return 0;
 }
 
-int RunListTokens(const RegistryCommandOptions& o, Registry& registry, std::FILE* out,
+int RunListTokens(const RegistryCommandOptions& o, registry::Database& db, std::FILE* out,
                   std::FILE* err) {
-  Result<registry::Actor> actor = registry::LoadActorByLogin(registry.writer(), o.login);
+  Result<registry::Actor> actor = registry::LoadActorByLogin(db, o.login);
   if (!actor) return Fail(err, actor.status());
   Result<std::vector<registry::ApiTokenSummary>> tokens =
-      registry::ListApiTokens(registry.writer(), actor->account_id);
+      registry::ListApiTokens(db, actor->account_id);
   if (!tokens) return Fail(err, tokens.status());
   for (const registry::ApiTokenSummary& t : *tokens) {
     fmt::print(out, "{:>5}  created {:%Y-%m-%d %H:%M}Z  {:<24}  {}\n", t.id,
@@ -192,10 +199,9 @@ int RunSetPassword(const RegistryCommandOptions& o, Registry& registry, std::FIL
   return 0;
 }
 
-int RunListApplications(const RegistryCommandOptions& o, Registry& registry, std::FILE* out,
+int RunListApplications(const RegistryCommandOptions& o, registry::Database& db, std::FILE* out,
                         std::FILE* err) {
-  Result<std::vector<registry::ApplicationSummary>> list =
-      registry::ListApplications(registry.writer(), o.state);
+  Result<std::vector<registry::ApplicationSummary>> list = registry::ListApplications(db, o.state);
   if (!list) return Fail(err, list.status());
   if (o.json) {
     nlohmann::json rows = nlohmann::json::array();
@@ -242,6 +248,23 @@ int RunQueueReminders(Registry& registry, std::FILE* out, std::FILE* err) {
   if (!reminded) return Fail(err, reminded.status());
   fmt::print(out, "{} domains reminded of their expiry\n", *reminded);
   return 0;
+}
+
+// The subcommands that only read: on a reader connection, so a registry
+// this process may not write (a read-only copy) is read all the same, and
+// one of another schema is refused rather than migrated.
+int RunReadOnly(const RegistryCommandOptions& o, std::FILE* out, std::FILE* err) {
+  Result<registry::Database> db = registry::OpenRegistryReadOnly(o.db);
+  if (!db) return Fail(err, db.status());
+  if (o.chosen == "export") return RunExport(o, *db, out, err);
+  if (o.chosen == "backup") {
+    if (Status s = registry::BackupDatabase(*db, o.file); !s.ok()) return Fail(err, s);
+    fmt::print(out, "{} backed up to {}\n", o.db, o.file);
+    return 0;
+  }
+  if (o.chosen == "audit-verify") return RunAuditVerify(*db, out, err);
+  if (o.chosen == "list-tokens") return RunListTokens(o, *db, out, err);
+  return RunListApplications(o, *db, out, err);
 }
 
 int RunDemo(const RegistryCommandOptions& o, Registry& registry, std::FILE* out, std::FILE* err) {
@@ -349,24 +372,19 @@ int RunRegistry(const RegistryCommandOptions& options, std::FILE* out, std::FILE
                                         "registry init --db {}')",
                                         o.db, o.db)));
   }
+  if (o.chosen == "export" || o.chosen == "backup" || o.chosen == "audit-verify" ||
+      o.chosen == "list-tokens" || o.chosen == "list-applications") {
+    return RunReadOnly(o, out, err);
+  }
   Result<std::unique_ptr<Registry>> opened = OpenRegistry(o);
   if (!opened) return Fail(err, opened.status());
   Registry& registry = **opened;
   if (o.chosen == "init") return RunInit(o, registry, out);
   if (o.chosen == "import") return RunImport(o, registry, out, err);
-  if (o.chosen == "export") return RunExport(o, registry, out, err);
-  if (o.chosen == "backup") {
-    if (Status s = registry.Backup(o.file); !s.ok()) return Fail(err, s);
-    fmt::print(out, "{} backed up to {}\n", o.db, o.file);
-    return 0;
-  }
-  if (o.chosen == "audit-verify") return RunAuditVerify(registry, out, err);
   if (o.chosen == "create-account") return RunCreateAccount(o, registry, out, err);
   if (o.chosen == "create-token") return RunCreateToken(o, registry, out, err);
-  if (o.chosen == "list-tokens") return RunListTokens(o, registry, out, err);
   if (o.chosen == "revoke-token") return RunRevokeToken(o, registry, out, err);
   if (o.chosen == "set-password") return RunSetPassword(o, registry, out, err);
-  if (o.chosen == "list-applications") return RunListApplications(o, registry, out, err);
   if (o.chosen == "send-notifications") return RunSendNotifications(o, registry, out, err);
   if (o.chosen == "queue-reminders") return RunQueueReminders(registry, out, err);
   if (o.chosen == "demo") return RunDemo(o, registry, out, err);

@@ -2,8 +2,10 @@
 // export, backup, audit-verify, create-account, create-token, list-tokens,
 // revoke-token, set-password, list-applications, send-notifications,
 // queue-reminders, demo. Each opens the
-// database given by --db (default badgewatch.db) as the one writer, on the
-// calling thread.
+// database given by --db (default badgewatch.db) on the calling thread: the
+// commands that only read (export, backup, audit-verify, list-tokens,
+// list-applications) on a read-only connection of this build's schema, the
+// others as the one writer (creating or migrating the file).
 #ifndef BADGEWATCH_API_REGISTRY_COMMAND_H_
 #define BADGEWATCH_API_REGISTRY_COMMAND_H_
 

@@ -6,10 +6,11 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 
 #include "registry/compliance_report_queries.h"
 #include "registry/database.h"
+#include "registry/registry.h"
+#include "scan/atomic_file.h"
 #include "scan/compliance_report.h"
 #include "scan/report_csv.h"
 #include "scan/report_html.h"
@@ -82,9 +83,8 @@ int RunReport(const ReportOptions& options, std::FILE* out, std::FILE* err) {
   if (!std::filesystem::is_regular_file(options.db, ec)) {
     return Fail(err, fmt::format("no database file '{}'", options.db));
   }
-  registry::Result<registry::Database> db =
-      registry::Database::Open(options.db, registry::ConnectionRole::kReader);
-  if (!db) return Fail(err, db.status().ToString());
+  registry::Result<registry::Database> db = registry::OpenRegistryReadOnly(options.db);
+  if (!db) return Fail(err, db.status().message());
   if (options.list_scans) return PrintScanList(*db, out, err);
 
   scan::ReportRequest request;
@@ -112,11 +112,10 @@ int RunReport(const ReportOptions& options, std::FILE* out, std::FILE* err) {
     }
     return 0;
   }
-  std::ofstream file(options.out, std::ios::binary | std::ios::trunc);
-  if (file) file.write(text.data(), static_cast<std::streamsize>(text.size()));
-  if (file) file.close();
-  if (!file) {
-    return Fail(err, fmt::format("cannot write '{}': {}", options.out, std::strerror(errno)));
+  // By a temporary file renamed over the target: a failed write (a full
+  // disk) leaves the previous report as it was.
+  if (scan::ScanStatus written = scan::WriteFileAtomically(options.out, text); !written) {
+    return Fail(err, written.error());
   }
   fmt::print(err, "badgewatch report: wrote scan {} ({} sites) to {}\n", report->scan.id,
              report->scan.sites, options.out);

@@ -1,7 +1,9 @@
 // `badgewatch report --db FILE ...`: the compliance report of one scan as CSV,
 // JSON or a self-contained HTML page (scan/compliance_report.h), to standard
 // output or a file. Runs on the calling thread with its own read-only
-// connection.
+// connection (registry::OpenRegistryReadOnly: a file it may not write is read,
+// one of another schema refused); --out is replaced by a temporary file and a
+// rename, so a failed write leaves the previous report as it was.
 #ifndef BADGEWATCH_API_REPORT_COMMAND_H_
 #define BADGEWATCH_API_REPORT_COMMAND_H_
 
@@ -28,8 +30,10 @@ struct ReportOptions {
 CLI::App* AddReportCommand(CLI::App& app, ReportOptions& options);
 
 // Writes the report. Returns the exit code: 0 written, 2 anything else (no
-// such database, scan or region, no finished scan yet, an option that does
-// not fit, a file that cannot be written), the reason printed to `err`.
+// such database, an empty file or one that is not a registry, a registry of
+// an older or newer schema, no such scan or region, no finished scan yet, an
+// option that does not fit, a file that cannot be written), the reason
+// printed to `err`.
 [[nodiscard]] int RunReport(const ReportOptions& options, std::FILE* out, std::FILE* err);
 
 }  // namespace badgewatch::api

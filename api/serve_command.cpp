@@ -25,6 +25,7 @@
 #include "api/self_check_routes.h"
 #include "api/web_login.h"
 #include "api/web_pages.h"
+#include "registry/integrity_check.h"
 #include "registry/registry.h"
 #include "scan/service_config.h"
 
@@ -162,6 +163,11 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
   if (!registry) {
     fmt::print(err, "badgewatch serve: cannot open the registry '{}': {}\n", options.db,
                registry.status().ToString());
+    return 2;
+  }
+  // A damaged file is refused now rather than found out by the requests.
+  if (registry::Status sound = registry::QuickCheck((*registry)->writer()); !sound.ok()) {
+    fmt::print(err, "badgewatch serve: {}\n", sound.message());
     return 2;
   }
 

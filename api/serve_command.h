@@ -37,7 +37,8 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options);
 // Reads `options.config` when set, opens (migrating) the registry, listens and
 // serves until a signal; a scan started through the API is stopped with it
 // (resumable). Returns 0 after a clean stop, 2 when the configuration is
-// invalid, the registry cannot be opened or the address cannot be bound (the
+// invalid, the registry cannot be opened or fails PRAGMA quick_check (a
+// damaged file is refused at start-up), or the address cannot be bound (the
 // reason on `err`).
 [[nodiscard]] int RunServe(ServeOptions options, std::FILE* out, std::FILE* err);
 

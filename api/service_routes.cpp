@@ -2,13 +2,12 @@
 
 #include "api/openapi_document.h"
 #include "api/request_auth.h"
+#include "registry/integrity_check.h"
 #include "registry/unit_kind.h"
 
 namespace badgewatch::api {
 
 namespace {
-
-constexpr std::string_view kHealthProbe = "SELECT 1";
 
 HttpResponse Health(const RouteRequest& route, ReaderPool& readers) {
   registry::Result<ReaderLease> lease = readers.Acquire();
@@ -16,11 +15,9 @@ HttpResponse Health(const RouteRequest& route, ReaderPool& readers) {
     return JsonResponse(route.request, http::status::service_unavailable,
                         {{"status", "unavailable"}, {"registry", lease.status().message()}});
   }
-  registry::Result<registry::Statement> probe = lease->db().Prepare(kHealthProbe);
-  registry::Result<bool> row = probe ? probe->Step() : registry::Result<bool>(probe.status());
-  if (!row) {
+  if (registry::Status read = registry::ProbeFile(lease->db()); !read.ok()) {
     return JsonResponse(route.request, http::status::service_unavailable,
-                        {{"status", "unavailable"}, {"registry", row.status().message()}});
+                        {{"status", "unavailable"}, {"registry", read.message()}});
   }
   return JsonResponse(route.request, http::status::ok, {{"status", "ok"}});
 }

@@ -1,7 +1,7 @@
 // The routes every deployment has, before any workflow: `/healthz` (the
-// registry answers), `/metrics` (Prometheus text), `/openapi.json` (the API's
-// description) and `/api/me` (who the token or login belongs to). Handlers run
-// on the server's worker threads.
+// registry file reads, from the disk rather than a cache: 503 when not), `/metrics` (Prometheus
+// text), `/openapi.json` (the API's description) and `/api/me` (who the token or login belongs to).
+// Handlers run on the server's worker threads.
 #ifndef BADGEWATCH_API_SERVICE_ROUTES_H_
 #define BADGEWATCH_API_SERVICE_ROUTES_H_
 

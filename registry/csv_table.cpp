@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <sstream>
+
 namespace badgewatch::registry {
 
 int CsvTable::Column(std::string_view name) const {
@@ -11,72 +13,156 @@ int CsvTable::Column(std::string_view name) const {
   return -1;
 }
 
-Result<CsvTable> ParseCsv(std::string_view text) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  std::vector<CsvRow> rows;
-  CsvRow row{1, {}};
+int CsvReader::Peek() {
+  if (at_ == size_) {
+    if (!in_) return -1;
+    in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    size_ = static_cast<std::size_t>(in_.gcount());
+    at_ = 0;
+    if (size_ == 0) return -1;
+  }
+  return static_cast<unsigned char>(buffer_[at_]);
+}
+
+int CsvReader::Get() {
+  const int c = Peek();
+  if (c >= 0) ++at_;
+  return c;
+}
+
+Status CsvReader::CheckByte(unsigned char byte) {
+  const auto refuse = [this](std::string_view what) {
+    return Status(StatusCode::kInvalidArgument,
+                  fmt::format("line {}: {} (the file must be UTF-8 text)", line_, what));
+  };
+  if (continuation_bytes_ > 0) {
+    if (byte < low_ || byte > high_) return refuse("bytes that are not UTF-8");
+    --continuation_bytes_;
+    low_ = 0x80;
+    high_ = 0xBF;
+    return Status::Ok();
+  }
+  if (byte == 0) return refuse("a NUL byte");
+  if (byte < 0x80) return Status::Ok();
+  // The lead byte says how many continuation bytes follow and, for the first
+  // of them, the range that keeps the sequence shortest and off surrogates.
+  if (byte >= 0xC2 && byte <= 0xDF) {
+    continuation_bytes_ = 1;
+  } else if (byte >= 0xE0 && byte <= 0xEF) {
+    continuation_bytes_ = 2;
+    if (byte == 0xE0) low_ = 0xA0;
+    if (byte == 0xED) high_ = 0x9F;
+  } else if (byte >= 0xF0 && byte <= 0xF4) {
+    continuation_bytes_ = 3;
+    if (byte == 0xF0) low_ = 0x90;
+    if (byte == 0xF4) high_ = 0x8F;
+  } else {
+    return refuse("bytes that are not UTF-8");
+  }
+  return Status::Ok();
+}
+
+Result<bool> CsvReader::Next(CsvRow& row) {
+  if (!failed_.ok()) return failed_;
+  const auto fail = [this](Status status) -> Result<bool> {
+    failed_ = status;
+    return status;
+  };
+  if (!started_) {
+    started_ = true;
+    if (Peek() == 0xEF && at_ + 3 <= size_ && buffer_[at_ + 1] == '\xBB' &&
+        buffer_[at_ + 2] == '\xBF') {
+      at_ += 3;
+    }
+  }
+  row.line = line_;
+  row.fields.clear();
   std::string field;
-  std::size_t line = 1;
   bool quoted = false;      // inside a quoted field
   bool was_quoted = false;  // the current field started with a quote
   bool row_has_data = false;
-  auto end_field = [&] {
+  const auto end_field = [&] {
     row.fields.push_back(std::move(field));
     field.clear();
     was_quoted = false;
   };
-  auto end_row = [&] {
+  // Ends the row; true when it is not blank.
+  const auto end_row = [&] {
     end_field();
-    const bool blank = row.fields.size() == 1 && row.fields[0].empty() && !row_has_data;
-    if (!blank) rows.push_back(std::move(row));
-    row = CsvRow{line + 1, {}};
-    row_has_data = false;
+    if (row.fields.size() == 1 && row.fields[0].empty() && !row_has_data) {
+      row.fields.clear();
+      row_has_data = false;
+      return false;
+    }
+    return true;
   };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
+  for (int c = Get(); c >= 0; c = Get()) {
+    if (Status s = CheckByte(static_cast<unsigned char>(c)); !s.ok()) return fail(s);
     if (quoted) {
       if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
+        if (Peek() == '"') {
           field += '"';
-          ++i;
+          Get();
         } else {
           quoted = false;
         }
       } else {
-        if (c == '\n') ++line;
-        field += c;
+        if (c == '\n') ++line_;
+        field += static_cast<char>(c);
       }
       continue;
     }
     if (c == '"') {
       if (!field.empty() || was_quoted) {
-        return Status(StatusCode::kInvalidArgument,
-                      fmt::format("line {}: a quote inside an unquoted field", line));
+        return fail(Status(StatusCode::kInvalidArgument,
+                           fmt::format("line {}: a quote inside an unquoted field", line_)));
       }
       quoted = was_quoted = row_has_data = true;
     } else if (c == ',') {
       row_has_data = true;
       end_field();
-    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+    } else if (c == '\r' && Peek() == '\n') {
       continue;
     } else if (c == '\n') {
-      end_row();
-      ++line;
+      ++line_;
+      if (end_row()) return true;
+      row.line = line_;
     } else {
-      field += c;
+      field += static_cast<char>(c);
     }
   }
-  if (quoted) {
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("line {}: a quoted field is never closed", row.line));
+  if (continuation_bytes_ > 0) {
+    return fail(Status(StatusCode::kInvalidArgument,
+                       fmt::format("line {}: bytes that are not UTF-8 (the file must be UTF-8 "
+                                   "text)",
+                                   line_)));
   }
-  if (!field.empty() || !row.fields.empty() || was_quoted) end_row();
+  if (quoted) {
+    return fail(Status(StatusCode::kInvalidArgument,
+                       fmt::format("line {}: a quoted field is never closed", row.line)));
+  }
+  if (!field.empty() || !row.fields.empty() || was_quoted) {
+    end_field();
+    return true;
+  }
+  return false;
+}
+
+Result<CsvTable> ParseCsv(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  CsvReader reader(in);
   CsvTable table;
-  if (rows.empty()) return Status(StatusCode::kInvalidArgument, "the CSV has no header line");
-  table.header = std::move(rows.front().fields);
-  rows.erase(rows.begin());
-  table.rows = std::move(rows);
-  return table;
+  CsvRow row;
+  Result<bool> header = reader.Next(row);
+  if (!header) return header.status();
+  if (!*header) return Status(StatusCode::kInvalidArgument, "the CSV has no header line");
+  table.header = std::move(row.fields);
+  for (;;) {
+    Result<bool> more = reader.Next(row);
+    if (!more) return more.status();
+    if (!*more) return table;
+    table.rows.push_back(std::move(row));
+  }
 }
 
 std::string CsvField(std::string_view value) {

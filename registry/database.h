@@ -18,7 +18,7 @@ namespace badgewatch::registry {
 
 enum class ConnectionRole {
   kWriter,  // creates the file, switches it to WAL; the one connection that writes
-  kReader,  // opens an existing file read-only
+  kReader,  // opens an existing file read-only, never writes it or beside it
 };
 
 class Database {
@@ -28,8 +28,12 @@ class Database {
 
   // Opens `path`. A writer creates the file when missing and sets
   // journal_mode=WAL; both roles set foreign_keys=ON, synchronous=FULL and
-  // the busy timeout. Fails with kStorage and SQLite's message (e.g. a file
-  // that is not a database, or a reader on a missing file).
+  // the busy timeout. A reader reads the schema once to prove the file
+  // readable; when SQLite cannot set up the WAL index because this process
+  // may not write the file's directory (a read-only copy, a chmod'ed file)
+  // and no write-ahead log holds changes, it reads the file as immutable.
+  // Fails with kStorage and SQLite's message (e.g. a file that is not a
+  // database, or a reader on a missing file).
   [[nodiscard]] static Result<Database> Open(const std::string& path, ConnectionRole role);
 
   // Compiles one statement. SQL comes from constexpr strings with `?`
@@ -56,6 +60,10 @@ class Database {
     void operator()(sqlite3* db) const;
   };
   Database(std::string path, sqlite3* db);
+  // sqlite3_open_v2 of `filename` (a path, or a file: URI) with `flags`, then
+  // the settings of `role`.
+  static Result<Database> OpenConnection(const std::string& path, const std::string& filename,
+                                         int flags, ConnectionRole role);
 
   std::string path_;
   std::unique_ptr<sqlite3, Closer> db_;

@@ -280,9 +280,7 @@ Result<DemoSummary> BuildDemoRegistry(Registry& registry, const std::string& dat
     return Status(StatusCode::kInvalidArgument,
                   fmt::format("cannot open '{}/sites.csv'", data_dir));
   }
-  std::ostringstream text;
-  text << sites.rdbuf();
-  Result<ImportReport> imported = ImportUnitsAndSites(registry, text.str());
+  Result<ImportReport> imported = ImportUnitsAndSites(registry, sites);
   if (!imported) return imported.status();
   if (!imported->committed) {
     const ImportRowError& e = imported->errors.front();

@@ -369,21 +369,42 @@ std::string SetUserVersionSql(std::int64_t version) {
   return fmt::format("PRAGMA user_version = {}", version);
 }
 
+Status SchemaTooNew(const Database& db, std::int64_t version) {
+  return Status(StatusCode::kSchemaTooNew,
+                fmt::format("'{}' has schema version {}, written by a newer badgewatch; this "
+                            "build knows versions up to {}. Upgrade badgewatch to open it.",
+                            db.path(), version, kMigrations.back().version));
+}
+
 }  // namespace
 
 std::int64_t LatestSchemaVersion() { return kMigrations.back().version; }
 
 Status ApplyMigrations(Database& db) { return ApplyMigrations(db, LatestSchemaVersion()); }
 
+Status CheckSchemaReadable(Database& db) {
+  Result<std::int64_t> current = db.UserVersion();
+  if (!current) return current.status();
+  if (*current > LatestSchemaVersion()) return SchemaTooNew(db, *current);
+  if (*current == 0) {
+    return Status(StatusCode::kInvalidArgument,
+                  fmt::format("'{}' is not a badgewatch registry (an SQLite database without its "
+                              "schema; create a registry with 'badgewatch registry init')",
+                              db.path()));
+  }
+  if (*current < LatestSchemaVersion()) {
+    return Status(StatusCode::kFailedPrecondition,
+                  fmt::format("'{}' has schema version {}, older than this build's {}; migrate "
+                              "it first with 'badgewatch registry init --db {}'",
+                              db.path(), *current, LatestSchemaVersion(), db.path()));
+  }
+  return Status::Ok();
+}
+
 Status ApplyMigrations(Database& db, std::int64_t up_to_version) {
   Result<std::int64_t> current = db.UserVersion();
   if (!current) return current.status();
-  if (*current > LatestSchemaVersion()) {
-    return Status(StatusCode::kSchemaTooNew,
-                  fmt::format("'{}' has schema version {}, written by a newer badgewatch; this "
-                              "build knows versions up to {}. Upgrade badgewatch to open it.",
-                              db.path(), *current, LatestSchemaVersion()));
-  }
+  if (*current > LatestSchemaVersion()) return SchemaTooNew(db, *current);
   for (const Migration& migration : kMigrations) {
     if (migration.version <= *current || migration.version > up_to_version) continue;
     Result<Transaction> txn = Transaction::Begin(db);

@@ -20,6 +20,14 @@ namespace badgewatch::registry {
 // kSchemaTooNew ("... written by a newer badgewatch ...") and left untouched.
 [[nodiscard]] Status ApplyMigrations(Database& db);
 
+// For a connection that only reads (it cannot migrate): Ok when the file's
+// schema is exactly LatestSchemaVersion(). Otherwise a sentence naming the
+// file: kSchemaTooNew for a newer schema (the message ApplyMigrations
+// gives), kFailedPrecondition for an older one (migrate it with `registry
+// init`), kInvalidArgument for a database that is no registry (user_version
+// 0: empty, or another program's).
+[[nodiscard]] Status CheckSchemaReadable(Database& db);
+
 // The same, stopping at `up_to_version` (a file that is already further is
 // left as it is): a file of an older schema, for migration tests.
 [[nodiscard]] Status ApplyMigrations(Database& db, std::int64_t up_to_version);

@@ -58,6 +58,17 @@ class Registry {
   RegistryOptions options_;
 };
 
+// Opens the registry at `path` for a command that only reads (report,
+// export, audit-verify, the lists): a reader connection (it never creates,
+// migrates or writes the file, and reads one it may not write) whose schema
+// is this build's. Fails with a sentence naming the file: kNotFound for no
+// file, kInvalidArgument for an empty file or one that is not a registry,
+// and CheckSchemaReadable's refusals for an older or newer schema.
+[[nodiscard]] Result<Database> OpenRegistryReadOnly(const std::string& path);
+
+// Registry::Backup from any connection to the file, a reader included.
+[[nodiscard]] Status BackupDatabase(Database& source, const std::string& destination);
+
 }  // namespace badgewatch::registry
 
 #endif  // BADGEWATCH_REGISTRY_REGISTRY_H_

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "registry/field_validation.h"
+#include "registry/unit_names.h"
 
 namespace badgewatch::registry {
 namespace {
@@ -61,6 +62,17 @@ Status ValidateUnitFields(Database& db, const UnitFields& f) {
 
 Result<std::int64_t> InsertUnit(Database& db, const UnitFields& f, std::int64_t now) {
   if (Status s = ValidateUnitFields(db, f); !s.ok()) return s;
+  Result<std::optional<std::int64_t>> same = FindUnitByName(db, f.region_code, f.name);
+  if (!same) return same.status();
+  if (*same) {
+    Result<Unit> existing = LoadUnit(db, **same);
+    if (!existing) return existing.status();
+    return Status(StatusCode::kAlreadyExists,
+                  fmt::format("a unit named '{}' already exists in region {} (names are compared "
+                              "as they read: invisible characters and space variants do not "
+                              "count)",
+                              existing->fields.name, f.region_code));
+  }
   std::string unit_number;
   if (f.unit_number) {
     unit_number = *f.unit_number;
@@ -84,7 +96,9 @@ Result<std::int64_t> InsertUnit(Database& db, const UnitFields& f, std::int64_t 
     }
     return s;
   }
-  return db.LastInsertId();
+  const std::int64_t unit_id = db.LastInsertId();
+  if (Status s = NoteUnitName(db, unit_id, f.region_code, f.name); !s.ok()) return s;
+  return unit_id;
 }
 
 Result<Unit> LoadUnit(Database& db, std::int64_t unit_id) {

@@ -43,7 +43,9 @@ struct Unit {
 [[nodiscard]] Status ValidateUnitFields(Database& db, const UnitFields& fields);
 
 // Validates and inserts; returns the new unit id. kAlreadyExists when the
-// region already has a unit of that name or the unit number is taken.
+// region already has a unit of that name — compared by UnitNameKey
+// (unit_names.h), so a name that differs only by a zero-width character or a
+// space variant is the same name — or the unit number is taken.
 [[nodiscard]] Result<std::int64_t> InsertUnit(Database& db, const UnitFields& fields,
                                               std::int64_t now);
 

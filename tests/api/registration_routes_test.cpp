@@ -133,3 +133,29 @@ TEST_CASE("RegistrationApi: the server-wide cap answers 429 with Retry-After", "
   CHECK(limit.TryAcquire(t0 + std::chrono::seconds(60)) ==
         RegistrationLimit::Clock::duration::zero());
 }
+
+TEST_CASE("RegistrationApi: failed registrations give their place in the cap back", "[api]") {
+  RegistrationApi api(2);
+  json bad_mobile = Form("bad-mobile", "单位甲");
+  bad_mobile["mobile"] = "123";
+  json bad_email = Form("bad-email", "单位乙");
+  bad_email["email"] = "not-an-address";
+  for (int round = 0; round < 3; ++round) {  // more failures than the cap holds
+    CHECK(api.Register(bad_mobile).result() == http::status::bad_request);
+    CHECK(api.Register(bad_email).result() == http::status::bad_request);
+    CHECK(api.Register(Form("hz-edu", "另一个单位")).result() == http::status::conflict);
+  }
+  CHECK(api.Register(Form("unit-one", "单位一")).result() == http::status::created);
+  CHECK(api.Register(Form("unit-one", "单位一")).result() == http::status::conflict);
+  CHECK(api.Register(Form("unit-two", "单位二")).result() == http::status::created);
+  CHECK(api.Register(Form("unit-three", "单位三")).result() == http::status::too_many_requests);
+
+  RegistrationLimit limit(1, std::chrono::seconds(60));
+  const auto t0 = RegistrationLimit::Clock::time_point{} + std::chrono::hours(1);
+  REQUIRE(limit.TryAcquire(t0) == RegistrationLimit::Clock::duration::zero());
+  limit.Release(t0 + std::chrono::seconds(1));  // not one that was counted: nothing
+  CHECK(limit.TryAcquire(t0 + std::chrono::seconds(2)) == std::chrono::seconds(58));
+  limit.Release(t0);
+  CHECK(limit.TryAcquire(t0 + std::chrono::seconds(3)) ==
+        RegistrationLimit::Clock::duration::zero());
+}

@@ -101,6 +101,25 @@ TEST_CASE("registry CLI: init, import, export, backup, audit-verify", "[api][reg
         "audit log BROKEN at entry 1: entry 1 was altered: its fields no longer match its hash\n");
 }
 
+TEST_CASE("registry CLI: an import with bytes that are not UTF-8 exits 2 naming the line",
+          "[api][registry]") {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  const std::string gbk = dir.File("gbk.csv");
+  WriteFile(gbk, std::string(kHeader) +
+                     "党政机关,33,政府,杭州市教育局,杭州市解放东路18号,王敏,13805710001,"
+                     "edu@hangzhou.gov.cn,60433378,杭州市教育局,edu.hangzhou.gov.cn,,0,"
+                     "127.0.0.1,介绍,CA330000000604333780001\n"
+                     "党政机关,33,政府,\xD5\xE3\xBD\xAD,地址,王敏,13805710001,a@b.cn,,网站,"
+                     "x.hangzhou.gov.cn,,0,127.0.0.1,介绍,\n");
+  badgewatch::testing::CliRun refused = RunCli({"registry", "import", "--db", db, gbk});
+  CHECK(refused.code == 2);
+  CHECK(refused.err == "badgewatch registry: " + gbk +
+                           ": line 3: bytes that are not UTF-8 (the file must be UTF-8 text); "
+                           "nothing was imported\n");
+  CHECK(RunCli({"registry", "export", "--db", db}).out == kHeader);
+}
+
 TEST_CASE("registry CLI: a missing database is not created by a reading command",
           "[api][registry]") {
   TempDir dir;
@@ -123,6 +142,102 @@ TEST_CASE("registry CLI: a database from a newer build is refused", "[api][regis
   badgewatch::testing::CliRun run = RunCli({"registry", "list-applications", "--db", db});
   CHECK(run.code == 2);
   CHECK_THAT(run.err, Catch::Contains("schema version 42, written by a newer badgewatch"));
+}
+
+// The permissions of a file or directory, put back when it goes.
+class ModeChange {
+ public:
+  ModeChange(std::string path, std::filesystem::perms mode)
+      : path_(std::move(path)), previous_(std::filesystem::status(path_).permissions()) {
+    std::filesystem::permissions(path_, mode);
+  }
+  ~ModeChange() {
+    std::error_code ignored;
+    std::filesystem::permissions(path_, previous_, ignored);
+  }
+  ModeChange(const ModeChange&) = delete;
+  ModeChange& operator=(const ModeChange&) = delete;
+
+ private:
+  std::string path_;
+  std::filesystem::perms previous_;
+};
+
+constexpr auto kReadOnlyFile = std::filesystem::perms::owner_read |
+                               std::filesystem::perms::group_read |
+                               std::filesystem::perms::others_read;
+constexpr auto kReadOnlyDirectory = kReadOnlyFile | std::filesystem::perms::owner_exec |
+                                    std::filesystem::perms::group_exec |
+                                    std::filesystem::perms::others_exec;
+
+TEST_CASE(
+    "registry CLI: a read-only registry is reported, exported, backed up, verified and "
+    "listed",
+    "[api][registry]") {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  const std::string csv = std::string(kHeader) +
+                          "党政机关,33,政府,杭州市教育局,杭州市解放东路18号,王敏,13805710001,"
+                          "edu@hangzhou.gov.cn,60433378,杭州市教育局,edu.hangzhou.gov.cn,,0,"
+                          "127.0.0.1,介绍,CA330000000604333780001\n";
+  WriteFile(dir.File("good.csv"), csv);
+  REQUIRE(RunCli({"registry", "import", "--db", db, dir.File("good.csv")}).code == 0);
+  TempDir backups;
+  const ModeChange writable_by_all(backups.File(""), std::filesystem::perms::all);
+  const std::string copy = backups.File("copy.db");
+
+  const std::vector<std::string> files = registry::testing::FileNamesIn(dir.File(""));
+  {
+    // A copy on read-only media, or a file the operator may only read: its
+    // directory cannot take the WAL index SQLite would make beside it.
+    const ModeChange read_only_file(db, kReadOnlyFile);
+    const ModeChange read_only_directory(dir.File(""), kReadOnlyDirectory);
+    using badgewatch::testing::RunCliAsOrdinaryUser;
+    badgewatch::testing::CliRun exported = RunCliAsOrdinaryUser({"registry", "export", "--db", db});
+    CHECK(exported.err == "");
+    CHECK(exported.code == 0);
+    CHECK(exported.out == csv);
+    badgewatch::testing::CliRun audit =
+        RunCliAsOrdinaryUser({"registry", "audit-verify", "--db", db});
+    CHECK(audit.err == "");
+    CHECK_THAT(audit.out, Catch::StartsWith("audit log intact: "));
+    CHECK(RunCliAsOrdinaryUser({"registry", "list-applications", "--db", db}).out ==
+          "0 applications\n");
+    badgewatch::testing::CliRun backup =
+        RunCliAsOrdinaryUser({"registry", "backup", "--db", db, copy});
+    CHECK(backup.err == "");
+    CHECK(backup.code == 0);
+    badgewatch::testing::CliRun report =
+        RunCliAsOrdinaryUser({"report", "--db", db, "--list-scans"});
+    CHECK(report.err == "");
+    CHECK(report.code == 0);
+  }
+  CHECK(registry::testing::FileNamesIn(dir.File("")) == files);  // nothing written beside it
+  CHECK(RunCli({"registry", "export", "--db", copy}).out == csv);
+}
+
+TEST_CASE("registry CLI: a reading command refuses an older schema and leaves it as it is",
+          "[api][registry]") {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  {
+    auto writer = registry::Database::Open(db, registry::ConnectionRole::kWriter);
+    REQUIRE(writer.ok());
+    REQUIRE(registry::ApplyMigrations(*writer, registry::LatestSchemaVersion() - 1).ok());
+  }
+  const std::string message =
+      "'" + db + "' has schema version " + std::to_string(registry::LatestSchemaVersion() - 1) +
+      ", older than this build's " + std::to_string(registry::LatestSchemaVersion()) +
+      "; migrate it first with 'badgewatch registry init --db " + db + "'\n";
+  badgewatch::testing::CliRun exported = RunCli({"registry", "export", "--db", db});
+  CHECK(exported.code == 2);
+  CHECK(exported.err == "badgewatch registry: " + message);
+  badgewatch::testing::CliRun report = RunCli({"report", "--db", db, "--format", "csv"});
+  CHECK(report.code == 2);
+  CHECK(report.err == "badgewatch report: " + message);
+  auto reader = registry::Database::Open(db, registry::ConnectionRole::kReader);
+  REQUIRE(reader.ok());
+  CHECK(reader->UserVersion().value() == registry::LatestSchemaVersion() - 1);
 }
 
 TEST_CASE("registry CLI: accounts and tokens", "[api][registry]") {

@@ -1,6 +1,7 @@
 // `badgewatch serve --config FILE`: the real executable reads [database] and
 // [serve] from the file, the command line wins over it, a bad file is a clear
 // error, and SIGTERM stops it cleanly.
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,9 +11,11 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
+#include "registry/registry.h"
 #include "tests/registry/registry_fixture.h"
 #include "tests/support/cli_run.h"
 
@@ -30,8 +33,9 @@ unsigned short FreePort() {
 }
 
 // The executable serving with `args`; its first line of output; then SIGTERM.
+// Its standard error goes to `err_path` when given.
 struct ServeProcess {
-  explicit ServeProcess(const std::vector<std::string>& args) {
+  explicit ServeProcess(const std::vector<std::string>& args, const std::string& err_path = "") {
     int out[2];
     REQUIRE(pipe(out) == 0);
     std::fflush(nullptr);
@@ -39,6 +43,11 @@ struct ServeProcess {
     REQUIRE(pid >= 0);
     if (pid == 0) {
       dup2(out[1], STDOUT_FILENO);
+      if (!err_path.empty()) {
+        const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (err < 0) _exit(127);
+        dup2(err, STDERR_FILENO);
+      }
       close(out[0]);
       close(out[1]);
       std::vector<char*> argv = {const_cast<char*>(BADGEWATCH_BINARY), const_cast<char*>("serve")};
@@ -119,4 +128,34 @@ TEST_CASE("serve --config: a bad file is an error that names the file and line",
   const auto missing = RunCli({"serve", "--config", dir.File("nowhere.toml")});
   CHECK(missing.code == 2);
   CHECK(missing.err.find("cannot open") != std::string::npos);
+}
+
+TEST_CASE("serve: a registry that fails quick_check is refused at start-up", "[api]") {
+  TempDir dir;
+  const std::string db = dir.File("r.db");
+  std::int64_t units_page = 0;
+  {
+    auto registry = badgewatch::registry::Registry::Open(db);
+    REQUIRE(registry.ok());
+    auto root = (*registry)->writer().Prepare(
+        "SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = 'units'");
+    REQUIRE(root.ok());
+    REQUIRE(root->Step().value());
+    units_page = root->Int(0);
+  }  // closed: the log is checkpointed into the file
+  {
+    // One b-tree page overwritten (a bad sector, a torn copy): the file still
+    // opens and its schema reads, only a check of its pages finds it.
+    std::fstream file(db, std::ios::binary | std::ios::in | std::ios::out);
+    REQUIRE(file);
+    file.seekp((units_page - 1) * 4096);
+    file.write(std::string(4096, '\xA5').data(), 4096);
+  }
+  const std::string err = dir.File("serve.err");
+  ServeProcess serve({"--db", db, "--listen", "127.0.0.1:0"}, err);
+  CHECK(serve.first_line.empty());  // never listened
+  CHECK(serve.Stop() == 2);
+  std::ifstream errors(err);
+  std::string message((std::istreambuf_iterator<char>(errors)), std::istreambuf_iterator<char>());
+  CHECK_THAT(message, Catch::StartsWith("badgewatch serve: '" + db + "' is damaged: "));
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cctype>
+#include <fstream>
 #include <string>
 
 #include "api/reader_pool.h"
@@ -80,6 +81,23 @@ TEST_CASE("ServiceRoutes: /healthz reads the registry and says when it cannot", 
   const HttpResponse down = router.Handle(Get("/healthz"));
   CHECK(down.result() == http::status::service_unavailable);
   CHECK(nlohmann::json::parse(down.body())["status"] == "unavailable");
+}
+
+TEST_CASE("ServiceRoutes: /healthz reads the file itself, 503 once the file is corrupt", "[api]") {
+  ServiceRoutes routes;
+  // Everything in the main file, so that the file is what the readers read.
+  REQUIRE(routes.fixture.registry->writer().Exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+  CHECK(routes.router.Handle(Get("/healthz")).result() == http::status::ok);  // pages now cached
+  {
+    std::fstream file(routes.fixture.path, std::ios::binary | std::ios::in | std::ios::out);
+    REQUIRE(file);
+    file.write(std::string(100, 'x').data(), 100);  // the header, schema page and all
+  }
+  const HttpResponse down = routes.router.Handle(Get("/healthz"));
+  CHECK(down.result() == http::status::service_unavailable);
+  const auto body = nlohmann::json::parse(down.body());
+  CHECK(body["status"] == "unavailable");
+  CHECK_THAT(body["registry"].get<std::string>(), Catch::Contains("not a database"));
 }
 
 TEST_CASE("ServiceRoutes: /metrics is Prometheus text", "[api]") {

@@ -270,6 +270,8 @@ TEST_CASE("CheckSiteList: lists that cannot be checked are refused", "[api]") {
       {"site_name,english_domain\n网站,\n", "line 2: neither english_domain nor chinese_domain"},
       {"site_name,english_domain\n\"网站,example.gov.cn\n", "line 2"},  // unterminated quote
       {"site_name,english_domain,ips\n网站,example.gov.cn,1.2.3\n", "line 2: "},
+      {"site_name,english_domain\n\xCD\xF8\xD5\xBE,example.gov.cn\n",  // GBK 网站
+       "line 2: bytes that are not UTF-8"},
   };
   for (const Case& c : cases) {
     INFO(c.csv);

@@ -160,3 +160,37 @@ TEST_CASE(
 
 }  // namespace
 }  // namespace badgewatch::registry
+
+namespace badgewatch::registry {
+namespace {
+
+TEST_CASE("SiteImport: invalid UTF-8 and NUL bytes are refused with their line, nothing imported",
+          "[registry]") {
+  const auto [bad, message] = GENERATE(table<std::string, std::string>({
+      {std::string("\xFF", 1), "line 5: bytes that are not UTF-8"},
+      {std::string("\xC0\xAF", 2), "line 5: bytes that are not UTF-8"},          // overlong '/'
+      {std::string("\xED\xA0\x80", 3), "line 5: bytes that are not UTF-8"},      // a surrogate
+      {std::string("\xE6\x9D", 2), "line 5: bytes that are not UTF-8"},          // cut short
+      {std::string("\xD5\xE3\xBD\xAD", 4), "line 5: bytes that are not UTF-8"},  // GBK 浙江
+      {std::string("a\0b", 3), "line 5: a NUL byte"},
+  }));
+  CAPTURE(message);
+  RegistryFixture f;
+  std::string csv = GeneratedCsv(2);
+  // The third row spans lines 4 and 5 (a quoted address with a line break);
+  // the bad bytes stand on line 5, in its site name.
+  csv += "党政机关,33,政府,单位甲,\"杭州市\n某路1号\",张三,13800138000,a@b.cn,,网站" + bad +
+         ",jia.hangzhou.gov.cn,,0,127.0.0.1,介绍,\n";
+  csv +=
+      "党政机关,33,政府,单位乙,地址,张三,13800138000,a@b.cn,,网站,yi.hangzhou.gov.cn,,0,"
+      "127.0.0.1,介绍,\n";
+  Result<ImportReport> refused = ImportUnitsAndSites(*f.registry, csv);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().code() == StatusCode::kInvalidArgument);
+  CHECK(refused.status().message() == message + " (the file must be UTF-8 text)");
+  CHECK(Count(f.registry->writer(), "SELECT count(*) FROM units") == 0);
+  CHECK(Count(f.registry->writer(), "SELECT count(*) FROM sites") == 0);
+}
+
+}  // namespace
+}  // namespace badgewatch::registry

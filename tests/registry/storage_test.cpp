@@ -10,6 +10,7 @@
 
 #include "registry/audit_log.h"
 #include "registry/migrations.h"
+#include "registry/registry.h"
 #include "registry/transaction.h"
 #include "tests/registry/registry_fixture.h"
 
@@ -269,6 +270,21 @@ TEST_CASE("AuditLog: the chain verifies and finds an edited, removed or inserted
     CHECK_FALSE(check->intact);
     CHECK(check->first_bad_id == 2);
   }
+}
+
+TEST_CASE("Storage: a read-only registry connection cannot write and never migrates",
+          "[registry]") {
+  RegistryFixture f;
+  Result<Database> reader = OpenRegistryReadOnly(f.path);
+  REQUIRE(reader.ok());
+  CHECK(sqlite3_db_readonly(reader->handle(), "main") == 1);
+  CHECK_FALSE(reader->Exec("INSERT INTO regions (code, name) VALUES ('98', '某地')").ok());
+
+  REQUIRE(f.registry->writer().Exec("PRAGMA user_version = 3").ok());
+  Result<Database> older = OpenRegistryReadOnly(f.path);
+  REQUIRE_FALSE(older.ok());
+  CHECK(older.status().code() == StatusCode::kFailedPrecondition);
+  CHECK(f.registry->writer().UserVersion().value() == 3);
 }
 
 }  // namespace
