@@ -83,6 +83,30 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options) {
                    "Connections served at once; more wait in the listen queue")
       ->check(CLI::Range(1, 1'000'000))
       ->capture_default_str();
+  serve
+      ->add_option("--connections-per-address", options.connections_per_address,
+                   "Connections one client address may hold; more are closed at once (0: no cap)")
+      ->check(CLI::Range(0, 1'000'000))
+      ->capture_default_str();
+  serve
+      ->add_option("--in-flight-per-client", options.in_flight_per_client,
+                   "Requests of one client handled at once; more are answered 429 (0: no cap)")
+      ->check(CLI::Range(0, 100'000))
+      ->capture_default_str();
+  serve
+      ->add_option("--requests-per-second", options.requests_per_second,
+                   "Sustained requests per second of one client; faster ones are answered 429 "
+                   "(0: no rate limit)")
+      ->check(CLI::Range(0, 1'000'000))
+      ->capture_default_str();
+  serve
+      ->add_option("--request-burst", options.request_burst,
+                   "Requests one client may send at once above its rate")
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
+  serve->add_option("--trusted-proxy", options.trusted_proxies,
+                    "Address or network (10.0.0.0/8) of a reverse proxy whose X-Forwarded-For "
+                    "names the client (repeatable)");
   serve->add_option("--access-log", options.access_log,
                     "Write one line per request to this file ('-': standard output)");
   serve->add_option("--dns", options.dns,
@@ -118,6 +142,18 @@ void ApplyConfig(const scan::ServiceConfig& config, ServeOptions& options) {
   if (unset("--max-connections")) {
     options.max_connections = static_cast<std::size_t>(config.serve.max_connections);
   }
+  const auto size_of = [](int value) { return static_cast<std::size_t>(value); };
+  if (unset("--connections-per-address")) {
+    options.connections_per_address = size_of(config.serve.connections_per_address);
+  }
+  if (unset("--in-flight-per-client")) {
+    options.in_flight_per_client = size_of(config.serve.in_flight_per_client);
+  }
+  if (unset("--requests-per-second")) {
+    options.requests_per_second = size_of(config.serve.requests_per_second);
+  }
+  if (unset("--request-burst")) options.request_burst = size_of(config.serve.request_burst);
+  if (unset("--trusted-proxy")) options.trusted_proxies = config.serve.trusted_proxies;
   if (unset("--access-log")) options.access_log = config.serve.access_log;
   if (unset("--dns")) options.dns = config.dns.server;
   if (unset("--self-check-allow-private")) {
@@ -150,6 +186,14 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
     return 2;
   }
 
+  TrustedProxies trusted_proxies;
+  for (const std::string& proxy : options.trusted_proxies) {
+    if (const std::string error = trusted_proxies.Add(proxy); !error.empty()) {
+      fmt::print(err, "badgewatch serve: --trusted-proxy {}\n", error);
+      return 2;
+    }
+  }
+
   // Opening as the writer creates and migrates the file; the server itself
   // reads through its own reader connections.
   registry::Result<std::unique_ptr<registry::Registry>> registry =
@@ -162,6 +206,12 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
 
   HttpServerOptions server_options;
   server_options.max_connections = options.max_connections;
+  server_options.client_limits.connections_per_address = options.connections_per_address;
+  server_options.client_limits.in_flight_per_client = options.in_flight_per_client;
+  server_options.client_limits.requests_per_second =
+      static_cast<double>(options.requests_per_second);
+  server_options.client_limits.request_burst = static_cast<double>(options.request_burst);
+  server_options.trusted_proxies = std::move(trusted_proxies);
   try {
     if (options.access_log == "-") {
       server_options.access_log = spdlog::stdout_logger_mt("access");
@@ -210,7 +260,9 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
   asio::thread_pool workers(options.workers);
   HttpServer server(
       io, workers.get_executor(),
-      [&router](const HttpRequest& request) { return router.Handle(request); },
+      [&router](const HttpRequest& request, const asio::ip::address& client) {
+        return router.Handle(request, client);
+      },
       std::move(server_options));
   context.metrics = &server.metrics();
   if (const std::string error = server.Listen({address, listen.port}); !error.empty()) {

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace badgewatch::api {
 
@@ -17,8 +18,14 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::size_t workers = 2;
   std::size_t max_connections = 4096;
-  std::string access_log;  // a file; "-" standard output; empty: none
-  std::string dns;         // self-check crawls: HOST:PORT of a DNS server
+  // Per client address (the peer, or the forwarded client of a trusted proxy).
+  std::size_t connections_per_address = 64;  // 0: no cap
+  std::size_t in_flight_per_client = 16;     // 0: no cap
+  std::size_t requests_per_second = 50;      // 0: no rate limit
+  std::size_t request_burst = 100;
+  std::vector<std::string> trusted_proxies;  // addresses or networks
+  std::string access_log;                    // a file; "-" standard output; empty: none
+  std::string dns;                           // self-check crawls: HOST:PORT of a DNS server
   bool self_check_allow_private = false;
   unsigned short self_check_site_port = 0;  // registered domains on this port (tests)
   bool secure_cookies = false;              // mark the login cookie `Secure` (served behind TLS)

@@ -258,7 +258,10 @@ TEST_CASE("WebLogin: over a real loopback server the cookie logs the browser in 
   boost::asio::io_context io;
   boost::asio::thread_pool workers(2);
   HttpServer server(
-      io, workers.get_executor(), [&api](const HttpRequest& r) { return api.router.Handle(r); },
+      io, workers.get_executor(), 
+      [&api](const HttpRequest& r, const boost::asio::ip::address& client) {
+        return api.router.Handle(r, client);
+      },
       HttpServerOptions{});
   REQUIRE(
       server.Listen(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0))
