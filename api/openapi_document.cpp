@@ -206,8 +206,12 @@ void AddSessionPaths(nlohmann::json& doc) {
       {"400", Described("a malformed body", ErrorSchemaRef())},
       {"401", Described("wrong login or password (the same answer for an unknown login)",
                         ErrorSchemaRef())},
-      {"429", Described("5 failed logins of this login name within 15 minutes; see Retry-After",
-                        ErrorSchemaRef())}};
+      {"429", Described("throttled after failed logins (5 of this login from this address, or "
+                        "20 from this address, in 15 minutes; past 10 of this login from anywhere "
+                        "a back-off of up to 30 s); see Retry-After",
+                        ErrorSchemaRef())},
+      {"503",
+       Described("every password check is busy; retry after Retry-After (1 s)", ErrorSchemaRef())}};
   paths["/api/session"]["post"] = {
       {"summary", "Log in to the web pages with a login and password"},
       {"security", nlohmann::json::array()},

@@ -16,6 +16,7 @@
 #include "api/api_routes.h"
 #include "api/http_server.h"
 #include "api/login_throttle.h"
+#include "api/password_slots.h"
 #include "api/reader_pool.h"
 #include "api/registry_writer.h"
 #include "api/request_router.h"
@@ -239,9 +240,12 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
                                           options.self_check_allow_private,
                                           options.self_check_site_port};
   LoginThrottle login_throttle;
+  // Password checks leave at least one worker to the rest of the API.
+  PasswordSlots password_slots(options.workers > 1 ? options.workers - 1 : 1);
   WebLoginAccess login_access;
   login_access.registry = access;
   login_access.throttle = &login_throttle;
+  login_access.password_slots = &password_slots;
   login_access.secure_cookies = options.secure_cookies;
   scan::ScanSettings scan_settings = scan::ScanSettingsFrom(config);
   scan_settings.dns = options.dns;
