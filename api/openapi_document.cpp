@@ -79,7 +79,11 @@ void AddApplicationPaths(nlohmann::json& doc) {
   auto& paths = doc["paths"];
   paths["/api/sms-codes"]["post"] = Operation(
       "Send a 6-digit code to the handler's mobile (unit accounts)",
-      WithErrors({{"201", Described("the verification id the form carries")}}),
+      WithErrors({{"201", Described("the verification id the form carries")},
+                  {"429", Described("over a limit (per mobile 1 a minute and 10 a day, per "
+                                    "account 5 an hour and 10 a day, per client address, per "
+                                    "server); see Retry-After",
+                                    ErrorSchemaRef())}}),
       nlohmann::json{{"type", "object"}, {"properties", {{"mobile", {{"type", "string"}}}}}});
   paths["/api/sms-codes/{id}/confirmation"]["post"] = Operation(
       "Confirm the code (5 attempts, 10 minutes)", WithErrors({{"200", Described("confirmed")}}),

@@ -24,6 +24,7 @@
 #include "api/self_check_jobs.h"
 #include "api/self_check_limiter.h"
 #include "api/self_check_routes.h"
+#include "api/sms_code_gate.h"
 #include "api/web_login.h"
 #include "api/web_pages.h"
 #include "registry/registry.h"
@@ -108,6 +109,12 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options) {
   serve->add_option("--trusted-proxy", options.trusted_proxies,
                     "Address or network (10.0.0.0/8) of a reverse proxy whose X-Forwarded-For "
                     "names the client (repeatable)");
+  serve
+      ->add_option("--sms-codes-per-day", options.sms_codes_per_day,
+                   "SMS codes the whole server sends in 24 h; past it every request is refused "
+                   "and an alert is logged")
+      ->check(CLI::Range(1, 10'000'000))
+      ->capture_default_str();
   serve->add_option("--access-log", options.access_log,
                     "Write one line per request to this file ('-': standard output)");
   serve->add_option("--dns", options.dns,
@@ -155,6 +162,9 @@ void ApplyConfig(const scan::ServiceConfig& config, ServeOptions& options) {
   }
   if (unset("--request-burst")) options.request_burst = size_of(config.serve.request_burst);
   if (unset("--trusted-proxy")) options.trusted_proxies = config.serve.trusted_proxies;
+  if (unset("--sms-codes-per-day")) {
+    options.sms_codes_per_day = size_of(config.serve.sms_codes_per_day);
+  }
   if (unset("--access-log")) options.access_log = config.serve.access_log;
   if (unset("--dns")) options.dns = config.dns.server;
   if (unset("--self-check-allow-private")) {
@@ -229,7 +239,10 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
   ReaderPool readers(options.db, options.workers);
   RegistryWriter writer(**registry);
   ServiceContext context{&readers, nullptr, [&writer] { return writer.Now(); }};
-  const RegistryAccess access{&readers, &writer};
+  SmsCodePolicy sms_policy;
+  sms_policy.limits.server_per_day = static_cast<int>(options.sms_codes_per_day);
+  SmsCodeGate sms_codes(sms_policy);
+  const RegistryAccess access{&readers, &writer, &sms_codes};
   SelfCheckLimiter limiter(SelfCheckLimits{});
   SelfCheckSettings self_check_settings;
   self_check_settings.allow_private = options.self_check_allow_private;

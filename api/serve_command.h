@@ -24,6 +24,7 @@ struct ServeOptions {
   std::size_t requests_per_second = 50;      // 0: no rate limit
   std::size_t request_burst = 100;
   std::vector<std::string> trusted_proxies;  // addresses or networks
+  std::size_t sms_codes_per_day = 10'000;    // the whole server's SMS codes in 24 h
   std::string access_log;                    // a file; "-" standard output; empty: none
   std::string dns;                           // self-check crawls: HOST:PORT of a DNS server
   bool self_check_allow_private = false;

@@ -57,6 +57,7 @@ std::vector<ConfigKey> KeysOf(ServiceConfig& c) {
       {"serve", "requests_per_second", &c.serve.requests_per_second, 0, 1'000'000},
       {"serve", "request_burst", &c.serve.request_burst, 1, 1'000'000},
       {"serve", "trusted_proxies", &c.serve.trusted_proxies},
+      {"serve", "sms_codes_per_day", &c.serve.sms_codes_per_day, 1, 10'000'000},
       {"serve", "access_log", &c.serve.access_log},
       {"serve", "self_check_allow_private", &c.serve.self_check_allow_private},
       {"mail", "smtp_url", &c.mail.smtp_url},

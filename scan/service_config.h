@@ -55,6 +55,7 @@ struct ServiceConfig {
     int requests_per_second = 50;              // per client; 0: no rate limit
     int request_burst = 100;                   // per client, above the rate
     std::vector<std::string> trusted_proxies;  // addresses/networks whose X-Forwarded-For counts
+    int sms_codes_per_day = 10'000;            // SMS codes the whole server sends in 24 h
     std::string access_log;                    // a file, "-" for standard output; empty: none
     bool self_check_allow_private = false;     // self-checks may crawl private addresses
   } serve;

@@ -58,6 +58,7 @@ in_flight_per_client = 4
 requests_per_second = 20
 request_burst = 40
 trusted_proxies = ["127.0.0.1", "10.0.0.0/8"]
+sms_codes_per_day = 500
 [mail]
 smtp_url = "smtp://127.0.0.1:2525"
 from = "badge@conac.example"
@@ -90,6 +91,7 @@ gateway_url = "http://127.0.0.1:8025/sms"
   CHECK(config.serve.requests_per_second == 20);
   CHECK(config.serve.request_burst == 40);
   CHECK(config.serve.trusted_proxies == std::vector<std::string>{"127.0.0.1", "10.0.0.0/8"});
+  CHECK(config.serve.sms_codes_per_day == 500);
   CHECK(config.mail.smtp_url == "smtp://127.0.0.1:2525");
   CHECK(config.mail.from == "badge@conac.example");
   CHECK(config.mail.timeout_ms == 3000);
