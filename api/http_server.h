@@ -54,7 +54,8 @@ struct HttpServerOptions {
   // Past it the connection is closed (slow clients get no 408: the socket is gone).
   std::chrono::milliseconds read_timeout{30'000};
   std::chrono::milliseconds write_timeout{30'000};
-  // One line per request ("remote method target status bytes ms"); null: none.
+  // One line per request ("remote method target status bytes ms"; through a
+  // trusted proxy "remote for client method ..."); null: none.
   std::shared_ptr<spdlog::logger> access_log;
 };
 

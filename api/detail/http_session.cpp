@@ -215,8 +215,11 @@ void HttpSession::OnWrite(bool close, beast::error_code ec, std::size_t bytes) {
   const unsigned status = response_->result_int();
   shared_->metrics.RequestServed(status, elapsed);
   if (shared_->options.access_log) {
-    shared_->options.access_log->info("{} \"{}\" {} {} {:.1f}ms", remote_, request_line_, status,
-                                      bytes, static_cast<double>(elapsed.count()) / 1000.0);
+    // Through a trusted proxy the line names the client it forwarded too.
+    const std::string forwarded = client_ == peer_ ? "" : " for " + client_.to_string();
+    shared_->options.access_log->info("{}{} \"{}\" {} {} {:.1f}ms", remote_, forwarded,
+                                      request_line_, status, bytes,
+                                      static_cast<double>(elapsed.count()) / 1000.0);
   }
   response_.reset();
   if (ec || close || stop_after_response_ || shared_->stopping) return Close();

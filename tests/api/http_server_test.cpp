@@ -2,6 +2,8 @@
 // pipelining, the connection cap, graceful stop, metrics.
 #include "api/http_server.h"
 
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 #include <sys/resource.h>
 
 #include <boost/asio/io_context.hpp>
@@ -10,6 +12,7 @@
 #include <catch2/catch.hpp>
 #include <future>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -360,6 +363,10 @@ TEST_CASE("HttpServer: behind a trusted proxy the limits count the client X-Forw
           "[api][server]") {
   HttpServerOptions options;
   REQUIRE(options.trusted_proxies.Add("127.0.0.1").empty());
+  auto access_lines = std::make_shared<std::ostringstream>();
+  options.access_log = std::make_shared<spdlog::logger>(
+      "access-test", std::make_shared<spdlog::sinks::ostream_sink_mt>(*access_lines));
+  options.access_log->set_pattern("%v");
   options.client_limits.connections_per_address = 1;
   options.client_limits.requests_per_second = 0.01;
   options.client_limits.request_burst = 1;
@@ -377,6 +384,8 @@ TEST_CASE("HttpServer: behind a trusted proxy the limits count the client X-Forw
   CHECK(forwarded_as(proxy, "198.51.100.1, 203.0.113.5").result() ==
         http::status::too_many_requests);
   CHECK(forwarded_as(proxy, "203.0.113.6").result() == http::status::ok);
+  // (A line is written once its response is; the later answers on `proxy` say it was.)
+  CHECK(Contains(access_lines->str(), " for 203.0.113.5 \"GET /whoami\" 200 "));
 
   // Not a trusted proxy: X-Forwarded-For is ignored, the peer is the client.
   RawHttpConnection direct(server.endpoint(), kOtherClient);
