@@ -7,6 +7,7 @@
 #include "api/caller_scope.h"
 #include "api/json_body.h"
 #include "api/request_auth.h"
+#include "api/sms_code_gate.h"
 #include "registry/site_applications.h"
 #include "registry/sms_verification.h"
 
@@ -69,8 +70,12 @@ HttpResponse RequestSmsCode(const RouteRequest& route, const RegistryAccess& acc
     const std::string mobile = body.String("mobile");
     if (!body.ok()) return body.Refusal(route.request);
     RegistryWriter::Lease writer = access.writer->Acquire();
-    registry::Result<std::int64_t> id =
-        registry::RequestSmsCode(writer.registry(), actor.account_id, mobile);
+    std::chrono::seconds retry_after{0};
+    registry::Result<std::int64_t> id = RequestSmsCodeThrough(
+        access.sms_codes, writer.registry(), actor.account_id, mobile, route.client, &retry_after);
+    if (!id && id.status().code() == registry::StatusCode::kResourceExhausted) {
+      return TooManyRequestsResponse(route.request, retry_after, id.status().message());
+    }
     if (!id) return RegistryErrorResponse(route.request, id.status());
     return JsonResponse(route.request, http::status::created, {{"verification_id", *id}});
   });

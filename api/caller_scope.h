@@ -26,10 +26,13 @@
 
 namespace badgewatch::api {
 
+class SmsCodeGate;
+
 // The registry as the API's handlers reach it.
 struct RegistryAccess {
   ReaderPool* readers = nullptr;
   RegistryWriter* writer = nullptr;
+  SmsCodeGate* sms_codes = nullptr;  // null: the registry's SMS limits only
 };
 
 // Whether `actor` may see records of the unit `unit_id` in `region_code`.

@@ -79,7 +79,11 @@ void AddApplicationPaths(nlohmann::json& doc) {
   auto& paths = doc["paths"];
   paths["/api/sms-codes"]["post"] = Operation(
       "Send a 6-digit code to the handler's mobile (unit accounts)",
-      WithErrors({{"201", Described("the verification id the form carries")}}),
+      WithErrors({{"201", Described("the verification id the form carries")},
+                  {"429", Described("over a limit (per mobile 1 a minute and 10 a day, per "
+                                    "account 5 an hour and 10 a day, per client address, per "
+                                    "server); see Retry-After",
+                                    ErrorSchemaRef())}}),
       nlohmann::json{{"type", "object"}, {"properties", {{"mobile", {{"type", "string"}}}}}});
   paths["/api/sms-codes/{id}/confirmation"]["post"] = Operation(
       "Confirm the code (5 attempts, 10 minutes)", WithErrors({{"200", Described("confirmed")}}),
@@ -206,8 +210,12 @@ void AddSessionPaths(nlohmann::json& doc) {
       {"400", Described("a malformed body", ErrorSchemaRef())},
       {"401", Described("wrong login or password (the same answer for an unknown login)",
                         ErrorSchemaRef())},
-      {"429", Described("5 failed logins of this login name within 15 minutes; see Retry-After",
-                        ErrorSchemaRef())}};
+      {"429", Described("throttled after failed logins (5 of this login from this address, or "
+                        "20 from this address, in 15 minutes; past 10 of this login from anywhere "
+                        "a back-off of up to 30 s); see Retry-After",
+                        ErrorSchemaRef())},
+      {"503",
+       Described("every password check is busy; retry after Retry-After (1 s)", ErrorSchemaRef())}};
   paths["/api/session"]["post"] = {
       {"summary", "Log in to the web pages with a login and password"},
       {"security", nlohmann::json::array()},

@@ -96,6 +96,8 @@ http::status HttpStatusFor(registry::StatusCode code) {
       return http::status::conflict;
     case registry::StatusCode::kDelivery:
       return http::status::bad_gateway;
+    case registry::StatusCode::kResourceExhausted:
+      return http::status::too_many_requests;
     case registry::StatusCode::kStorage:
     case registry::StatusCode::kSchemaTooNew:
       return http::status::internal_server_error;

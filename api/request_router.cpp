@@ -87,7 +87,8 @@ std::vector<std::pair<http::verb, std::string>> RequestRouter::Routes() const {
   return routes;
 }
 
-HttpResponse RequestRouter::Handle(const HttpRequest& request) const {
+HttpResponse RequestRouter::Handle(const HttpRequest& request,
+                                   const boost::asio::ip::address& client) const {
   const std::string_view target(request.target().data(), request.target().size());
   const std::size_t question = target.find('?');
   const std::string_view raw_path = target.substr(0, question);
@@ -109,7 +110,8 @@ HttpResponse RequestRouter::Handle(const HttpRequest& request) const {
     RouteRequest route_request{
         request, PercentDecode(raw_path), std::move(*captures),
         ParseFormFields(question == std::string_view::npos ? std::string_view()
-                                                           : target.substr(question + 1))};
+                                                           : target.substr(question + 1)),
+        client};
     HttpResponse response;
     try {
       response = route.handler(route_request);

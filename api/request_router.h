@@ -12,6 +12,7 @@
 #ifndef BADGEWATCH_API_REQUEST_ROUTER_H_
 #define BADGEWATCH_API_REQUEST_ROUTER_H_
 
+#include <boost/asio/ip/address.hpp>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -23,12 +24,15 @@
 
 namespace badgewatch::api {
 
-// What a handler sees: the request, its decoded path captures and query.
+// What a handler sees: the request, its decoded path captures and query, and
+// who sent it.
 struct RouteRequest {
   const HttpRequest& request;
   std::string path;  // percent-decoded, without the query
   std::vector<std::pair<std::string, std::string>> path_params;
   FormFields query;
+  // The client's address (ClientAddress): what per-client limits count by.
+  boost::asio::ip::address client;
 
   // The capture `name` of the matched pattern ("" when the pattern has none).
   [[nodiscard]] std::string_view PathParam(std::string_view name) const;
@@ -46,8 +50,10 @@ class RequestRouter {
   // `Allow` header when one matches but not for this method, 400 for a target
   // that is not an origin-form path. HEAD is answered by the GET handler with
   // the body dropped. A handler that throws gets a 500 (and the exception's
-  // message is not shown to the caller).
-  [[nodiscard]] HttpResponse Handle(const HttpRequest& request) const;
+  // message is not shown to the caller). `client` is the sender's address
+  // (tests that do not care leave it 0.0.0.0).
+  [[nodiscard]] HttpResponse Handle(const HttpRequest& request,
+                                    const boost::asio::ip::address& client = {}) const;
 
   // Every registered (method, pattern), in registration order: for the
   // OpenAPI document's completeness test.

@@ -16,6 +16,7 @@
 #include "api/api_routes.h"
 #include "api/http_server.h"
 #include "api/login_throttle.h"
+#include "api/password_slots.h"
 #include "api/reader_pool.h"
 #include "api/registry_writer.h"
 #include "api/request_router.h"
@@ -23,6 +24,7 @@
 #include "api/self_check_jobs.h"
 #include "api/self_check_limiter.h"
 #include "api/self_check_routes.h"
+#include "api/sms_code_gate.h"
 #include "api/web_login.h"
 #include "api/web_pages.h"
 #include "registry/integrity_check.h"
@@ -84,6 +86,36 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options) {
                    "Connections served at once; more wait in the listen queue")
       ->check(CLI::Range(1, 1'000'000))
       ->capture_default_str();
+  serve
+      ->add_option("--connections-per-address", options.connections_per_address,
+                   "Connections one client address may hold; more are closed at once (0: no cap)")
+      ->check(CLI::Range(0, 1'000'000))
+      ->capture_default_str();
+  serve
+      ->add_option("--in-flight-per-client", options.in_flight_per_client,
+                   "Requests of one client handled at once; more are answered 429 (0: no cap)")
+      ->check(CLI::Range(0, 100'000))
+      ->capture_default_str();
+  serve
+      ->add_option("--requests-per-second", options.requests_per_second,
+                   "Sustained requests per second of one client; faster ones are answered 429 "
+                   "(0: no rate limit)")
+      ->check(CLI::Range(0, 1'000'000))
+      ->capture_default_str();
+  serve
+      ->add_option("--request-burst", options.request_burst,
+                   "Requests one client may send at once above its rate")
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
+  serve->add_option("--trusted-proxy", options.trusted_proxies,
+                    "Address or network (10.0.0.0/8) of a reverse proxy whose X-Forwarded-For "
+                    "names the client (repeatable)");
+  serve
+      ->add_option("--sms-codes-per-day", options.sms_codes_per_day,
+                   "SMS codes the whole server sends in 24 h; past it every request is refused "
+                   "and an alert is logged")
+      ->check(CLI::Range(1, 10'000'000))
+      ->capture_default_str();
   serve->add_option("--access-log", options.access_log,
                     "Write one line per request to this file ('-': standard output)");
   serve->add_option("--dns", options.dns,
@@ -124,6 +156,21 @@ void ApplyConfig(const scan::ServiceConfig& config, ServeOptions& options) {
   if (unset("--max-connections")) {
     options.max_connections = static_cast<std::size_t>(config.serve.max_connections);
   }
+  const auto size_of = [](int value) { return static_cast<std::size_t>(value); };
+  if (unset("--connections-per-address")) {
+    options.connections_per_address = size_of(config.serve.connections_per_address);
+  }
+  if (unset("--in-flight-per-client")) {
+    options.in_flight_per_client = size_of(config.serve.in_flight_per_client);
+  }
+  if (unset("--requests-per-second")) {
+    options.requests_per_second = size_of(config.serve.requests_per_second);
+  }
+  if (unset("--request-burst")) options.request_burst = size_of(config.serve.request_burst);
+  if (unset("--trusted-proxy")) options.trusted_proxies = config.serve.trusted_proxies;
+  if (unset("--sms-codes-per-day")) {
+    options.sms_codes_per_day = size_of(config.serve.sms_codes_per_day);
+  }
   if (unset("--access-log")) options.access_log = config.serve.access_log;
   if (unset("--dns")) options.dns = config.dns.server;
   if (unset("--self-check-allow-private")) {
@@ -156,6 +203,14 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
     return 2;
   }
 
+  TrustedProxies trusted_proxies;
+  for (const std::string& proxy : options.trusted_proxies) {
+    if (const std::string error = trusted_proxies.Add(proxy); !error.empty()) {
+      fmt::print(err, "badgewatch serve: --trusted-proxy {}\n", error);
+      return 2;
+    }
+  }
+
   // Opening as the writer creates and migrates the file; the server itself
   // reads through its own reader connections.
   registry::Result<std::unique_ptr<registry::Registry>> registry =
@@ -173,6 +228,12 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
 
   HttpServerOptions server_options;
   server_options.max_connections = options.max_connections;
+  server_options.client_limits.connections_per_address = options.connections_per_address;
+  server_options.client_limits.in_flight_per_client = options.in_flight_per_client;
+  server_options.client_limits.requests_per_second =
+      static_cast<double>(options.requests_per_second);
+  server_options.client_limits.request_burst = static_cast<double>(options.request_burst);
+  server_options.trusted_proxies = std::move(trusted_proxies);
   try {
     if (options.access_log == "-") {
       server_options.access_log = spdlog::stdout_logger_mt("access");
@@ -189,7 +250,10 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
   ReaderPool readers(options.db, options.workers);
   RegistryWriter writer(**registry);
   ServiceContext context{&readers, nullptr, [&writer] { return writer.Now(); }};
-  const RegistryAccess access{&readers, &writer};
+  SmsCodePolicy sms_policy;
+  sms_policy.limits.server_per_day = static_cast<int>(options.sms_codes_per_day);
+  SmsCodeGate sms_codes(sms_policy);
+  const RegistryAccess access{&readers, &writer, &sms_codes};
   SelfCheckLimiter limiter(SelfCheckLimits{});
   SelfCheckSettings self_check_settings;
   self_check_settings.allow_private = options.self_check_allow_private;
@@ -201,9 +265,12 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
                                           options.self_check_allow_private,
                                           options.self_check_site_port};
   LoginThrottle login_throttle;
+  // Password checks leave at least one worker to the rest of the API.
+  PasswordSlots password_slots(options.workers > 1 ? options.workers - 1 : 1);
   WebLoginAccess login_access;
   login_access.registry = access;
   login_access.throttle = &login_throttle;
+  login_access.password_slots = &password_slots;
   login_access.secure_cookies = options.secure_cookies;
   scan::ScanSettings scan_settings = scan::ScanSettingsFrom(config);
   scan_settings.dns = options.dns;
@@ -222,7 +289,9 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
   asio::thread_pool workers(options.workers);
   HttpServer server(
       io, workers.get_executor(),
-      [&router](const HttpRequest& request) { return router.Handle(request); },
+      [&router](const HttpRequest& request, const asio::ip::address& client) {
+        return router.Handle(request, client);
+      },
       std::move(server_options));
   context.metrics = &server.metrics();
   if (const std::string error = server.Listen({address, listen.port}); !error.empty()) {

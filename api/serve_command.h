@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "api/self_check_jobs.h"
 
@@ -19,8 +20,15 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::size_t workers = 2;
   std::size_t max_connections = 4096;
-  std::string access_log;  // a file; "-" standard output; empty: none
-  std::string dns;         // self-check crawls: HOST:PORT of a DNS server
+  // Per client address (the peer, or the forwarded client of a trusted proxy).
+  std::size_t connections_per_address = 64;  // 0: no cap
+  std::size_t in_flight_per_client = 16;     // 0: no cap
+  std::size_t requests_per_second = 50;      // 0: no rate limit
+  std::size_t request_burst = 100;
+  std::vector<std::string> trusted_proxies;  // addresses or networks
+  std::size_t sms_codes_per_day = 10'000;    // the whole server's SMS codes in 24 h
+  std::string access_log;                    // a file; "-" standard output; empty: none
+  std::string dns;                           // self-check crawls: HOST:PORT of a DNS server
   bool self_check_allow_private = false;
   unsigned short self_check_site_port = 0;  // registered domains on this port (tests)
   std::size_t self_check_max_pages = SelfCheckSettings{}.max_pages;

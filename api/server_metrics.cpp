@@ -28,6 +28,16 @@ void ServerMetrics::RequestServed(unsigned status, std::chrono::microseconds dur
 
 void ServerMetrics::RequestTimedOut() { timeouts_total_.fetch_add(1, std::memory_order_relaxed); }
 
+void ServerMetrics::ConnectionRefused() {
+  connections_refused_total_.fetch_add(1, std::memory_order_relaxed);
+}
+
+void ServerMetrics::RequestLimited(ClientLimiter::Admission::Refusal refusal) {
+  auto& counter = refusal == ClientLimiter::Admission::Refusal::kInFlight ? limited_in_flight_total_
+                                                                          : limited_rate_total_;
+  counter.fetch_add(1, std::memory_order_relaxed);
+}
+
 std::uint64_t ServerMetrics::requests_served() const {
   std::uint64_t total = 0;
   for (const auto& count : latency_counts_) total += count.load(std::memory_order_relaxed);
@@ -53,6 +63,20 @@ std::string ServerMetrics::PrometheusText() const {
                  "# TYPE badgewatch_http_request_timeouts_total counter\n"
                  "badgewatch_http_request_timeouts_total {}\n",
                  timeouts_total_.load(std::memory_order_relaxed));
+  fmt::format_to(out,
+                 "# HELP badgewatch_http_connections_refused_total Connections closed at once "
+                 "because their address had its share of connections.\n"
+                 "# TYPE badgewatch_http_connections_refused_total counter\n"
+                 "badgewatch_http_connections_refused_total {}\n",
+                 connections_refused_total_.load(std::memory_order_relaxed));
+  fmt::format_to(out,
+                 "# HELP badgewatch_http_requests_limited_total Requests answered 429 by the "
+                 "per-client limits, by limit.\n"
+                 "# TYPE badgewatch_http_requests_limited_total counter\n"
+                 "badgewatch_http_requests_limited_total{{limit=\"in-flight\"}} {}\n"
+                 "badgewatch_http_requests_limited_total{{limit=\"rate\"}} {}\n",
+                 limited_in_flight_total_.load(std::memory_order_relaxed),
+                 limited_rate_total_.load(std::memory_order_relaxed));
   fmt::format_to(out,
                  "# HELP badgewatch_http_responses_total Responses sent, by status class.\n"
                  "# TYPE badgewatch_http_responses_total counter\n");

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <string>
 
+#include "api/client_limiter.h"
+
 namespace badgewatch::api {
 
 class ServerMetrics {
@@ -21,6 +23,10 @@ class ServerMetrics {
   void RequestServed(unsigned status, std::chrono::microseconds duration);
   // A connection dropped by the server: its read deadline passed mid-request.
   void RequestTimedOut();
+  // A connection closed at once: its address had its share of connections.
+  void ConnectionRefused();
+  // A request answered 429 by the per-client limits, by which limit.
+  void RequestLimited(ClientLimiter::Admission::Refusal refusal);
 
   [[nodiscard]] std::int64_t open_connections() const { return open_connections_.load(); }
   [[nodiscard]] std::uint64_t requests_served() const;
@@ -35,6 +41,9 @@ class ServerMetrics {
   std::atomic<std::int64_t> open_connections_{0};
   std::atomic<std::uint64_t> connections_total_{0};
   std::atomic<std::uint64_t> timeouts_total_{0};
+  std::atomic<std::uint64_t> connections_refused_total_{0};
+  std::atomic<std::uint64_t> limited_in_flight_total_{0};
+  std::atomic<std::uint64_t> limited_rate_total_{0};
   std::array<std::atomic<std::uint64_t>, 6> responses_by_class_{};  // index status/100 (1xx..5xx)
   std::array<std::atomic<std::uint64_t>, kLatencyBuckets.size() + 1> latency_counts_{};
   std::atomic<std::uint64_t> latency_sum_us_{0};

@@ -1,7 +1,10 @@
 #include "api/session_routes.h"
 
+#include <fmt/format.h>
+
 #include "api/json_body.h"
 #include "api/request_auth.h"
+#include "api/web_messages.h"
 #include "registry/passwords.h"
 
 namespace badgewatch::api {
@@ -13,7 +16,7 @@ HttpResponse StartSession(const RouteRequest& route, const WebLoginAccess& acces
   const std::string login = body.String("login");
   const std::string password = body.String("password");
   if (!body.ok()) return body.Refusal(route.request);
-  const WebLoginResult result = LogIn(access, login, password);
+  const WebLoginResult result = LogIn(access, login, password, route.client);
   switch (result.outcome) {
     case WebLoginResult::Outcome::kLoggedIn: {
       nlohmann::json answer = ActorJson(result.actor);
@@ -28,9 +31,17 @@ HttpResponse StartSession(const RouteRequest& route, const WebLoginAccess& acces
       return JsonResponse(route.request, http::status::unauthorized,
                           {{"error", registry::kBadLoginMessage}, {"code", "bad-credentials"}});
     case WebLoginResult::Outcome::kThrottled:
-      return TooManyRequestsResponse(route.request,
-                                     std::chrono::seconds(result.retry_after_seconds),
-                                     "too many failed logins for this login name; wait and retry");
+      return TooManyRequestsResponse(
+          route.request, std::chrono::seconds(result.retry_after_seconds),
+          fmt::format(fmt::runtime(WebMessage(WebText::kThrottled, ReportLanguage::kChinese)),
+                      result.retry_after_seconds));
+    case WebLoginResult::Outcome::kBusy: {
+      HttpResponse response = JsonResponse(
+          route.request, http::status::service_unavailable,
+          {{"error", WebMessage(WebText::kLogInBusy, ReportLanguage::kChinese)}, {"code", "busy"}});
+      response.set(http::field::retry_after, std::to_string(result.retry_after_seconds));
+      return response;
+    }
     case WebLoginResult::Outcome::kUnavailable:
       break;
   }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "api/application_routes.h"
+#include "api/sms_code_gate.h"
 #include "api/web_pages.h"
 #include "registry/print_forms.h"
 #include "registry/site_applications.h"
@@ -219,11 +220,17 @@ HttpResponse RequestSmsCodePage(const RouteRequest& route, const RegistryAccess&
     }
     const std::string mobile(posted.Get("handler_mobile").value_or(""));
     RegistryWriter::Lease writer = access.writer->Acquire();
+    std::chrono::seconds retry_after{0};
     registry::Result<std::int64_t> id =
-        registry::RequestSmsCode(writer.registry(), viewer.actor->account_id, mobile);
+        RequestSmsCodeThrough(access.sms_codes, writer.registry(), viewer.actor->account_id, mobile,
+                              route.client, &retry_after);
     if (!id) {
       state.message_html = HtmlEscape(id.status().message());
-      return FormPage(viewer, HttpStatusFor(id.status().code()), state);
+      HttpResponse response = FormPage(viewer, HttpStatusFor(id.status().code()), state);
+      if (id.status().code() == registry::StatusCode::kResourceExhausted) {
+        response.set(http::field::retry_after, std::to_string(retry_after.count()));
+      }
+      return response;
     }
     state.values.Add("sms_verification_id", std::to_string(*id));
     state.message_kind = "info";

@@ -19,15 +19,26 @@ WebLoginResult Unavailable(const registry::Status& status) {
 }  // namespace
 
 WebLoginResult LogIn(const WebLoginAccess& access, std::string_view login,
-                     std::string_view password) {
+                     std::string_view password, const boost::asio::ip::address& client) {
   WebLoginResult result;
   if (access.throttle != nullptr) {
-    const std::chrono::seconds wait = access.throttle->TryAttempt(login);
+    const std::chrono::seconds wait = access.throttle->TryAttempt(login, client);
     if (wait.count() > 0) {
       // The login is quoted and escaped: it is the caller's text.
-      spdlog::warn("login: {:?} throttled for {} s after repeated failures", login, wait.count());
+      spdlog::warn("login: {:?} from {} throttled for {} s after repeated failures", login,
+                   client.to_string(), wait.count());
       result.outcome = WebLoginResult::Outcome::kThrottled;
       result.retry_after_seconds = static_cast<int>(wait.count());
+      return result;
+    }
+  }
+  std::optional<PasswordSlots::Slot> slot =
+      access.password_slots != nullptr ? access.password_slots->TryAcquire() : std::nullopt;
+  if (access.password_slots != nullptr) {
+    if (!slot) {
+      if (access.throttle != nullptr) access.throttle->Withdrawn(login, client);
+      result.outcome = WebLoginResult::Outcome::kBusy;
+      result.retry_after_seconds = 1;
       return result;
     }
   }
@@ -36,6 +47,7 @@ WebLoginResult LogIn(const WebLoginAccess& access, std::string_view login,
     if (!lease) return lease.status();
     return registry::VerifyLogin(lease->db(), login, password, access.password_cost);
   }();
+  slot.reset();  // the slow part is done
   if (!actor) {
     if (actor.status().code() == registry::StatusCode::kPermissionDenied) {
       spdlog::warn("login: {:?} refused: {}", login, registry::kBadLoginMessage);
@@ -48,7 +60,7 @@ WebLoginResult LogIn(const WebLoginAccess& access, std::string_view login,
     return registry::StartWebSession(writer.registry(), *actor, access.session_lifetime);
   }();
   if (!session) return Unavailable(session.status());
-  if (access.throttle != nullptr) access.throttle->Succeeded(login);
+  if (access.throttle != nullptr) access.throttle->Succeeded(login, client);
   result.outcome = WebLoginResult::Outcome::kLoggedIn;
   result.actor = std::move(actor).value();
   result.set_cookie = SessionCookie(session->token, access.session_lifetime, access.secure_cookies);

@@ -1,6 +1,7 @@
 // Logging in and out of the web pages: checks a login and password against
-// the registry (slow scrypt, on the calling worker thread, never under the
-// writer lease), throttles failed attempts per login name, starts a web
+// the registry (slow scrypt, on the calling worker thread holding one of the
+// password slots, never under the writer lease), throttles failed attempts
+// per login, per address and per both (LoginThrottle), starts a web
 // session and builds the `bw_session` Set-Cookie value; logging out ends the
 // session the request's cookie names. Any worker thread, never the io thread.
 //
@@ -11,6 +12,7 @@
 #ifndef BADGEWATCH_API_WEB_LOGIN_H_
 #define BADGEWATCH_API_WEB_LOGIN_H_
 
+#include <boost/asio/ip/address.hpp>
 #include <chrono>
 #include <string>
 #include <string_view>
@@ -18,6 +20,7 @@
 #include "api/caller_scope.h"
 #include "api/http_message.h"
 #include "api/login_throttle.h"
+#include "api/password_slots.h"
 #include "registry/accounts.h"
 #include "registry/passwords.h"
 
@@ -31,23 +34,26 @@ struct WebLoginAccess {
   // The scrypt cost of stored passwords, also the cost of the decoy check for
   // logins without one. Tests use a cheap one; production keeps the default.
   registry::PasswordCost password_cost{};
+  PasswordSlots* password_slots = nullptr;  // null: password checks are not bounded
 };
 
 struct WebLoginResult {
-  enum class Outcome { kLoggedIn, kBadCredentials, kThrottled, kUnavailable };
+  enum class Outcome { kLoggedIn, kBadCredentials, kThrottled, kBusy, kUnavailable };
   Outcome outcome = Outcome::kBadCredentials;
   registry::Actor actor;        // kLoggedIn
   std::string set_cookie;       // kLoggedIn: the value of the Set-Cookie header
   std::string csrf_token;       // kLoggedIn
-  int retry_after_seconds = 0;  // kThrottled
+  int retry_after_seconds = 0;  // kThrottled, kBusy
 };
 
 // kLoggedIn with a new session; kBadCredentials for an unknown login, an
-// account without a password or a wrong password alike; kThrottled after 5
-// failures of this login name within 15 minutes (see LoginThrottle);
-// kUnavailable when the registry cannot be read or written (logged).
+// account without a password or a wrong password alike; kThrottled when
+// LoginThrottle refuses `login` from `client` for now; kBusy (retry after 1 s)
+// when every password slot is taken; kUnavailable when the registry cannot
+// be read or written (logged).
 [[nodiscard]] WebLoginResult LogIn(const WebLoginAccess& access, std::string_view login,
-                                   std::string_view password);
+                                   std::string_view password,
+                                   const boost::asio::ip::address& client);
 
 // Ends the session the request's cookie names (if any); returns the Set-Cookie value that clears
 // the cookie. Does not check the CSRF token: a caller answering a form should authenticate the

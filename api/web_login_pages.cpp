@@ -43,7 +43,8 @@ HttpResponse PostLogin(const RouteRequest& route, const WebLoginAccess& access) 
   const FormFields posted = ParseFormFields(route.request.body());
   const std::string next = LocalPath(posted.Get("next").value_or("/"));
   const std::string_view login = posted.Get("login").value_or("");
-  const WebLoginResult result = LogIn(access, login, posted.Get("password").value_or(""));
+  const WebLoginResult result =
+      LogIn(access, login, posted.Get("password").value_or(""), route.client);
   switch (result.outcome) {
     case WebLoginResult::Outcome::kLoggedIn: {
       HttpResponse response = SeeOther(route, next);
@@ -58,6 +59,12 @@ HttpResponse PostLogin(const RouteRequest& route, const WebLoginAccess& access) 
       HttpResponse response = LoginFormPage(viewer, http::status::too_many_requests, next, login,
                                             HtmlEscape(viewer.F(WebText::kThrottled, wait)));
       response.set(http::field::retry_after, std::to_string(wait));
+      return response;
+    }
+    case WebLoginResult::Outcome::kBusy: {
+      HttpResponse response = LoginFormPage(viewer, http::status::service_unavailable, next, login,
+                                            viewer.T(WebText::kLogInBusy));
+      response.set(http::field::retry_after, std::to_string(result.retry_after_seconds));
       return response;
     }
     case WebLoginResult::Outcome::kUnavailable:

@@ -39,6 +39,8 @@ constexpr std::array<Translation, static_cast<std::size_t>(WebText::kCount)> kMe
      "Too many failed attempts. Please try again in {} seconds."},
     {WebText::kLogInUnavailable, "暂时无法登录，请稍后再试。",
      "Logging in is not possible right now. Please try again later."},
+    {WebText::kLogInBusy, "当前登录人数较多，请稍候片刻再试。",
+     "Many people are logging in at the moment. Please try again in a moment."},
     {WebText::kNotFoundTitle, "找不到该页面", "Not found"},
     {WebText::kNotFoundText, "该记录不存在，或您无权查看。",
      "There is no such record, or it is not yours to see."},

@@ -35,6 +35,7 @@ enum class WebText {
   kBadCredentials,
   kThrottled,  // "{}" = seconds
   kLogInUnavailable,
+  kLogInBusy,
   kNotFoundTitle,
   kNotFoundText,
   kForbiddenTitle,

@@ -1,5 +1,6 @@
 #include "api/web_page.h"
 
+#include <algorithm>
 #include <boost/beast/core/string.hpp>
 
 #include "api/session_cookie.h"
@@ -116,10 +117,25 @@ ReportLanguage PageLanguage(const RouteRequest& route) {
   return ReportLanguage::kChinese;
 }
 
+namespace {
+
+// A path on this server: one leading `/` not followed by another `/` or a
+// `\` (browsers read both as the start of a host), and no control character
+// or whitespace anywhere (a TAB or CR/LF is dropped by browsers, or splits a
+// header).
+bool IsLocalPath(std::string_view path) {
+  if (path.empty() || path.front() != '/') return false;
+  if (path.size() > 1 && (path[1] == '/' || path[1] == '\\')) return false;
+  return std::none_of(path.begin(), path.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte <= 0x20 || byte == 0x7f;
+  });
+}
+
+}  // namespace
+
 std::string LocalPath(std::string_view next) {
-  const bool local = next.size() >= 1 && next.front() == '/' &&
-                     (next.size() == 1 || (next[1] != '/' && next[1] != '\\')) &&
-                     next.find_first_of("\r\n") == std::string_view::npos;
+  const bool local = IsLocalPath(next) && IsLocalPath(PercentDecode(next));
   return local ? std::string(next) : "/";
 }
 

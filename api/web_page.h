@@ -51,8 +51,10 @@ struct PageContent {
 // The page's language: a valid `?lang=` first, then the `bw_lang` cookie.
 [[nodiscard]] ReportLanguage PageLanguage(const RouteRequest& route);
 
-// `next` when it is a path on this site ("/x", not "//host" or "/\host"),
-// else "/": where a login may send the browser.
+// `next` when it is a path on this site, else "/": where a login may send the
+// browser. A path starts with exactly one `/` (not "//host" or "/\host"), and
+// holds no control character or whitespace; the same holds after
+// percent-decoding ("/%2F%2Fhost", "/%09/host" are refused).
 [[nodiscard]] std::string LocalPath(std::string_view next);
 
 // A viewer nobody has signed in as.

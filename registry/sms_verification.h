@@ -1,6 +1,8 @@
 // Confirming the handler's mobile with a 6-digit SMS code: the code goes to
 // the outbox only, the database keeps a salted SHA-256; it expires after 10
-// minutes and allows 5 attempts. Writer thread.
+// minutes and allows 5 attempts. How many codes may be sent is limited per
+// mobile, per account and server-wide, counted over the codes stored (so the
+// limits hold across restarts). Writer thread.
 #ifndef BADGEWATCH_REGISTRY_SMS_VERIFICATION_H_
 #define BADGEWATCH_REGISTRY_SMS_VERIFICATION_H_
 
@@ -16,11 +18,31 @@ namespace badgewatch::registry {
 inline constexpr std::int64_t kSmsCodeLifetimeSeconds = 10 * 60;
 inline constexpr int kSmsCodeMaxAttempts = 5;
 
-// Validates `mobile`, draws a 6-digit code, stores its salted hash with the
-// account that asked (`account_id`) and queues the SMS. Returns the
-// verification id the form carries.
+// Codes that may be sent, in sliding windows ending now. Days are 24 hours.
+struct SmsCodeLimits {
+  int per_mobile_per_minute = 1;
+  int per_mobile_per_day = 10;
+  int per_account_per_hour = 5;
+  int per_account_per_day = 10;
+  int server_per_day = 10'000;  // every account and mobile together
+};
+
+// Which limit refused a code, and in how many seconds one may be asked for.
+enum class SmsCodeLimit { kMobileMinute, kMobileDay, kAccountHour, kAccountDay, kServerDay };
+struct SmsCodeRefusal {
+  SmsCodeLimit limit = SmsCodeLimit::kMobileMinute;
+  std::int64_t retry_after_seconds = 0;  // at least 1
+};
+
+// Validates `mobile`, checks `limits`, draws a 6-digit code, stores its
+// salted hash with the account that asked (`account_id`) and queues the SMS.
+// Returns the verification id the form carries. Over a limit:
+// kResourceExhausted with a message for the user (Chinese), and `*refusal`
+// (when given) says which limit and when to retry.
 [[nodiscard]] Result<std::int64_t> RequestSmsCode(Registry& registry, std::int64_t account_id,
-                                                  const std::string& mobile);
+                                                  const std::string& mobile,
+                                                  const SmsCodeLimits& limits = {},
+                                                  SmsCodeRefusal* refusal = nullptr);
 
 // Checks `code` against verification `id` for the account that asked for it.
 // Each wrong code counts an attempt (committed even though the call fails).

@@ -22,6 +22,8 @@ std::string_view StatusCodeName(StatusCode code) {
       return "schema-too-new";
     case StatusCode::kDelivery:
       return "delivery";
+    case StatusCode::kResourceExhausted:
+      return "resource-exhausted";
   }
   return "unknown";
 }

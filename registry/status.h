@@ -26,6 +26,7 @@ enum class StatusCode {
   kStorage,             // SQLite failed (I/O, corruption, busy past the timeout)
   kSchemaTooNew,        // the database was written by a newer badgewatch
   kDelivery,            // a notification could not be delivered (SMTP, HTTP)
+  kResourceExhausted,   // a rate limit refuses it for now (too many SMS codes ...)
 };
 
 // "invalid-argument", "not-found", ...

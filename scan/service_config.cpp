@@ -24,7 +24,7 @@ namespace {
 struct ConfigKey {
   std::string_view section;
   std::string_view key;
-  std::variant<int*, std::int64_t*, bool*, std::string*> target;
+  std::variant<int*, std::int64_t*, bool*, std::string*, std::vector<std::string>*> target;
   std::int64_t min = 0;
   std::int64_t max = std::numeric_limits<int>::max();
 };
@@ -54,6 +54,12 @@ std::vector<ConfigKey> KeysOf(ServiceConfig& c) {
       {"serve", "listen", &c.serve.listen},
       {"serve", "workers", &c.serve.workers, 1, 64},
       {"serve", "max_connections", &c.serve.max_connections, 1, 1'000'000},
+      {"serve", "connections_per_address", &c.serve.connections_per_address, 0, 1'000'000},
+      {"serve", "in_flight_per_client", &c.serve.in_flight_per_client, 0, 100'000},
+      {"serve", "requests_per_second", &c.serve.requests_per_second, 0, 1'000'000},
+      {"serve", "request_burst", &c.serve.request_burst, 1, 1'000'000},
+      {"serve", "trusted_proxies", &c.serve.trusted_proxies},
+      {"serve", "sms_codes_per_day", &c.serve.sms_codes_per_day, 1, 10'000'000},
       {"serve", "access_log", &c.serve.access_log},
       {"serve", "self_check_allow_private", &c.serve.self_check_allow_private},
       {"mail", "smtp_url", &c.mail.smtp_url},
@@ -128,6 +134,14 @@ void Assign(const ConfigKey& key, const toml::node& node, ConfigProblems& proble
         } else if constexpr (std::is_same_v<T, std::string>) {
           if (!node.is_string()) return wrong_type("a string");
           *target = node.as_string()->get();
+        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+          const toml::array* array = node.as_array();
+          if (array == nullptr ||
+              (!array->empty() && !array->is_homogeneous(toml::node_type::string))) {
+            return wrong_type("an array of strings");
+          }
+          target->clear();
+          for (const toml::node& item : *array) target->push_back(item.as_string()->get());
         } else {
           if (!node.is_integer()) return wrong_type("an integer");
           const std::int64_t value = node.as_integer()->get();

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "scan/scan_files.h"
 #include "scan/scan_runner.h"
@@ -49,10 +50,16 @@ struct ServiceConfig {
   } dns;
   struct Serve {
     std::string listen = "127.0.0.1:8080";
-    int workers = 2;                        // threads that run request handlers
-    int max_connections = 4096;             // connections served at once
-    std::string access_log;                 // a file, "-" for standard output; empty: none
-    bool self_check_allow_private = false;  // self-checks may crawl private addresses
+    int workers = 2;                           // threads that run request handlers
+    int max_connections = 4096;                // connections served at once
+    int connections_per_address = 64;          // per client address; 0: no cap
+    int in_flight_per_client = 16;             // requests handled at once per client; 0: no cap
+    int requests_per_second = 50;              // per client; 0: no rate limit
+    int request_burst = 100;                   // per client, above the rate
+    std::vector<std::string> trusted_proxies;  // addresses/networks whose X-Forwarded-For counts
+    int sms_codes_per_day = 10'000;            // SMS codes the whole server sends in 24 h
+    std::string access_log;                    // a file, "-" for standard output; empty: none
+    bool self_check_allow_private = false;     // self-checks may crawl private addresses
   } serve;
   struct Mail {
     std::string smtp_url;  // smtp://127.0.0.1:25 (smtps:// for implicit TLS); empty: no mail

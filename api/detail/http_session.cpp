@@ -29,6 +29,12 @@ std::string RemoteOf(const asio::ip::tcp::socket& socket) {
   return endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
 }
 
+std::string_view RefusalMessage(ClientLimiter::Admission::Refusal refusal) {
+  return refusal == ClientLimiter::Admission::Refusal::kInFlight
+             ? "同一客户端同时处理中的请求过多，请稍后再试。"
+             : "请求过于频繁，请稍后再试。";
+}
+
 }  // namespace
 
 // --- ServerShared ----------------------------------------------------------
@@ -52,7 +58,21 @@ void ServerShared::Accept() {
           });
           return;
         }
-        auto session = std::make_shared<HttpSession>(std::move(socket), self);
+        beast::error_code peer_ec;
+        const asio::ip::address peer = Unmapped(socket.remote_endpoint(peer_ec).address());
+        if (peer_ec) {  // reset before it could be looked at
+          socket.close(peer_ec);
+          return self->Accept();
+        }
+        // A trusted proxy carries many clients: its connections are not
+        // capped; the requests through it are limited per forwarded client.
+        const bool counted = !self->options.trusted_proxies.Contains(peer);
+        if (counted && !self->limiter.OpenConnection(peer)) {
+          self->metrics.ConnectionRefused();
+          socket.close(peer_ec);
+          return self->Accept();
+        }
+        auto session = std::make_shared<HttpSession>(std::move(socket), peer, counted, self);
         self->sessions.insert(session.get());
         session->Start();
         self->Accept();
@@ -76,16 +96,27 @@ void ServerShared::Stop() {
 
 // --- HttpSession -----------------------------------------------------------
 
-HttpSession::HttpSession(asio::ip::tcp::socket socket, std::shared_ptr<ServerShared> shared)
+HttpSession::HttpSession(asio::ip::tcp::socket socket, asio::ip::address peer, bool counted,
+                         std::shared_ptr<ServerShared> shared)
     : stream_(std::move(socket)),
       buffer_(shared->options.max_header_bytes + shared->options.max_body_bytes + 4096),
-      shared_(std::move(shared)) {}
+      shared_(std::move(shared)),
+      peer_(peer),
+      client_(peer),
+      counted_(counted) {}
 
 HttpSession::~HttpSession() {
   if (!closed_) {
     shared_->metrics.ConnectionClosed();
     shared_->sessions.erase(this);
   }
+  ReleaseConnection();
+}
+
+void HttpSession::ReleaseConnection() {
+  if (!counted_) return;
+  counted_ = false;
+  shared_->limiter.CloseConnection(peer_);
 }
 
 void HttpSession::Start() {
@@ -141,11 +172,21 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
   if (++requests_served_ >= shared_->options.max_requests_per_connection) {
     stop_after_response_ = true;
   }
+  client_ = ClientAddress(peer_, *request, shared_->options.trusted_proxies);
+  // Refused here, on the loop: a client over its limits never reaches a worker.
+  if (const ClientLimiter::Admission admission = shared_->limiter.AdmitRequest(client_);
+      !admission.admitted()) {
+    shared_->metrics.RequestLimited(admission.refusal);
+    HttpResponse refusal =
+        TooManyRequestsResponse(*request, admission.retry_after, RefusalMessage(admission.refusal));
+    if (stop_after_response_ || shared_->stopping) refusal.keep_alive(false);
+    return Write(std::move(refusal));
+  }
   // The work guard keeps io_context::run() from returning while the handler
   // runs on a worker and nothing else is pending on the loop.
-  asio::post(shared_->workers, [self = shared_from_this(), request,
+  asio::post(shared_->workers, [self = shared_from_this(), request, client = client_,
                                 work = asio::make_work_guard(shared_->io)] {
-    HttpResponse response = self->shared_->handler(*request);
+    HttpResponse response = self->shared_->handler(*request, client);
     asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
       self->OnHandled(std::move(response));
     });
@@ -153,6 +194,7 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
 }
 
 void HttpSession::OnHandled(HttpResponse response) {
+  shared_->limiter.RequestFinished(client_);
   if (closed_) return;
   if (stop_after_response_ || shared_->stopping) response.keep_alive(false);
   Write(std::move(response));
@@ -173,8 +215,11 @@ void HttpSession::OnWrite(bool close, beast::error_code ec, std::size_t bytes) {
   const unsigned status = response_->result_int();
   shared_->metrics.RequestServed(status, elapsed);
   if (shared_->options.access_log) {
-    shared_->options.access_log->info("{} \"{}\" {} {} {:.1f}ms", remote_, request_line_, status,
-                                      bytes, static_cast<double>(elapsed.count()) / 1000.0);
+    // Through a trusted proxy the line names the client it forwarded too.
+    const std::string forwarded = client_ == peer_ ? "" : " for " + client_.to_string();
+    shared_->options.access_log->info("{}{} \"{}\" {} {} {:.1f}ms", remote_, forwarded,
+                                      request_line_, status, bytes,
+                                      static_cast<double>(elapsed.count()) / 1000.0);
   }
   response_.reset();
   if (ec || close || stop_after_response_ || shared_->stopping) return Close();
@@ -187,6 +232,7 @@ void HttpSession::Close() {
   beast::error_code ec;
   stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
   stream_.socket().close(ec);
+  ReleaseConnection();
   shared_->metrics.ConnectionClosed();
   shared_->OnSessionClosed(this);
 }

@@ -30,6 +30,7 @@ struct ServerShared : std::enable_shared_from_this<ServerShared> {
         workers(std::move(worker_executor)),
         handler(std::move(request_handler)),
         options(std::move(server_options)),
+        limiter(options.client_limits),
         acceptor(io_context),
         retry_timer(io_context) {}
 
@@ -44,6 +45,7 @@ struct ServerShared : std::enable_shared_from_this<ServerShared> {
   RequestHandler handler;
   HttpServerOptions options;
   ServerMetrics metrics;
+  ClientLimiter limiter;
   boost::asio::ip::tcp::acceptor acceptor;
   boost::asio::steady_timer retry_timer;      // re-accept after a failed accept
   std::unordered_set<HttpSession*> sessions;  // live ones; each removes itself on close
@@ -53,7 +55,10 @@ struct ServerShared : std::enable_shared_from_this<ServerShared> {
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
-  HttpSession(boost::asio::ip::tcp::socket socket, std::shared_ptr<ServerShared> shared);
+  // `counted`: the connection was counted against its peer's address
+  // (ClientLimiter::OpenConnection) and is released when it closes.
+  HttpSession(boost::asio::ip::tcp::socket socket, boost::asio::ip::address peer, bool counted,
+              std::shared_ptr<ServerShared> shared);
   ~HttpSession();
   HttpSession(const HttpSession&) = delete;
   HttpSession& operator=(const HttpSession&) = delete;
@@ -72,12 +77,17 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void Write(HttpResponse response);
   void OnWrite(bool close, boost::beast::error_code ec, std::size_t bytes);
   void Close();
+  // Releases the connection's count against its peer address, once.
+  void ReleaseConnection();
 
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
   std::shared_ptr<ServerShared> shared_;
   std::optional<Parser> parser_;
   std::shared_ptr<HttpResponse> response_;  // kept alive while being written
+  boost::asio::ip::address peer_;
+  boost::asio::ip::address client_;  // of the request being handled
+  bool counted_ = false;             // holds a count in the limiter
   std::string remote_;
   std::string request_line_;  // "GET /path" for the access log
   std::chrono::steady_clock::time_point request_started_;

@@ -4,12 +4,15 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "api/sms_code_gate.h"
 #include "tests/api/registry_api_fixture.h"
 
 namespace {
 
 using badgewatch::api::HttpRequest;
 using badgewatch::api::HttpResponse;
+using badgewatch::api::SmsCodeGate;
+using badgewatch::api::SmsCodePolicy;
 using badgewatch::api::testing::RegistryApi;
 namespace http = boost::beast::http;
 using nlohmann::json;
@@ -145,4 +148,47 @@ TEST_CASE("ApplicationApi: fields a caller may not set, and bad bodies, change n
   CHECK(submit(bad_ip.dump()).result() == http::status::bad_request);
   CHECK(json::parse(api.Call("conac", http::verb::get, "/api/applications").body())["applications"]
             .empty());
+}
+
+TEST_CASE(
+    "ApplicationApi: SMS codes past a limit are 429 with Retry-After and a Chinese message, "
+    "also per client address (codes to 40 mobiles from one account)",
+    "[api][registry]") {
+  RegistryApi api;
+  const auto sms = [&](const boost::asio::ip::address& client, const std::string& who,
+                       const std::string& mobile) {
+    return api.CallFrom(client, who, http::verb::post, "/api/sms-codes",
+                        json{{"mobile", mobile}}.dump());
+  };
+  const auto client = boost::asio::ip::make_address("198.51.100.7");
+  SECTION("the registry's defaults: one a minute per mobile, five an hour per account") {
+    REQUIRE(sms(client, "agency", "13912345678").result() == http::status::created);
+    const HttpResponse again = sms(client, "agency", "13912345678");
+    CHECK(again.result() == http::status::too_many_requests);
+    CHECK(std::string(again[http::field::retry_after]) == "60");
+    CHECK(json::parse(again.body())["error"] ==
+          "该手机号每分钟只能获取一次验证码，请 60 秒后再试。");
+    for (int i = 0; i < 4; ++i) {
+      CHECK(sms(client, "agency", "1391234560" + std::to_string(i)).result() ==
+            http::status::created);
+    }
+    const HttpResponse sixth = sms(client, "agency", "13912345699");
+    CHECK(sixth.result() == http::status::too_many_requests);
+    CHECK(std::string(sixth[http::field::retry_after]) == "3600");
+  }
+  SECTION("per client address, whatever the accounts") {
+    SmsCodePolicy policy;
+    policy.per_address_per_day = 2;
+    SmsCodeGate gate(policy);
+    api.access.sms_codes = &gate;
+    CHECK(sms(client, "agency", "13912345600").result() == http::status::created);
+    CHECK(sms(client, "other_agency", "13912345601").result() == http::status::created);
+    const HttpResponse third = sms(client, "other_agency", "13912345602");
+    CHECK(third.result() == http::status::too_many_requests);
+    CHECK(std::string(third[http::field::retry_after]) == "86400");
+    CHECK_THAT(json::parse(third.body())["error"].get<std::string>(),
+               Catch::StartsWith("当前网络获取验证码的次数已达上限"));
+    const auto elsewhere = boost::asio::ip::make_address("203.0.113.9");
+    CHECK(sms(elsewhere, "other_agency", "13912345602").result() == http::status::created);
+  }
 }

@@ -2,6 +2,8 @@
 // pipelining, the connection cap, graceful stop, metrics.
 #include "api/http_server.h"
 
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 #include <sys/resource.h>
 
 #include <boost/asio/io_context.hpp>
@@ -10,6 +12,7 @@
 #include <catch2/catch.hpp>
 #include <future>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -36,6 +39,9 @@ class ServerUnderTest {
     router_.Add(http::verb::get, "/hello", [](const RouteRequest& r) {
       return JsonResponse(r.request, http::status::ok, {{"hello", "你好"}});
     });
+    router_.Add(http::verb::get, "/whoami", [](const RouteRequest& r) {
+      return JsonResponse(r.request, http::status::ok, {{"client", r.client.to_string()}});
+    });
     router_.Add(http::verb::post, "/echo", [](const RouteRequest& r) {
       return JsonResponse(r.request, http::status::ok, {{"bytes", r.request.body().size()}});
     });
@@ -46,7 +52,8 @@ class ServerUnderTest {
     });
     server_ = std::make_unique<HttpServer>(
         io_, workers_.get_executor(),
-        [this](const auto& request) { return router_.Handle(request); }, std::move(options));
+        [this](const auto& request, const auto& client) { return router_.Handle(request, client); },
+        std::move(options));
     const std::string error =
         server_->Listen(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
     REQUIRE(error.empty());
@@ -182,7 +189,9 @@ TEST_CASE("HttpServer: a thousand idle connections do not block a normal request
     WARN("descriptor limit " << limit.rlim_cur << " too low for 1,000 connections; skipped");
     return;
   }
-  ServerUnderTest server;
+  HttpServerOptions options;
+  options.client_limits.connections_per_address = 0;  // all from 127.0.0.1: the global case
+  ServerUnderTest server(options);
   std::vector<std::unique_ptr<RawHttpConnection>> idle;
   for (int i = 0; i < 1000; ++i) {
     idle.push_back(std::make_unique<RawHttpConnection>(server.endpoint()));
@@ -252,4 +261,135 @@ TEST_CASE("HttpServer: stop finishes the request in flight, closes idle ones, an
   server.Join();  // io_context::run() returned: nothing was left behind
   CHECK(server.server().metrics().open_connections() == 0);
   CHECK(server.server().metrics().requests_served() == 2);
+}
+
+namespace {
+
+const asio::ip::address kOtherClient = asio::ip::make_address("127.0.0.2");
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// The response to `GET target` (with `headers`) on `connection`.
+http::response<http::string_body> Get(RawHttpConnection& connection, const std::string& target,
+                                      const std::string& headers = "") {
+  connection.SendGet(target, headers);
+  auto response = connection.ReadResponse();
+  REQUIRE(response);
+  return std::move(*response);
+}
+
+}  // namespace
+
+TEST_CASE(
+    "HttpServer: connections of one address past its share are closed at once while another "
+    "address is served (slowloris from one address)",
+    "[api][server]") {
+  HttpServerOptions options;
+  options.client_limits.connections_per_address = 3;
+  ServerUnderTest server(options);
+  std::vector<std::unique_ptr<RawHttpConnection>> slow;
+  for (int i = 0; i < 3; ++i) {
+    slow.push_back(std::make_unique<RawHttpConnection>(server.endpoint()));
+    slow.back()->Send("GET /hello HTTP/1.1\r\n");  // never finishes its headers
+  }
+  RawHttpConnection refused(server.endpoint());
+  CHECK(refused.ClosedByServer());
+
+  RawHttpConnection other(server.endpoint(), kOtherClient);
+  auto response = Get(other, "/hello");
+  CHECK(response.result() == http::status::ok);
+  CHECK(Contains(server.server().metrics().PrometheusText(),
+                 "badgewatch_http_connections_refused_total 1\n"));
+
+  // A connection of the address that closes frees its place.
+  slow.front()->Send("Connection: close\r\n\r\n");
+  REQUIRE(slow.front()->ReadResponse());
+  REQUIRE(slow.front()->ClosedByServer());
+  RawHttpConnection again(server.endpoint());
+  auto later = Get(again, "/hello");
+  CHECK(later.result() == http::status::ok);
+}
+
+TEST_CASE("HttpServer: a client over its request rate gets 429 with Retry-After, others do not",
+          "[api][server]") {
+  HttpServerOptions options;
+  options.client_limits.requests_per_second = 0.01;  // one more every 100 s
+  options.client_limits.request_burst = 3;
+  ServerUnderTest server(options);
+  RawHttpConnection client(server.endpoint());
+  for (int i = 0; i < 3; ++i) CHECK(Get(client, "/hello").result() == http::status::ok);
+  auto limited = Get(client, "/hello");
+  CHECK(limited.result() == http::status::too_many_requests);
+  CHECK(std::stoi(std::string(limited[http::field::retry_after])) >= 60);
+  CHECK(limited.keep_alive());
+  CHECK(Contains(limited.body(), "请求过于频繁"));
+
+  RawHttpConnection other(server.endpoint(), kOtherClient);
+  auto response = Get(other, "/hello");
+  CHECK(response.result() == http::status::ok);
+  CHECK(Contains(server.server().metrics().PrometheusText(),
+                 "badgewatch_http_requests_limited_total{limit=\"rate\"} 1\n"));
+}
+
+TEST_CASE("HttpServer: requests of one client in flight past the cap get 429 at once",
+          "[api][server]") {
+  HttpServerOptions options;
+  options.client_limits.in_flight_per_client = 1;
+  ServerUnderTest server(options);
+  RawHttpConnection held(server.endpoint());
+  held.SendGet("/gate");
+  server.WaitUntilGateEntered();
+
+  RawHttpConnection second(server.endpoint());
+  auto refused = Get(second, "/hello");
+  CHECK(refused.result() == http::status::too_many_requests);
+  CHECK(std::string(refused[http::field::retry_after]) == "1");
+
+  RawHttpConnection other(server.endpoint(), kOtherClient);
+  auto response = Get(other, "/hello");
+  CHECK(response.result() == http::status::ok);
+
+  server.ReleaseGate();
+  REQUIRE(held.ReadResponse());
+  auto after = Get(second, "/hello");
+  CHECK(after.result() == http::status::ok);
+  CHECK(Contains(server.server().metrics().PrometheusText(),
+                 "badgewatch_http_requests_limited_total{limit=\"in-flight\"} 1\n"));
+}
+
+TEST_CASE("HttpServer: behind a trusted proxy the limits count the client X-Forwarded-For names",
+          "[api][server]") {
+  HttpServerOptions options;
+  REQUIRE(options.trusted_proxies.Add("127.0.0.1").empty());
+  auto access_lines = std::make_shared<std::ostringstream>();
+  options.access_log = std::make_shared<spdlog::logger>(
+      "access-test", std::make_shared<spdlog::sinks::ostream_sink_mt>(*access_lines));
+  options.access_log->set_pattern("%v");
+  options.client_limits.connections_per_address = 1;
+  options.client_limits.requests_per_second = 0.01;
+  options.client_limits.request_burst = 1;
+  ServerUnderTest server(options);
+  RawHttpConnection proxy(server.endpoint());
+  RawHttpConnection proxy_again(server.endpoint());  // a proxy's connections are not capped
+  const auto forwarded_as = [](RawHttpConnection& connection, const std::string& forwarded) {
+    return Get(connection, "/whoami", "X-Forwarded-For: " + forwarded + "\r\n");
+  };
+  auto first = forwarded_as(proxy, "203.0.113.5");
+  CHECK(first.result() == http::status::ok);
+  CHECK(nlohmann::json::parse(first.body())["client"] == "203.0.113.5");
+  CHECK(forwarded_as(proxy_again, "203.0.113.5").result() == http::status::too_many_requests);
+  // A client that writes its own hops to the left cannot pick its address.
+  CHECK(forwarded_as(proxy, "198.51.100.1, 203.0.113.5").result() ==
+        http::status::too_many_requests);
+  CHECK(forwarded_as(proxy, "203.0.113.6").result() == http::status::ok);
+  // (A line is written once its response is; the later answers on `proxy` say it was.)
+  CHECK(Contains(access_lines->str(), " for 203.0.113.5 \"GET /whoami\" 200 "));
+
+  // Not a trusted proxy: X-Forwarded-For is ignored, the peer is the client.
+  RawHttpConnection direct(server.endpoint(), kOtherClient);
+  auto own = forwarded_as(direct, "203.0.113.7");
+  CHECK(nlohmann::json::parse(own.body())["client"] == "127.0.0.2");
+  CHECK(forwarded_as(direct, "203.0.113.8").result() == http::status::too_many_requests);
 }

@@ -30,16 +30,32 @@ RegistryApi::RegistryApi() {
   AddDomainRoutes(router, access);
 }
 
-HttpResponse RegistryApi::Call(const std::string& who, http::verb method, const std::string& target,
-                               const std::string& body, const std::string& content_type) {
+namespace {
+
+HttpRequest BearerRequest(const std::string& token, http::verb method, const std::string& target,
+                          const std::string& body, const std::string& content_type) {
   HttpRequest request{method, target, 11};
-  request.set(http::field::authorization, "Bearer " + tokens.at(who));
+  request.set(http::field::authorization, "Bearer " + token);
   if (!body.empty()) {
     request.set(http::field::content_type, content_type);
     request.body() = body;
     request.prepare_payload();
   }
-  return router.Handle(request);
+  return request;
+}
+
+}  // namespace
+
+HttpResponse RegistryApi::Call(const std::string& who, http::verb method, const std::string& target,
+                               const std::string& body, const std::string& content_type) {
+  return router.Handle(BearerRequest(tokens.at(who), method, target, body, content_type));
+}
+
+HttpResponse RegistryApi::CallFrom(const boost::asio::ip::address& client, const std::string& who,
+                                   http::verb method, const std::string& target,
+                                   const std::string& body) {
+  return router.Handle(BearerRequest(tokens.at(who), method, target, body, "application/json"),
+                       client);
 }
 
 json RegistryApi::FormJson(const std::string& site_name) { return FormJson(agency, site_name); }

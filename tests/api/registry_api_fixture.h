@@ -26,6 +26,9 @@ struct RegistryApi : registry::testing::WorkflowFixture {
   HttpResponse Call(const std::string& who, http::verb method, const std::string& target,
                     const std::string& body = "",
                     const std::string& content_type = "application/json");
+  // The same, sent from `client`.
+  HttpResponse CallFrom(const boost::asio::ip::address& client, const std::string& who,
+                        http::verb method, const std::string& target, const std::string& body);
   // A valid application form of the agency (or `unit`), its mobile confirmed.
   nlohmann::json FormJson(const std::string& site_name);
   nlohmann::json FormJson(const registry::Actor& unit, const std::string& site_name);

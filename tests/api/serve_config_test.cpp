@@ -125,6 +125,14 @@ TEST_CASE("serve --config: a bad file is an error that names the file and line",
   CHECK(run.code == 2);
   CHECK(run.err.find(config + ":2") != std::string::npos);
   CHECK(run.err.find("serve.workers") != std::string::npos);
+  const std::string proxies = WriteConfig(dir, "[serve]\ntrusted_proxies = [\"10.0.0.1\", 7]\n");
+  CHECK_THAT(RunCli({"serve", "--config", proxies}).err,
+             Catch::Contains("'serve.trusted_proxies' must be an array of strings"));
+  const std::string not_an_address = WriteConfig(
+      dir, "[serve]\ntrusted_proxies = [\"proxy.example\"]\nlisten = \"127.0.0.1:9\"\n");
+  const auto refused = RunCli({"serve", "--config", not_an_address, "--db", dir.File("x.db")});
+  CHECK(refused.code == 2);
+  CHECK_THAT(refused.err, Catch::Contains("'proxy.example' is not an IP address or network"));
   const auto missing = RunCli({"serve", "--config", dir.File("nowhere.toml")});
   CHECK(missing.code == 2);
   CHECK(missing.err.find("cannot open") != std::string::npos);

@@ -15,9 +15,11 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "api/http_server.h"
 #include "api/login_throttle.h"
+#include "api/password_slots.h"
 #include "api/service_routes.h"
 #include "api/session_routes.h"
 #include "registry/passwords.h"
@@ -34,6 +36,7 @@ using badgewatch::api::HttpServer;
 using badgewatch::api::HttpServerOptions;
 using badgewatch::api::LoginLimits;
 using badgewatch::api::LoginThrottle;
+using badgewatch::api::PasswordSlots;
 using badgewatch::api::ServiceContext;
 using badgewatch::api::WebLoginAccess;
 using badgewatch::api::WebLoginResult;
@@ -49,6 +52,7 @@ using Outcome = WebLoginResult::Outcome;
 constexpr registry::PasswordCost kCheap{10, 8, 1};
 constexpr char kAgencyLogin[] = "hz-edu";  // the workflow fixture's agency
 constexpr char kPassword[] = "西湖边的网站标识 2026";
+const boost::asio::ip::address kClient = boost::asio::ip::make_address("192.0.2.10");
 
 // A settable steady clock for the throttle.
 struct FakeSteadyClock {
@@ -69,12 +73,13 @@ struct LoginApi : RegistryApi {
     AddServiceRoutes(router, service);
   }
 
-  HttpResponse PostSession(const std::string& login_name, const std::string& password) {
+  HttpResponse PostSession(const std::string& login_name, const std::string& password,
+                           const boost::asio::ip::address& client = {}) {
     HttpRequest request{http::verb::post, "/api/session", 11};
     request.set(http::field::content_type, "application/json");
     request.body() = json{{"login", login_name}, {"password", password}}.dump();
     request.prepare_payload();
-    return router.Handle(request);
+    return router.Handle(request, client);
   }
   HttpRequest WithCookie(http::verb method, const std::string& target, const std::string& cookie) {
     HttpRequest request{method, target, 11};
@@ -90,34 +95,105 @@ struct LoginApi : RegistryApi {
 
 }  // namespace
 
-TEST_CASE("LoginThrottle: five failures per login name per 15 minutes, then Retry-After", "[api]") {
+TEST_CASE("LoginThrottle: five failures per login and address per 15 minutes, then Retry-After",
+          "[api]") {
   FakeSteadyClock clock;
   LoginThrottle throttle(LoginLimits{}, clock.Function());
   for (int i = 0; i < 5; ++i) {
-    CHECK(throttle.TryAttempt("zj-reviewer") == seconds(0));
+    CHECK(throttle.TryAttempt("zj-reviewer", kClient) == seconds(0));
     clock.now += minutes(1);
   }
   // The first failure was 5 minutes ago: 10 more minutes to wait.
-  CHECK(throttle.TryAttempt("zj-reviewer") == minutes(10));
-  CHECK(throttle.TryAttempt("bj-reviewer") == seconds(0));  // names are counted apart
+  CHECK(throttle.TryAttempt("zj-reviewer", kClient) == minutes(10));
+  CHECK(throttle.TryAttempt("bj-reviewer", kClient) == seconds(0));  // logins are counted apart
   clock.now += minutes(10);
-  CHECK(throttle.TryAttempt("zj-reviewer") == seconds(0));  // the oldest left the window
-  CHECK(throttle.TryAttempt("zj-reviewer") > seconds(0));
+  CHECK(throttle.TryAttempt("zj-reviewer", kClient) == seconds(0));  // the oldest left the window
+  CHECK(throttle.TryAttempt("zj-reviewer", kClient) > seconds(0));
 
-  SECTION("a success forgets the failures") {
-    throttle.Succeeded("zj-reviewer");
-    for (int i = 0; i < 5; ++i) CHECK(throttle.TryAttempt("zj-reviewer") == seconds(0));
-    CHECK(throttle.TryAttempt("zj-reviewer") > seconds(0));
+  SECTION("a success forgets the failures of that login from that address") {
+    throttle.Succeeded("zj-reviewer", kClient);
+    for (int i = 0; i < 5; ++i) CHECK(throttle.TryAttempt("zj-reviewer", kClient) == seconds(0));
+    CHECK(throttle.TryAttempt("zj-reviewer", kClient) > seconds(0));
+  }
+  SECTION("a withdrawn attempt does not count") {
+    clock.now += minutes(1);  // four failures left in the window
+    CHECK(throttle.TryAttempt("zj-reviewer", kClient) == seconds(0));
+    throttle.Withdrawn("zj-reviewer", kClient);
+    CHECK(throttle.TryAttempt("zj-reviewer", kClient) == seconds(0));
+    CHECK(throttle.TryAttempt("zj-reviewer", kClient) > seconds(0));
   }
   SECTION("the wait is never under a second") {
     clock.now += minutes(1) - std::chrono::milliseconds(1);
-    CHECK(throttle.TryAttempt("zj-reviewer") == seconds(1));
+    CHECK(throttle.TryAttempt("zj-reviewer", kClient) == seconds(1));
   }
+}
+
+TEST_CASE(
+    "LoginThrottle: five wrong passwords from one address no longer lock the login out from "
+    "another (conac locked out from anywhere)",
+    "[api]") {
+  FakeSteadyClock clock;
+  LoginThrottle throttle(LoginLimits{}, clock.Function());
+  const auto attacker = boost::asio::ip::make_address("198.51.100.7");
+  for (int i = 0; i < 5; ++i) CHECK(throttle.TryAttempt("conac", attacker) == seconds(0));
+  CHECK(throttle.TryAttempt("conac", attacker) == minutes(15));
+  CHECK(throttle.TryAttempt("conac", kClient) == seconds(0));  // the administrator's own address
+}
+
+TEST_CASE("LoginThrottle: twenty failures per address, whatever the logins", "[api]") {
+  FakeSteadyClock clock;
+  LoginThrottle throttle(LoginLimits{}, clock.Function());
+  const auto flooder = boost::asio::ip::make_address("198.51.100.7");
+  for (int i = 0; i < 20; ++i) {
+    CHECK(throttle.TryAttempt("login-" + std::to_string(i), flooder) == seconds(0));
+    clock.now += seconds(1);
+  }
+  CHECK(throttle.TryAttempt("login-20", flooder) == minutes(15) - seconds(20));
+  CHECK(throttle.TryAttempt("login-20", kClient) == seconds(0));  // other addresses are not held
+  SECTION("IPv6 addresses are counted by their /64") {
+    LoginThrottle v6(LoginLimits{}, clock.Function());
+    for (int i = 0; i < 20; ++i) {
+      const auto address = boost::asio::ip::make_address("2001:db8:1:2::" + std::to_string(i + 1));
+      CHECK(v6.TryAttempt("login-" + std::to_string(i), address) == seconds(0));
+    }
+    CHECK(v6.TryAttempt("x", boost::asio::ip::make_address("2001:db8:1:2:ffff::1")) > seconds(0));
+    CHECK(v6.TryAttempt("x", boost::asio::ip::make_address("2001:db8:1:3::1")) == seconds(0));
+  }
+}
+
+TEST_CASE(
+    "LoginThrottle: one login failing from many addresses backs off up to 30 s, never locks out",
+    "[api]") {
+  FakeSteadyClock clock;
+  LoginThrottle throttle(LoginLimits{}, clock.Function());
+  const auto address = [](int i) {
+    return boost::asio::ip::make_address("198.51.100." + std::to_string(i + 1));
+  };
+  const auto known = boost::asio::ip::make_address("192.0.2.99");
+  REQUIRE(throttle.TryAttempt("conac", known) == seconds(0));
+  throttle.Succeeded("conac", known);  // the administrator logged in from here before
+  for (int i = 0; i < 10; ++i) CHECK(throttle.TryAttempt("conac", address(i)) == seconds(0));
+  // Past 10 failures, each attempt waits 1, 2, 4, 8, 16, then 30 s after the last one.
+  std::vector<seconds> waits;
+  for (int i = 10; i < 20; ++i) {
+    const seconds wait = throttle.TryAttempt("conac", address(i));
+    REQUIRE(wait > seconds(0));
+    waits.push_back(wait);
+    clock.now += wait;
+    REQUIRE(throttle.TryAttempt("conac", address(i)) == seconds(0));
+  }
+  CHECK(waits == std::vector<seconds>{seconds(1), seconds(2), seconds(4), seconds(8), seconds(16),
+                                      seconds(30), seconds(30), seconds(30), seconds(30),
+                                      seconds(30)});
+  // A new address waits at most the back-off; the known one does not wait at all.
+  CHECK(throttle.TryAttempt("conac", kClient) == seconds(30));
+  CHECK(throttle.TryAttempt("conac", known) == seconds(0));
+  CHECK(throttle.TryAttempt("other-login", kClient) == seconds(0));
 }
 
 TEST_CASE("WebLogin: LogIn starts a session whose cookie authenticates", "[api]") {
   LoginApi api;
-  const WebLoginResult result = LogIn(api.login, kAgencyLogin, kPassword);
+  const WebLoginResult result = LogIn(api.login, kAgencyLogin, kPassword, kClient);
   REQUIRE(result.outcome == Outcome::kLoggedIn);
   CHECK(result.actor.account_id == api.agency.account_id);
   CHECK_THAT(result.set_cookie,
@@ -131,7 +207,7 @@ TEST_CASE("WebLogin: LogIn starts a session whose cookie authenticates", "[api]"
 
   SECTION("with --secure-cookies the cookie is Secure") {
     api.login.secure_cookies = true;
-    CHECK_THAT(LogIn(api.login, kAgencyLogin, kPassword).set_cookie,
+    CHECK_THAT(LogIn(api.login, kAgencyLogin, kPassword, kClient).set_cookie,
                Catch::EndsWith("; SameSite=Strict; Secure; Max-Age=28800"));
   }
   SECTION("LogOut ends the session and clears the cookie") {
@@ -158,7 +234,7 @@ TEST_CASE("WebLogin: unknown login, no password and wrong password answer alike"
   }
   CHECK(json::parse(unknown.body()) ==
         json{{"error", "wrong login or password"}, {"code", "bad-credentials"}});
-  CHECK(LogIn(api.login, "no-such-login", kPassword).outcome == Outcome::kBadCredentials);
+  CHECK(LogIn(api.login, "no-such-login", kPassword, kClient).outcome == Outcome::kBadCredentials);
 
   SECTION("a malformed body is 400") {
     HttpRequest request{http::verb::post, "/api/session", 11};
@@ -221,6 +297,30 @@ TEST_CASE("WebLogin: the sixth failure within 15 minutes is 429, even with the r
   CHECK(api.PostSession(kAgencyLogin, kPassword).result() == http::status::ok);
 }
 
+TEST_CASE("WebLogin: a login flooded from address A still logs in from address B", "[api]") {
+  LoginApi api;
+  const auto attacker = boost::asio::ip::make_address("198.51.100.7");
+  for (int i = 0; i < 8; ++i) api.PostSession(kAgencyLogin, "guess " + std::to_string(i), attacker);
+  CHECK(api.PostSession(kAgencyLogin, kPassword, attacker).result() ==
+        http::status::too_many_requests);
+  CHECK(api.PostSession(kAgencyLogin, kPassword, kClient).result() == http::status::ok);
+}
+
+TEST_CASE("WebLogin: one address trying many logins is held after 20 failures", "[api]") {
+  LoginApi api;
+  const auto flooder = boost::asio::ip::make_address("198.51.100.7");
+  for (int i = 0; i < 20; ++i) {
+    CHECK(api.PostSession("login-" + std::to_string(i), kPassword, flooder).result() ==
+          http::status::unauthorized);
+  }
+  const HttpResponse held = api.PostSession(kAgencyLogin, kPassword, flooder);
+  CHECK(held.result() == http::status::too_many_requests);
+  CHECK(std::string(held[http::field::retry_after]) == "900");
+  CHECK_THAT(json::parse(held.body())["error"].get<std::string>(),
+             Catch::Contains("登录失败次数过多"));
+  CHECK(api.PostSession(kAgencyLogin, kPassword, kClient).result() == http::status::ok);
+}
+
 TEST_CASE(
     "WebLogin: refused and throttled logins are logged, the login escaped, never the password",
     "[api]") {
@@ -243,7 +343,7 @@ TEST_CASE(
   const std::string log = captured->str();
   INFO(log);
   CHECK_THAT(log, Catch::Contains(R"(login: "hz-edu" refused: wrong login or password)"));
-  CHECK_THAT(log, Catch::Contains(R"(login: "hz-edu" throttled for 900 s)"));
+  CHECK_THAT(log, Catch::Contains(R"(login: "hz-edu" from 0.0.0.0 throttled for 900 s)"));
   CHECK_THAT(log, Catch::Contains(R"(login: "no-such-login" refused)"));
   // The caller's newline stays escaped: one log line per attempt, none forged.
   CHECK_THAT(log, Catch::Contains(R"("hz-edu\n[info] login: admin logged in" refused)"));
@@ -253,24 +353,50 @@ TEST_CASE(
   CHECK(log.find(kPassword) == std::string::npos);
 }
 
-TEST_CASE("WebLogin: over a real loopback server the cookie logs the browser in and out", "[api]") {
-  LoginApi api;
-  boost::asio::io_context io;
-  boost::asio::thread_pool workers(2);
-  HttpServer server(
-      io, workers.get_executor(), [&api](const HttpRequest& r) { return api.router.Handle(r); },
-      HttpServerOptions{});
-  REQUIRE(
-      server.Listen(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0))
-          .empty());
-  std::thread loop([&io] { io.run(); });
+namespace {
 
-  RawHttpConnection connection(server.local_endpoint());
-  const std::string body = json{{"login", kAgencyLogin}, {"password", kPassword}}.dump();
+// The router of `api` behind a real HttpServer on 127.0.0.1, its loop on a thread.
+struct LoopbackServer {
+  explicit LoopbackServer(LoginApi& api)
+      : server(
+            io, workers.get_executor(),
+            [&api](const HttpRequest& r, const boost::asio::ip::address& client) {
+              return api.router.Handle(r, client);
+            },
+            HttpServerOptions{}) {
+    REQUIRE(
+        server.Listen(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0))
+            .empty());
+    loop = std::thread([this] { io.run(); });
+  }
+  ~LoopbackServer() {
+    boost::asio::post(io, [this] { server.Stop(); });
+    loop.join();
+    workers.join();
+  }
+
+  boost::asio::io_context io;
+  boost::asio::thread_pool workers{2};
+  HttpServer server;
+  std::thread loop;
+};
+
+void SendLogin(RawHttpConnection& connection, const std::string& login_name,
+               const std::string& password) {
+  const std::string body = json{{"login", login_name}, {"password", password}}.dump();
   connection.Send(
       "POST /api/session HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
       "Content-Length: " +
       std::to_string(body.size()) + "\r\n\r\n" + body);
+}
+
+}  // namespace
+
+TEST_CASE("WebLogin: over a real loopback server the cookie logs the browser in and out", "[api]") {
+  LoginApi api;
+  LoopbackServer loopback(api);
+  RawHttpConnection connection(loopback.server.local_endpoint());
+  SendLogin(connection, kAgencyLogin, kPassword);
   const auto logged_in = connection.ReadResponse();
   REQUIRE(logged_in);
   REQUIRE(logged_in->result() == http::status::ok);
@@ -292,8 +418,39 @@ TEST_CASE("WebLogin: over a real loopback server the cookie logs the browser in 
   const auto after = connection.ReadResponse();
   REQUIRE(after);
   CHECK(after->result() == http::status::unauthorized);
+}
 
-  boost::asio::post(io, [&server] { server.Stop(); });
-  loop.join();
-  workers.join();
+TEST_CASE(
+    "WebLogin: while every password slot is busy a login is 503 at once and the API still "
+    "answers (a login flood starved the API)",
+    "[api]") {
+  LoginApi api;
+  PasswordSlots slots(1);
+  api.login.password_slots = &slots;
+  const WebLoginResult signed_in = LogIn(api.login, kAgencyLogin, kPassword, kClient);
+  REQUIRE(signed_in.outcome == Outcome::kLoggedIn);
+  const std::string cookie = signed_in.set_cookie.substr(0, signed_in.set_cookie.find(';'));
+  LoopbackServer loopback(api);
+  RawHttpConnection connection(loopback.server.local_endpoint());
+
+  std::optional<PasswordSlots::Slot> check_in_progress = slots.TryAcquire();
+  REQUIRE(check_in_progress);
+  SendLogin(connection, kAgencyLogin, kPassword);
+  const auto busy = connection.ReadResponse();
+  REQUIRE(busy);
+  CHECK(busy->result() == http::status::service_unavailable);
+  CHECK(std::string((*busy)[http::field::retry_after]) == "1");
+  CHECK_THAT(json::parse(busy->body())["error"].get<std::string>(),
+             Catch::Contains("登录人数较多"));
+  connection.SendGet("/api/me", "Cookie: " + cookie + "\r\n");
+  const auto me = connection.ReadResponse();
+  REQUIRE(me);
+  CHECK(me->result() == http::status::ok);
+
+  check_in_progress.reset();
+  SendLogin(connection, kAgencyLogin, kPassword);
+  const auto logged_in = connection.ReadResponse();
+  REQUIRE(logged_in);
+  CHECK(logged_in->result() == http::status::ok);
+  CHECK(slots.busy() == 0);
 }

@@ -128,6 +128,45 @@ TEST_CASE("WebPages: a page needing login redirects to /login with the local pat
 }
 
 TEST_CASE(
+    "LocalPath: the open redirect after login is closed: next is a path on this server only "
+    "(no TAB, doubled or encoded slashes, control characters)",
+    "[api][web]") {
+  struct Case {
+    std::string_view next;
+    std::string_view expected;
+  };
+  using namespace std::string_view_literals;
+  const Case cases[] = {
+      {"/", "/"},
+      {"/review?x=1", "/review?x=1"},
+      {"/applications/12?lang=en", "/applications/12?lang=en"},
+      {"/sites/%E4%B8%AD", "/sites/%E4%B8%AD"},
+      {"", "/"},
+      {"review", "/"},
+      {"https://evil.example/", "/"},
+      {"//evil.example/", "/"},
+      {"/\\evil.example", "/"},
+      {"/\t/127.0.0.2:18999/phish", "/"},
+      {"/%09/127.0.0.2:18999/phish", "/"},
+      {"/%2F%2Fevil.example", "/"},
+      {"/%2fevil.example", "/"},
+      {"/%5Cevil.example", "/"},
+      {"/a\tb", "/"},
+      {"/a b", "/"},
+      {"/a%20b", "/"},
+      {"/a\rLocation: //evil", "/"},
+      {"/a%0D%0ALocation:%20//evil", "/"},
+      {"/a\x7f", "/"},
+      {"/a%00b", "/"},
+      {"/a\0b"sv, "/"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.next);
+    CHECK(badgewatch::api::LocalPath(c.next) == c.expected);
+  }
+}
+
+TEST_CASE(
     "WebPages: log in with the form, the cookie opens the pages, posts need the CSRF "
     "token, log out",
     "[api][web]") {

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "tests/registry/registry_fixture.h"
 
@@ -51,6 +53,12 @@ max_url_depth = 8
 server = "127.0.0.1:5353"
 [serve]
 listen = "0.0.0.0:9000"
+connections_per_address = 8
+in_flight_per_client = 4
+requests_per_second = 20
+request_burst = 40
+trusted_proxies = ["127.0.0.1", "10.0.0.0/8"]
+sms_codes_per_day = 500
 [mail]
 smtp_url = "smtp://127.0.0.1:2525"
 from = "badge@conac.example"
@@ -78,6 +86,12 @@ gateway_url = "http://127.0.0.1:8025/sms"
   CHECK(config.limits.max_url_depth == 8);
   CHECK(config.dns.server == "127.0.0.1:5353");
   CHECK(config.serve.listen == "0.0.0.0:9000");
+  CHECK(config.serve.connections_per_address == 8);
+  CHECK(config.serve.in_flight_per_client == 4);
+  CHECK(config.serve.requests_per_second == 20);
+  CHECK(config.serve.request_burst == 40);
+  CHECK(config.serve.trusted_proxies == std::vector<std::string>{"127.0.0.1", "10.0.0.0/8"});
+  CHECK(config.serve.sms_codes_per_day == 500);
   CHECK(config.mail.smtp_url == "smtp://127.0.0.1:2525");
   CHECK(config.mail.from == "badge@conac.example");
   CHECK(config.mail.timeout_ms == 3000);

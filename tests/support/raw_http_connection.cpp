@@ -16,6 +16,16 @@ RawHttpConnection::RawHttpConnection(const boost::asio::ip::tcp::endpoint& endpo
   if (ec) throw std::runtime_error("cannot connect to the test server: " + ec.message());
 }
 
+RawHttpConnection::RawHttpConnection(const boost::asio::ip::tcp::endpoint& endpoint,
+                                     const boost::asio::ip::address& from)
+    : socket_(io_) {
+  boost::system::error_code ec;
+  socket_.open(endpoint.protocol(), ec);
+  if (!ec) socket_.bind(boost::asio::ip::tcp::endpoint(from, 0), ec);
+  if (!ec) socket_.connect(endpoint, ec);
+  if (ec) throw std::runtime_error("cannot connect to the test server: " + ec.message());
+}
+
 void RawHttpConnection::Send(std::string_view bytes) {
   boost::system::error_code ec;
   boost::asio::write(socket_, boost::asio::buffer(bytes.data(), bytes.size()), ec);

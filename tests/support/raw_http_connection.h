@@ -19,6 +19,10 @@ class RawHttpConnection {
  public:
   // Connects to `endpoint`; throws std::runtime_error when it cannot.
   explicit RawHttpConnection(const boost::asio::ip::tcp::endpoint& endpoint);
+  // The same from the local address `from` (another loopback address such as
+  // 127.0.0.2, so a test can be two clients).
+  RawHttpConnection(const boost::asio::ip::tcp::endpoint& endpoint,
+                    const boost::asio::ip::address& from);
 
   void Send(std::string_view bytes);
   // Sends "GET target" with Host and the given extra header lines ("A: b\r\n").
