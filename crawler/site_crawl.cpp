@@ -164,23 +164,22 @@ class SiteCrawl::Impl {
     // before the parse.
     if (frontier_.Seen(url)) return;
     if (summary_.time_budget_exhausted) {
-      if (frontier_.MarkSeen(url)) Record(url, UrlOutcome::kTimeBudget, 0, TimeBudgetDetail());
+      RecordOnce(url, UrlOutcome::kTimeBudget, TimeBudgetDetail());
       return;
     }
     Result<UrlParts> parts = ParseUrl(url);
     if (!parts.ok()) return;
     if (!scope_.Contains(parts.value().host)) {
-      if (frontier_.MarkSeen(url)) Record(url, UrlOutcome::kOutOfScope, 0, "off the site");
+      RecordOnce(url, UrlOutcome::kOutOfScope, "off the site");
       return;
     }
     if (!scope_.ContainsPort(parts.value().port)) {
-      if (frontier_.MarkSeen(url))
-        Record(url, UrlOutcome::kOutOfScope, 0, "another port of the site's host: another server");
+      RecordOnce(url, UrlOutcome::kOutOfScope, "another port of the site's host: another server");
       return;
     }
     const Status limits = CheckUrlLimits(url, config_.url_limits);
     if (!limits.ok()) {
-      if (frontier_.MarkSeen(url)) Record(url, UrlOutcome::kTrap, 0, limits.message());
+      RecordOnce(url, UrlOutcome::kTrap, limits.message());
       return;
     }
     const std::string origin = parts.value().Origin();
@@ -190,7 +189,7 @@ class SiteCrawl::Impl {
         // Waiting URLs are bounded like the frontier: one page cannot park a
         // million links of an origin whose robots.txt is still being read.
         if (state.waiting.size() >= config_.max_pages) {
-          if (frontier_.MarkSeen(url)) Record(url, UrlOutcome::kPageLimit, 0, PageLimitDetail());
+          RecordOnce(url, UrlOutcome::kPageLimit, PageLimitDetail());
           return;
         }
         state.waiting.push_back({url, script, referrer});
@@ -198,8 +197,7 @@ class SiteCrawl::Impl {
         return;
       }
       if (!state.rules.Allows(parts.value().PathAndQuery())) {
-        if (frontier_.MarkSeen(url))
-          Record(url, UrlOutcome::kRobots, 0, RobotsRefusal(state), IsHome(url));
+        RecordOnce(url, UrlOutcome::kRobots, RobotsRefusal(state), IsHome(url));
         return;
       }
     }
@@ -223,7 +221,7 @@ class SiteCrawl::Impl {
       case Frontier::AddOutcome::kDuplicate:
         break;
       case Frontier::AddOutcome::kLimitReached:
-        if (frontier_.MarkSeen(url)) Record(url, UrlOutcome::kPageLimit, 0, PageLimitDetail());
+        RecordOnce(url, UrlOutcome::kPageLimit, PageLimitDetail());
         break;
     }
   }
@@ -247,8 +245,7 @@ class SiteCrawl::Impl {
       Record(url, UrlOutcome::kTimeBudget, 0, TimeBudgetDetail(), IsHome(url));
     for (auto& [origin, state] : origins_) {
       for (const WaitingUrl& queued : state.waiting) {
-        if (frontier_.MarkSeen(queued.url))
-          Record(queued.url, UrlOutcome::kTimeBudget, 0, TimeBudgetDetail(), IsHome(queued.url));
+        RecordOnce(queued.url, UrlOutcome::kTimeBudget, TimeBudgetDetail(), IsHome(queued.url));
       }
       state.waiting.clear();
     }
@@ -636,6 +633,13 @@ class SiteCrawl::Impl {
     if (visit.kind == VisitKind::kPage) frontier_.Release(visit.frontier_host);
     --active_;
     Pump();
+  }
+
+  // A URL met but not fetched, recorded the first time it is met (while the
+  // frontier remembers it).
+  void RecordOnce(const std::string& url, UrlOutcome outcome, std::string detail,
+                  bool is_home = false) {
+    if (frontier_.MarkSeen(url)) Record(url, outcome, 0, std::move(detail), is_home);
   }
 
   void Record(const std::string& url, UrlOutcome outcome, long status, std::string detail,
