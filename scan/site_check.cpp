@@ -21,8 +21,7 @@ constexpr std::array<std::string_view, 14> kCodeOrder = {
     codes::kBadgeMalformed,  codes::kBadgeStaticCopy, codes::kBadgeMixedContent,
     codes::kTitleMissing,    codes::kTitleMismatch,   codes::kFetchFailed,
     codes::kCharsetMismatch, codes::kIpMismatch,      codes::kBadgeInjected,
-    codes::kDeadLink,
-    codes::kTimeBudget,
+    codes::kDeadLink,        codes::kTimeBudget,
 };
 
 // An inner page that does not exist: its link is dead, the site is not at fault
@@ -93,17 +92,18 @@ SiteCheck::SiteCheck(std::string registered_name, std::string badge_id, std::siz
 
 crawler::PageLinks SiteCheck::OnPage(const crawler::FetchedPage& page) {
   thread_local verifier::PageVerifier page_verifier;  // one per crawl worker
-  // Large pages are parsed one or two at a time across the process.
-  std::optional<verifier::ParseBudget::Ticket> parsing;
-  parsing.emplace(verifier::SharedParseBudget().Acquire(page.body.size()));
-  const verifier::PageReport report = page_verifier.Verify(
-      page.body, {.registered_name = registered_name_,
-                  .badge_id = badge_id_,
-                  .role = page.is_home ? verifier::PageRole::kHome : verifier::PageRole::kInner,
-                  .url = page.url,
-                  .content_type = page.content_type,
-                  .max_links = max_links_});
-  parsing.reset();
+  // The parse holds its share of the process's parse budget, and only the parse.
+  const verifier::PageReport report = [&] {
+    const verifier::ParseBudget::Ticket parsing =
+        verifier::SharedParseBudget().Acquire(page.body.size());
+    return page_verifier.Verify(
+        page.body, {.registered_name = registered_name_,
+                    .badge_id = badge_id_,
+                    .role = page.is_home ? verifier::PageRole::kHome : verifier::PageRole::kInner,
+                    .url = page.url,
+                    .content_type = page.content_type,
+                    .max_links = max_links_});
+  }();
   CheckedPage checked{page.url,        page.status,     report.verdict,
                       report.problems, report.warnings, {},
                       report.title,    page.is_home,    {}};
@@ -114,10 +114,8 @@ crawler::PageLinks SiteCheck::OnPage(const crawler::FetchedPage& page) {
     pages_.push_back(std::move(checked));
     if (badgeless && !report.scripts.empty())
       scripts_of_badgeless_pages_[page.url] = report.scripts;
-  }
-  if (report.links_over_limit > 0) {
-    std::lock_guard lock(mutex_);
-    skipped_counts_[std::string(kLinkLimitReason)] += report.links_over_limit;
+    if (report.links_over_limit > 0)
+      skipped_counts_[std::string(kLinkLimitReason)] += report.links_over_limit;
   }
   return {report.links, report.scripts};
 }
