@@ -6,10 +6,8 @@
 // added ~60 MB and 40 pages took over 2 GB. The peak is the child's
 // ru_maxrss, read with wait4. Under AddressSanitizer (whose shadow memory and
 // quarantine multiply every figure) the ceiling is not asserted.
-#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -19,6 +17,7 @@
 #include "registry/database.h"
 #include "tests/registry/registry_fixture.h"
 #include "tests/scan/report_seed.h"
+#include "tests/support/child_process.h"
 #include "tests/support/dnsmasq_process.h"
 #include "tests/support/hostile_site.h"
 #include "tests/support/test_web_server.h"
@@ -32,6 +31,7 @@ using badgewatch::testing::DnsmasqProcess;
 using badgewatch::testing::HostileSitePage;
 using badgewatch::testing::kHostileSiteName;
 using badgewatch::testing::LinkFlood;
+using badgewatch::testing::StartChild;
 using badgewatch::testing::TestWebServer;
 
 constexpr long kCeilingKiB = 128 * 1024;  // 128 MiB
@@ -53,22 +53,9 @@ struct ChildRun {
 // Runs the badgewatch executable with `args`; its output goes to files in `dir`.
 ChildRun RunBadgewatch(const std::vector<std::string>& args, const std::string& out_file,
                        const std::string& err_file) {
-  std::vector<std::string> argv_text = {BADGEWATCH_BINARY};
-  argv_text.insert(argv_text.end(), args.begin(), args.end());
-  std::fflush(nullptr);
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    std::vector<char*> argv;
-    for (const std::string& a : argv_text) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    const int out_fd = open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int err_fd = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (out_fd >= 0) dup2(out_fd, STDOUT_FILENO);
-    if (err_fd >= 0) dup2(err_fd, STDERR_FILENO);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
+  std::vector<std::string> argv = {BADGEWATCH_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  const pid_t child = StartChild(argv, out_file, err_file);
   int status = 0;
   rusage usage{};
   REQUIRE(wait4(child, &status, 0, &usage) == child);

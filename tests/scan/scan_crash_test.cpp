@@ -4,7 +4,6 @@
 // exactly one record in that scan, the scan is finished, and SQLite's
 // integrity check is "ok". The kill points are chosen by progress (records
 // written), polled from a reader connection, never by sleeping.
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,6 +22,7 @@
 #include "registry/sites.h"
 #include "tests/registry/registry_fixture.h"
 #include "tests/scan/report_seed.h"
+#include "tests/support/child_process.h"
 #include "tests/support/dnsmasq_process.h"
 #include "tests/support/test_web_server.h"
 
@@ -32,6 +32,7 @@ using badgewatch::registry::testing::ReadFileBytes;
 using badgewatch::registry::testing::RegistryFixture;
 using badgewatch::scan::testing::ReportSeed;
 using badgewatch::testing::DnsmasqProcess;
+using badgewatch::testing::StartChild;
 using badgewatch::testing::TestWebServer;
 namespace registry = badgewatch::registry;
 
@@ -43,33 +44,9 @@ constexpr int kKills = 20;
 // (when given); returns the child's pid.
 pid_t StartScan(const std::string& db, const std::string& dns, std::uint16_t port,
                 const std::string& err_file = "") {
-  const std::vector<std::string> args = {BADGEWATCH_BINARY,
-                                         "scan",
-                                         "--db",
-                                         db,
-                                         "--resume",
-                                         "--dns",
-                                         dns,
-                                         "--allow-private",
-                                         "--site-port",
-                                         std::to_string(port)};
-  std::fflush(nullptr);  // nothing buffered may be written twice by the child
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    std::vector<char*> argv;
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    const int null_fd = open("/dev/null", O_WRONLY);
-    if (null_fd >= 0) dup2(null_fd, STDOUT_FILENO);
-    if (!err_file.empty()) {
-      const int err_fd = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-      if (err_fd >= 0) dup2(err_fd, STDERR_FILENO);
-    }
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  return child;
+  return StartChild({BADGEWATCH_BINARY, "scan", "--db", db, "--resume", "--dns", dns,
+                     "--allow-private", "--site-port", std::to_string(port)},
+                    "", err_file);
 }
 
 std::string QueryText(const std::string& db_path, const char* sql) {
