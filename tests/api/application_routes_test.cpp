@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "api/sms_code_gate.h"
+#include "api/service/sms_code_gate.h"
 #include "tests/api/registry_api_fixture.h"
 
 namespace {

@@ -15,14 +15,10 @@
 #include <utility>
 #include <vector>
 
-#include "api/api_routes.h"
-#include "api/registration_routes.h"
-#include "api/scan_launcher.h"
-#include "api/sms_code_gate.h"
-#include "api/web_pages.h"
+#include "api/app/serve_app.h"
 #include "registry/database.h"
 #include "registry/passwords.h"
-#include "tests/api/self_check_api_fixture.h"
+#include "tests/api/served_api_fixture.h"
 #include "tests/scan/report_seed.h"
 #include "tests/support/dnsmasq_process.h"
 
@@ -30,12 +26,8 @@ namespace {
 
 using badgewatch::api::HttpRequest;
 using badgewatch::api::HttpResponse;
-using badgewatch::api::RegistrationAccess;
-using badgewatch::api::RegistrationLimit;
-using badgewatch::api::RequestRouter;
-using badgewatch::api::SelfCheckLimits;
-using badgewatch::api::SelfCheckSettings;
-using badgewatch::api::testing::SelfCheckApi;
+using badgewatch::api::ServeAppSettings;
+using badgewatch::api::testing::ServedApi;
 using badgewatch::registry::ConnectionRole;
 using badgewatch::registry::Database;
 using badgewatch::testing::DnsmasqProcess;
@@ -48,30 +40,27 @@ constexpr char kAgencyPassword[] = "agency password 1";
 const std::vector<std::string> kCallers = {"anonymous", "other_agency", "reviewer11",
                                            "agency",    "reviewer33",   "conac"};
 
-// Every route as `serve` registers it, on a registry holding one record of
-// each kind for the agency (region 33).
-struct World : SelfCheckApi {
-  explicit World(const std::string& dns_server)
-      : SelfCheckApi(SelfCheckLimits{}, SelfCheckSettingsFor(dns_server), /*any_port=*/false),
-        launcher(path, ScanSettingsFor(dns_server)) {
-    self_check_access.registry.sms_codes = &sms_codes;  // the routes' own copy of the access
-    AddApiRoutes(all, {service, self_check_access, login, scan_access, registration});
-    AddWebPages(all, self_check_access, login);
+// Every route as `serve` registers it (the one ServeApp), on a registry
+// holding one record of each kind for the agency (region 33).
+struct World : ServedApi {
+  explicit World(const std::string& dns_server) : ServedApi(SettingsFor(dns_server)) {
     Populate();
     probe.emplace(Database::Open(path, ConnectionRole::kReader).value());
   }
 
   // Self-checks and scans resolve through the test's DNS, with the address
-  // policy on: the site's name is loopback, so they are refused.
-  static SelfCheckSettings SelfCheckSettingsFor(const std::string& dns_server) {
-    SelfCheckSettings settings;
-    settings.dns = dns_server;
-    settings.max_pages = 3;
-    return settings;
-  }
-  static badgewatch::scan::ScanSettings ScanSettingsFor(const std::string& dns_server) {
-    badgewatch::scan::ScanSettings settings;
-    settings.dns = dns_server;
+  // policy on: the site's name is loopback, so they are refused. Every role
+  // asks for codes to the same mobile: no SMS limits to speak of; cheap
+  // password hashing; registrations not limited.
+  static ServeAppSettings SettingsFor(const std::string& dns_server) {
+    ServeAppSettings settings;
+    settings.self_checks.dns = dns_server;
+    settings.self_checks.max_pages = 3;
+    settings.scans.dns = dns_server;
+    settings.sms_codes = {{1'000, 1'000, 1'000, 1'000, 1'000'000}, 1'000};
+    settings.password_cost = {.log2_n = 10, .r = 8, .p = 1};
+    settings.registrations_per_window = 1000;
+    settings.registration_window = std::chrono::minutes(1);
     return settings;
   }
 
@@ -85,7 +74,7 @@ struct World : SelfCheckApi {
       request.body() = body;
       request.prepare_payload();
     }
-    return all.Handle(request);
+    return app->router().Handle(request);
   }
 
   // Changes whenever any connection has committed since the last call.
@@ -150,17 +139,6 @@ struct World : SelfCheckApi {
     WaitFinished(1);
   }
 
-  // Every role asks for codes to the same mobile: no SMS limits to speak of.
-  badgewatch::api::SmsCodeGate sms_codes{
-      badgewatch::api::SmsCodePolicy{{1'000, 1'000, 1'000, 1'000, 1'000'000}, 1'000}};
-  RegistrationLimit registration_limit{1000, std::chrono::minutes(1)};
-  RegistrationAccess registration{access, &registration_limit, {.log2_n = 10, .r = 8, .p = 1}};
-  badgewatch::api::LoginThrottle throttle;
-  badgewatch::api::WebLoginAccess login{
-      access, &throttle, false, std::chrono::hours(8), {.log2_n = 10, .r = 8, .p = 1}};
-  badgewatch::api::ScanLauncher launcher;
-  badgewatch::api::ScanAccess scan_access{access, &launcher};
-  RequestRouter all;
   std::optional<Database> probe;  // a connection of its own, for data_version
 
   std::int64_t submitted = 0, rejected = 0, site = 0, domain = 0, registered_domain = 0,
@@ -561,7 +539,7 @@ TEST_CASE("Authorization matrix: every route has a row", "[api][authorization]")
   std::set<std::string> rows;
   for (const Row& row : AllRows()) rows.insert(Describe(row.method, row.pattern));
   std::set<std::string> routes;
-  for (const auto& [method, pattern] : world.all.Routes()) {
+  for (const auto& [method, pattern] : world.app->router().Routes()) {
     routes.insert(Describe(method, pattern));
     CAPTURE(Describe(method, pattern));
     CHECK(rows.count(Describe(method, pattern)) == 1);

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "api/client_address.h"
-#include "api/client_limiter.h"
+#include "api/http/client_address.h"
+#include "api/http/client_limiter.h"
 
 namespace {
 

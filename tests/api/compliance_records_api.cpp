@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "api/compliance_record_routes.h"
+#include "api/service/compliance_record_routes.h"
 
 namespace badgewatch::api::testing {
 

@@ -11,8 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "api/scan_launcher.h"
-#include "api/scan_routes.h"
+#include "api/service/scan_launcher.h"
+#include "api/service/scan_routes.h"
 #include "scan/scan_files.h"
 #include "scan/scan_runner.h"
 #include "tests/api/registry_api_fixture.h"

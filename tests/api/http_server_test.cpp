@@ -1,6 +1,6 @@
 // The HTTP server over real loopback connections: limits, deadlines,
 // pipelining, the connection cap, graceful stop, metrics.
-#include "api/http_server.h"
+#include "api/http/http_server.h"
 
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
@@ -17,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-#include "api/request_router.h"
+#include "api/http/request_router.h"
 #include "tests/support/raw_http_connection.h"
 
 namespace {

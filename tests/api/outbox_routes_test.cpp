@@ -1,6 +1,6 @@
 // The outbox status route: counts and pages of rows for CONAC, a 400 for a
 // bad state or page, 403 for everyone else.
-#include "api/outbox_routes.h"
+#include "api/service/outbox_routes.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // Self-registration over the API: a unit registers with a password and can
 // then log in; weak passwords, bad fields, fields nobody may set, taken names
 // and the server-wide cap are refused with nothing written.
-#include "api/registration_routes.h"
+#include "api/service/registration_routes.h"
 
 #include <catch2/catch.hpp>
 #include <string>

@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "api/application_routes.h"
-#include "api/domain_routes.h"
+#include "api/service/application_routes.h"
+#include "api/service/domain_routes.h"
 #include "registry/accounts.h"
 #include "registry/site_applications.h"
 
@@ -48,14 +48,14 @@ HttpRequest BearerRequest(const std::string& token, http::verb method, const std
 
 HttpResponse RegistryApi::Call(const std::string& who, http::verb method, const std::string& target,
                                const std::string& body, const std::string& content_type) {
-  return router.Handle(BearerRequest(tokens.at(who), method, target, body, content_type));
+  return serving->Handle(BearerRequest(tokens.at(who), method, target, body, content_type));
 }
 
 HttpResponse RegistryApi::CallFrom(const boost::asio::ip::address& client, const std::string& who,
                                    http::verb method, const std::string& target,
                                    const std::string& body) {
-  return router.Handle(BearerRequest(tokens.at(who), method, target, body, "application/json"),
-                       client);
+  return serving->Handle(BearerRequest(tokens.at(who), method, target, body, "application/json"),
+                         client);
 }
 
 json RegistryApi::FormJson(const std::string& site_name) { return FormJson(agency, site_name); }

@@ -10,10 +10,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "api/caller_scope.h"
-#include "api/reader_pool.h"
-#include "api/registry_writer.h"
-#include "api/request_router.h"
+#include "api/http/request_router.h"
+#include "api/service/caller_scope.h"
+#include "api/service/reader_pool.h"
+#include "api/service/registry_writer.h"
 #include "tests/registry/workflow_fixture.h"
 
 namespace badgewatch::api::testing {
@@ -41,6 +41,8 @@ struct RegistryApi : registry::testing::WorkflowFixture {
   RegistryWriter writer{*registry};
   RegistryAccess access{&readers, &writer};
   RequestRouter router;
+  // What Call and CallFrom go through: `router`, or a fixture's whole server.
+  RequestRouter* serving = &router;
 };
 
 }  // namespace badgewatch::api::testing

@@ -17,10 +17,10 @@
 #include "registry/passwords.h"
 #include "registry/registry.h"
 #include "registry/transaction.h"
-#include "tests/registry/http_receiver.h"
 #include "tests/registry/registry_fixture.h"
-#include "tests/registry/smtp_sink.h"
 #include "tests/support/cli_run.h"
+#include "tests/support/http_receiver.h"
+#include "tests/support/smtp_sink.h"
 
 namespace badgewatch::api {
 namespace {

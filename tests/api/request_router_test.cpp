@@ -1,10 +1,10 @@
-#include "api/request_router.h"
+#include "api/http/request_router.h"
 
 #include <catch2/catch.hpp>
 #include <stdexcept>
 #include <string>
 
-#include "api/form_fields.h"
+#include "api/http/form_fields.h"
 
 namespace {
 

@@ -11,11 +11,11 @@
 #include <string>
 #include <thread>
 
-#include "api/self_check_jobs.h"
-#include "api/self_check_limiter.h"
-#include "api/self_check_routes.h"
-#include "api/server_metrics.h"
-#include "api/service_routes.h"
+#include "api/http/server_metrics.h"
+#include "api/service/self_check_jobs.h"
+#include "api/service/self_check_limiter.h"
+#include "api/service/self_check_routes.h"
+#include "api/service/service_routes.h"
 #include "tests/api/registry_api_fixture.h"
 
 namespace badgewatch::api::testing {

@@ -7,18 +7,16 @@
 #include <string>
 #include <vector>
 
-#include "api/api_routes.h"
-#include "api/openapi_document.h"
+#include "api/service/openapi_document.h"
 #include "tests/api/self_check_api_fixture.h"
+#include "tests/api/served_api_fixture.h"
 #include "tests/support/dnsmasq_process.h"
 #include "tests/support/test_web_server.h"
 
 namespace {
 
-using badgewatch::api::AddApiRoutes;
 using badgewatch::api::HttpResponse;
 using badgewatch::api::OpenApiDocument;
-using badgewatch::api::RequestRouter;
 using badgewatch::api::SelfCheckLimiter;
 using badgewatch::api::SelfCheckLimits;
 using badgewatch::api::SelfCheckSettings;
@@ -174,18 +172,11 @@ TEST_CASE("SelfCheckApi: SSRF — private targets are refused and nothing connec
 }
 
 TEST_CASE("OpenAPI: every route the server registers is described", "[api]") {
-  SelfCheckApi api;
-  badgewatch::api::ScanLauncher launcher(api.path, {});
-  const badgewatch::api::ScanAccess scans{api.access, &launcher};
-  RequestRouter all;  // exactly what `badgewatch serve` registers
-  badgewatch::api::WebLoginAccess login;
-  login.registry = api.access;
-  badgewatch::api::RegistrationLimit limit(1, std::chrono::minutes(1));
-  const badgewatch::api::RegistrationAccess registration{api.access, &limit, {}};
-  AddApiRoutes(all, {api.service, api.self_check_access, login, scans, registration});
+  badgewatch::api::testing::ServedApi served({});  // exactly what `badgewatch serve` runs
+  const auto routes = served.app->ApiRoutes();
   const auto& paths = OpenApiDocument()["paths"];
   std::size_t described = 0;
-  for (const auto& [method, pattern] : all.Routes()) {
+  for (const auto& [method, pattern] : routes) {
     std::string name(http::to_string(method));
     std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -194,6 +185,6 @@ TEST_CASE("OpenAPI: every route the server registers is described", "[api]") {
     CHECK(paths[pattern].contains(name));
     ++described;
   }
-  CHECK(described == all.Routes().size());
+  CHECK(described == routes.size());
   CHECK(described >= 20);
 }

@@ -1,4 +1,4 @@
-#include "api/service_routes.h"
+#include "api/service/service_routes.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -6,9 +6,9 @@
 #include <fstream>
 #include <string>
 
-#include "api/reader_pool.h"
-#include "api/request_router.h"
-#include "api/serve_command.h"
+#include "api/cli/serve_command.h"
+#include "api/http/request_router.h"
+#include "api/service/reader_pool.h"
 #include "registry/accounts.h"
 #include "tests/registry/registry_fixture.h"
 

@@ -4,10 +4,10 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "api/caller_scope.h"
-#include "api/request_auth.h"
-#include "api/service_routes.h"
-#include "api/session_cookie.h"
+#include "api/service/caller_scope.h"
+#include "api/service/request_auth.h"
+#include "api/service/service_routes.h"
+#include "api/service/session_cookie.h"
 #include "registry/accounts.h"
 #include "registry/web_sessions.h"
 #include "tests/api/registry_api_fixture.h"

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-#include "api/check_site_list.h"
+#include "api/cli/site_list_file.h"
 #include "tests/registry/registry_fixture.h"
 #include "tests/support/cli_run.h"
 #include "tests/support/dnsmasq_process.h"

@@ -2,8 +2,6 @@
 // POST/DELETE /api/session on a real registry file — identical answers for an
 // unknown login and a wrong password, cookie attributes, CSRF on the session
 // it starts, logout — and the same through a real loopback server.
-#include "api/web_login.h"
-
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
@@ -17,11 +15,12 @@
 #include <thread>
 #include <vector>
 
-#include "api/http_server.h"
-#include "api/login_throttle.h"
-#include "api/password_slots.h"
-#include "api/service_routes.h"
-#include "api/session_routes.h"
+#include "api/http/http_server.h"
+#include "api/service/login.h"
+#include "api/service/login_throttle.h"
+#include "api/service/password_slots.h"
+#include "api/service/service_routes.h"
+#include "api/service/session_routes.h"
 #include "registry/passwords.h"
 #include "tests/api/registry_api_fixture.h"
 #include "tests/support/raw_http_connection.h"

@@ -5,13 +5,12 @@
 // may not take), the application form with its SMS code step, the review
 // path to the badge code, the scoped dashboard and a self-check of a
 // loopback site read page by page.
-#include "api/web_pages.h"
-
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "api/form_fields.h"
-#include "api/login_throttle.h"
+#include "api/http/form_fields.h"
+#include "api/service/login_throttle.h"
+#include "api/web/pages.h"
 #include "registry/compliance_records.h"
 #include "registry/passwords.h"
 #include "tests/api/self_check_api_fixture.h"

@@ -9,7 +9,7 @@
 #include <memory>
 #include <stdexcept>
 
-#include "api/cli_app.h"
+#include "api/cli/cli_app.h"
 
 namespace badgewatch::testing {
 namespace {

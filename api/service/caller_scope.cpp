@@ -1,0 +1,49 @@
+#include "api/service/caller_scope.h"
+
+#include <charconv>
+
+#include "api/service/json_body.h"
+
+namespace badgewatch::api {
+
+bool MaySeeUnit(const registry::Actor& actor, std::int64_t unit_id, std::string_view region_code) {
+  switch (actor.role) {
+    case registry::Role::kUnit:
+      return unit_id == actor.unit_id;
+    case registry::Role::kRegional:
+      return region_code == actor.region_code;
+    case registry::Role::kConac:
+      return true;
+  }
+  return false;
+}
+
+std::optional<std::int64_t> ParseRecordId(std::string_view text) {
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+RouteHandler BindRegistryRoute(const RegistryAccess& access, RegistryRoute route) {
+  return [&access, route](const RouteRequest& request) { return route(request, access); };
+}
+
+ReviewDecision ReadReviewDecision(const HttpRequest& request) {
+  ReviewDecision decision;
+  JsonBody body = ParseJsonBody(request, {"action", "reason"});
+  const std::string action_name = body.String("action");
+  decision.reason = body.OptionalString("reason").value_or("");
+  if (!body.ok()) {
+    decision.refusal = body.Refusal(request);
+    return decision;
+  }
+  decision.action = registry::ParseAction(action_name);
+  if (!decision.action) {
+    decision.refusal =
+        ErrorResponse(request, http::status::bad_request, "unknown action '" + action_name + "'");
+  }
+  return decision;
+}
+
+}  // namespace badgewatch::api

@@ -1,0 +1,85 @@
+// What an authenticated API caller may see: a unit account its own unit's
+// records, a regional reviewer its region's, CONAC staff everything; and the
+// frame every registry route runs in (a reader connection and the caller, or
+// the refusal). Any worker thread.
+//
+// Example:
+//   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
+//     if (!MaySeeUnit(actor, unit.id, unit.fields.region_code)) return NotFound(...);
+//     ...
+//   });
+#ifndef BADGEWATCH_API_SERVICE_CALLER_SCOPE_H_
+#define BADGEWATCH_API_SERVICE_CALLER_SCOPE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "api/http/request_router.h"
+#include "api/service/reader_pool.h"
+#include "api/service/registry_writer.h"
+#include "api/service/request_auth.h"
+#include "registry/accounts.h"
+#include "registry/workflow.h"
+
+namespace badgewatch::api {
+
+class SmsCodeGate;
+
+// The registry as the API's handlers reach it.
+struct RegistryAccess {
+  ReaderPool* readers = nullptr;
+  RegistryWriter* writer = nullptr;
+  SmsCodeGate* sms_codes = nullptr;  // null: the registry's SMS limits only
+};
+
+// Whether `actor` may see records of the unit `unit_id` in `region_code`.
+[[nodiscard]] bool MaySeeUnit(const registry::Actor& actor, std::int64_t unit_id,
+                              std::string_view region_code);
+
+// A positive decimal id from a path segment; nullopt otherwise.
+[[nodiscard]] std::optional<std::int64_t> ParseRecordId(std::string_view text);
+
+// Runs `respond(caller, db)` for an authenticated caller with a reader
+// connection; otherwise answers the refusal (401, 403 for a cookie-borne
+// write without the CSRF token, or 500 if the registry cannot be read).
+// Web pages use it to see `caller.csrf_token`, which their forms echo.
+template <typename Respond>
+[[nodiscard]] HttpResponse WithAuthenticatedCaller(const RouteRequest& route,
+                                                   const RegistryAccess& access,
+                                                   Respond&& respond) {
+  registry::Result<ReaderLease> lease = access.readers->Acquire();
+  if (!lease) return RegistryErrorResponse(route.request, lease.status());
+  Caller caller = AuthenticateCaller(route.request, lease->db(), access.writer->Now());
+  if (caller.refusal) return std::move(*caller.refusal);
+  return std::forward<Respond>(respond)(static_cast<const Caller&>(caller), lease->db());
+}
+
+// As WithAuthenticatedCaller, for routes that need only the actor:
+// `respond(actor, db)`.
+template <typename Respond>
+[[nodiscard]] HttpResponse WithCaller(const RouteRequest& route, const RegistryAccess& access,
+                                      Respond&& respond) {
+  return WithAuthenticatedCaller(route, access,
+                                 [&respond](const Caller& caller, registry::Database& db) {
+                                   return std::forward<Respond>(respond)(*caller.actor, db);
+                                 });
+}
+
+// A registry route as a plain function, bound to `access` for the router.
+using RegistryRoute = HttpResponse (*)(const RouteRequest&, const RegistryAccess&);
+[[nodiscard]] RouteHandler BindRegistryRoute(const RegistryAccess& access, RegistryRoute route);
+
+// A reviewer's step from a `{"action", "reason"}` body, or the 400 to answer.
+struct ReviewDecision {
+  std::optional<registry::WorkflowAction> action;  // nullopt: see `refusal`
+  std::string reason;
+  std::optional<HttpResponse> refusal;
+};
+[[nodiscard]] ReviewDecision ReadReviewDecision(const HttpRequest& request);
+
+}  // namespace badgewatch::api
+
+#endif  // BADGEWATCH_API_SERVICE_CALLER_SCOPE_H_

@@ -1,0 +1,238 @@
+#include "api/service/domain_routes.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/service/json_body.h"
+#include "registry/badges.h"
+#include "registry/domains.h"
+#include "registry/sites.h"
+#include "registry/units.h"
+
+namespace badgewatch::api {
+
+namespace {
+
+using registry::Actor;
+using registry::Role;
+
+HttpResponse NotFound(const HttpRequest& request, std::string_view what) {
+  return ErrorResponse(request, http::status::not_found, "no such " + std::string(what));
+}
+
+HttpResponse Forbidden(const HttpRequest& request, std::string_view message) {
+  return ErrorResponse(request, http::status::forbidden, message);
+}
+
+nlohmann::json OptionalTime(const std::optional<std::int64_t>& time) {
+  return time ? nlohmann::json(*time) : nlohmann::json(nullptr);
+}
+
+nlohmann::json DomainJson(const registry::Domain& d) {
+  return {{"id", d.id},
+          {"unit_id", d.unit_id},
+          {"name", d.name},
+          {"ascii_name", d.ascii_name},
+          {"state", d.state},
+          {"years", d.years},
+          {"registered_at", OptionalTime(d.registered_at)},
+          {"expires_at", OptionalTime(d.expires_at)}};
+}
+
+// The unit `unit_id` if the caller may see it.
+std::optional<registry::Unit> VisibleUnit(const Actor& actor, registry::Database& db,
+                                          std::int64_t unit_id) {
+  registry::Result<registry::Unit> unit = registry::LoadUnit(db, unit_id);
+  if (!unit || !MaySeeUnit(actor, unit->id, unit->fields.region_code)) return std::nullopt;
+  return std::move(unit).value();
+}
+
+std::optional<registry::Unit> VisibleUnitOfPath(const RouteRequest& route, const Actor& actor,
+                                                registry::Database& db) {
+  const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
+  if (!id) return std::nullopt;
+  return VisibleUnit(actor, db, *id);
+}
+
+std::optional<registry::Domain> VisibleDomain(const RouteRequest& route, const Actor& actor,
+                                              registry::Database& db) {
+  const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
+  if (!id) return std::nullopt;
+  registry::Result<registry::Domain> domain = registry::LoadDomain(db, *id);
+  if (!domain || !VisibleUnit(actor, db, domain->unit_id)) return std::nullopt;
+  return std::move(domain).value();
+}
+
+HttpResponse ShowUnit(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
+    const std::optional<registry::Unit> unit = VisibleUnitOfPath(route, actor, db);
+    if (!unit) return NotFound(route.request, "unit");
+    const registry::UnitFields& f = unit->fields;
+    return JsonResponse(route.request, http::status::ok,
+                        {{"id", unit->id},
+                         {"kind", registry::UnitKindName(f.kind)},
+                         {"kind_label", registry::UnitKindLabel(f.kind)},
+                         {"region", f.region_code},
+                         {"system_category", f.system_category},
+                         {"name", f.name},
+                         {"address", f.address},
+                         {"handler_name", f.handler_name},
+                         {"mobile", f.mobile},
+                         {"email", f.email},
+                         {"unit_number", unit->unit_number},
+                         {"balance_fen", unit->balance_fen}});
+  });
+}
+
+HttpResponse ListDomains(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
+    const std::optional<registry::Unit> unit = VisibleUnitOfPath(route, actor, db);
+    if (!unit) return NotFound(route.request, "unit");
+    registry::Result<std::vector<registry::Domain>> domains =
+        registry::ListUnitDomains(db, unit->id);
+    if (!domains) return RegistryErrorResponse(route.request, domains.status());
+    nlohmann::json items = nlohmann::json::array();
+    for (const registry::Domain& domain : *domains) items.push_back(DomainJson(domain));
+    return JsonResponse(route.request, http::status::ok, {{"domains", items}});
+  });
+}
+
+HttpResponse RecordPayment(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
+    const std::optional<registry::Unit> unit = VisibleUnitOfPath(route, actor, db);
+    if (!unit) return NotFound(route.request, "unit");
+    JsonBody body = ParseJsonBody(route.request, {"amount_fen", "bank_reference"});
+    const std::int64_t amount = body.Integer("amount_fen");
+    const std::string reference = body.String("bank_reference");
+    if (!body.ok()) return body.Refusal(route.request);
+    RegistryWriter::Lease writer = access.writer->Acquire();
+    registry::Result<std::int64_t> id =
+        registry::RecordPayment(writer.registry(), actor, unit->id, amount, reference);
+    if (!id) return RegistryErrorResponse(route.request, id.status());
+    return JsonResponse(route.request, http::status::created, {{"payment_id", *id}});
+  });
+}
+
+HttpResponse ConfirmPayment(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database&) {
+    if (actor.role != Role::kConac) {
+      return Forbidden(route.request, "only CONAC staff confirm received funds");
+    }
+    const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
+    if (!id) return NotFound(route.request, "payment");
+    RegistryWriter::Lease writer = access.writer->Acquire();
+    if (registry::Status s = registry::ConfirmPayment(writer.registry(), actor, *id); !s.ok()) {
+      return RegistryErrorResponse(route.request, s);
+    }
+    return JsonResponse(route.request, http::status::ok, {{"confirmed", true}});
+  });
+}
+
+HttpResponse SubmitDomain(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database&) {
+    JsonBody body = ParseJsonBody(route.request, {"name", "years"});
+    const std::string name = body.String("name");
+    const std::int64_t years = body.Integer("years");
+    if (!body.ok()) return body.Refusal(route.request);
+    if (years < 1 || years > 10) {
+      return ErrorResponse(route.request, http::status::bad_request,
+                           "field 'years' must be from 1 to 10");
+    }
+    RegistryWriter::Lease writer = access.writer->Acquire();
+    registry::Result<std::int64_t> id =
+        registry::SubmitDomain(writer.registry(), actor, name, static_cast<int>(years));
+    if (!id) return RegistryErrorResponse(route.request, id.status());
+    HttpResponse response = JsonResponse(route.request, http::status::created, {{"id", *id}});
+    response.set(http::field::location, "/api/domains/" + std::to_string(*id));
+    return response;
+  });
+}
+
+HttpResponse ShowDomain(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
+    const std::optional<registry::Domain> domain = VisibleDomain(route, actor, db);
+    if (!domain) return NotFound(route.request, "domain");
+    return JsonResponse(route.request, http::status::ok, DomainJson(*domain));
+  });
+}
+
+HttpResponse DecideDomain(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
+    const std::optional<registry::Domain> domain = VisibleDomain(route, actor, db);
+    if (!domain) return NotFound(route.request, "domain");
+    ReviewDecision decision = ReadReviewDecision(route.request);
+    if (decision.refusal) return std::move(*decision.refusal);
+    RegistryWriter::Lease writer = access.writer->Acquire();
+    if (registry::Status s = registry::DecideDomain(writer.registry(), actor, domain->id,
+                                                    *decision.action, decision.reason);
+        !s.ok()) {
+      return RegistryErrorResponse(route.request, s);
+    }
+    registry::Result<registry::Domain> after =
+        registry::LoadDomain(writer.registry().writer(), domain->id);
+    if (!after) return RegistryErrorResponse(route.request, after.status());
+    return JsonResponse(route.request, http::status::ok, DomainJson(*after));
+  });
+}
+
+HttpResponse SubmitRenewal(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
+    JsonBody body = ParseJsonBody(route.request, {"domain_ids", "years"});
+    const std::vector<std::int64_t> ids = body.Integers("domain_ids");
+    const std::int64_t years = body.Integer("years");
+    if (!body.ok()) return body.Refusal(route.request);
+    if (years < 1 || years > 10) {
+      return ErrorResponse(route.request, http::status::bad_request,
+                           "field 'years' must be from 1 to 10");
+    }
+    for (const std::int64_t id : ids) {  // someone else's domain is not found, not forbidden
+      registry::Result<registry::Domain> domain = registry::LoadDomain(db, id);
+      if (!domain || !VisibleUnit(actor, db, domain->unit_id)) {
+        return NotFound(route.request, "domain " + std::to_string(id));
+      }
+    }
+    RegistryWriter::Lease writer = access.writer->Acquire();
+    registry::Result<std::int64_t> id =
+        registry::SubmitRenewal(writer.registry(), actor, ids, static_cast<int>(years));
+    if (!id) return RegistryErrorResponse(route.request, id.status());
+    return JsonResponse(route.request, http::status::created, {{"renewal_id", *id}});
+  });
+}
+
+HttpResponse ShowBadge(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
+    const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
+    if (!id) return NotFound(route.request, "site");
+    registry::Result<registry::Site> site = registry::LoadSite(db, *id);
+    if (!site || !VisibleUnit(actor, db, site->unit_id)) return NotFound(route.request, "site");
+    if (!site->badge_id) {
+      return ErrorResponse(route.request, http::status::not_found,
+                           "the site has no badge yet; it is issued when its application passes");
+    }
+    return JsonResponse(route.request, http::status::ok,
+                        {{"site_id", site->id},
+                         {"site_name", site->fields.name},
+                         {"badge_id", *site->badge_id},
+                         {"snippet", registry::BadgeSnippet(*site->badge_id)}});
+  });
+}
+
+}  // namespace
+
+void AddDomainRoutes(RequestRouter& router, const RegistryAccess& access) {
+  router.Add(http::verb::get, "/api/units/{id}", BindRegistryRoute(access, &ShowUnit));
+  router.Add(http::verb::get, "/api/units/{id}/domains", BindRegistryRoute(access, &ListDomains));
+  router.Add(http::verb::post, "/api/units/{id}/payments",
+             BindRegistryRoute(access, &RecordPayment));
+  router.Add(http::verb::post, "/api/payments/{id}/confirmation",
+             BindRegistryRoute(access, &ConfirmPayment));
+  router.Add(http::verb::post, "/api/domains", BindRegistryRoute(access, &SubmitDomain));
+  router.Add(http::verb::get, "/api/domains/{id}", BindRegistryRoute(access, &ShowDomain));
+  router.Add(http::verb::post, "/api/domains/{id}/decisions",
+             BindRegistryRoute(access, &DecideDomain));
+  router.Add(http::verb::post, "/api/renewals", BindRegistryRoute(access, &SubmitRenewal));
+  router.Add(http::verb::get, "/api/sites/{id}/badge", BindRegistryRoute(access, &ShowBadge));
+}
+
+}  // namespace badgewatch::api

@@ -1,0 +1,498 @@
+#include "api/service/openapi_document.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace badgewatch::api {
+
+namespace {
+
+nlohmann::json ErrorSchemaRef() { return {{"$ref", "#/components/schemas/Error"}}; }
+
+nlohmann::json JsonContent(nlohmann::json schema) {
+  return {{"application/json", {{"schema", std::move(schema)}}}};
+}
+
+nlohmann::json Operation(std::string summary, nlohmann::json responses,
+                         std::optional<nlohmann::json> request_schema = std::nullopt) {
+  nlohmann::json op = {
+      {"summary", std::move(summary)},
+      {"security", {{{"bearer", nlohmann::json::array()}}, {{"session", nlohmann::json::array()}}}},
+      {"responses", std::move(responses)}};
+  if (request_schema) {
+    op["requestBody"] = {{"required", true}, {"content", JsonContent(std::move(*request_schema))}};
+  }
+  return op;
+}
+
+nlohmann::json Ref(std::string_view schema) {
+  return {{"$ref", "#/components/schemas/" + std::string(schema)}};
+}
+
+nlohmann::json Described(std::string description, std::optional<nlohmann::json> schema = {}) {
+  nlohmann::json response = {{"description", std::move(description)}};
+  if (schema) response["content"] = JsonContent(std::move(*schema));
+  return response;
+}
+
+// The errors every authenticated route may answer.
+nlohmann::json WithErrors(nlohmann::json responses) {
+  responses["400"] = Described("a malformed body, a wrong field, or a field the caller may not set",
+                               ErrorSchemaRef());
+  responses["401"] = Described("no or unknown token", ErrorSchemaRef());
+  responses["404"] = Described("no such record, or one the caller may not see", ErrorSchemaRef());
+  responses["409"] =
+      Described("an illegal workflow step; the message says which are legal", ErrorSchemaRef());
+  return responses;
+}
+
+void AddApplicationPaths(nlohmann::json& doc) {
+  auto& schemas = doc["components"]["schemas"];
+  schemas["ApplicationForm"] = {
+      {"type", "object"},
+      {"additionalProperties", false},
+      {"required", {"name", "ips", "introduction", "handler_mobile", "sms_verification_id"}},
+      {"properties",
+       {{"opening_type", {{"type", "string"}, {"enum", {"new", "recheck"}}}},
+        {"name", {{"type", "string"}, {"description", "the registered website name"}}},
+        {"chinese_domain", {{"type", "string"}, {"nullable", true}}},
+        {"english_domain", {{"type", "string"}, {"nullable", true}}},
+        {"hosted_on_platform", {{"type", "boolean"}}},
+        {"ips", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+        {"introduction", {{"type", "string"}, {"maxLength", 500}}},
+        {"handler_mobile", {{"type", "string"}}},
+        {"sms_verification_id", {{"type", "integer"}}}}}};
+  schemas["Application"] = {
+      {"type", "object"},
+      {"properties",
+       {{"id", {{"type", "integer"}}},
+        {"workflow", {{"type", "string"}, {"enum", {"site-opening", "badge", "domain"}}}},
+        {"state", {{"type", "string"}}},
+        {"unit_id", {{"type", "integer"}}},
+        {"unit_name", {{"type", "string"}}},
+        {"region", {{"type", "string"}}},
+        {"site_name", {{"type", "string"}}},
+        {"revision", {{"type", "integer"}}},
+        {"site_id", {{"type", "integer"}, {"nullable", true}}}}}};
+
+  auto& paths = doc["paths"];
+  paths["/api/sms-codes"]["post"] = Operation(
+      "Send a 6-digit code to the handler's mobile (unit accounts)",
+      WithErrors({{"201", Described("the verification id the form carries")},
+                  {"429", Described("over a limit (per mobile 1 a minute and 10 a day, per "
+                                    "account 5 an hour and 10 a day, per client address, per "
+                                    "server); see Retry-After",
+                                    ErrorSchemaRef())}}),
+      nlohmann::json{{"type", "object"}, {"properties", {{"mobile", {{"type", "string"}}}}}});
+  paths["/api/sms-codes/{id}/confirmation"]["post"] = Operation(
+      "Confirm the code (5 attempts, 10 minutes)", WithErrors({{"200", Described("confirmed")}}),
+      nlohmann::json{{"type", "object"}, {"properties", {{"code", {{"type", "string"}}}}}});
+  paths["/api/applications"]["get"] = Operation("Applications the caller may see; ?state= filters",
+                                                WithErrors({{"200", Described("the list")}}));
+  paths["/api/applications"]["post"] = Operation(
+      "Submit a site-opening or badge application (by the unit's kind)",
+      WithErrors({{"201", Described("created; Location names it")}}), Ref("ApplicationForm"));
+  paths["/api/applications/{id}"]["get"] =
+      Operation("One application with its latest form and every review step",
+                WithErrors({{"200", Described("the application", Ref("Application"))}}));
+  paths["/api/applications/{id}"]["put"] =
+      Operation("Edit and resubmit a rejected application (a new revision)",
+                WithErrors({{"200", Described("resubmitted")}}), Ref("ApplicationForm"));
+  paths["/api/applications/{id}/decisions"]["post"] = Operation(
+      "A review step: regional-pass, regional-reject, materials-received, issue-badge, "
+      "conac-pass, conac-reject (rejections need a reason)",
+      WithErrors(
+          {{"200", Described("the application after the step", Ref("Application"))},
+           {"403", Described("the caller's role may not take this step", ErrorSchemaRef())}}),
+      nlohmann::json{
+          {"type", "object"},
+          {"required", {"action"}},
+          {"properties", {{"action", {{"type", "string"}}}, {"reason", {{"type", "string"}}}}}});
+}
+
+nlohmann::json ObjectSchema(std::initializer_list<std::pair<const char*, const char*>> fields) {
+  nlohmann::json properties = nlohmann::json::object();
+  nlohmann::json required = nlohmann::json::array();
+  for (const auto& [name, type] : fields) {
+    properties[name] = {{"type", type}};
+    required.push_back(name);
+  }
+  return {{"type", "object"}, {"required", required}, {"properties", properties}};
+}
+
+void AddDomainPaths(nlohmann::json& doc) {
+  doc["components"]["schemas"]["Domain"] = {
+      {"type", "object"},
+      {"properties",
+       {{"id", {{"type", "integer"}}},
+        {"unit_id", {{"type", "integer"}}},
+        {"name", {{"type", "string"}, {"description", "as submitted, e.g. 教育局.政务"}}},
+        {"ascii_name", {{"type", "string"}}},
+        {"state", {{"type", "string"}}},
+        {"years", {{"type", "integer"}}},
+        {"registered_at", {{"type", "integer"}, {"nullable", true}}},
+        {"expires_at", {{"type", "integer"}, {"nullable", true}}}}}};
+  auto& paths = doc["paths"];
+  paths["/api/units/{id}"]["get"] = Operation("A unit's registration fields and balance (fen)",
+                                              WithErrors({{"200", Described("the unit")}}));
+  paths["/api/units/{id}/domains"]["get"] =
+      Operation("A unit's domains with registration and expiry dates",
+                WithErrors({{"200", Described("list")}}));
+  paths["/api/units/{id}/payments"]["post"] =
+      Operation("The regional admin records a bank transfer from the unit (invoice mailed)",
+                WithErrors({{"201", Described("the payment id")}}),
+                ObjectSchema({{"amount_fen", "integer"}, {"bank_reference", "string"}}));
+  paths["/api/payments/{id}/confirmation"]["post"] =
+      Operation("CONAC confirms the funds: the balance is credited and due fees are paid from it",
+                WithErrors({{"200", Described("confirmed")}}));
+  paths["/api/domains"]["post"] =
+      Operation("Apply for a .政务 (党政机关) or .公益 (others) domain",
+                WithErrors({{"201", Described("created; Location names it")}}),
+                ObjectSchema({{"name", "string"}, {"years", "integer"}}));
+  paths["/api/domains/{id}"]["get"] =
+      Operation("One domain", WithErrors({{"200", Described("the domain", Ref("Domain"))}}));
+  paths["/api/domains/{id}/decisions"]["post"] =
+      Operation("regional-pass/-reject, conac-pass/-reject",
+                WithErrors({{"200", Described("the domain after the step", Ref("Domain"))}}),
+                ObjectSchema({{"action", "string"}}));
+  paths["/api/renewals"]["post"] = Operation(
+      "Renew registered domains by N years (from their old expiry), paid from the balance",
+      WithErrors({{"201", Described("the renewal id")}}),
+      nlohmann::json{{"type", "object"},
+                     {"required", {"domain_ids", "years"}},
+                     {"properties",
+                      {{"domain_ids", {{"type", "array"}, {"items", {{"type", "integer"}}}}},
+                       {"years", {{"type", "integer"}}}}}});
+  paths["/api/sites/{id}/badge"]["get"] =
+      Operation("The site's badge id and the snippet to paste before </body> on every page",
+                WithErrors({{"200", Described("badge id and snippet")}}));
+}
+
+void AddSelfCheckPaths(nlohmann::json& doc) {
+  auto& paths = doc["paths"];
+  nlohmann::json started = WithErrors({{"202", Described("started; Location names the job")}});
+  started["429"] = Described(
+      "over the limits (10 per unit per hour, 1 running per unit, a global cap); see Retry-After",
+      ErrorSchemaRef());
+  started["403"] = Described("a unit named a URL instead of one of its sites", ErrorSchemaRef());
+  paths["/api/self-checks"]["post"] = Operation(
+      "Crawl a site and check every page (a unit: one of its own registered sites by site_id; "
+      "staff: any URL with the registered name and badge id). Ports 80 and 443 only, under the "
+      "address policy",
+      started,
+      nlohmann::json{{"type", "object"},
+                     {"properties",
+                      {{"site_id", {{"type", "integer"}}},
+                       {"url", {{"type", "string"}}},
+                       {"name", {{"type", "string"}}},
+                       {"badge_id", {{"type", "string"}}}}}});
+  paths["/api/self-checks/{id}"]["get"] = Operation(
+      "A self-check's state; once done, the report of `badgewatch check --json`",
+      WithErrors({{"200", Described("state running, done or failed; report when done")}}));
+}
+
+void AddSessionPaths(nlohmann::json& doc) {
+  auto& paths = doc["paths"];
+  nlohmann::json login_result = {
+      {"type", "object"},
+      {"properties",
+       {{"account_id", {{"type", "integer"}}},
+        {"role", {{"type", "string"}, {"enum", {"unit", "regional", "conac"}}}},
+        {"unit_id", {{"type", "integer"}}},
+        {"region", {{"type", "string"}}},
+        {"csrf_token",
+         {{"type", "string"}, {"description", "send as X-CSRF-Token on every write"}}},
+        {"expires_in", {{"type", "integer"}, {"description", "seconds the session lasts"}}}}}};
+  nlohmann::json responses = {
+      {"200", Described("logged in; Set-Cookie bw_session (HttpOnly, SameSite=Strict)",
+                        std::move(login_result))},
+      {"400", Described("a malformed body", ErrorSchemaRef())},
+      {"401", Described("wrong login or password (the same answer for an unknown login)",
+                        ErrorSchemaRef())},
+      {"429", Described("throttled after failed logins (5 of this login from this address, or "
+                        "20 from this address, in 15 minutes; past 10 of this login from anywhere "
+                        "a back-off of up to 30 s); see Retry-After",
+                        ErrorSchemaRef())},
+      {"503",
+       Described("every password check is busy; retry after Retry-After (1 s)", ErrorSchemaRef())}};
+  paths["/api/session"]["post"] = {
+      {"summary", "Log in to the web pages with a login and password"},
+      {"security", nlohmann::json::array()},
+      {"requestBody",
+       {{"required", true},
+        {"content",
+         JsonContent({{"type", "object"},
+                      {"additionalProperties", false},
+                      {"required", {"login", "password"}},
+                      {"properties",
+                       {{"login", {{"type", "string"}}}, {"password", {{"type", "string"}}}}}})}}},
+      {"responses", std::move(responses)}};
+  paths["/api/session"]["delete"] = {
+      {"summary", "Log out: end the cookie's session and clear the cookie"},
+      {"security", {{{"session", nlohmann::json::array()}}}},
+      {"responses",
+       {{"204", Described("logged out; Set-Cookie clears bw_session")},
+        {"403", Described("a live session without its CSRF token", ErrorSchemaRef())}}}};
+}
+
+void AddRegistrationPaths(nlohmann::json& doc) {
+  nlohmann::json string = {{"type", "string"}};
+  nlohmann::json op = {
+      {"summary",
+       "A unit registers itself (附件一) with a login and a password; no authentication. "
+       "Registrations are capped server-wide"},
+      {"security", nlohmann::json::array()},
+      {"requestBody",
+       {{"required", true},
+        {"content",
+         JsonContent(
+             {{"type", "object"},
+              {"additionalProperties", false},
+              {"required",
+               {"kind", "region", "system_category", "name", "address", "handler_name", "mobile",
+                "email", "login", "password"}},
+              {"properties",
+               {{"kind",
+                 {{"type", "string"},
+                  {"enum", {"party-government", "public-institution", "social-organisation"}}}},
+                {"region", string},
+                {"system_category", string},
+                {"name", string},
+                {"address", string},
+                {"handler_name", string},
+                {"mobile", string},
+                {"email", string},
+                {"login", string},
+                {"password",
+                 {{"type", "string"},
+                  {"description",
+                   "at least 10 characters, not one repeated, not the login"}}}}}})}}},
+      {"responses",
+       {{"201", Described("registered; Location names the unit")},
+        {"400", Described("a missing or invalid field, or a weak password", ErrorSchemaRef())},
+        {"409", Described("the login or the unit name in that region is taken", ErrorSchemaRef())},
+        {"429",
+         Described("too many registrations at the moment; see Retry-After", ErrorSchemaRef())}}}};
+  doc["paths"]["/api/registrations"]["post"] = std::move(op);
+}
+
+nlohmann::json QueryParameter(std::string name, std::string description,
+                              nlohmann::json schema = {{"type", "string"}}) {
+  return {{"name", std::move(name)},
+          {"in", "query"},
+          {"required", false},
+          {"description", std::move(description)},
+          {"schema", std::move(schema)}};
+}
+
+nlohmann::json PageParameters() {
+  return nlohmann::json::array(
+      {QueryParameter("page", "page number, from 1 (default 1)",
+                      {{"type", "integer"}, {"minimum", 1}}),
+       QueryParameter("per_page", "items per page, 1-200 (default 50)",
+                      {{"type", "integer"}, {"minimum", 1}, {"maximum", 200}})});
+}
+
+// `{"page", "per_page", "total", "items": [item]}`.
+nlohmann::json PageOf(std::string_view item) {
+  return {{"type", "object"},
+          {"properties",
+           {{"page", {{"type", "integer"}}},
+            {"per_page", {{"type", "integer"}}},
+            {"total", {{"type", "integer"}}},
+            {"items", {{"type", "array"}, {"items", Ref(item)}}}}}};
+}
+
+void AddScanPaths(nlohmann::json& doc) {
+  doc["components"]["schemas"]["Scan"] = {
+      {"type", "object"},
+      {"properties",
+       {{"id", {{"type", "integer"}}},
+        {"kind", {{"type", "string"}, {"enum", {"nightly", "self-check"}}}},
+        {"state",
+         {{"type", "string"},
+          {"enum", {"running", "finished", "interrupted"}},
+          {"description",
+           "interrupted: unfinished and not running in this server (`badgewatch scan --resume` "
+           "continues it)"}}},
+        {"started_at", {{"type", "integer"}, {"description", "Unix seconds"}}},
+        {"finished_at", {{"type", "integer"}, {"nullable", true}}},
+        {"sites_due", {{"type", "integer"}, {"nullable", true}}},
+        {"sites_recorded",
+         {{"type", "integer"},
+          {"description", "records written (a regional reviewer: its region's)"}}},
+        {"pass", {{"type", "integer"}}},
+        {"fail", {{"type", "integer"}, {"description", "failing and reachable"}}},
+        {"unreachable", {{"type", "integer"}}},
+        {"requested_by",
+         {{"type", "string"}, {"nullable", true}, {"description", "who started it via the API"}}},
+        {"progress",
+         {{"type", "object"},
+          {"description", "records written in every region against the sites due"},
+          {"properties",
+           {{"recorded", {{"type", "integer"}}},
+            {"due", {{"type", "integer"}, {"nullable", true}}}}}}}}}};
+  auto& paths = doc["paths"];
+  nlohmann::json staff_only = WithErrors({{"200", Described("one page of scans", PageOf("Scan"))}});
+  staff_only["403"] = Described("a unit account", ErrorSchemaRef());
+  nlohmann::json list =
+      Operation("Scans, newest first (CONAC staff; regional reviewers with counts of their region)",
+                staff_only);
+  list["parameters"] = PageParameters();
+  paths["/api/scans"]["get"] = list;
+  nlohmann::json started =
+      WithErrors({{"202", Described("started; Location names the scan; body {\"id\"}")}});
+  started["403"] = Described("not CONAC staff", ErrorSchemaRef());
+  started["409"] = Described("a scan is already running", ErrorSchemaRef());
+  paths["/api/scans"]["post"] =
+      Operation("Start a nightly scan of every due site in the background (CONAC staff)", started);
+  nlohmann::json one = WithErrors({{"200", Described("the scan", Ref("Scan"))}});
+  one["403"] = Described("a unit account", ErrorSchemaRef());
+  paths["/api/scans/{id}"]["get"] = Operation("A scan and its progress (recorded/due)", one);
+}
+
+void AddComplianceRecordPaths(nlohmann::json& doc) {
+  doc["components"]["schemas"]["ComplianceRecord"] = {
+      {"type", "object"},
+      {"properties",
+       {{"id", {{"type", "integer"}}},
+        {"scan_id", {{"type", "integer"}}},
+        {"recorded_at", {{"type", "integer"}}},
+        {"site",
+         {{"type", "object"},
+          {"description", "id, name, chinese_domain, english_domain, badge_id"}}},
+        {"unit", {{"type", "object"}, {"description", "id, name"}}},
+        {"region", {{"type", "object"}, {"description", "code, name"}}},
+        {"verdict",
+         {{"type", "string"},
+          {"enum", {"pass", "fail", "unreachable"}},
+          {"description", "unreachable: failing, and no page could be fetched (fetch-failed)"}}},
+        {"problems", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+        {"warnings", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+        {"pages_total", {{"type", "integer"}}},
+        {"pages_failed", {{"type", "integer"}}},
+        {"dead_links",
+         {{"type", "integer"},
+          {"description",
+           "links of the site to inner pages answering 404 or 410 (warning dead-link, "
+           "链接可用性); never a failure"}}},
+        {"change",
+         {{"type", "string"},
+          {"enum",
+           {"first-record", "still-passing", "fixed", "newly-failing", "still-failing",
+            "newly-unreachable"}},
+          {"description", "against the site's record before this one"}}},
+        {"previous_record_id", {{"type", "integer"}, {"nullable", true}}}}}};
+  auto& paths = doc["paths"];
+  nlohmann::json filters = PageParameters();
+  filters.push_back(QueryParameter("verdict", "pass, fail (reachable) or unreachable"));
+  filters.push_back(QueryParameter("problem", "a failure code, e.g. badge-missing"));
+  filters.push_back(
+      QueryParameter("change",
+                     "first-record, still-passing, fixed, newly-failing, still-failing or "
+                     "newly-unreachable"));
+  nlohmann::json list = Operation(
+      "Compliance records the caller may see (a unit: its sites; a regional reviewer: its "
+      "region; CONAC: all), newest first. An invalid filter value answers 400",
+      WithErrors({{"200", Described("one page of records; scan_id names the scan read",
+                                    PageOf("ComplianceRecord"))}}));
+  list["parameters"] = filters;
+  list["parameters"].push_back(QueryParameter(
+      "scan",
+      "a scan id, or latest (default): the newest finished scan (nightly first), else "
+      "the newest scan with records"));
+  list["parameters"].push_back(QueryParameter("region", "a region code (two digits)"));
+  paths["/api/compliance-records"]["get"] = list;
+  nlohmann::json one = Operation(
+      "One record with its failing pages (paginated by page/per_page) and the diff against the "
+      "site's previous record",
+      WithErrors({{"200", Described("the record, failing_pages {page, per_page, total, items} "
+                                    "and diff {change, previous, problems_added, "
+                                    "problems_removed, warnings_added, warnings_removed}")}}));
+  one["parameters"] = PageParameters();
+  paths["/api/compliance-records/{id}"]["get"] = one;
+  nlohmann::json history = Operation(
+      "One site's records, newest first",
+      WithErrors({{"200", Described("one page of records", PageOf("ComplianceRecord"))}}));
+  history["parameters"] = filters;
+  paths["/api/sites/{id}/compliance-records"]["get"] = history;
+}
+
+void AddOutboxPaths(nlohmann::json& doc) {
+  nlohmann::json parameters = PageParameters();
+  parameters.push_back(QueryParameter("state", "pending, sent or failed (default: every state)"));
+  nlohmann::json responses = WithErrors(
+      {{"200", Described("rows per state and channel, the oldest pending row's time, and a page "
+                         "of rows, newest first")}});
+  responses["403"] = Described("not CONAC staff", ErrorSchemaRef());
+  nlohmann::json op = Operation("The SMS and e-mail outbox: what waits, was sent or was given up",
+                                std::move(responses));
+  op["parameters"] = std::move(parameters);
+  doc["paths"]["/api/outbox"]["get"] = std::move(op);
+}
+
+nlohmann::json Build() {
+  nlohmann::json doc;
+  doc["openapi"] = "3.0.3";
+  doc["info"] = {{"title", "badgewatch"},
+                 {"version", "0.1.0"},
+                 {"description",
+                  "The CONAC website-badge service: registry workflows, compliance scans and "
+                  "self-checks. Every /api route needs `Authorization: Bearer <token>` or the "
+                  "`bw_session` cookie of a login (POST /api/session); a write (POST, PUT, "
+                  "PATCH, DELETE) by cookie must also send the session's CSRF token as the "
+                  "X-CSRF-Token header or a csrf_token form field, else 403 with code csrf."}};
+  doc["components"]["securitySchemes"]["bearer"] = {{"type", "http"}, {"scheme", "bearer"}};
+  doc["components"]["securitySchemes"]["session"] = {
+      {"type", "apiKey"}, {"in", "cookie"}, {"name", "bw_session"}};
+  doc["components"]["schemas"]["Error"] = {
+      {"type", "object"},
+      {"required", {"error"}},
+      {"properties",
+       {{"error", {{"type", "string"}}},
+        {"code", {{"type", "string"}, {"description", "registry status code, e.g. not-found"}}}}}};
+
+  auto& paths = doc["paths"];
+  paths["/healthz"]["get"] = {{"summary", "Liveness and registry readability"},
+                              {"responses",
+                               {{"200", {{"description", "the registry file reads from disk"}}},
+                                {"503", {{"description", "the registry cannot be read"}}}}}};
+  paths["/metrics"]["get"] = {{"summary", "Prometheus text-format metrics"},
+                              {"responses", {{"200", {{"description", "metrics"}}}}}};
+  paths["/openapi.json"]["get"] = {{"summary", "This document"},
+                                   {"responses", {{"200", {{"description", "OpenAPI 3"}}}}}};
+  paths["/api/me"]["get"] = {
+      {"summary", "The account behind the bearer token or login cookie"},
+      {"security", {{{"bearer", nlohmann::json::array()}}, {{"session", nlohmann::json::array()}}}},
+      {"responses",
+       {{"200",
+         {{"description", "the caller"},
+          {"content",
+           JsonContent({{"type", "object"},
+                        {"properties",
+                         {{"account_id", {{"type", "integer"}}},
+                          {"role", {{"type", "string"}, {"enum", {"unit", "regional", "conac"}}}},
+                          {"unit_id", {{"type", "integer"}}},
+                          {"region", {{"type", "string"}}}}}})}}},
+        {"401",
+         {{"description", "no or unknown token"}, {"content", JsonContent(ErrorSchemaRef())}}}}}};
+  AddApplicationPaths(doc);
+  AddDomainPaths(doc);
+  AddSelfCheckPaths(doc);
+  AddSessionPaths(doc);
+  AddRegistrationPaths(doc);
+  AddScanPaths(doc);
+  AddComplianceRecordPaths(doc);
+  AddOutboxPaths(doc);
+  return doc;
+}
+
+}  // namespace
+
+const nlohmann::json& OpenApiDocument() {
+  static const nlohmann::json document = Build();
+  return document;
+}
+
+}  // namespace badgewatch::api

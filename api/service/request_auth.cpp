@@ -1,0 +1,120 @@
+#include "api/service/request_auth.h"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/beast/core/string.hpp>
+#include <string>
+
+#include "api/service/session_cookie.h"
+#include "registry/web_sessions.h"
+
+namespace badgewatch::api {
+
+namespace {
+
+HttpResponse Unauthorized(const HttpRequest& request, std::string_view message) {
+  HttpResponse response = ErrorResponse(request, http::status::unauthorized, message);
+  response.set(http::field::www_authenticate, "Bearer realm=\"badgewatch\"");
+  return response;
+}
+
+}  // namespace
+
+std::optional<std::string_view> BearerToken(const HttpRequest& request) {
+  const auto header = request.find(http::field::authorization);
+  if (header == request.end()) return std::nullopt;
+  std::string_view value(header->value().data(), header->value().size());
+  constexpr std::string_view kScheme = "bearer ";
+  if (value.size() < kScheme.size() ||
+      !boost::beast::iequals(boost::beast::string_view(value.data(), kScheme.size()),
+                             boost::beast::string_view(kScheme.data(), kScheme.size()))) {
+    return std::nullopt;
+  }
+  value.remove_prefix(kScheme.size());
+  while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+  while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+  if (value.empty()) return std::nullopt;
+  return value;
+}
+
+Caller AuthenticateCaller(const HttpRequest& request, registry::Database& db, std::int64_t now) {
+  const std::optional<std::string_view> token = BearerToken(request);
+  const std::optional<std::string_view> cookie = token ? std::nullopt : SessionCookieToken(request);
+  if (!token && !cookie) {
+    return {std::nullopt, Unauthorized(request, "an API token or a login is required"), ""};
+  }
+  if (token) {
+    registry::Result<registry::Actor> actor = registry::AuthenticateToken(db, *token);
+    if (actor) return {std::move(actor).value(), std::nullopt, ""};
+    if (actor.status().code() == registry::StatusCode::kPermissionDenied ||
+        actor.status().code() == registry::StatusCode::kNotFound) {
+      return {std::nullopt, Unauthorized(request, "the API token is not valid"), ""};
+    }
+    return {std::nullopt, RegistryErrorResponse(request, actor.status()), ""};
+  }
+  registry::Result<registry::ActiveWebSession> session = registry::FindWebSession(db, *cookie, now);
+  if (!session) {
+    if (session.status().code() == registry::StatusCode::kPermissionDenied ||
+        session.status().code() == registry::StatusCode::kNotFound) {
+      return {std::nullopt, Unauthorized(request, "the login has expired or ended; log in again"),
+              ""};
+    }
+    return {std::nullopt, RegistryErrorResponse(request, session.status()), ""};
+  }
+  if (NeedsCsrfToken(request.method()) && !PresentsCsrfToken(request, session->csrf_token)) {
+    return {std::nullopt,
+            JsonResponse(request, http::status::forbidden,
+                         {{"error",
+                           "this request needs the session's CSRF token (the X-CSRF-Token header "
+                           "or a csrf_token form field)"},
+                          {"code", "csrf"}}),
+            ""};
+  }
+  return {std::move(session->actor), std::nullopt, std::move(session->csrf_token)};
+}
+
+nlohmann::json ActorJson(const registry::Actor& actor) {
+  nlohmann::json body = {{"account_id", actor.account_id},
+                         {"role", registry::RoleName(actor.role)}};
+  if (actor.role == registry::Role::kUnit) body["unit_id"] = actor.unit_id;
+  if (actor.role == registry::Role::kRegional) body["region"] = actor.region_code;
+  return body;
+}
+
+http::status HttpStatusFor(registry::StatusCode code) {
+  switch (code) {
+    case registry::StatusCode::kOk:
+      return http::status::ok;
+    case registry::StatusCode::kInvalidArgument:
+      return http::status::bad_request;
+    case registry::StatusCode::kNotFound:
+      return http::status::not_found;
+    case registry::StatusCode::kPermissionDenied:
+      return http::status::forbidden;
+    case registry::StatusCode::kFailedPrecondition:
+    case registry::StatusCode::kAlreadyExists:
+      return http::status::conflict;
+    case registry::StatusCode::kDelivery:
+      return http::status::bad_gateway;
+    case registry::StatusCode::kResourceExhausted:
+      return http::status::too_many_requests;
+    case registry::StatusCode::kStorage:
+    case registry::StatusCode::kSchemaTooNew:
+      return http::status::internal_server_error;
+  }
+  return http::status::internal_server_error;
+}
+
+HttpResponse RegistryErrorResponse(const HttpRequest& request, const registry::Status& status) {
+  const http::status http_status = HttpStatusFor(status.code());
+  const std::string code(registry::StatusCodeName(status.code()));
+  if (http_status == http::status::internal_server_error) {
+    spdlog::error("registry failure: {}", status.ToString());
+    return JsonResponse(
+        request, http_status,
+        {{"error", "the registry could not be read or written; see the log"}, {"code", code}});
+  }
+  return JsonResponse(request, http_status, {{"error", status.message()}, {"code", code}});
+}
+
+}  // namespace badgewatch::api

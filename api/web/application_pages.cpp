@@ -1,0 +1,544 @@
+// Applications as web pages: the list, the form with its SMS code step
+// (submit and, for a rejected one, resubmit), one application with its
+// history and the reviewer's decision forms, and the review queue. The same
+// registry calls and authorisation as api/application_routes.cpp.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/service/application_routes.h"
+#include "api/service/sms_code_gate.h"
+#include "api/web/pages.h"
+#include "registry/print_forms.h"
+#include "registry/site_applications.h"
+#include "registry/sms_verification.h"
+#include "scan/report_messages.h"
+
+namespace badgewatch::api {
+
+namespace {
+
+using registry::Actor;
+using registry::ApplicationSummary;
+using registry::HtmlEscape;
+using registry::Role;
+
+std::string WorkflowLabel(const PageViewer& viewer, registry::Workflow workflow) {
+  return std::string(viewer.T(workflow == registry::Workflow::kSiteOpening
+                                  ? WebText::kWorkflowSiteOpening
+                                  : WebText::kWorkflowBadge));
+}
+
+std::string StatePill(const PageViewer& viewer, std::string_view state) {
+  const std::string_view tone = state == "badge-issued" ? "pass"
+                                : state == "rejected"   ? "fail"
+                                                        : "neutral";
+  return fmt::format("<span class=\"pill {}\" data-state=\"{}\">{}</span>", tone, HtmlEscape(state),
+                     HtmlEscape(StateLabel(state, viewer.language)));
+}
+
+// The steps the viewer's role may take on `application` now.
+std::vector<registry::Transition> StepsFor(const Actor& actor,
+                                           const ApplicationSummary& application) {
+  std::vector<registry::Transition> steps;
+  for (const registry::Transition& t : registry::Transitions()) {
+    if (t.workflow == application.workflow && t.from == application.state && t.role == actor.role &&
+        t.action != registry::WorkflowAction::kResubmit) {
+      steps.push_back(t);
+    }
+  }
+  return steps;
+}
+
+std::string Message(std::string_view kind, std::string_view html) {
+  if (html.empty()) return "";
+  return fmt::format("<p class=\"message {}\" role=\"status\">{}</p>\n", kind, html);
+}
+
+// ---- the form ----------------------------------------------------------
+
+// What the form shows: the posted fields (or an application's form), and
+// where it stands in the SMS step.
+struct FormState {
+  FormFields values;
+  std::optional<std::int64_t> application_id;  // resubmitting this one
+  std::string message_html;                    // escaped
+  std::string message_kind = "error";
+};
+
+std::string Value(const FormFields& values, std::string_view name) {
+  return HtmlEscape(values.Get(name).value_or(""));
+}
+
+std::string TextInput(const PageViewer& viewer, const FormFields& values, WebText label,
+                      std::string_view name, bool required, std::string_view type = "text",
+                      std::string_view help = "") {
+  return fmt::format("<label>{}{}<input type=\"{}\" name=\"{}\" value=\"{}\"{}>{}</label>\n",
+                     viewer.T(label), required ? " *" : "", type, name, Value(values, name),
+                     required ? " required" : "",
+                     help.empty() ? "" : fmt::format("<small>{}</small>", help));
+}
+
+std::string ApplicationFormHtml(const PageViewer& viewer, const FormState& state) {
+  const FormFields& v = state.values;
+  const bool recheck = v.Get("opening_type") == "recheck";
+  const bool hosted = v.Has("hosted_on_platform");
+  const std::optional<std::string_view> verification = v.Get("sms_verification_id");
+  std::string html = Message(state.message_kind, state.message_html);
+  html += fmt::format(
+      "<p class=\"muted\">{}</p>\n<form method=\"post\" action=\"/applications\" "
+      "class=\"stack\" id=\"application-form\">{}\n",
+      viewer.T(WebText::kNewApplicationHelp), CsrfField(viewer));
+  if (state.application_id) {
+    html += fmt::format("<input type=\"hidden\" name=\"application_id\" value=\"{}\">\n",
+                        *state.application_id);
+  }
+  html += fmt::format(
+      "<label>{} *<select name=\"opening_type\"><option value=\"new\"{}>{}</option>"
+      "<option value=\"recheck\"{}>{}</option></select></label>\n",
+      viewer.T(WebText::kOpeningType), recheck ? "" : " selected", viewer.T(WebText::kOpeningNew),
+      recheck ? " selected" : "", viewer.T(WebText::kOpeningRecheck));
+  html += TextInput(viewer, v, WebText::kSiteName, "name", true);
+  html += TextInput(viewer, v, WebText::kChineseDomain, "chinese_domain", false);
+  html += TextInput(viewer, v, WebText::kEnglishDomain, "english_domain", false);
+  html += fmt::format(
+      "<label class=\"check\"><input type=\"checkbox\" name=\"hosted_on_platform\" "
+      "value=\"1\"{}>{}</label>\n",
+      hosted ? " checked" : "", viewer.T(WebText::kHostedOnPlatform));
+  html += TextInput(viewer, v, WebText::kIps, "ips", true, "text", viewer.T(WebText::kIpsHelp));
+  html += fmt::format(
+      "<label>{} *<textarea name=\"introduction\" maxlength=\"500\" required>{}"
+      "</textarea></label>\n",
+      viewer.T(WebText::kIntroduction), Value(v, "introduction"));
+  html += "<div class=\"row\">" +
+          TextInput(viewer, v, WebText::kHandlerMobile, "handler_mobile", true, "tel") +
+          fmt::format(
+              "<button type=\"submit\" class=\"secondary\" formaction=\"/applications/"
+              "sms-code\" formnovalidate>{}</button></div>\n",
+              viewer.T(WebText::kSendSmsCode));
+  if (verification) {
+    html += fmt::format("<input type=\"hidden\" name=\"sms_verification_id\" value=\"{}\">\n",
+                        HtmlEscape(*verification));
+    html += TextInput(viewer, v, WebText::kSmsCode, "sms_code", false, "text");
+  }
+  html += fmt::format("<div><button type=\"submit\">{}</button></div>\n</form>\n",
+                      viewer.T(WebText::kSubmitApplication));
+  return html;
+}
+
+HttpResponse FormPage(const PageViewer& viewer, http::status status, const FormState& state) {
+  return HtmlPage(viewer, status,
+                  {std::string(viewer.T(WebText::kNewApplication)),
+                   "<section>\n" + ApplicationFormHtml(viewer, state) + "</section>\n"});
+}
+
+// The posted body of a web form.
+FormFields PostedFields(const RouteRequest& route) { return ParseFormFields(route.request.body()); }
+
+// Addresses separated by spaces, commas, semicolons or line breaks.
+std::vector<std::string> SplitAddresses(std::string_view text) {
+  std::string spaced(text);
+  std::replace_if(
+      spaced.begin(), spaced.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; },
+      ' ');
+  return registry::SplitIps(spaced);
+}
+
+std::optional<std::string> NonEmpty(std::optional<std::string_view> text) {
+  if (!text || text->empty()) return std::nullopt;
+  return std::string(*text);
+}
+
+registry::SiteForm SiteFormOf(const FormFields& fields, std::int64_t verification_id) {
+  registry::SiteForm form;
+  form.opening_type = fields.Get("opening_type") == "recheck" ? registry::OpeningType::kRecheck
+                                                              : registry::OpeningType::kNew;
+  form.site.name = std::string(fields.Get("name").value_or(""));
+  form.site.chinese_domain = NonEmpty(fields.Get("chinese_domain"));
+  form.site.english_domain = NonEmpty(fields.Get("english_domain"));
+  form.site.hosted_on_platform = fields.Has("hosted_on_platform");
+  form.site.ips = SplitAddresses(fields.Get("ips").value_or(""));
+  form.site.introduction = std::string(fields.Get("introduction").value_or(""));
+  form.handler_mobile = std::string(fields.Get("handler_mobile").value_or(""));
+  form.sms_verification_id = verification_id;
+  return form;
+}
+
+// The fields of a stored form, to fill the resubmission form.
+FormFields FieldsOf(const registry::SiteForm& form) {
+  FormFields fields;
+  fields.Add("opening_type",
+             form.opening_type == registry::OpeningType::kRecheck ? "recheck" : "new");
+  fields.Add("name", form.site.name);
+  fields.Add("chinese_domain", form.site.chinese_domain.value_or(""));
+  fields.Add("english_domain", form.site.english_domain.value_or(""));
+  if (form.site.hosted_on_platform) fields.Add("hosted_on_platform", "1");
+  fields.Add("ips", registry::JoinIps(form.site.ips));
+  fields.Add("introduction", form.site.introduction);
+  fields.Add("handler_mobile", form.handler_mobile);
+  return fields;
+}
+
+HttpResponse NewApplicationPage(const RouteRequest& route, const RegistryAccess& access) {
+  return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database&) {
+    if (viewer.actor->role != Role::kUnit) return ErrorPage(viewer, http::status::forbidden);
+    return FormPage(viewer, http::status::ok, {});
+  });
+}
+
+// The resubmission target of a posted form, if any: 404 when the viewer may
+// not see it.
+struct Target {
+  std::optional<std::int64_t> id;
+  bool hidden = false;
+};
+Target ResubmissionTarget(const FormFields& fields, const Actor& actor, registry::Database& db) {
+  const std::optional<std::string_view> text = fields.Get("application_id");
+  if (!text) return {};
+  const std::optional<std::int64_t> id = ParseRecordId(*text);
+  if (!id) return {std::nullopt, true};
+  registry::Result<ApplicationSummary> application = registry::LoadApplication(db, *id);
+  if (!application || !MaySeeApplication(actor, *application)) return {std::nullopt, true};
+  return {id, false};
+}
+
+HttpResponse RequestSmsCodePage(const RouteRequest& route, const RegistryAccess& access) {
+  return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
+    if (viewer.actor->role != Role::kUnit) return ErrorPage(viewer, http::status::forbidden);
+    FormState state;
+    const FormFields posted = PostedFields(route);
+    const Target target = ResubmissionTarget(posted, *viewer.actor, db);
+    if (target.hidden) return ErrorPage(viewer, http::status::not_found);
+    state.application_id = target.id;
+    for (const auto& [name, value] : posted.fields()) {
+      if (name != "sms_verification_id" && name != "sms_code" && name != "csrf_token") {
+        state.values.Add(name, value);
+      }
+    }
+    const std::string mobile(posted.Get("handler_mobile").value_or(""));
+    RegistryWriter::Lease writer = access.writer->Acquire();
+    std::chrono::seconds retry_after{0};
+    registry::Result<std::int64_t> id =
+        RequestSmsCodeThrough(access.sms_codes, writer.registry(), viewer.actor->account_id, mobile,
+                              route.client, &retry_after);
+    if (!id) {
+      state.message_html = HtmlEscape(id.status().message());
+      HttpResponse response = FormPage(viewer, HttpStatusFor(id.status().code()), state);
+      if (id.status().code() == registry::StatusCode::kResourceExhausted) {
+        response.set(http::field::retry_after, std::to_string(retry_after.count()));
+      }
+      return response;
+    }
+    state.values.Add("sms_verification_id", std::to_string(*id));
+    state.message_kind = "info";
+    state.message_html = HtmlEscape(viewer.F(WebText::kSmsCodeSent, mobile));
+    return FormPage(viewer, http::status::ok, state);
+  });
+}
+
+HttpResponse SubmitApplicationPage(const RouteRequest& route, const RegistryAccess& access) {
+  return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
+    const Actor& actor = *viewer.actor;
+    if (actor.role != Role::kUnit) return ErrorPage(viewer, http::status::forbidden);
+    FormState state;
+    state.values = PostedFields(route);
+    const Target target = ResubmissionTarget(state.values, actor, db);
+    if (target.hidden) return ErrorPage(viewer, http::status::not_found);
+    state.application_id = target.id;
+    const std::optional<std::int64_t> verification =
+        ParseRecordId(state.values.Get("sms_verification_id").value_or(""));
+    if (!verification) {
+      state.message_html = HtmlEscape(viewer.T(WebText::kSmsCodeFirst));
+      return FormPage(viewer, http::status::bad_request, state);
+    }
+    const registry::SiteForm form = SiteFormOf(state.values, *verification);
+    RegistryWriter::Lease writer = access.writer->Acquire();
+    // The code is confirmed once; a form sent back for another fix keeps it.
+    if (!registry::CheckMobileConfirmed(writer.registry().writer(), *verification,
+                                        form.handler_mobile)
+             .ok()) {
+      const std::string code(state.values.Get("sms_code").value_or(""));
+      if (registry::Status s =
+              registry::ConfirmSmsCode(writer.registry(), actor.account_id, *verification, code);
+          !s.ok()) {
+        state.message_html = HtmlEscape(s.message());
+        return FormPage(viewer, HttpStatusFor(s.code()), state);
+      }
+    }
+    std::int64_t id = 0;
+    registry::Status status;
+    if (target.id) {
+      id = *target.id;
+      status = registry::ResubmitApplication(writer.registry(), actor, id, form);
+    } else {
+      registry::Result<std::int64_t> submitted =
+          registry::SubmitApplication(writer.registry(), actor, form);
+      status = submitted.status();
+      if (submitted) id = *submitted;
+    }
+    if (!status.ok()) {
+      if (status.code() == registry::StatusCode::kPermissionDenied) {
+        return ErrorPage(viewer, http::status::forbidden);
+      }
+      state.message_html = HtmlEscape(status.message());
+      return FormPage(viewer, HttpStatusFor(status.code()), state);
+    }
+    return SeeOther(route, "/applications/" + std::to_string(id));
+  });
+}
+
+// ---- lists and one application ----------------------------------------
+
+std::string ApplicationRows(const PageViewer& viewer, registry::Database& db,
+                            const std::vector<ApplicationSummary>& applications) {
+  std::string html = fmt::format(
+      "<table>\n<thead><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
+      "<th></th></tr></thead>\n<tbody>\n",
+      viewer.T(WebText::kSiteName), viewer.T(WebText::kUnit), viewer.T(WebText::kOpeningType),
+      viewer.T(WebText::kState), viewer.T(WebText::kReviewerReasons));
+  for (const ApplicationSummary& a : applications) {
+    std::string reasons;
+    if (registry::Result<std::vector<registry::ApplicationStep>> history =
+            registry::ApplicationHistory(db, a.id)) {
+      for (const registry::ApplicationStep& step : *history) {
+        if (step.reason.empty()) continue;
+        reasons += fmt::format(
+            "<div>{}{}{}</div>", HtmlEscape(ActionLabel(step.action, viewer.language)),
+            viewer.language == ReportLanguage::kChinese ? "：" : ": ", HtmlEscape(step.reason));
+      }
+    }
+    html += fmt::format(
+        "<tr><td>{0}</td><td>{1}</td><td>{2}</td><td>{3}</td><td>{4}</td><td>{5}</td>"
+        "<td><a href=\"/applications/{0}\">{6}</a></td></tr>\n",
+        a.id, HtmlEscape(a.site_name), HtmlEscape(a.unit_name), WorkflowLabel(viewer, a.workflow),
+        StatePill(viewer, a.state), reasons, viewer.T(WebText::kOpen));
+  }
+  return html + "</tbody>\n</table>\n";
+}
+
+HttpResponse ApplicationListPage(const RouteRequest& route, const RegistryAccess& access) {
+  return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
+    registry::Result<std::vector<ApplicationSummary>> all = registry::ListApplications(db, "");
+    if (!all) return ErrorPage(viewer, http::status::internal_server_error);
+    std::vector<ApplicationSummary> visible;
+    for (const ApplicationSummary& a : *all) {
+      if (MaySeeApplication(*viewer.actor, a)) visible.push_back(a);
+    }
+    std::string body = "<section>\n";
+    if (visible.empty()) {
+      body += fmt::format("<p class=\"empty\">{}</p>\n", viewer.T(WebText::kNoApplications));
+    } else {
+      body += ApplicationRows(viewer, db, visible);
+    }
+    if (viewer.actor->role == Role::kUnit) {
+      body += fmt::format("<p><a class=\"button\" href=\"/applications/new\">{}</a></p>\n",
+                          viewer.T(WebText::kNavNewApplication));
+    }
+    return HtmlPage(viewer, http::status::ok,
+                    {std::string(viewer.T(WebText::kApplications)), body + "</section>\n"});
+  });
+}
+
+HttpResponse ReviewQueuePage(const RouteRequest& route, const RegistryAccess& access) {
+  return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
+    const Actor& actor = *viewer.actor;
+    if (actor.role == Role::kUnit) return ErrorPage(viewer, http::status::forbidden);
+    registry::Result<std::vector<ApplicationSummary>> all = registry::ListApplications(db, "");
+    if (!all) return ErrorPage(viewer, http::status::internal_server_error);
+    std::vector<ApplicationSummary> waiting;
+    for (const ApplicationSummary& a : *all) {
+      if (MaySeeApplication(actor, a) && !StepsFor(actor, a).empty()) waiting.push_back(a);
+    }
+    std::string body = "<section>\n";
+    if (waiting.empty()) {
+      body += fmt::format("<p class=\"empty\">{}</p>\n", viewer.T(WebText::kReviewQueueEmpty));
+    } else {
+      body += fmt::format("<p class=\"muted\">{}</p>\n", viewer.T(WebText::kReviewQueueHelp)) +
+              ApplicationRows(viewer, db, waiting);
+    }
+    return HtmlPage(viewer, http::status::ok,
+                    {std::string(viewer.T(WebText::kReviewQueue)), body + "</section>\n"});
+  });
+}
+
+WebText ButtonText(registry::WorkflowAction action) {
+  switch (action) {
+    case registry::WorkflowAction::kMaterialsReceived:
+      return WebText::kMaterialsReceivedButton;
+    case registry::WorkflowAction::kIssueBadge:
+      return WebText::kIssueBadgeButton;
+    case registry::WorkflowAction::kRegionalReject:
+    case registry::WorkflowAction::kConacReject:
+      return WebText::kReject;
+    default:
+      return WebText::kApprove;
+  }
+}
+
+std::string DecisionForms(const PageViewer& viewer, const ApplicationSummary& application) {
+  std::string html;
+  for (const registry::Transition& step : StepsFor(*viewer.actor, application)) {
+    const std::string_view action = registry::ActionName(step.action);
+    html += fmt::format(
+        "<form method=\"post\" action=\"/applications/{}/decisions\" class=\"decision\">{}"
+        "<input type=\"hidden\" name=\"action\" value=\"{}\">",
+        application.id, CsrfField(viewer), action);
+    if (step.needs_reason) {
+      html += fmt::format("<label>{}<br><input type=\"text\" name=\"reason\" required></label>",
+                          viewer.T(WebText::kRejectReason));
+    }
+    html +=
+        fmt::format("<button type=\"submit\" class=\"{}\" data-action=\"{}\">{}</button></form>\n",
+                    step.needs_reason ? "danger" : "", action, viewer.T(ButtonText(step.action)));
+  }
+  return html;
+}
+
+// One application: facts, the submitted form, its history, the badge code
+// once issued, and what the viewer may do next.
+HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
+                               const ApplicationSummary& application, http::status status,
+                               std::string_view message_html) {
+  registry::Result<registry::SiteForm> form =
+      registry::LoadApplicationForm(db, application.id, application.revision);
+  registry::Result<std::vector<registry::ApplicationStep>> history =
+      registry::ApplicationHistory(db, application.id);
+  if (!form || !history) return ErrorPage(viewer, http::status::internal_server_error);
+  const registry::SiteForm& f = *form;
+  std::string domains = f.site.chinese_domain.value_or("");
+  if (f.site.english_domain) domains += (domains.empty() ? "" : " / ") + *f.site.english_domain;
+  std::string body = Message("error", message_html);
+  body += fmt::format(
+      "<section>\n<dl class=\"facts\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>"
+      "<dt>{}</dt><dd>{}</dd>"
+      "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>"
+      "<dt>{}</dt><dd>{}</dd></dl>\n",
+      viewer.T(WebText::kOpeningType), WorkflowLabel(viewer, application.workflow),
+      viewer.T(WebText::kState), StatePill(viewer, application.state), viewer.T(WebText::kUnit),
+      HtmlEscape(application.unit_name), viewer.T(WebText::kSiteName), HtmlEscape(f.site.name),
+      viewer.T(WebText::kDomains), HtmlEscape(domains.empty() ? "—" : domains),
+      viewer.T(WebText::kIps), HtmlEscape(registry::JoinIps(f.site.ips)),
+      viewer.T(WebText::kIntroduction), HtmlEscape(f.site.introduction),
+      viewer.T(WebText::kHandlerMobile), HtmlEscape(f.handler_mobile));
+  if (application.state == "badge-issued" && application.site_id) {
+    if (registry::Result<registry::Site> site = registry::LoadSite(db, *application.site_id);
+        site && site->badge_id) {
+      body += BadgeSnippetHtml(viewer, *site->badge_id);
+    }
+  }
+  if (application.workflow == registry::Workflow::kSiteOpening &&
+      (application.state == "initial-passed" || application.state == "materials-received")) {
+    body += fmt::format(
+        "<p class=\"muted\">{0}</p><p><a class=\"button\" "
+        "href=\"/applications/{1}/letter\">{2}</a> "
+        "<a class=\"button\" href=\"/applications/{1}/form\">{3}</a></p>\n",
+        viewer.T(WebText::kPrintMaterials), application.id, viewer.T(WebText::kPrintLetter),
+        viewer.T(WebText::kPrintForm));
+  }
+  body += DecisionForms(viewer, application) + "</section>\n";
+  body += fmt::format(
+      "<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
+      "\n<tbody>\n",
+      viewer.T(WebText::kHistory), viewer.T(WebText::kStep), viewer.T(WebText::kTime),
+      viewer.T(WebText::kReason));
+  for (const registry::ApplicationStep& step : *history) {
+    body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                        HtmlEscape(ActionLabel(step.action, viewer.language)),
+                        scan::FormatBeijingTime(step.decided_at), HtmlEscape(step.reason));
+  }
+  body += "</tbody>\n</table>\n</section>\n";
+  if (viewer.actor->role == Role::kUnit && application.state == "rejected") {
+    FormState state;
+    state.values = FieldsOf(f);
+    state.application_id = application.id;
+    body += "<section>\n" + ApplicationFormHtml(viewer, state) + "</section>\n";
+  }
+  return HtmlPage(viewer, status,
+                  {viewer.F(WebText::kApplicationNumber, application.id) + " · " + f.site.name,
+                   std::move(body)});
+}
+
+HttpResponse ApplicationPage(const RouteRequest& route, const RegistryAccess& access) {
+  return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
+    const std::optional<ApplicationSummary> application =
+        VisibleApplication(route, *viewer.actor, db);
+    if (!application) return ErrorPage(viewer, http::status::not_found);
+    return ApplicationDetail(viewer, db, *application, http::status::ok, "");
+  });
+}
+
+HttpResponse DecisionPage(const RouteRequest& route, const RegistryAccess& access) {
+  return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
+    const std::optional<ApplicationSummary> application =
+        VisibleApplication(route, *viewer.actor, db);
+    if (!application) return ErrorPage(viewer, http::status::not_found);
+    const FormFields posted = PostedFields(route);
+    const std::optional<registry::WorkflowAction> action =
+        registry::ParseAction(posted.Get("action").value_or(""));
+    if (!action) return ErrorPage(viewer, http::status::bad_request);
+    const std::string reason(posted.Get("reason").value_or(""));
+    RegistryWriter::Lease writer = access.writer->Acquire();
+    const registry::Status s = registry::DecideApplication(writer.registry(), *viewer.actor,
+                                                           application->id, *action, reason);
+    if (s.ok()) return SeeOther(route, "/applications/" + std::to_string(application->id));
+    if (s.code() == registry::StatusCode::kPermissionDenied) {
+      return ErrorPage(viewer, http::status::forbidden);
+    }
+    if (s.code() == registry::StatusCode::kStorage) {
+      return ErrorPage(viewer, http::status::internal_server_error);
+    }
+    const std::string message = s.code() == registry::StatusCode::kInvalidArgument && reason.empty()
+                                    ? std::string(viewer.T(WebText::kReasonRequired))
+                                    : s.message();
+    return ApplicationDetail(viewer, writer.registry().writer(), *application,
+                             HttpStatusFor(s.code()), HtmlEscape(message));
+  });
+}
+
+// The letter or the form to print, for a site-opening application past its
+// initial review.
+template <typename Render>
+HttpResponse PrintPage(const RouteRequest& route, const RegistryAccess& access, Render render) {
+  return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
+    const std::optional<ApplicationSummary> application =
+        VisibleApplication(route, *viewer.actor, db);
+    if (!application) return ErrorPage(viewer, http::status::not_found);
+    registry::Result<std::string> html = render(db, application->id);
+    if (!html) {
+      const http::status status = HttpStatusFor(html.status().code());
+      return ErrorPage(
+          viewer, status,
+          status == http::status::internal_server_error ? "" : HtmlEscape(html.status().message()));
+    }
+    return PrintDocument(route, std::move(html).value());
+  });
+}
+
+HttpResponse LetterPage(const RouteRequest& route, const RegistryAccess& access) {
+  return PrintPage(route, access, &registry::RenderApplicationLetter);
+}
+
+HttpResponse PrintFormPage(const RouteRequest& route, const RegistryAccess& access) {
+  return PrintPage(route, access, &registry::RenderApplicationForm);
+}
+
+}  // namespace
+
+void AddApplicationPages(RequestRouter& router, const RegistryAccess& access) {
+  router.Add(http::verb::get, "/applications", BindRegistryRoute(access, &ApplicationListPage));
+  router.Add(http::verb::post, "/applications", BindRegistryRoute(access, &SubmitApplicationPage));
+  router.Add(http::verb::get, "/applications/new", BindRegistryRoute(access, &NewApplicationPage));
+  router.Add(http::verb::post, "/applications/sms-code",
+             BindRegistryRoute(access, &RequestSmsCodePage));
+  router.Add(http::verb::get, "/applications/{id}", BindRegistryRoute(access, &ApplicationPage));
+  router.Add(http::verb::get, "/applications/{id}/letter", BindRegistryRoute(access, &LetterPage));
+  router.Add(http::verb::get, "/applications/{id}/form", BindRegistryRoute(access, &PrintFormPage));
+  router.Add(http::verb::post, "/applications/{id}/decisions",
+             BindRegistryRoute(access, &DecisionPage));
+  router.Add(http::verb::get, "/review", BindRegistryRoute(access, &ReviewQueuePage));
+}
+
+}  // namespace badgewatch::api

@@ -1,0 +1,141 @@
+// Every text of the web pages in Simplified Chinese (the default) and
+// English: one table of messages, plus labels for application states, review
+// steps and short per-page problem phrases ("第 3 页缺少网站标识"). Texts of
+// the compliance report itself come from scan/report_messages.h. Pure; any
+// thread.
+#ifndef BADGEWATCH_API_WEB_MESSAGES_H_
+#define BADGEWATCH_API_WEB_MESSAGES_H_
+
+#include <string_view>
+
+#include "scan/report_messages.h"
+
+namespace badgewatch::api {
+
+using scan::ReportLanguage;
+
+enum class WebText {
+  kAppName,
+  kOtherLanguage,  // the switch link: "English" on Chinese pages, "中文" on English ones
+  kNavHome,
+  kNavApplications,
+  kNavNewApplication,
+  kNavSelfCheck,
+  kNavReview,
+  kNavDashboard,
+  kLogOut,
+  kSignedInAs,  // "{}" = role label
+  kRoleUnit,
+  kRoleRegional,  // "{}" = region code
+  kRoleConac,
+  kLogInTitle,
+  kLogInName,
+  kPassword,
+  kLogInButton,
+  kBadCredentials,
+  kNotFoundTitle,
+  kNotFoundText,
+  kForbiddenTitle,
+  kForbiddenText,
+  kBadRequestTitle,
+  kServerErrorTitle,
+  kServerErrorText,
+  kBackHome,
+  kMySites,
+  kNoSites,
+  kSiteName,
+  kDomains,
+  kBadgeId,
+  kLatestCheck,
+  kNotCheckedYet,
+  kPassLabel,
+  kFailLabel,
+  kBadgeSnippet,
+  kBadgeSnippetHelp,
+  kCopy,
+  kCopied,
+  kApplications,
+  kNoApplications,
+  kApplicationNumber,  // "{}" = id
+  kState,
+  kReviewerReasons,
+  kWorkflowSiteOpening,
+  kWorkflowBadge,
+  kNewApplication,
+  kNewApplicationHelp,
+  kOpeningType,
+  kOpeningNew,
+  kOpeningRecheck,
+  kChineseDomain,
+  kEnglishDomain,
+  kHostedOnPlatform,
+  kIps,
+  kIpsHelp,
+  kIntroduction,
+  kHandlerMobile,
+  kSendSmsCode,
+  kSmsCodeSent,  // "{}" = mobile
+  kSmsCode,
+  kMobileConfirmed,
+  kSubmitApplication,
+  kSmsCodeFirst,
+  kHelpLine,
+  kApplicationDetail,
+  kUnit,
+  kHistory,
+  kStep,
+  kTime,
+  kReason,
+  kReviewQueue,
+  kReviewQueueEmpty,
+  kReviewQueueHelp,
+  kApprove,
+  kReject,
+  kRejectReason,
+  kReasonRequired,
+  kMaterialsReceivedButton,
+  kIssueBadgeButton,
+  kOpen,
+  kPrintMaterials,
+  kPrintLetter,
+  kPrintForm,
+  kDashboard,
+  kNoScanYet,
+  kRegionFilter,
+  kSelfCheck,
+  kSelfCheckHelp,
+  kPickSite,
+  kStartSelfCheck,
+  kNoCheckableSites,
+  kSelfCheckNumber,  // "{}" = job id
+  kSelfCheckRunning,
+  kSelfCheckFailed,  // "{}" = why
+  kSelfCheckPass,
+  kSelfCheckFail,       // "{}" pages failing of "{}"
+  kSelfCheckDeadLinks,  // "{}" dead links
+  kPageNumbered,        // "{}" = page number
+  kPagesPassing,        // "{}" = count
+  kHomePageTag,
+  kTooManySelfChecks,  // "{}" = seconds to wait
+  kStartedUrl,
+  kCount,  // not a message: the number of messages
+};
+
+// The message in `language`; never empty.
+[[nodiscard]] std::string_view WebMessage(WebText text, ReportLanguage language);
+
+// An application state ("submitted", "initial-passed", ...) for people; the
+// state itself when unknown.
+[[nodiscard]] std::string_view StateLabel(std::string_view state, ReportLanguage language);
+
+// A workflow action ("regional-pass", ...) for people; the name when unknown.
+[[nodiscard]] std::string_view ActionLabel(std::string_view action, ReportLanguage language);
+
+// What a failure code means for one page, short enough to follow "第 3 页"
+// ("缺少网站标识" / "has no website badge"); the report's explanation for a
+// code without a short form.
+[[nodiscard]] std::string_view PageProblemPhrase(std::string_view code, ReportLanguage language);
+
+}  // namespace badgewatch::api
+
+#endif  // BADGEWATCH_API_WEB_MESSAGES_H_

@@ -1,0 +1,106 @@
+// The frame of every web page: the language (`?lang=` then the `bw_lang`
+// cookie, Chinese by default), the signed-in viewer (AuthenticateCaller: the
+// session cookie or a bearer token), the layout around a page's content, the
+// security headers (CSP without inline script, no framing, no sniffing, no
+// referrer), and the redirect and error pages. Any worker thread.
+//
+// Example:
+//   return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db)
+//   {
+//     return HtmlPage(viewer, http::status::ok, {viewer.T(WebText::kMySites), body_html});
+//   });
+#ifndef BADGEWATCH_API_WEB_PAGE_H_
+#define BADGEWATCH_API_WEB_PAGE_H_
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "api/http/request_router.h"
+#include "api/service/caller_scope.h"
+#include "api/service/request_auth.h"
+#include "api/web/messages.h"
+#include "registry/accounts.h"
+
+namespace badgewatch::api {
+
+// Who looks at a page, in which language.
+struct PageViewer {
+  const RouteRequest* route = nullptr;
+  ReportLanguage language = ReportLanguage::kChinese;
+  std::optional<registry::Actor> actor;  // nullopt: not signed in
+  std::string csrf_token;                // of the session; empty for bearer callers
+
+  [[nodiscard]] std::string_view T(WebText text) const { return WebMessage(text, language); }
+  // A message with "{}" placeholders, filled (arguments are not escaped).
+  template <typename... Args>
+  [[nodiscard]] std::string F(WebText text, const Args&... args) const {
+    return fmt::format(fmt::runtime(T(text)), args...);
+  }
+};
+
+struct PageContent {
+  std::string title;        // plain text; the layout escapes it
+  std::string body_html;    // markup, every text in it already escaped
+  int refresh_seconds = 0;  // > 0: the page reloads itself after that long
+};
+
+// The page's language: a valid `?lang=` first, then the `bw_lang` cookie.
+[[nodiscard]] ReportLanguage PageLanguage(const RouteRequest& route);
+
+// `next` when it is a path on this site, else "/": where a login may send the
+// browser. A path starts with exactly one `/` (not "//host" or "/\host"), and
+// holds no control character or whitespace; the same holds after
+// percent-decoding ("/%2F%2Fhost", "/%09/host" are refused).
+[[nodiscard]] std::string LocalPath(std::string_view next);
+
+// A viewer nobody has signed in as.
+[[nodiscard]] PageViewer AnonymousViewer(const RouteRequest& route);
+
+// The page in the layout, with the security headers; a `?lang=` choice is
+// remembered in the `bw_lang` cookie.
+[[nodiscard]] HttpResponse HtmlPage(const PageViewer& viewer, http::status status,
+                                    const PageContent& content);
+
+// A print-ready document of the registry (its own inline stylesheet, no
+// script) with the security headers, its CSP allowing only inline styles.
+[[nodiscard]] HttpResponse PrintDocument(const RouteRequest& route, std::string html);
+
+// 303 See Other to `location` (a local path), with the security headers.
+[[nodiscard]] HttpResponse SeeOther(const RouteRequest& route, std::string_view location);
+
+// The page for 400, 403, 404 or any other error status; `detail_html`
+// (escaped) replaces the status's standard sentence when not empty.
+[[nodiscard]] HttpResponse ErrorPage(const PageViewer& viewer, http::status status,
+                                     std::string_view detail_html = "");
+
+// The hidden `csrf_token` field every form that posts carries.
+[[nodiscard]] std::string CsrfField(const PageViewer& viewer);
+
+// The page answering a refused caller: 303 to /login?next=<this path> when
+// not signed in (401), else the error page of the refusal's status.
+[[nodiscard]] HttpResponse RefusedPage(const PageViewer& viewer, const HttpResponse& refusal);
+
+// Runs `respond(viewer, db)` for a signed-in viewer with a reader
+// connection; otherwise RefusedPage().
+template <typename Respond>
+[[nodiscard]] HttpResponse WithSignedInViewer(const RouteRequest& route,
+                                              const RegistryAccess& access, Respond&& respond) {
+  PageViewer viewer = AnonymousViewer(route);
+  bool signed_in = false;
+  HttpResponse response =
+      WithAuthenticatedCaller(route, access, [&](const Caller& caller, registry::Database& db) {
+        signed_in = true;
+        viewer.actor = caller.actor;
+        viewer.csrf_token = caller.csrf_token;
+        return std::forward<Respond>(respond)(std::as_const(viewer), db);
+      });
+  return signed_in ? response : RefusedPage(viewer, response);
+}
+
+}  // namespace badgewatch::api
+
+#endif  // BADGEWATCH_API_WEB_PAGE_H_

@@ -1,0 +1,16 @@
+#include "api/web/pages.h"
+
+#include "api/web/static_assets.h"
+
+namespace badgewatch::api {
+
+void AddWebPages(RequestRouter& router, const SelfCheckAccess& access,
+                 const WebLoginAccess& login) {
+  AddWebStaticRoutes(router);
+  AddLoginPages(router, login);
+  AddSitePages(router, access.registry);
+  AddApplicationPages(router, access.registry);
+  AddSelfCheckPages(router, access);
+}
+
+}  // namespace badgewatch::api
