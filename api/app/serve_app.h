@@ -84,6 +84,9 @@ class ServeApp {
   [[nodiscard]] std::vector<std::pair<http::verb, std::string>> ApiRoutes() const;
   // The server's counters for /metrics, once the server exists.
   void SetMetrics(const ServerMetrics* metrics) { context_.metrics = metrics; }
+  // Where the server listens ("http://127.0.0.1:8080"), for /openapi.json's
+  // `servers`; before the server starts taking requests.
+  void SetServerUrl(std::string url) { context_.server_url = std::move(url); }
   // Stops self-checks and asks a running scan to stop. Call it on the io thread.
   void Stop();
 

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <sstream>
+#include <string>
 
 #include "api/cli/check_command.h"
 #include "api/cli/registry_command.h"
@@ -11,6 +12,7 @@
 #include "api/cli/scan_command.h"
 #include "api/cli/serve_command.h"
 #include "api/cli/verify_command.h"
+#include "build_version.h"  // generated: kBuildVersion, from git describe
 
 namespace badgewatch::api {
 
@@ -19,7 +21,7 @@ int RunCommandLine(int argc, const char* const* argv, std::FILE* out, std::FILE*
       "badgewatch: the CONAC website-badge service. Checks that every page of a registered "
       "site carries the unit's badge before </body> and the registered name as its title.",
       "badgewatch"};
-  app.set_version_flag("--version", "badgewatch 0.1.0");
+  app.set_version_flag("--version", std::string("badgewatch ") + kBuildVersion);
   app.require_subcommand(1);
 
   VerifyOptions verify_options;

@@ -12,6 +12,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "api/cli/shipped_data.h"
 #include "api/delivery/notification_sender.h"
 #include "api/service/application_json.h"
 #include "registry/accounts.h"
@@ -267,7 +268,9 @@ int RunReadOnly(const RegistryCommandOptions& o, std::FILE* out, std::FILE* err)
 }
 
 int RunDemo(const RegistryCommandOptions& o, Registry& registry, std::FILE* out, std::FILE* err) {
-  Result<registry::DemoSummary> demo = registry::BuildDemoRegistry(registry, o.data_dir);
+  const std::string data_dir =
+      o.data_dir.empty() ? ShippedDataDir() + "/demo/registry" : o.data_dir;
+  Result<registry::DemoSummary> demo = registry::BuildDemoRegistry(registry, data_dir);
   if (!demo) return Fail(err, demo.status());
   fmt::print(out,
              "{}: demo registry with {} badged sites, {} unit accounts, {} domains, {} "
@@ -351,8 +354,9 @@ CLI::App* AddRegistryCommand(CLI::App& app, RegistryCommandOptions& o) {
   Subcommand(*registry, o, "queue-reminders",
              "Queue domain expiry reminders (30 and 7 days before expiry)");
   Subcommand(*registry, o, "demo", "Build the demo registry into a new database")
-      ->add_option("--data", o.data_dir, "Directory of the demo CSV files")
-      ->capture_default_str();
+      ->add_option("--data", o.data_dir,
+                   "Directory of the demo CSV files (default: data/demo/registry, or the "
+                   "installed /usr/share/badgewatch/demo/registry)");
   return registry;
 }
 

@@ -47,8 +47,8 @@ struct RegistryCommandOptions {
   int timeout_ms = 15'000;  // per delivery, e-mail and SMS alike
   int limit = 100;
   const CLI::App* send_command = nullptr;  // set by AddRegistryCommand: which options were given
-  // demo
-  std::string data_dir = "data/demo/registry";
+  // demo: empty means <ShippedDataDir()>/demo/registry
+  std::string data_dir;
 
   std::string chosen;  // the subcommand that was parsed
 };

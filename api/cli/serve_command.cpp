@@ -273,8 +273,11 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
     app.Stop();
   });
   const auto bound = server.local_endpoint();
-  fmt::print(out, "badgewatch serve: listening on http://{}:{}/ (registry {})\n",
-             bound.address().to_string(), bound.port(), options.db);
+  const std::string host = bound.address().is_v6() ? "[" + bound.address().to_string() + "]"
+                                                   : bound.address().to_string();
+  const std::string url = fmt::format("http://{}:{}", host, bound.port());
+  app.SetServerUrl(url);
+  fmt::print(out, "badgewatch serve: listening on {}/ (registry {})\n", url, options.db);
   std::fflush(out);
   io.run();
   workers.join();

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "build_version.h"  // generated: kBuildVersion, from git describe
+
 namespace badgewatch::api {
 
 namespace {
@@ -14,12 +16,13 @@ nlohmann::json JsonContent(nlohmann::json schema) {
   return {{"application/json", {{"schema", std::move(schema)}}}};
 }
 
-nlohmann::json Operation(std::string summary, nlohmann::json responses,
+// An operation of the document's default security (bearer token or session
+// cookie): `operation_id` names the call a generated client makes.
+nlohmann::json Operation(std::string operation_id, std::string summary, nlohmann::json responses,
                          std::optional<nlohmann::json> request_schema = std::nullopt) {
-  nlohmann::json op = {
-      {"summary", std::move(summary)},
-      {"security", {{{"bearer", nlohmann::json::array()}}, {{"session", nlohmann::json::array()}}}},
-      {"responses", std::move(responses)}};
+  nlohmann::json op = {{"operationId", std::move(operation_id)},
+                       {"summary", std::move(summary)},
+                       {"responses", std::move(responses)}};
   if (request_schema) {
     op["requestBody"] = {{"required", true}, {"content", JsonContent(std::move(*request_schema))}};
   }
@@ -36,6 +39,61 @@ nlohmann::json Described(std::string description, std::optional<nlohmann::json> 
   return response;
 }
 
+// The errors any route may answer: a client over its limits (serve's
+// per-client limits), and a registry that cannot be read or written.
+void AddServerErrors(nlohmann::json& responses) {
+  if (!responses.contains("429")) {
+    responses["429"] =
+        Described("over this client's request limits; see Retry-After", ErrorSchemaRef());
+  }
+  responses["500"] =
+      Described("the registry could not be read or written (code storage)", ErrorSchemaRef());
+}
+
+// `{"type": "object", "required": [names...], "properties": {name: {"type": type}}}`.
+nlohmann::json ObjectSchema(std::initializer_list<std::pair<const char*, const char*>> fields) {
+  nlohmann::json properties = nlohmann::json::object();
+  nlohmann::json required = nlohmann::json::array();
+  for (const auto& [name, type] : fields) {
+    properties[name] = {{"type", type}};
+    required.push_back(name);
+  }
+  return {{"type", "object"}, {"required", required}, {"properties", properties}};
+}
+
+nlohmann::json QueryParameter(std::string name, std::string description,
+                              nlohmann::json schema = {{"type", "string"}}) {
+  return {{"name", std::move(name)},
+          {"in", "query"},
+          {"required", false},
+          {"description", std::move(description)},
+          {"schema", std::move(schema)}};
+}
+
+nlohmann::json PageParameters() {
+  return nlohmann::json::array(
+      {QueryParameter("page", "page number, from 1 (default 1)",
+                      {{"type", "integer"}, {"minimum", 1}}),
+       QueryParameter("per_page", "items per page, 1-200 (default 50)",
+                      {{"type", "integer"}, {"minimum", 1}, {"maximum", 200}})});
+}
+
+// `{"page", "per_page", "total", "items": [item]}`.
+nlohmann::json PageOf(std::string_view item) {
+  return {{"type", "object"},
+          {"properties",
+           {{"page", {{"type", "integer"}}},
+            {"per_page", {{"type", "integer"}}},
+            {"total", {{"type", "integer"}}},
+            {"items", {{"type", "array"}, {"items", Ref(item)}}}}}};
+}
+
+// `{"id": integer}`: what a create answers.
+nlohmann::json IdSchema() { return ObjectSchema({{"id", "integer"}}); }
+
+// `{"confirmed": true}`.
+nlohmann::json Confirmed() { return ObjectSchema({{"confirmed", "boolean"}}); }
+
 // The errors every authenticated route may answer.
 nlohmann::json WithErrors(nlohmann::json responses) {
   responses["400"] = Described("a malformed body, a wrong field, or a field the caller may not set",
@@ -44,6 +102,12 @@ nlohmann::json WithErrors(nlohmann::json responses) {
   responses["404"] = Described("no such record, or one the caller may not see", ErrorSchemaRef());
   responses["409"] =
       Described("an illegal workflow step; the message says which are legal", ErrorSchemaRef());
+  if (!responses.contains("403")) {
+    responses["403"] = Described(
+        "the caller's role may not do this, or a cookie write without its CSRF token (code csrf)",
+        ErrorSchemaRef());
+  }
+  AddServerErrors(responses);
   return responses;
 }
 
@@ -76,30 +140,62 @@ void AddApplicationPaths(nlohmann::json& doc) {
         {"revision", {{"type", "integer"}}},
         {"site_id", {{"type", "integer"}, {"nullable", true}}}}}};
 
+  schemas["ApplicationStep"] = {{"type", "object"},
+                                {"properties",
+                                 {{"action", {{"type", "string"}}},
+                                  {"from", {{"type", "string"}}},
+                                  {"to", {{"type", "string"}}},
+                                  {"actor_account_id", {{"type", "integer"}}},
+                                  {"reason", {{"type", "string"}}},
+                                  {"at", {{"type", "integer"}, {"description", "Unix seconds"}}}}}};
+  schemas["ApplicationDetail"] = {
+      {"allOf",
+       {Ref("Application"),
+        {{"type", "object"},
+         {"properties",
+          {{"form",
+            {{"type", "object"},
+             {"description", "the latest revision's form (the fields of ApplicationForm)"}}},
+           {"history", {{"type", "array"}, {"items", Ref("ApplicationStep")}}}}}}}}};
+
   auto& paths = doc["paths"];
   paths["/api/sms-codes"]["post"] = Operation(
-      "Send a 6-digit code to the handler's mobile (unit accounts)",
-      WithErrors({{"201", Described("the verification id the form carries")},
+      "sendSmsCode", "Send a 6-digit code to the handler's mobile (unit accounts)",
+      WithErrors({{"201", Described("the verification id the form carries",
+                                    ObjectSchema({{"verification_id", "integer"}}))},
                   {"429", Described("over a limit (per mobile 1 a minute and 10 a day, per "
                                     "account 5 an hour and 10 a day, per client address, per "
                                     "server); see Retry-After",
                                     ErrorSchemaRef())}}),
       nlohmann::json{{"type", "object"}, {"properties", {{"mobile", {{"type", "string"}}}}}});
   paths["/api/sms-codes/{id}/confirmation"]["post"] = Operation(
-      "Confirm the code (5 attempts, 10 minutes)", WithErrors({{"200", Described("confirmed")}}),
+      "confirmSmsCode", "Confirm the code (5 attempts, 10 minutes)",
+      WithErrors({{"200", Described("confirmed", Confirmed())}}),
       nlohmann::json{{"type", "object"}, {"properties", {{"code", {{"type", "string"}}}}}});
-  paths["/api/applications"]["get"] = Operation("Applications the caller may see; ?state= filters",
-                                                WithErrors({{"200", Described("the list")}}));
+  nlohmann::json list = Operation(
+      "listApplications", "Applications the caller may see",
+      WithErrors(
+          {{"200", Described("the list", nlohmann::json{{"type", "object"},
+                                                        {"required", {"applications"}},
+                                                        {"properties",
+                                                         {{"applications",
+                                                           {{"type", "array"},
+                                                            {"items", Ref("Application")}}}}}})}}));
+  list["parameters"] = {
+      QueryParameter("state", "only applications in this state (submitted, ...)")};
+  paths["/api/applications"]["get"] = std::move(list);
   paths["/api/applications"]["post"] = Operation(
-      "Submit a site-opening or badge application (by the unit's kind)",
-      WithErrors({{"201", Described("created; Location names it")}}), Ref("ApplicationForm"));
+      "submitApplication", "Submit a site-opening or badge application (by the unit's kind)",
+      WithErrors({{"201", Described("created; Location names it", IdSchema())}}),
+      Ref("ApplicationForm"));
   paths["/api/applications/{id}"]["get"] =
-      Operation("One application with its latest form and every review step",
-                WithErrors({{"200", Described("the application", Ref("Application"))}}));
-  paths["/api/applications/{id}"]["put"] =
-      Operation("Edit and resubmit a rejected application (a new revision)",
-                WithErrors({{"200", Described("resubmitted")}}), Ref("ApplicationForm"));
+      Operation("getApplication", "One application with its latest form and every review step",
+                WithErrors({{"200", Described("the application", Ref("ApplicationDetail"))}}));
+  paths["/api/applications/{id}"]["put"] = Operation(
+      "resubmitApplication", "Edit and resubmit a rejected application (a new revision)",
+      WithErrors({{"200", Described("resubmitted", IdSchema())}}), Ref("ApplicationForm"));
   paths["/api/applications/{id}/decisions"]["post"] = Operation(
+      "decideApplication",
       "A review step: regional-pass, regional-reject, materials-received, issue-badge, "
       "conac-pass, conac-reject (rejections need a reason)",
       WithErrors(
@@ -109,16 +205,6 @@ void AddApplicationPaths(nlohmann::json& doc) {
           {"type", "object"},
           {"required", {"action"}},
           {"properties", {{"action", {{"type", "string"}}}, {"reason", {{"type", "string"}}}}}});
-}
-
-nlohmann::json ObjectSchema(std::initializer_list<std::pair<const char*, const char*>> fields) {
-  nlohmann::json properties = nlohmann::json::object();
-  nlohmann::json required = nlohmann::json::array();
-  for (const auto& [name, type] : fields) {
-    properties[name] = {{"type", type}};
-    required.push_back(name);
-  }
-  return {{"type", "object"}, {"required", required}, {"properties", properties}};
 }
 
 void AddDomainPaths(nlohmann::json& doc) {
@@ -133,50 +219,82 @@ void AddDomainPaths(nlohmann::json& doc) {
         {"years", {{"type", "integer"}}},
         {"registered_at", {{"type", "integer"}, {"nullable", true}}},
         {"expires_at", {{"type", "integer"}, {"nullable", true}}}}}};
+  doc["components"]["schemas"]["Unit"] = {
+      {"type", "object"},
+      {"properties",
+       {{"id", {{"type", "integer"}}},
+        {"kind",
+         {{"type", "string"},
+          {"enum", {"party-government", "public-institution", "social-organisation"}}}},
+        {"kind_label", {{"type", "string"}, {"description", "党政机关, 事业单位 or 社会组织"}}},
+        {"region", {{"type", "string"}}},
+        {"system_category", {{"type", "string"}}},
+        {"name", {{"type", "string"}}},
+        {"address", {{"type", "string"}}},
+        {"handler_name", {{"type", "string"}}},
+        {"mobile", {{"type", "string"}}},
+        {"email", {{"type", "string"}}},
+        {"unit_number", {{"type", "string"}}},
+        {"balance_fen", {{"type", "integer"}}}}}};
   auto& paths = doc["paths"];
-  paths["/api/units/{id}"]["get"] = Operation("A unit's registration fields and balance (fen)",
-                                              WithErrors({{"200", Described("the unit")}}));
-  paths["/api/units/{id}/domains"]["get"] =
-      Operation("A unit's domains with registration and expiry dates",
-                WithErrors({{"200", Described("list")}}));
-  paths["/api/units/{id}/payments"]["post"] =
-      Operation("The regional admin records a bank transfer from the unit (invoice mailed)",
-                WithErrors({{"201", Described("the payment id")}}),
-                ObjectSchema({{"amount_fen", "integer"}, {"bank_reference", "string"}}));
+  paths["/api/units/{id}"]["get"] =
+      Operation("getUnit", "A unit's registration fields and balance (fen)",
+                WithErrors({{"200", Described("the unit", Ref("Unit"))}}));
+  paths["/api/units/{id}/domains"]["get"] = Operation(
+      "listUnitDomains", "A unit's domains with registration and expiry dates",
+      WithErrors({{"200", Described("list", nlohmann::json{{"type", "object"},
+                                                           {"required", {"domains"}},
+                                                           {"properties",
+                                                            {{"domains",
+                                                              {{"type", "array"},
+                                                               {"items", Ref("Domain")}}}}}})}}));
+  paths["/api/units/{id}/payments"]["post"] = Operation(
+      "recordPayment", "The regional admin records a bank transfer from the unit (invoice mailed)",
+      WithErrors({{"201", Described("the payment id", ObjectSchema({{"payment_id", "integer"}}))}}),
+      ObjectSchema({{"amount_fen", "integer"}, {"bank_reference", "string"}}));
   paths["/api/payments/{id}/confirmation"]["post"] =
-      Operation("CONAC confirms the funds: the balance is credited and due fees are paid from it",
-                WithErrors({{"200", Described("confirmed")}}));
+      Operation("confirmPayment",
+                "CONAC confirms the funds: the balance is credited and due fees are paid from it",
+                WithErrors({{"200", Described("confirmed", Confirmed())}}));
   paths["/api/domains"]["post"] =
-      Operation("Apply for a .政务 (党政机关) or .公益 (others) domain",
-                WithErrors({{"201", Described("created; Location names it")}}),
+      Operation("submitDomain", "Apply for a .政务 (党政机关) or .公益 (others) domain",
+                WithErrors({{"201", Described("created; Location names it", IdSchema())}}),
                 ObjectSchema({{"name", "string"}, {"years", "integer"}}));
-  paths["/api/domains/{id}"]["get"] =
-      Operation("One domain", WithErrors({{"200", Described("the domain", Ref("Domain"))}}));
+  paths["/api/domains/{id}"]["get"] = Operation(
+      "getDomain", "One domain", WithErrors({{"200", Described("the domain", Ref("Domain"))}}));
   paths["/api/domains/{id}/decisions"]["post"] =
-      Operation("regional-pass/-reject, conac-pass/-reject",
+      Operation("decideDomain", "regional-pass/-reject, conac-pass/-reject",
                 WithErrors({{"200", Described("the domain after the step", Ref("Domain"))}}),
                 ObjectSchema({{"action", "string"}}));
   paths["/api/renewals"]["post"] = Operation(
+      "submitRenewal",
       "Renew registered domains by N years (from their old expiry), paid from the balance",
-      WithErrors({{"201", Described("the renewal id")}}),
+      WithErrors({{"201", Described("the renewal id", ObjectSchema({{"renewal_id", "integer"}}))}}),
       nlohmann::json{{"type", "object"},
                      {"required", {"domain_ids", "years"}},
                      {"properties",
                       {{"domain_ids", {{"type", "array"}, {"items", {{"type", "integer"}}}}},
                        {"years", {{"type", "integer"}}}}}});
-  paths["/api/sites/{id}/badge"]["get"] =
-      Operation("The site's badge id and the snippet to paste before </body> on every page",
-                WithErrors({{"200", Described("badge id and snippet")}}));
+  paths["/api/sites/{id}/badge"]["get"] = Operation(
+      "getSiteBadge", "The site's badge id and the snippet to paste before </body> on every page",
+      WithErrors(
+          {{"200", Described("badge id and snippet", ObjectSchema({{"site_id", "integer"},
+                                                                   {"site_name", "string"},
+                                                                   {"badge_id", "string"},
+                                                                   {"snippet", "string"}}))}}));
 }
 
 void AddSelfCheckPaths(nlohmann::json& doc) {
   auto& paths = doc["paths"];
-  nlohmann::json started = WithErrors({{"202", Described("started; Location names the job")}});
+  nlohmann::json started =
+      WithErrors({{"202", Described("started; Location names the job",
+                                    ObjectSchema({{"id", "integer"}, {"state", "string"}}))}});
   started["429"] = Described(
       "over the limits (10 per unit per hour, 1 running per unit, a global cap); see Retry-After",
       ErrorSchemaRef());
   started["403"] = Described("a unit named a URL instead of one of its sites", ErrorSchemaRef());
   paths["/api/self-checks"]["post"] = Operation(
+      "startSelfCheck",
       "Crawl a site and check every page (a unit: one of its own registered sites by site_id; "
       "staff: any URL with the registered name and badge id). Ports 80 and 443 only, under the "
       "address policy",
@@ -188,8 +306,25 @@ void AddSelfCheckPaths(nlohmann::json& doc) {
                        {"name", {{"type", "string"}}},
                        {"badge_id", {{"type", "string"}}}}}});
   paths["/api/self-checks/{id}"]["get"] = Operation(
-      "A self-check's state; once done, the report of `badgewatch check --json`",
-      WithErrors({{"200", Described("state running, done or failed; report when done")}}));
+      "getSelfCheck", "A self-check's state; once done, the report of `badgewatch check --json`",
+      WithErrors(
+          {{"200",
+            Described(
+                "state running, done or failed; report when done",
+                nlohmann::json{
+                    {"type", "object"},
+                    {"required", {"id", "state", "url", "name"}},
+                    {"properties",
+                     {{"id", {{"type", "integer"}}},
+                      {"state", {{"type", "string"}, {"enum", {"running", "done", "failed"}}}},
+                      {"url", {{"type", "string"}}},
+                      {"name", {{"type", "string"}}},
+                      {"error", {{"type", "string"}, {"description", "why it failed"}}},
+                      {"report",
+                       {{"type", "object"},
+                        {"description",
+                         "when done: the report of `badgewatch check --json` (verdict, "
+                         "problems, warnings, pages, pages_total, pages_failed)"}}}}}})}}));
 }
 
 void AddSessionPaths(nlohmann::json& doc) {
@@ -216,7 +351,9 @@ void AddSessionPaths(nlohmann::json& doc) {
                         ErrorSchemaRef())},
       {"503",
        Described("every password check is busy; retry after Retry-After (1 s)", ErrorSchemaRef())}};
+  AddServerErrors(responses);
   paths["/api/session"]["post"] = {
+      {"operationId", "logIn"},
       {"summary", "Log in to the web pages with a login and password"},
       {"security", nlohmann::json::array()},
       {"requestBody",
@@ -228,17 +365,36 @@ void AddSessionPaths(nlohmann::json& doc) {
                       {"properties",
                        {{"login", {{"type", "string"}}}, {"password", {{"type", "string"}}}}}})}}},
       {"responses", std::move(responses)}};
+  nlohmann::json logged_out = {
+      {"204", Described("logged out; Set-Cookie clears bw_session")},
+      {"403", Described("a live session without its CSRF token", ErrorSchemaRef())}};
+  AddServerErrors(logged_out);
   paths["/api/session"]["delete"] = {
+      {"operationId", "logOut"},
       {"summary", "Log out: end the cookie's session and clear the cookie"},
-      {"security", {{{"session", nlohmann::json::array()}}}},
-      {"responses",
-       {{"204", Described("logged out; Set-Cookie clears bw_session")},
-        {"403", Described("a live session without its CSRF token", ErrorSchemaRef())}}}};
+      {"security", nlohmann::json::array({{{"session", nlohmann::json::array()}}})},
+      {"parameters",
+       {{{"name", "X-CSRF-Token"},
+         {"in", "header"},
+         {"required", false},
+         {"description", "the csrf_token of the login; required with a live session"},
+         {"schema", {{"type", "string"}}}}}},
+      {"responses", std::move(logged_out)}};
 }
 
 void AddRegistrationPaths(nlohmann::json& doc) {
   nlohmann::json string = {{"type", "string"}};
+  nlohmann::json responses = {
+      {"201", Described("registered; Location names the unit",
+                        ObjectSchema({{"account_id", "integer"}, {"unit_id", "integer"}}))},
+      {"400", Described("a missing or invalid field, or a weak password", ErrorSchemaRef())},
+      {"409", Described("the login or the unit name in that region is taken", ErrorSchemaRef())},
+      {"429", Described("too many registrations at the moment, or over this client's request "
+                        "limits; see Retry-After",
+                        ErrorSchemaRef())}};
+  AddServerErrors(responses);
   nlohmann::json op = {
+      {"operationId", "registerUnit"},
       {"summary",
        "A unit registers itself (附件一) with a login and a password; no authentication. "
        "Registrations are capped server-wide"},
@@ -268,40 +424,8 @@ void AddRegistrationPaths(nlohmann::json& doc) {
                  {{"type", "string"},
                   {"description",
                    "at least 10 characters, not one repeated, not the login"}}}}}})}}},
-      {"responses",
-       {{"201", Described("registered; Location names the unit")},
-        {"400", Described("a missing or invalid field, or a weak password", ErrorSchemaRef())},
-        {"409", Described("the login or the unit name in that region is taken", ErrorSchemaRef())},
-        {"429",
-         Described("too many registrations at the moment; see Retry-After", ErrorSchemaRef())}}}};
+      {"responses", std::move(responses)}};
   doc["paths"]["/api/registrations"]["post"] = std::move(op);
-}
-
-nlohmann::json QueryParameter(std::string name, std::string description,
-                              nlohmann::json schema = {{"type", "string"}}) {
-  return {{"name", std::move(name)},
-          {"in", "query"},
-          {"required", false},
-          {"description", std::move(description)},
-          {"schema", std::move(schema)}};
-}
-
-nlohmann::json PageParameters() {
-  return nlohmann::json::array(
-      {QueryParameter("page", "page number, from 1 (default 1)",
-                      {{"type", "integer"}, {"minimum", 1}}),
-       QueryParameter("per_page", "items per page, 1-200 (default 50)",
-                      {{"type", "integer"}, {"minimum", 1}, {"maximum", 200}})});
-}
-
-// `{"page", "per_page", "total", "items": [item]}`.
-nlohmann::json PageOf(std::string_view item) {
-  return {{"type", "object"},
-          {"properties",
-           {{"page", {{"type", "integer"}}},
-            {"per_page", {{"type", "integer"}}},
-            {"total", {{"type", "integer"}}},
-            {"items", {{"type", "array"}, {"items", Ref(item)}}}}}};
 }
 
 void AddScanPaths(nlohmann::json& doc) {
@@ -337,19 +461,22 @@ void AddScanPaths(nlohmann::json& doc) {
   nlohmann::json staff_only = WithErrors({{"200", Described("one page of scans", PageOf("Scan"))}});
   staff_only["403"] = Described("a unit account", ErrorSchemaRef());
   nlohmann::json list =
-      Operation("Scans, newest first (CONAC staff; regional reviewers with counts of their region)",
+      Operation("listScans",
+                "Scans, newest first (CONAC staff; regional reviewers with counts of their region)",
                 staff_only);
   list["parameters"] = PageParameters();
   paths["/api/scans"]["get"] = list;
   nlohmann::json started =
-      WithErrors({{"202", Described("started; Location names the scan; body {\"id\"}")}});
+      WithErrors({{"202", Described("started; Location names the scan", IdSchema())}});
   started["403"] = Described("not CONAC staff", ErrorSchemaRef());
   started["409"] = Described("a scan is already running", ErrorSchemaRef());
   paths["/api/scans"]["post"] =
-      Operation("Start a nightly scan of every due site in the background (CONAC staff)", started);
+      Operation("startScan",
+                "Start a nightly scan of every due site in the background (CONAC staff)", started);
   nlohmann::json one = WithErrors({{"200", Described("the scan", Ref("Scan"))}});
   one["403"] = Described("a unit account", ErrorSchemaRef());
-  paths["/api/scans/{id}"]["get"] = Operation("A scan and its progress (recorded/due)", one);
+  paths["/api/scans/{id}"]["get"] =
+      Operation("getScan", "A scan and its progress (recorded/due)", one);
 }
 
 void AddComplianceRecordPaths(nlohmann::json& doc) {
@@ -384,6 +511,28 @@ void AddComplianceRecordPaths(nlohmann::json& doc) {
             "newly-unreachable"}},
           {"description", "against the site's record before this one"}}},
         {"previous_record_id", {{"type", "integer"}, {"nullable", true}}}}}};
+  doc["components"]["schemas"]["ComplianceRecordDetail"] = {
+      {"allOf",
+       {Ref("ComplianceRecord"),
+        {{"type", "object"},
+         {"properties",
+          {{"failing_pages",
+            {{"type", "object"},
+             {"description",
+              "{page, per_page, total, items}: the failing pages, each with url, "
+              "status, verdict, problems, warnings"},
+             {"properties",
+              {{"page", {{"type", "integer"}}},
+               {"per_page", {{"type", "integer"}}},
+               {"total", {{"type", "integer"}}},
+               {"items", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}},
+           {"diff",
+            {{"type", "object"},
+             {"description",
+              "change, previous, problems_added, problems_removed, "
+              "warnings_added, warnings_removed"}}}}}}}}};
+  nlohmann::json record_page = PageOf("ComplianceRecord");
+  record_page["properties"]["scan_id"] = {{"type", "integer"}, {"nullable", true}};
   auto& paths = doc["paths"];
   nlohmann::json filters = PageParameters();
   filters.push_back(QueryParameter("verdict", "pass, fail (reachable) or unreachable"));
@@ -393,10 +542,11 @@ void AddComplianceRecordPaths(nlohmann::json& doc) {
                      "first-record, still-passing, fixed, newly-failing, still-failing or "
                      "newly-unreachable"));
   nlohmann::json list = Operation(
+      "listComplianceRecords",
       "Compliance records the caller may see (a unit: its sites; a regional reviewer: its "
       "region; CONAC: all), newest first. An invalid filter value answers 400",
-      WithErrors({{"200", Described("one page of records; scan_id names the scan read",
-                                    PageOf("ComplianceRecord"))}}));
+      WithErrors(
+          {{"200", Described("one page of records; scan_id names the scan read", record_page)}}));
   list["parameters"] = filters;
   list["parameters"].push_back(QueryParameter(
       "scan",
@@ -405,15 +555,15 @@ void AddComplianceRecordPaths(nlohmann::json& doc) {
   list["parameters"].push_back(QueryParameter("region", "a region code (two digits)"));
   paths["/api/compliance-records"]["get"] = list;
   nlohmann::json one = Operation(
+      "getComplianceRecord",
       "One record with its failing pages (paginated by page/per_page) and the diff against the "
       "site's previous record",
-      WithErrors({{"200", Described("the record, failing_pages {page, per_page, total, items} "
-                                    "and diff {change, previous, problems_added, "
-                                    "problems_removed, warnings_added, warnings_removed}")}}));
+      WithErrors({{"200", Described("the record with its failing pages and the diff",
+                                    Ref("ComplianceRecordDetail"))}}));
   one["parameters"] = PageParameters();
   paths["/api/compliance-records/{id}"]["get"] = one;
   nlohmann::json history = Operation(
-      "One site's records, newest first",
+      "listSiteComplianceRecords", "One site's records, newest first",
       WithErrors({{"200", Described("one page of records", PageOf("ComplianceRecord"))}}));
   history["parameters"] = filters;
   paths["/api/sites/{id}/compliance-records"]["get"] = history;
@@ -422,61 +572,123 @@ void AddComplianceRecordPaths(nlohmann::json& doc) {
 void AddOutboxPaths(nlohmann::json& doc) {
   nlohmann::json parameters = PageParameters();
   parameters.push_back(QueryParameter("state", "pending, sent or failed (default: every state)"));
+  nlohmann::json outbox = PageOf("OutboxRow");
+  outbox["properties"]["counts"] = {
+      {"type", "array"},
+      {"items", ObjectSchema({{"state", "string"}, {"channel", "string"}, {"rows", "integer"}})}};
+  outbox["properties"]["oldest_pending_at"] = {{"type", "integer"}, {"nullable", true}};
+  doc["components"]["schemas"]["OutboxRow"] = {
+      {"type", "object"},
+      {"properties",
+       {{"id", {{"type", "integer"}}},
+        {"channel", {{"type", "string"}, {"enum", {"sms", "email"}}}},
+        {"recipient", {{"type", "string"}}},
+        {"subject", {{"type", "string"}}},
+        {"state", {{"type", "string"}, {"enum", {"pending", "sent", "failed"}}}},
+        {"attempts", {{"type", "integer"}}},
+        {"next_attempt_at", {{"type", "integer"}}},
+        {"last_error", {{"type", "string"}}}}}};
   nlohmann::json responses = WithErrors(
       {{"200", Described("rows per state and channel, the oldest pending row's time, and a page "
-                         "of rows, newest first")}});
+                         "of rows, newest first",
+                         std::move(outbox))}});
   responses["403"] = Described("not CONAC staff", ErrorSchemaRef());
-  nlohmann::json op = Operation("The SMS and e-mail outbox: what waits, was sent or was given up",
-                                std::move(responses));
+  nlohmann::json op =
+      Operation("getOutbox", "The SMS and e-mail outbox: what waits, was sent or was given up",
+                std::move(responses));
   op["parameters"] = std::move(parameters);
   doc["paths"]["/api/outbox"]["get"] = std::move(op);
+}
+
+// A route anyone may call (no token, no cookie), answering `ok` as `content`.
+nlohmann::json PublicOperation(std::string operation_id, std::string summary,
+                               nlohmann::json responses) {
+  AddServerErrors(responses);
+  return {{"operationId", std::move(operation_id)},
+          {"summary", std::move(summary)},
+          {"security", nlohmann::json::array()},
+          {"responses", std::move(responses)}};
+}
+
+// Every path with `{id}` declares it: the record's id, a positive integer.
+void DeclarePathIds(nlohmann::json& doc) {
+  doc["components"]["parameters"]["Id"] = {{"name", "id"},
+                                           {"in", "path"},
+                                           {"required", true},
+                                           {"description", "the record's id"},
+                                           {"schema", {{"type", "integer"}, {"minimum", 1}}}};
+  for (auto& [path, item] : doc["paths"].items()) {
+    if (path.find("{id}") != std::string::npos) {
+      item["parameters"] = {{{"$ref", "#/components/parameters/Id"}}};
+    }
+  }
 }
 
 nlohmann::json Build() {
   nlohmann::json doc;
   doc["openapi"] = "3.0.3";
   doc["info"] = {{"title", "badgewatch"},
-                 {"version", "0.1.0"},
+                 {"version", kBuildVersion},
                  {"description",
                   "The CONAC website-badge service: registry workflows, compliance scans and "
                   "self-checks. Every /api route needs `Authorization: Bearer <token>` or the "
                   "`bw_session` cookie of a login (POST /api/session); a write (POST, PUT, "
                   "PATCH, DELETE) by cookie must also send the session's CSRF token as the "
-                  "X-CSRF-Token header or a csrf_token form field, else 403 with code csrf."}};
-  doc["components"]["securitySchemes"]["bearer"] = {{"type", "http"}, {"scheme", "bearer"}};
+                  "X-CSRF-Token header or a csrf_token form field, else 403 with code csrf. "
+                  "Every error answers the Error body."}};
+  // Relative: this server, as the client reached it; OpenApiDocumentServedAt names the
+  // listen address.
+  doc["servers"] = {{{"url", "/"}, {"description", "this server"}}};
+  doc["components"]["securitySchemes"]["bearer"] = {
+      {"type", "http"},
+      {"scheme", "bearer"},
+      {"description", "an API token (badgewatch registry create-token)"}};
   doc["components"]["securitySchemes"]["session"] = {
-      {"type", "apiKey"}, {"in", "cookie"}, {"name", "bw_session"}};
+      {"type", "apiKey"},
+      {"in", "cookie"},
+      {"name", "bw_session"},
+      {"description", "the cookie POST /api/session sets; writes also send X-CSRF-Token"}};
+  doc["security"] = nlohmann::json::array(
+      {{{"bearer", nlohmann::json::array()}}, {{"session", nlohmann::json::array()}}});
   doc["components"]["schemas"]["Error"] = {
       {"type", "object"},
       {"required", {"error"}},
       {"properties",
-       {{"error", {{"type", "string"}}},
+       {{"error", {{"type", "string"}, {"description", "what went wrong, for a person"}}},
         {"code", {{"type", "string"}, {"description", "registry status code, e.g. not-found"}}}}}};
+  doc["components"]["schemas"]["Caller"] = {
+      {"type", "object"},
+      {"required", {"account_id", "role"}},
+      {"properties",
+       {{"account_id", {{"type", "integer"}}},
+        {"role", {{"type", "string"}, {"enum", {"unit", "regional", "conac"}}}},
+        {"unit_id", {{"type", "integer"}, {"description", "unit accounts"}}},
+        {"region", {{"type", "string"}, {"description", "regional reviewers"}}}}}};
 
   auto& paths = doc["paths"];
-  paths["/healthz"]["get"] = {{"summary", "Liveness and registry readability"},
-                              {"responses",
-                               {{"200", {{"description", "the registry file reads from disk"}}},
-                                {"503", {{"description", "the registry cannot be read"}}}}}};
-  paths["/metrics"]["get"] = {{"summary", "Prometheus text-format metrics"},
-                              {"responses", {{"200", {{"description", "metrics"}}}}}};
-  paths["/openapi.json"]["get"] = {{"summary", "This document"},
-                                   {"responses", {{"200", {{"description", "OpenAPI 3"}}}}}};
-  paths["/api/me"]["get"] = {
-      {"summary", "The account behind the bearer token or login cookie"},
-      {"security", {{{"bearer", nlohmann::json::array()}}, {{"session", nlohmann::json::array()}}}},
-      {"responses",
-       {{"200",
-         {{"description", "the caller"},
-          {"content",
-           JsonContent({{"type", "object"},
-                        {"properties",
-                         {{"account_id", {{"type", "integer"}}},
-                          {"role", {{"type", "string"}, {"enum", {"unit", "regional", "conac"}}}},
-                          {"unit_id", {{"type", "integer"}}},
-                          {"region", {{"type", "string"}}}}}})}}},
-        {"401",
-         {{"description", "no or unknown token"}, {"content", JsonContent(ErrorSchemaRef())}}}}}};
+  nlohmann::json health = {{"type", "object"},
+                           {"required", {"status"}},
+                           {"properties",
+                            {{"status", {{"type", "string"}, {"enum", {"ok", "unavailable"}}}},
+                             {"registry", {{"type", "string"}, {"description", "why not"}}}}}};
+  paths["/healthz"]["get"] =
+      PublicOperation("getHealth", "Liveness and registry readability",
+                      {{"200", Described("the registry file reads from disk", health)},
+                       {"503", Described("the registry cannot be read", health)}});
+  paths["/metrics"]["get"] =
+      PublicOperation("getMetrics", "Prometheus text-format metrics",
+                      {{"200",
+                        {{"description", "metrics"},
+                         {"content", {{"text/plain", {{"schema", {{"type", "string"}}}}}}}}}});
+  paths["/openapi.json"]["get"] =
+      PublicOperation("getOpenApiDocument", "This document",
+                      {{"200", Described("OpenAPI 3", nlohmann::json{{"type", "object"}})}});
+  nlohmann::json me_responses = {{"200", Described("the caller", Ref("Caller"))},
+                                 {"401", Described("no or unknown token", ErrorSchemaRef())}};
+  AddServerErrors(me_responses);
+  paths["/api/me"]["get"] = {{"operationId", "getMe"},
+                             {"summary", "The account behind the bearer token or login cookie"},
+                             {"responses", std::move(me_responses)}};
   AddApplicationPaths(doc);
   AddDomainPaths(doc);
   AddSelfCheckPaths(doc);
@@ -485,6 +697,7 @@ nlohmann::json Build() {
   AddScanPaths(doc);
   AddComplianceRecordPaths(doc);
   AddOutboxPaths(doc);
+  DeclarePathIds(doc);
   return doc;
 }
 
@@ -492,6 +705,17 @@ nlohmann::json Build() {
 
 const nlohmann::json& OpenApiDocument() {
   static const nlohmann::json document = Build();
+  return document;
+}
+
+nlohmann::json OpenApiDocumentServedAt(std::string_view base_url) {
+  nlohmann::json document = OpenApiDocument();
+  if (!base_url.empty()) {
+    document["servers"] = {{{"url", std::string(base_url)},
+                            {"description",
+                             "the address badgewatch serve listens on (behind a TLS proxy, the "
+                             "proxy's address instead)"}}};
+  }
   return document;
 }
 

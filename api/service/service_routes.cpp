@@ -39,8 +39,9 @@ void AddServiceRoutes(RequestRouter& router, const ServiceContext& context) {
     return TextResponse(route.request, http::status::ok, "text/plain; version=0.0.4",
                         context.metrics ? context.metrics->PrometheusText() : std::string());
   });
-  router.Add(http::verb::get, "/openapi.json", [](const RouteRequest& route) {
-    return JsonResponse(route.request, http::status::ok, OpenApiDocument());
+  router.Add(http::verb::get, "/openapi.json", [&context](const RouteRequest& route) {
+    return JsonResponse(route.request, http::status::ok,
+                        OpenApiDocumentServedAt(context.server_url));
   });
   router.Add(http::verb::get, "/api/me",
              [&context](const RouteRequest& route) { return Me(route, context); });

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <ctime>
 #include <functional>
+#include <string>
 
 #include "api/http/request_router.h"
 #include "api/http/server_metrics.h"
@@ -22,6 +23,9 @@ struct ServiceContext {
   std::function<std::int64_t()> clock = [] {
     return static_cast<std::int64_t>(std::time(nullptr));
   };
+  // "http://HOST:PORT" of the bound listen address, set once the server listens
+  // (before it serves): the servers of /openapi.json. Empty: a relative "/".
+  std::string server_url{};
 };
 
 // Registers the routes on `router`; `context` must outlive it.

@@ -188,3 +188,33 @@ TEST_CASE("OpenAPI: every route the server registers is described", "[api]") {
   CHECK(described == routes.size());
   CHECK(described >= 20);
 }
+
+TEST_CASE("OpenAPI: servers name the listen address, operations have unique ids and declare {id}",
+          "[api]") {
+  const json served = badgewatch::api::OpenApiDocumentServedAt("http://127.0.0.1:8080");
+  REQUIRE(served["servers"].size() == 1);
+  CHECK(served["servers"][0]["url"] == "http://127.0.0.1:8080");
+  CHECK(OpenApiDocument()["servers"][0]["url"] == "/");
+  CHECK(badgewatch::api::OpenApiDocumentServedAt("")["servers"][0]["url"] == "/");
+
+  std::vector<std::string> ids;
+  for (const auto& [path, item] : OpenApiDocument()["paths"].items()) {
+    INFO(path);
+    if (path.find("{id}") != std::string::npos) CHECK(item.contains("parameters"));
+    for (const auto& [method, operation] : item.items()) {
+      if (method == "parameters") continue;
+      INFO(method);
+      REQUIRE(operation.contains("operationId"));
+      ids.push_back(operation["operationId"].get<std::string>());
+      for (const auto& [code, response] : operation["responses"].items()) {
+        if ((code[0] != '4' && code[0] != '5') || path == "/healthz") continue;
+        INFO(code);
+        CHECK(response["content"]["application/json"]["schema"]["$ref"] ==
+              "#/components/schemas/Error");
+      }
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+  CHECK(ids.size() >= 30);
+}
