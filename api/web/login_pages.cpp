@@ -1,4 +1,4 @@
-// The login form and logging in and out (api/web_login.h does the work):
+// The login form and logging in and out (api/service/login.h does the work):
 // GET /login shows the form, POST /login signs in and sends the browser on
 // to `next` (a local path only), POST /logout ends the session.
 #include <fmt/format.h>
