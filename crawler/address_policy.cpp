@@ -156,8 +156,9 @@ Status AddressPolicy::Check(const address& addr) const {
   for (const address& allowed : also_allowed_) {
     if (allowed == addr) return Status::Ok();
   }
-  return Error{addr.to_string() + " is a " + std::string(AddressClassName(cls)) +
-               " address (--allow-private lifts this)"};
+  return Status(StatusCode::kPermissionDenied, addr.to_string() + " is a " +
+                                                   std::string(AddressClassName(cls)) +
+                                                   " address (--allow-private lifts this)");
 }
 
 }  // namespace badgewatch::crawler

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "crawler/result.h"
+#include "foundation/status.h"
 
 namespace badgewatch::crawler {
 

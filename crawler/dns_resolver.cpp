@@ -8,7 +8,7 @@ Result<std::unique_ptr<DnsResolver>> DnsResolver::Create(boost::asio::io_context
                                                          const DnsConfig& config) {
   auto channel = std::make_unique<detail::AresChannel>(io);
   const Status status = channel->Init(config);
-  if (!status.ok()) return Error{status.message()};
+  if (!status.ok()) return status;
   return std::make_unique<DnsResolver>(std::move(channel));
 }
 

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "crawler/result.h"
+#include "foundation/status.h"
 
 namespace badgewatch::crawler {
 

@@ -14,8 +14,9 @@ namespace {
 constexpr std::size_t kMaxLabelBytes = 63;
 constexpr std::size_t kMaxNameBytes = 253;
 
-Error HostError(std::string_view host, std::string_view reason) {
-  return Error{"invalid host name '" + std::string(host) + "': " + std::string(reason)};
+Status HostError(std::string_view host, std::string_view reason) {
+  return Status(StatusCode::kInvalidArgument,
+                "invalid host name '" + std::string(host) + "': " + std::string(reason));
 }
 
 }  // namespace

@@ -9,7 +9,7 @@ Result<std::unique_ptr<HttpFetcher>> HttpFetcher::Create(boost::asio::io_context
                                                          AddressPolicy policy) {
   auto driver = std::make_unique<detail::CurlMultiDriver>(io, limits, policy);
   const Status status = driver->Init();
-  if (!status.ok()) return Error{status.message()};
+  if (!status.ok()) return status;
   return std::make_unique<HttpFetcher>(std::move(driver));
 }
 

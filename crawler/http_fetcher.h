@@ -20,7 +20,7 @@
 #include <string>
 
 #include "crawler/address_policy.h"
-#include "crawler/result.h"
+#include "foundation/status.h"
 
 namespace badgewatch::crawler {
 
@@ -44,11 +44,6 @@ struct FetchRequest {
 
 enum class FetchFailure { kConnect, kRefused, kTimeout, kTls, kTooLarge, kPolicy, kProtocol };
 
-struct FetchError {
-  FetchFailure kind = FetchFailure::kProtocol;
-  std::string message;  // "connection refused by 127.0.0.1:8080", "timeout after 30 s" ...
-};
-
 struct FetchResponse {
   long status = 0;
   std::string content_type;  // the Content-Type header; empty when absent
@@ -57,7 +52,20 @@ struct FetchResponse {
   std::optional<std::chrono::seconds> retry_after;
 };
 
-using FetchResult = Result<FetchResponse, FetchError>;
+// One transfer's outcome: the response, or a Status saying why there is none
+// ("connection refused by 127.0.0.1:8080", "timeout after 30 s" ...; code
+// kUnavailable, kPermissionDenied for the address policy, kResourceExhausted
+// for a body over the limit, kInternal when curl itself fails) and the kind of
+// failure, which the crawl's retry rule and reports read.
+struct FetchResult {
+  FetchResult(FetchResponse ok) : response(std::move(ok)) {}  // NOLINT: implicit
+  FetchResult(FetchFailure kind, Status why) : response(std::move(why)), failure(kind) {}
+
+  [[nodiscard]] bool ok() const { return response.ok(); }
+
+  Result<FetchResponse> response;
+  FetchFailure failure = FetchFailure::kProtocol;  // meaningful only when !ok()
+};
 
 namespace detail {
 class CurlMultiDriver;

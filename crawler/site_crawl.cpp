@@ -59,7 +59,7 @@ Result<std::string> UrlWithAsciiHost(std::string_view url) {
     port_at = port_at == std::string_view::npos ? port_at : authority.find(':', port_at);
   const std::string_view host = authority.substr(0, port_at);
   Result<std::string> ascii = HostToAscii(host);
-  if (!ascii.ok()) return ascii.error();
+  if (!ascii.ok()) return ascii.status();
   return text.substr(0, authority_start) + ascii.value() +
          text.substr(authority_start + host.size());
 }
@@ -346,7 +346,7 @@ class SiteCrawl::Impl {
     Result<UrlParts> parts = ParseUrl(visit.url);
     if (!parts.ok()) {
       ++active_;
-      Fail(std::move(visit), parts.error().message);
+      Fail(std::move(visit), parts.status().message());
       return;
     }
     visit.parts = std::move(parts).value();
@@ -357,7 +357,7 @@ class SiteCrawl::Impl {
         host,
         guard_.Bind([this, visit = std::move(visit)](const detail::PinnedAddress& pinned) mutable {
           if (!pinned.ok()) {
-            Fail(std::move(visit), pinned.error().message);
+            Fail(std::move(visit), pinned.status().message());
             return;
           }
           FetchRequest request{visit.url, visit.parts.host, visit.parts.port, pinned.value()};
@@ -370,23 +370,23 @@ class SiteCrawl::Impl {
 
   void OnFetched(Visit visit, FetchResult result) {
     if (!result.ok()) {
-      const FetchError& error = result.error();
-      const bool transient =
-          error.kind == FetchFailure::kConnect || error.kind == FetchFailure::kRefused;
+      const FetchFailure failure = result.failure;
+      const std::string& message = result.response.status().message();
+      const bool transient = failure == FetchFailure::kConnect || failure == FetchFailure::kRefused;
       if (transient && visit.attempt < config_.max_attempts) {
         Retry(std::move(visit), std::nullopt);
         return;
       }
       if (visit.kind == VisitKind::kRobots) {
-        EndRobots(visit, RobotsRules::DisallowAll(),
-                  "robots.txt unreachable: " + std::string(FetchFailureName(error.kind)) + ": " +
-                      error.message);
+        EndRobots(
+            visit, RobotsRules::DisallowAll(),
+            "robots.txt unreachable: " + std::string(FetchFailureName(failure)) + ": " + message);
         return;
       }
-      Fail(std::move(visit), std::string(FetchFailureName(error.kind)) + ": " + error.message);
+      Fail(std::move(visit), std::string(FetchFailureName(failure)) + ": " + message);
       return;
     }
-    FetchResponse& response = result.value();
+    FetchResponse& response = result.response.value();
     visit.last_status = response.status;
     if (response.status >= 300 && response.status < 400 && !response.redirect_url.empty()) {
       FollowRedirect(std::move(visit), response.redirect_url);
@@ -695,23 +695,24 @@ class SiteCrawl::Impl {
 
 Result<std::unique_ptr<SiteCrawl>> SiteCrawl::Create(boost::asio::io_context& io,
                                                      CrawlConfig config, PageHandler& handler) {
-  if (!config.normalize_url) return Error{"no URL normaliser"};
+  if (!config.normalize_url) return Status(StatusCode::kInvalidArgument, "no URL normaliser");
   Result<std::string> ascii = UrlWithAsciiHost(config.start_url);
-  if (!ascii.ok()) return ascii.error();
+  if (!ascii.ok()) return ascii.status();
   const auto start = config.normalize_url(ascii.value());
-  if (!start) return Error{"not an http(s) URL: '" + config.start_url + "'"};
+  if (!start)
+    return Status(StatusCode::kInvalidArgument, "not an http(s) URL: '" + config.start_url + "'");
   Result<UrlParts> parts = ParseUrl(*start);
-  if (!parts.ok()) return parts.error();
+  if (!parts.ok()) return parts.status();
   Result<SiteScope> scope =
       SiteScope::Create(parts.value().host, config.aliases, parts.value().port, config.extra_ports);
-  if (!scope.ok()) return scope.error();
+  if (!scope.ok()) return scope.status();
   config.start_url = *start;
   config.fetch.max_host_connections = static_cast<long>(config.per_host);
   Result<std::unique_ptr<DnsResolver>> resolver = DnsResolver::Create(io, config.dns);
-  if (!resolver.ok()) return resolver.error();
+  if (!resolver.ok()) return resolver.status();
   Result<std::unique_ptr<HttpFetcher>> fetcher = HttpFetcher::Create(
       io, config.fetch, AddressPolicy(config.allow_private, config.allowed_addresses));
-  if (!fetcher.ok()) return fetcher.error();
+  if (!fetcher.ok()) return fetcher.status();
   const std::string origin = parts.value().Origin();
   const std::string origin_url = start->substr(0, start->find('/', start->find("://") + 3));
   auto impl = std::make_unique<Impl>(io, std::move(config), handler, std::move(scope).value(),

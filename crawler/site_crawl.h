@@ -26,8 +26,8 @@
 #include "crawler/dns_resolver.h"
 #include "crawler/http_fetcher.h"
 #include "crawler/page_handler.h"
-#include "crawler/result.h"
 #include "crawler/url_limits.h"
+#include "foundation/status.h"
 
 namespace badgewatch::crawler {
 

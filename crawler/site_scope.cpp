@@ -17,7 +17,7 @@ Result<SiteScope> SiteScope::Create(std::string_view start_host,
   names.insert(names.end(), aliases.begin(), aliases.end());
   for (std::string_view name : names) {
     Result<std::string> ascii = HostToAscii(name);
-    if (!ascii.ok()) return ascii.error();
+    if (!ascii.ok()) return ascii.status();
     std::string twin = WwwTwin(ascii.value());
     scope.Add(std::move(ascii).value());
     if (!twin.empty()) scope.Add(std::move(twin));

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "crawler/result.h"
+#include "foundation/status.h"
 
 namespace badgewatch::crawler {
 

@@ -7,7 +7,8 @@ namespace badgewatch::crawler {
 
 Status CheckUrlLimits(std::string_view url, const UrlLimits& limits) {
   if (url.size() > limits.max_length) {
-    return Error{"URL longer than " + std::to_string(limits.max_length) + " characters"};
+    return Status(StatusCode::kInvalidArgument,
+                  "URL longer than " + std::to_string(limits.max_length) + " characters");
   }
   // The path: after "scheme://host", up to '?' or '#'.
   std::size_t start = url.find("://");
@@ -24,11 +25,13 @@ Status CheckUrlLimits(std::string_view url, const UrlLimits& limits) {
     path.remove_prefix(end);
     if (segment.empty()) continue;
     if (++depth > limits.max_depth) {
-      return Error{"path deeper than " + std::to_string(limits.max_depth) + " segments"};
+      return Status(StatusCode::kInvalidArgument,
+                    "path deeper than " + std::to_string(limits.max_depth) + " segments");
     }
     if (++counts[segment] > limits.max_repeats) {
-      return Error{"path segment '" + std::string(segment) + "' repeated more than " +
-                   std::to_string(limits.max_repeats) + " times"};
+      return Status(StatusCode::kInvalidArgument,
+                    "path segment '" + std::string(segment) + "' repeated more than " +
+                        std::to_string(limits.max_repeats) + " times");
     }
   }
   return Status::Ok();

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "crawler/result.h"
+#include "foundation/status.h"
 
 namespace badgewatch::crawler {
 

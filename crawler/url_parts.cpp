@@ -11,7 +11,8 @@ std::string UrlParts::PathAndQuery() const { return query.empty() ? path : path 
 Result<UrlParts> ParseUrl(std::string_view url) {
   const std::optional<foundation::HttpUrl> parsed = foundation::ParseHttpUrl(url);
   if (!parsed)
-    return Error{"not an http(s) URL the URL Standard accepts: '" + std::string(url) + "'"};
+    return Status(StatusCode::kInvalidArgument,
+                  "not an http(s) URL the URL Standard accepts: '" + std::string(url) + "'");
   UrlParts parts;
   parts.scheme = parsed->scheme;
   parts.host = parsed->host;

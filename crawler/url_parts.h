@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "crawler/result.h"
+#include "foundation/status.h"
 
 namespace badgewatch::crawler {
 

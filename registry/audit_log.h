@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <string>
 
+#include "foundation/status.h"
 #include "registry/database.h"
-#include "registry/status.h"
 
 namespace badgewatch::registry {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "registry/status.h"
+#include "foundation/status.h"
 #include "registry/unit_kind.h"
 
 namespace badgewatch::registry {

@@ -19,11 +19,11 @@
 #include <string>
 #include <vector>
 
+#include "foundation/status.h"
 #include "registry/compliance_records.h"
 #include "registry/compliance_report_queries.h"
 #include "registry/database.h"
 #include "registry/site_change.h"
-#include "registry/status.h"
 
 namespace badgewatch::registry {
 

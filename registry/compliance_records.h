@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "foundation/status.h"
 #include "registry/registry.h"
-#include "registry/status.h"
 
 namespace badgewatch::registry {
 

@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "foundation/status.h"
 #include "registry/compliance_records.h"
 #include "registry/database.h"
-#include "registry/status.h"
 
 namespace badgewatch::registry {
 

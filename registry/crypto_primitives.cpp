@@ -25,7 +25,7 @@ std::string Hex(const unsigned char* bytes, std::size_t count) {
 }
 
 Status CryptoFailure(const char* what) {
-  return Status(StatusCode::kStorage, std::string("openssl: ") + what + " failed");
+  return Status(StatusCode::kInternal, std::string("openssl: ") + what + " failed");
 }
 
 }  // namespace

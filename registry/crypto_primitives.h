@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "registry/status.h"
+#include "foundation/status.h"
 
 namespace badgewatch::registry {
 

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "registry/status.h"
+#include "foundation/status.h"
 
 namespace badgewatch::registry {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "foundation/status.h"
 #include "registry/statement.h"
-#include "registry/status.h"
 
 struct sqlite3;
 

@@ -10,8 +10,8 @@
 #include <cstddef>
 #include <string>
 
+#include "foundation/status.h"
 #include "registry/registry.h"
-#include "registry/status.h"
 
 namespace badgewatch::registry {
 

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "foundation/status.h"
 #include "registry/accounts.h"
 #include "registry/registry.h"
-#include "registry/status.h"
 #include "registry/workflow.h"
 
 namespace badgewatch::registry {

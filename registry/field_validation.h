@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "registry/status.h"
+#include "foundation/status.h"
 
 namespace badgewatch::registry {
 

@@ -8,8 +8,8 @@
 #ifndef BADGEWATCH_REGISTRY_INTEGRITY_CHECK_H_
 #define BADGEWATCH_REGISTRY_INTEGRITY_CHECK_H_
 
+#include "foundation/status.h"
 #include "registry/database.h"
-#include "registry/status.h"
 
 namespace badgewatch::registry {
 

@@ -6,8 +6,8 @@
 
 #include <cstdint>
 
+#include "foundation/status.h"
 #include "registry/database.h"
-#include "registry/status.h"
 
 namespace badgewatch::registry {
 

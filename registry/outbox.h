@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "foundation/status.h"
 #include "registry/registry.h"
-#include "registry/status.h"
 #include "registry/units.h"
 
 namespace badgewatch::registry {

@@ -54,7 +54,7 @@ Result<std::string> DeriveKey(std::string_view password, std::string_view salt,
   if (EVP_PBE_scrypt(password.data(), password.size(),
                      reinterpret_cast<const unsigned char*>(salt.data()), salt.size(), n, r, p,
                      max_memory, key.data(), key.size()) != 1) {
-    return Status(StatusCode::kStorage, "openssl: EVP_PBE_scrypt failed");
+    return Status(StatusCode::kInternal, "openssl: EVP_PBE_scrypt failed");
   }
   return HexEncode(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
 }

@@ -14,9 +14,9 @@
 #include <memory>
 #include <string>
 
+#include "foundation/status.h"
 #include "registry/audit_log.h"
 #include "registry/database.h"
-#include "registry/status.h"
 
 namespace badgewatch::registry {
 

@@ -8,8 +8,8 @@
 #include <optional>
 #include <set>
 
+#include "foundation/status.h"
 #include "registry/database.h"
-#include "registry/status.h"
 
 namespace badgewatch::registry {
 

@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "foundation/status.h"
 #include "registry/accounts.h"
 #include "registry/registry.h"
 #include "registry/sites.h"
-#include "registry/status.h"
 #include "registry/workflow.h"
 
 namespace badgewatch::registry {

@@ -18,9 +18,9 @@
 #include <string_view>
 #include <vector>
 
+#include "foundation/status.h"
 #include "registry/database.h"
 #include "registry/registry.h"
-#include "registry/status.h"
 
 namespace badgewatch::registry {
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "foundation/status.h"
 #include "registry/database.h"
-#include "registry/status.h"
 
 namespace badgewatch::registry {
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "foundation/status.h"
 #include "registry/registry.h"
-#include "registry/status.h"
 
 namespace badgewatch::registry {
 

@@ -20,7 +20,7 @@
 #include <variant>
 #include <vector>
 
-#include "registry/status.h"
+#include "foundation/status.h"
 
 struct sqlite3;
 struct sqlite3_stmt;

@@ -4,8 +4,8 @@
 #ifndef BADGEWATCH_REGISTRY_TRANSACTION_H_
 #define BADGEWATCH_REGISTRY_TRANSACTION_H_
 
+#include "foundation/status.h"
 #include "registry/database.h"
-#include "registry/status.h"
 
 namespace badgewatch::registry {
 

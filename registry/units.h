@@ -9,8 +9,8 @@
 #include <optional>
 #include <string>
 
+#include "foundation/status.h"
 #include "registry/database.h"
-#include "registry/status.h"
 #include "registry/unit_kind.h"
 
 namespace badgewatch::registry {

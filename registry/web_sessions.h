@@ -14,10 +14,10 @@
 #include <string>
 #include <string_view>
 
+#include "foundation/status.h"
 #include "registry/accounts.h"
 #include "registry/database.h"
 #include "registry/registry.h"
-#include "registry/status.h"
 
 namespace badgewatch::registry {
 

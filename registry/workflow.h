@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "foundation/status.h"
 #include "registry/accounts.h"
-#include "registry/status.h"
 #include "registry/units.h"
 
 namespace badgewatch::registry {

@@ -13,8 +13,9 @@
 namespace badgewatch::scan {
 namespace {
 
-ScanStatus SystemError(std::string_view action, const std::string& path) {
-  return ScanError{fmt::format("cannot {} '{}': {}", action, path, std::strerror(errno))};
+Status SystemError(std::string_view action, const std::string& path) {
+  return Status(StatusCode::kStorage,
+                fmt::format("cannot {} '{}': {}", action, path, std::strerror(errno)));
 }
 
 // Writes all of `text` to `fd`, retrying short writes and EINTR.
@@ -30,7 +31,7 @@ bool WriteAll(int fd, std::string_view text) {
 
 }  // namespace
 
-ScanStatus WriteFileAtomically(const std::string& path, std::string_view text) {
+Status WriteFileAtomically(const std::string& path, std::string_view text) {
   const std::filesystem::path target(path);
   const std::filesystem::path directory =
       target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
@@ -42,16 +43,16 @@ ScanStatus WriteFileAtomically(const std::string& path, std::string_view text) {
   const bool closed = ::close(fd) == 0;
   if (!written || !closed) {
     errno = written ? errno : saved_errno;
-    ScanStatus failed = SystemError("write", temporary);
+    Status failed = SystemError("write", temporary);
     ::unlink(temporary.c_str());
     return failed;
   }
   if (::rename(temporary.c_str(), path.c_str()) != 0) {
-    ScanStatus failed = SystemError("rename the temporary file onto", path);
+    Status failed = SystemError("rename the temporary file onto", path);
     ::unlink(temporary.c_str());
     return failed;
   }
-  return Done{};
+  return Status::Ok();
 }
 
 }  // namespace badgewatch::scan

@@ -5,22 +5,22 @@
 // path.
 //
 // Example:
-//   ScanStatus written = WriteFileAtomically("/var/lib/badgewatch/reports/x.html", html);
-//   if (!written) spdlog::error("{}", written.error());
+//   Status written = WriteFileAtomically("/var/lib/badgewatch/reports/x.html", html);
+//   if (!written.ok()) spdlog::error("{}", written.message());
 #ifndef BADGEWATCH_SCAN_ATOMIC_FILE_H_
 #define BADGEWATCH_SCAN_ATOMIC_FILE_H_
 
 #include <string>
 #include <string_view>
 
-#include "scan/scan_status.h"
+#include "foundation/status.h"
 
 namespace badgewatch::scan {
 
 // Writes `text` to `path` atomically (mode 0644). Fails naming the file and
 // the system error; the target is then untouched and no temporary file is
 // left behind.
-[[nodiscard]] ScanStatus WriteFileAtomically(const std::string& path, std::string_view text);
+[[nodiscard]] Status WriteFileAtomically(const std::string& path, std::string_view text);
 
 }  // namespace badgewatch::scan
 

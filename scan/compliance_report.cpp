@@ -4,17 +4,13 @@
 
 namespace badgewatch::scan {
 
-registry::Result<ComplianceReport> BuildComplianceReport(registry::Database& db,
-                                                         const ReportRequest& request,
-                                                         std::int64_t now) {
-  using registry::Status;
-  using registry::StatusCode;
+Result<ComplianceReport> BuildComplianceReport(registry::Database& db, const ReportRequest& request,
+                                               std::int64_t now) {
   ComplianceReport report;
   report.generated_at = now;
   report.region_code = request.region_code;
   if (!request.region_code.empty()) {
-    registry::Result<std::optional<std::string>> name =
-        registry::FindRegionName(db, request.region_code);
+    Result<std::optional<std::string>> name = registry::FindRegionName(db, request.region_code);
     if (!name) return name.status();
     if (!*name) {
       return Status(StatusCode::kNotFound,
@@ -28,7 +24,7 @@ registry::Result<ComplianceReport> BuildComplianceReport(registry::Database& db,
   if (request.scan_id) {
     scan_id = *request.scan_id;
   } else {
-    registry::Result<std::optional<std::int64_t>> latest = registry::LatestFinishedScan(db);
+    Result<std::optional<std::int64_t>> latest = registry::LatestFinishedScan(db);
     if (!latest) return latest.status();
     if (!*latest) {
       return Status(StatusCode::kFailedPrecondition,
@@ -37,7 +33,7 @@ registry::Result<ComplianceReport> BuildComplianceReport(registry::Database& db,
     scan_id = **latest;
   }
 
-  registry::Result<registry::ScanOverview> scan =
+  Result<registry::ScanOverview> scan =
       registry::LoadScanOverview(db, scan_id, request.region_code);
   if (!scan) return scan.status();
   report.scan = *scan;

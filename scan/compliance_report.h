@@ -5,7 +5,7 @@
 // calling thread's connection.
 //
 // Example:
-//   registry::Result<ComplianceReport> report = BuildComplianceReport(reader, {}, now);
+//   Result<ComplianceReport> report = BuildComplianceReport(reader, {}, now);
 //   std::string html = RenderReportHtml(*report, ReportLanguage::kChinese);
 #ifndef BADGEWATCH_SCAN_COMPLIANCE_REPORT_H_
 #define BADGEWATCH_SCAN_COMPLIANCE_REPORT_H_
@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "foundation/status.h"
 #include "registry/compliance_report_queries.h"
 #include "registry/database.h"
-#include "registry/status.h"
 
 namespace badgewatch::scan {
 
@@ -42,9 +42,9 @@ struct ComplianceReport {
 // Reads the report. kNotFound for an unknown scan id or region code;
 // kFailedPrecondition when no scan id is given and no scan has finished;
 // kStorage when SQLite fails.
-[[nodiscard]] registry::Result<ComplianceReport> BuildComplianceReport(registry::Database& db,
-                                                                       const ReportRequest& request,
-                                                                       std::int64_t now);
+[[nodiscard]] Result<ComplianceReport> BuildComplianceReport(registry::Database& db,
+                                                             const ReportRequest& request,
+                                                             std::int64_t now);
 
 // Passing sites per site, 0..1; nullopt when no site was scanned.
 [[nodiscard]] std::optional<double> ComplianceRate(std::int64_t sites, std::int64_t sites_failed);

@@ -16,30 +16,30 @@ using Converter = std::unique_ptr<UConverter, ConverterCloser>;
 
 // Opens `name` with the stop callbacks: a malformed or unmappable sequence
 // is an error, never a silent substitution.
-ScanResult<Converter> OpenStrictConverter(const char* name) {
+Result<Converter> OpenStrictConverter(const char* name) {
   UErrorCode status = U_ZERO_ERROR;
   Converter converter(ucnv_open(name, &status));
   if (U_FAILURE(status)) {
-    return ScanError{
-        fmt::format("ICU cannot open the {} converter: {}", name, u_errorName(status))};
+    return Status(StatusCode::kInternal,
+                  fmt::format("ICU cannot open the {} converter: {}", name, u_errorName(status)));
   }
   ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   ucnv_setFromUCallBack(converter.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
                         &status);
   if (U_FAILURE(status)) {
-    return ScanError{
-        fmt::format("ICU refuses strict callbacks for {}: {}", name, u_errorName(status))};
+    return Status(StatusCode::kInternal, fmt::format("ICU refuses strict callbacks for {}: {}",
+                                                     name, u_errorName(status)));
   }
   return converter;
 }
 
 // Converts `input` from the `from` charset to the `to` charset in one pass
 // (ucnv_convertEx with a pivot buffer).
-ScanResult<std::string> Convert(std::string_view input, const char* from, const char* to) {
-  ScanResult<Converter> source = OpenStrictConverter(from);
-  if (!source) return ScanError{source.error()};
-  ScanResult<Converter> target = OpenStrictConverter(to);
-  if (!target) return ScanError{target.error()};
+Result<std::string> Convert(std::string_view input, const char* from, const char* to) {
+  Result<Converter> source = OpenStrictConverter(from);
+  if (!source) return source.status();
+  Result<Converter> target = OpenStrictConverter(to);
+  if (!target) return target.status();
   // Either direction grows by at most 2x (3-byte UTF-8 <-> 2-byte GB18030,
   // 4-byte <-> 4-byte), plus room for the final flush.
   std::string output(input.size() * 2 + 16, '\0');
@@ -50,8 +50,9 @@ ScanResult<std::string> Convert(std::string_view input, const char* from, const 
                  input.data() + input.size(), nullptr, nullptr, nullptr, nullptr, true, true,
                  &status);
   if (U_FAILURE(status)) {
-    return ScanError{fmt::format("cannot convert text from {} to {} near byte {}: {}", from, to,
-                                 in - input.data(), u_errorName(status))};
+    return Status(StatusCode::kInvalidArgument,
+                  fmt::format("cannot convert text from {} to {} near byte {}: {}", from, to,
+                              in - input.data(), u_errorName(status)));
   }
   output.resize(static_cast<std::size_t>(out - output.data()));
   return output;
@@ -59,11 +60,11 @@ ScanResult<std::string> Convert(std::string_view input, const char* from, const 
 
 }  // namespace
 
-ScanResult<std::string> Utf8ToGb18030(std::string_view utf8) {
+Result<std::string> Utf8ToGb18030(std::string_view utf8) {
   return Convert(utf8, "UTF-8", "GB18030");
 }
 
-ScanResult<std::string> Gb18030ToUtf8(std::string_view gb18030) {
+Result<std::string> Gb18030ToUtf8(std::string_view gb18030) {
   return Convert(gb18030, "GB18030", "UTF-8");
 }
 

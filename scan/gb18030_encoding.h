@@ -7,15 +7,15 @@
 #include <string>
 #include <string_view>
 
-#include "scan/scan_status.h"
+#include "foundation/status.h"
 
 namespace badgewatch::scan {
 
 // GB18030 encodes every Unicode code point, so only malformed UTF-8 fails.
-[[nodiscard]] ScanResult<std::string> Utf8ToGb18030(std::string_view utf8);
+[[nodiscard]] Result<std::string> Utf8ToGb18030(std::string_view utf8);
 
 // Fails on bytes that are not GB18030.
-[[nodiscard]] ScanResult<std::string> Gb18030ToUtf8(std::string_view gb18030);
+[[nodiscard]] Result<std::string> Gb18030ToUtf8(std::string_view gb18030);
 
 }  // namespace badgewatch::scan
 

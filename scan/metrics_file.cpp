@@ -52,7 +52,7 @@ std::string FormatScanMetrics(const ScanFigures& f) {
   return text;
 }
 
-ScanStatus WriteMetricsFile(const std::string& path, const ScanFigures& figures) {
+Status WriteMetricsFile(const std::string& path, const ScanFigures& figures) {
   return WriteFileAtomically(path, FormatScanMetrics(figures));
 }
 

@@ -5,7 +5,7 @@
 //
 // Example:
 //   ScanFigures figures{.scan_id = 7, .sites_scanned = 120, ...};
-//   ScanStatus written = WriteMetricsFile("/var/lib/node_exporter/badgewatch.prom", figures);
+//   Status written = WriteMetricsFile("/var/lib/node_exporter/badgewatch.prom", figures);
 #ifndef BADGEWATCH_SCAN_METRICS_FILE_H_
 #define BADGEWATCH_SCAN_METRICS_FILE_H_
 
@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "scan/scan_status.h"
+#include "foundation/status.h"
 
 namespace badgewatch::scan {
 
@@ -38,7 +38,7 @@ struct ScanFigures {
 // end in .prom, so the collector ignores it. Fails naming the file and the
 // system error; the target is then untouched and no temporary file is left
 // behind.
-[[nodiscard]] ScanStatus WriteMetricsFile(const std::string& path, const ScanFigures& figures);
+[[nodiscard]] Status WriteMetricsFile(const std::string& path, const ScanFigures& figures);
 
 }  // namespace badgewatch::scan
 

@@ -91,8 +91,8 @@ std::optional<CsvEncoding> ParseCsvEncoding(std::string_view text) {
   return std::nullopt;
 }
 
-ScanResult<std::string> RenderReportCsv(const ComplianceReport& report, ReportLanguage language,
-                                        CsvEncoding encoding) {
+Result<std::string> RenderReportCsv(const ComplianceReport& report, ReportLanguage language,
+                                    CsvEncoding encoding) {
   std::string csv;
   AppendRow(csv, HeaderRow(language));
   for (const registry::SiteComplianceRow& site : report.sites) {

@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
+#include "foundation/status.h"
 #include "scan/compliance_report.h"
 #include "scan/report_messages.h"
-#include "scan/scan_status.h"
 
 namespace badgewatch::scan {
 
@@ -28,9 +28,8 @@ enum class CsvEncoding {
 // that a spreadsheet would read as a formula (=, +, -, @) gets a leading '.
 // Fails only when the text cannot be encoded (malformed UTF-8 from the
 // database).
-[[nodiscard]] ScanResult<std::string> RenderReportCsv(const ComplianceReport& report,
-                                                      ReportLanguage language,
-                                                      CsvEncoding encoding);
+[[nodiscard]] Result<std::string> RenderReportCsv(const ComplianceReport& report,
+                                                  ReportLanguage language, CsvEncoding encoding);
 
 }  // namespace badgewatch::scan
 

@@ -28,9 +28,9 @@ ScanFigures FiguresOf(const ScanOutcome& o, std::int64_t finished_at) {
 }
 
 // The HTML report of `scan_id` in `directory`; its path, or why not.
-ScanResult<std::string> WriteReport(registry::Database& db, std::int64_t scan_id,
-                                    const std::string& directory, ReportLanguage language,
-                                    std::int64_t now) {
+Result<std::string> WriteReport(registry::Database& db, std::int64_t scan_id,
+                                const std::string& directory, ReportLanguage language,
+                                std::int64_t now) {
   const std::string path =
       (std::filesystem::path(directory) / ScanReportFileName(scan_id)).string();
   HtmlReportOptions options;
@@ -38,20 +38,21 @@ ScanResult<std::string> WriteReport(registry::Database& db, std::int64_t scan_id
   ReportRequest request;
   request.scan_id = scan_id;
   request.failing_pages_per_site = options.failing_pages_per_site;
-  registry::Result<ComplianceReport> report = BuildComplianceReport(db, request, now);
+  Result<ComplianceReport> report = BuildComplianceReport(db, request, now);
   if (!report) {
-    return ScanError{
-        fmt::format("cannot write the report '{}': {}", path, report.status().message())};
+    return Status(report.status().code(),
+                  fmt::format("cannot write the report '{}': {}", path, report.status().message()));
   }
   std::error_code ec;
   std::filesystem::create_directories(directory, ec);
   if (ec) {
-    return ScanError{fmt::format("cannot write the report '{}': cannot create '{}': {}", path,
-                                 directory, ec.message())};
+    return Status(StatusCode::kStorage,
+                  fmt::format("cannot write the report '{}': cannot create '{}': {}", path,
+                              directory, ec.message()));
   }
-  if (ScanStatus written = WriteFileAtomically(path, RenderReportHtml(*report, options));
-      !written) {
-    return ScanError{written.error()};
+  if (Status written = WriteFileAtomically(path, RenderReportHtml(*report, options));
+      !written.ok()) {
+    return written;
   }
   return path;
 }
@@ -66,20 +67,20 @@ ScanFilesWritten WriteScanFiles(registry::Database& db, const ScanOutcome& outco
                                 const ScanFiles& files, std::int64_t now) {
   ScanFilesWritten written;
   if (!files.metrics_file.empty()) {
-    if (ScanStatus metrics = WriteMetricsFile(files.metrics_file, FiguresOf(outcome, now));
-        metrics) {
+    if (Status metrics = WriteMetricsFile(files.metrics_file, FiguresOf(outcome, now));
+        metrics.ok()) {
       written.metrics_file = files.metrics_file;
     } else {
-      written.errors.push_back(metrics.error());
+      written.errors.push_back(metrics.message());
     }
   }
   if (!files.report_dir.empty()) {
-    if (ScanResult<std::string> report =
+    if (Result<std::string> report =
             WriteReport(db, outcome.scan_id, files.report_dir, files.report_language, now);
         report) {
       written.report = *report;
     } else {
-      written.errors.push_back(report.error());
+      written.errors.push_back(report.status().message());
     }
   }
   return written;

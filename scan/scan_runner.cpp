@@ -36,10 +36,9 @@ struct DueSite {
 };
 
 // Sites with an issued badge and a domain, narrowed by the settings, minus `skip`.
-registry::Result<std::deque<DueSite>> LoadDueSites(registry::Database& db,
-                                                   const ScanSettings& settings,
-                                                   const std::set<std::int64_t>& skip) {
-  registry::Result<std::vector<registry::Site>> sites = registry::ListSites(db);
+Result<std::deque<DueSite>> LoadDueSites(registry::Database& db, const ScanSettings& settings,
+                                         const std::set<std::int64_t>& skip) {
+  Result<std::vector<registry::Site>> sites = registry::ListSites(db);
   if (!sites) return sites.status();
   std::map<std::int64_t, registry::Unit> units;
   std::deque<DueSite> due;
@@ -51,7 +50,7 @@ registry::Result<std::deque<DueSite>> LoadDueSites(registry::Database& db,
     if (!target) continue;
     auto unit = units.find(site.unit_id);
     if (unit == units.end()) {
-      registry::Result<registry::Unit> loaded = registry::LoadUnit(db, site.unit_id);
+      Result<registry::Unit> loaded = registry::LoadUnit(db, site.unit_id);
       if (!loaded) return loaded.status();
       unit = units.emplace(site.unit_id, std::move(loaded).value()).first;
     }
@@ -155,9 +154,8 @@ class SiteScheduler {
 
 }  // namespace
 
-registry::Result<ScanOutcome> RunScan(registry::Registry& registry, boost::asio::io_context& io,
-                                      const ScanSettings& settings,
-                                      const ScanProgressCallback& on_progress) {
+Result<ScanOutcome> RunScan(registry::Registry& registry, boost::asio::io_context& io,
+                            const ScanSettings& settings, const ScanProgressCallback& on_progress) {
   const Clock::time_point started = Clock::now();
   ScanOutcome outcome;
   registry::Database& db = registry.writer();
@@ -165,8 +163,7 @@ registry::Result<ScanOutcome> RunScan(registry::Registry& registry, boost::asio:
   if (settings.scan_id) {
     outcome.scan_id = *settings.scan_id;
   } else if (settings.resume) {
-    registry::Result<std::optional<std::int64_t>> unfinished =
-        registry::FindUnfinishedNightlyScan(db);
+    Result<std::optional<std::int64_t>> unfinished = registry::FindUnfinishedNightlyScan(db);
     if (!unfinished) return unfinished.status();
     if (*unfinished) {
       outcome.scan_id = **unfinished;
@@ -174,21 +171,19 @@ registry::Result<ScanOutcome> RunScan(registry::Registry& registry, boost::asio:
     }
   }
   if (outcome.scan_id != 0) {
-    registry::Result<std::set<std::int64_t>> recorded =
-        registry::SitesRecordedInScan(db, outcome.scan_id);
+    Result<std::set<std::int64_t>> recorded = registry::SitesRecordedInScan(db, outcome.scan_id);
     if (!recorded) return recorded.status();
     already_recorded = std::move(recorded).value();
   }
-  registry::Result<std::deque<DueSite>> due = LoadDueSites(db, settings, already_recorded);
+  Result<std::deque<DueSite>> due = LoadDueSites(db, settings, already_recorded);
   if (!due) return due.status();
   outcome.sites_skipped = already_recorded.size();
   if (outcome.scan_id == 0) {
-    registry::Result<std::int64_t> scan =
-        registry::StartScan(registry, registry::ScanKind::kNightly);
+    Result<std::int64_t> scan = registry::StartScan(registry, registry::ScanKind::kNightly);
     if (!scan) return scan.status();
     outcome.scan_id = *scan;
   }
-  if (registry::Status s = registry::RecordSitesDue(
+  if (Status s = registry::RecordSitesDue(
           registry, outcome.scan_id,
           static_cast<std::int64_t>(already_recorded.size() + due->size()));
       !s.ok()) {
@@ -196,7 +191,7 @@ registry::Result<ScanOutcome> RunScan(registry::Registry& registry, boost::asio:
   }
 
   bool completed = false;
-  registry::Status written;
+  Status written;
   {
     detail::RecordWriter writer(registry, outcome.scan_id);
     SiteScheduler scheduler(io, settings, std::move(due).value(), writer, on_progress);
@@ -205,13 +200,13 @@ registry::Result<ScanOutcome> RunScan(registry::Registry& registry, boost::asio:
   }
   if (!written.ok()) return written;
   if (!completed) {
-    return registry::Status(
-        registry::StatusCode::kFailedPrecondition,
+    return Status(
+        StatusCode::kFailedPrecondition,
         fmt::format("scan {} interrupted after {} of its sites; `badgewatch scan --resume` "
                     "continues it",
                     outcome.scan_id, outcome.sites_scanned));
   }
-  if (registry::Status s = registry::FinishScan(registry, outcome.scan_id); !s.ok()) return s;
+  if (Status s = registry::FinishScan(registry, outcome.scan_id); !s.ok()) return s;
   outcome.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return outcome;
 }

@@ -8,7 +8,7 @@
 // Example:
 //   ScanSettings settings;
 //   settings.resume = true;
-//   registry::Result<ScanOutcome> outcome = RunScan(*registry, settings, nullptr);
+//   Result<ScanOutcome> outcome = RunScan(*registry, settings, nullptr);
 #ifndef BADGEWATCH_SCAN_SCAN_RUNNER_H_
 #define BADGEWATCH_SCAN_SCAN_RUNNER_H_
 
@@ -23,8 +23,8 @@
 #include "crawler/http_fetcher.h"
 #include "crawler/site_crawl.h"
 #include "crawler/url_limits.h"
+#include "foundation/status.h"
 #include "registry/registry.h"
-#include "registry/status.h"
 #include "verifier/page_report.h"
 
 namespace badgewatch::scan {
@@ -101,10 +101,9 @@ using ScanProgressCallback = std::function<void(const ScanProgress&)>;
 // A failure to read or write the registry stops the scan (it stays
 // unfinished, so --resume continues it) and is returned. io.stop() from a
 // signal handler interrupts it the same way (kFailedPrecondition "interrupted").
-[[nodiscard]] registry::Result<ScanOutcome> RunScan(registry::Registry& registry,
-                                                    boost::asio::io_context& io,
-                                                    const ScanSettings& settings,
-                                                    const ScanProgressCallback& on_progress);
+[[nodiscard]] Result<ScanOutcome> RunScan(registry::Registry& registry, boost::asio::io_context& io,
+                                          const ScanSettings& settings,
+                                          const ScanProgressCallback& on_progress);
 
 }  // namespace badgewatch::scan
 

@@ -196,12 +196,13 @@ void CheckValues(const ServiceConfig& config, const toml::table& root, ConfigPro
 
 }  // namespace
 
-ScanResult<ServiceConfig> ParseServiceConfig(std::string_view text, std::string_view source) {
+Result<ServiceConfig> ParseServiceConfig(std::string_view text, std::string_view source) {
   toml::table root;
   try {
     root = toml::parse(text, source);
   } catch (const toml::parse_error& e) {
-    return ScanError{fmt::format("{}:{}: {}", source, e.source().begin.line, e.description())};
+    return Status(StatusCode::kInvalidArgument,
+                  fmt::format("{}:{}: {}", source, e.source().begin.line, e.description()));
   }
   ServiceConfig config;
   const std::vector<ConfigKey> keys = KeysOf(config);
@@ -236,7 +237,7 @@ ScanResult<ServiceConfig> ParseServiceConfig(std::string_view text, std::string_
     }
   }
   if (problems.empty()) CheckValues(config, root, problems);
-  if (!problems.empty()) return ScanError{problems.Text()};
+  if (!problems.empty()) return Status(StatusCode::kInvalidArgument, problems.Text());
   return config;
 }
 
@@ -270,12 +271,18 @@ ScanFiles ScanFilesFrom(const ServiceConfig& config) {
   return files;
 }
 
-ScanResult<ServiceConfig> LoadServiceConfig(const std::string& path) {
+Result<ServiceConfig> LoadServiceConfig(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return ScanError{fmt::format("cannot open '{}': {}", path, std::strerror(errno))};
+  if (!in) {
+    return Status(StatusCode::kStorage,
+                  fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+  }
   std::ostringstream text;
   text << in.rdbuf();
-  if (in.bad()) return ScanError{fmt::format("cannot read '{}': {}", path, std::strerror(errno))};
+  if (in.bad()) {
+    return Status(StatusCode::kStorage,
+                  fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  }
   return ParseServiceConfig(text.str(), path);
 }
 

@@ -4,8 +4,8 @@
 // range are errors naming the file, line and key. Pure; any thread.
 //
 // Example:
-//   ScanResult<ServiceConfig> config = LoadServiceConfig("/etc/badgewatch/badgewatch.toml");
-//   if (!config) { fmt::print(stderr, "{}\n", config.error()); return 2; }
+//   Result<ServiceConfig> config = LoadServiceConfig("/etc/badgewatch/badgewatch.toml");
+//   if (!config) { fmt::print(stderr, "{}\n", config.status().message()); return 2; }
 #ifndef BADGEWATCH_SCAN_SERVICE_CONFIG_H_
 #define BADGEWATCH_SCAN_SERVICE_CONFIG_H_
 
@@ -14,9 +14,9 @@
 #include <string_view>
 #include <vector>
 
+#include "foundation/status.h"
 #include "scan/scan_files.h"
 #include "scan/scan_runner.h"
-#include "scan/scan_status.h"
 
 namespace badgewatch::scan {
 
@@ -73,8 +73,8 @@ struct ServiceConfig {
 
 // Parses TOML text; `source` names it in errors ("badgewatch.toml:7: ...").
 // All problems are reported, one per line.
-[[nodiscard]] ScanResult<ServiceConfig> ParseServiceConfig(std::string_view text,
-                                                           std::string_view source);
+[[nodiscard]] Result<ServiceConfig> ParseServiceConfig(std::string_view text,
+                                                       std::string_view source);
 
 // The settings of a scan of every due site under `config` ([scan], [limits]
 // and [dns]): what `badgewatch scan` starts from, and what scans started
@@ -86,7 +86,7 @@ struct ServiceConfig {
 [[nodiscard]] ScanFiles ScanFilesFrom(const ServiceConfig& config);
 
 // Reads and parses the file at `path`.
-[[nodiscard]] ScanResult<ServiceConfig> LoadServiceConfig(const std::string& path);
+[[nodiscard]] Result<ServiceConfig> LoadServiceConfig(const std::string& path);
 
 }  // namespace badgewatch::scan
 

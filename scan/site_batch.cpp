@@ -37,8 +37,8 @@ void SiteBatch::LaunchNext() {
     const std::string start_url = site->config.start_url;  // the config moves into the crawl
     auto crawl = crawler::SiteCrawl::Create(io_, std::move(site->config), *check);
     if (!crawl.ok()) {
-      done_(BatchResult{site->key, UncrawlableSiteReport(start_url, crawl.error().message), started,
-                        started});
+      done_(BatchResult{site->key, UncrawlableSiteReport(start_url, crawl.status().message()),
+                        started, started});
       continue;
     }
     const std::size_t slot = next_slot_++;

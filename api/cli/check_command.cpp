@@ -42,7 +42,7 @@ int RunOneSite(const CheckOptions& options, std::FILE* out, std::FILE* err) {
   auto crawl = crawler::SiteCrawl::Create(
       io, CheckCrawlConfig(options, {options.url, options.aliases}, workers), site_check);
   if (!crawl.ok()) {
-    fmt::print(err, "badgewatch check: {}\n", crawl.error().message);
+    fmt::print(err, "badgewatch check: {}\n", crawl.status().message());
     return 2;
   }
   std::optional<crawler::SiteCrawlSummary> summary;

@@ -30,8 +30,6 @@ namespace badgewatch::api {
 namespace {
 
 using registry::Registry;
-using registry::Result;
-using registry::Status;
 
 // Prints `status` as the command's error and returns exit code 2.
 int Fail(std::FILE* err, const Status& status) {
@@ -52,12 +50,12 @@ int RunInit(const RegistryCommandOptions& o, Registry& registry, std::FILE* out)
 int RunImport(const RegistryCommandOptions& o, Registry& registry, std::FILE* out, std::FILE* err) {
   std::ifstream in(o.file, std::ios::binary);
   if (!in) {
-    return Fail(err, Status(registry::StatusCode::kInvalidArgument,
+    return Fail(err, Status(StatusCode::kInvalidArgument,
                             fmt::format("cannot open '{}': {}", o.file, std::strerror(errno))));
   }
   Result<registry::ImportReport> report = registry::ImportUnitsAndSites(registry, in);
   if (!report) {
-    if (report.status().code() == registry::StatusCode::kStorage) return Fail(err, report.status());
+    if (report.status().code() == StatusCode::kStorage) return Fail(err, report.status());
     fmt::print(err, "badgewatch registry: {}: {}; nothing was imported\n", o.file,
                report.status().message());
     return 2;
@@ -91,7 +89,7 @@ int RunExport(const RegistryCommandOptions& o, registry::Database& db, std::FILE
   file << *csv;
   file.close();
   if (!file) {
-    return Fail(err, Status(registry::StatusCode::kInvalidArgument,
+    return Fail(err, Status(StatusCode::kInvalidArgument,
                             fmt::format("cannot write '{}': {}", o.file, std::strerror(errno))));
   }
   return 0;
@@ -112,15 +110,15 @@ int RunCreateAccount(const RegistryCommandOptions& o, Registry& registry, std::F
                      std::FILE* err) {
   const std::optional<registry::Role> role = registry::ParseRole(o.role);
   if (!role) {
-    return Fail(err, Status(registry::StatusCode::kInvalidArgument,
+    return Fail(err, Status(StatusCode::kInvalidArgument,
                             fmt::format("--role '{}' is not unit, regional or conac", o.role)));
   }
-  Result<registry::Actor> actor = Status(registry::StatusCode::kInvalidArgument, "no account");
+  Result<registry::Actor> actor = Status(StatusCode::kInvalidArgument, "no account");
   if (*role == registry::Role::kUnit) {
     const std::optional<registry::UnitKind> kind = registry::ParseUnitKind(o.kind);
     if (!kind) {
       return Fail(err,
-                  Status(registry::StatusCode::kInvalidArgument,
+                  Status(StatusCode::kInvalidArgument,
                          fmt::format("--kind '{}' is not 党政机关, 事业单位 or 社会组织", o.kind)));
     }
     registry::UnitFields unit{*kind,     o.region, o.category, o.name,      o.address,
@@ -186,7 +184,7 @@ std::string ReadPasswordLine(std::istream& in) {
 int RunSetPassword(const RegistryCommandOptions& o, Registry& registry, std::FILE* out,
                    std::FILE* err) {
   if (!o.password_stdin) {
-    return Fail(err, Status(registry::StatusCode::kInvalidArgument,
+    return Fail(err, Status(StatusCode::kInvalidArgument,
                             "give the password on standard input with --password-stdin (it is "
                             "never taken from the command line, where other users can see it)"));
   }
@@ -230,8 +228,8 @@ int RunSendNotifications(const RegistryCommandOptions& o, Registry& registry, st
 // send-notifications --config: [database] path, [mail] and [sms] for what
 // the command line left out.
 Status ApplyConfig(RegistryCommandOptions& o) {
-  scan::ScanResult<scan::ServiceConfig> config = scan::LoadServiceConfig(o.config);
-  if (!config) return Status(registry::StatusCode::kInvalidArgument, config.error());
+  Result<scan::ServiceConfig> config = scan::LoadServiceConfig(o.config);
+  if (!config) return config.status();
   const auto unset = [&o](const char* name) {
     return o.send_command == nullptr || o.send_command->count(name) == 0;
   };
@@ -370,7 +368,7 @@ int RunRegistry(const RegistryCommandOptions& options, std::FILE* out, std::FILE
                        o.chosen == "create-account";
   std::error_code ec;
   if (!creates && !std::filesystem::exists(o.db, ec)) {
-    return Fail(err, Status(registry::StatusCode::kNotFound,
+    return Fail(err, Status(StatusCode::kNotFound,
                             fmt::format("no registry at '{}' (create one with 'badgewatch "
                                         "registry init --db {}')",
                                         o.db, o.db)));

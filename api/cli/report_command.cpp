@@ -29,7 +29,7 @@ int Fail(std::FILE* err, std::string_view message) {
 }
 
 int PrintScanList(registry::Database& db, std::FILE* out, std::FILE* err) {
-  registry::Result<std::vector<registry::ScanOverview>> scans = registry::ListScans(db);
+  Result<std::vector<registry::ScanOverview>> scans = registry::ListScans(db);
   if (!scans) return Fail(err, scans.status().ToString());
   fmt::print(out, "{:>6}  {:<10}  {:<16}  {:<16}  {:>6}  {:>6}  {:>9}\n", "scan", "kind",
              "started (UTC+8)", "finished", "sites", "failed", "pages");
@@ -83,7 +83,7 @@ int RunReport(const ReportOptions& options, std::FILE* out, std::FILE* err) {
   if (!std::filesystem::is_regular_file(options.db, ec)) {
     return Fail(err, fmt::format("no database file '{}'", options.db));
   }
-  registry::Result<registry::Database> db = registry::OpenRegistryReadOnly(options.db);
+  Result<registry::Database> db = registry::OpenRegistryReadOnly(options.db);
   if (!db) return Fail(err, db.status().message());
   if (options.list_scans) return PrintScanList(*db, out, err);
 
@@ -91,14 +91,14 @@ int RunReport(const ReportOptions& options, std::FILE* out, std::FILE* err) {
   request.scan_id = options.scan_id;
   request.region_code = options.region;
   if (options.format == "html") request.failing_pages_per_site = kHtmlPagesPerSite;
-  registry::Result<scan::ComplianceReport> report =
+  Result<scan::ComplianceReport> report =
       scan::BuildComplianceReport(*db, request, static_cast<std::int64_t>(std::time(nullptr)));
   if (!report) return Fail(err, report.status().message());
 
   std::string text;
   if (options.format == "csv") {
-    scan::ScanResult<std::string> csv = scan::RenderReportCsv(*report, *language, *encoding);
-    if (!csv) return Fail(err, csv.error());
+    Result<std::string> csv = scan::RenderReportCsv(*report, *language, *encoding);
+    if (!csv) return Fail(err, csv.status().message());
     text = std::move(*csv);
   } else if (options.format == "json") {
     text = scan::RenderReportJson(*report, *language);
@@ -114,8 +114,8 @@ int RunReport(const ReportOptions& options, std::FILE* out, std::FILE* err) {
   }
   // By a temporary file renamed over the target: a failed write (a full
   // disk) leaves the previous report as it was.
-  if (scan::ScanStatus written = scan::WriteFileAtomically(options.out, text); !written) {
-    return Fail(err, written.error());
+  if (Status written = scan::WriteFileAtomically(options.out, text); !written.ok()) {
+    return Fail(err, written.message());
   }
   fmt::print(err, "badgewatch report: wrote scan {} ({} sites) to {}\n", report->scan.id,
              report->scan.sites, options.out);

@@ -86,15 +86,14 @@ void ApplyConfig(const scan::ServiceConfig& config, ScanOptions& options, const 
 int RunScan(ScanOptions options, std::FILE* out, std::FILE* err) {
   if (options.site_id > 0) options.settings.site_id = options.site_id;
   if (!options.config.empty()) {
-    scan::ScanResult<scan::ServiceConfig> config = scan::LoadServiceConfig(options.config);
+    Result<scan::ServiceConfig> config = scan::LoadServiceConfig(options.config);
     if (!config) {
-      fmt::print(err, "badgewatch scan: {}\n", config.error());
+      fmt::print(err, "badgewatch scan: {}\n", config.status().message());
       return 2;
     }
     ApplyConfig(*config, options, *options.command);
   }
-  registry::Result<std::unique_ptr<registry::Registry>> registry =
-      registry::Registry::Open(options.db);
+  Result<std::unique_ptr<registry::Registry>> registry = registry::Registry::Open(options.db);
   if (!registry) {
     fmt::print(err, "badgewatch scan: cannot open the registry '{}': {}\n", options.db,
                registry.status().ToString());
@@ -113,8 +112,7 @@ int RunScan(ScanOptions options, std::FILE* out, std::FILE* err) {
                p.seconds > 0 ? static_cast<double>(p.pages) / p.seconds : 0.0);
     std::fflush(err);
   };
-  registry::Result<scan::ScanOutcome> outcome =
-      scan::RunScan(**registry, io, options.settings, progress);
+  Result<scan::ScanOutcome> outcome = scan::RunScan(**registry, io, options.settings, progress);
   signals.cancel();
   if (terminal) fmt::print(err, "\r{:70}\r", "");
   if (!outcome) {

@@ -171,9 +171,9 @@ void ApplyConfig(const scan::ServiceConfig& config, ServeOptions& options) {
 int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
   scan::ServiceConfig config;
   if (!options.config.empty()) {
-    scan::ScanResult<scan::ServiceConfig> loaded = scan::LoadServiceConfig(options.config);
+    Result<scan::ServiceConfig> loaded = scan::LoadServiceConfig(options.config);
     if (!loaded) {
-      fmt::print(err, "badgewatch serve: {}\n", loaded.error());
+      fmt::print(err, "badgewatch serve: {}\n", loaded.status().message());
       return 2;
     }
     config = *loaded;
@@ -201,15 +201,14 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
 
   // Opening as the writer creates and migrates the file; the server itself
   // reads through its own reader connections.
-  registry::Result<std::unique_ptr<registry::Registry>> registry =
-      registry::Registry::Open(options.db);
+  Result<std::unique_ptr<registry::Registry>> registry = registry::Registry::Open(options.db);
   if (!registry) {
     fmt::print(err, "badgewatch serve: cannot open the registry '{}': {}\n", options.db,
                registry.status().ToString());
     return 2;
   }
   // A damaged file is refused now rather than found out by the requests.
-  if (registry::Status sound = registry::QuickCheck((*registry)->writer()); !sound.ok()) {
+  if (Status sound = registry::QuickCheck((*registry)->writer()); !sound.ok()) {
     fmt::print(err, "badgewatch serve: {}\n", sound.message());
     return 2;
   }

@@ -93,8 +93,7 @@ int RunSiteListCheck(const CheckOptions& options, std::FILE* out, std::FILE* err
     fmt::print(err, "badgewatch check: {}\n", file.error);
     return 2;
   }
-  const registry::Result<std::vector<ListedSite>> sites =
-      ParseCheckSiteList(file.bytes, options.site_port);
+  const Result<std::vector<ListedSite>> sites = ParseCheckSiteList(file.bytes, options.site_port);
   if (!sites) {
     fmt::print(err, "badgewatch check: {}: {}\n", options.sites_file, sites.status().message());
     return 2;
@@ -102,7 +101,7 @@ int RunSiteListCheck(const CheckOptions& options, std::FILE* out, std::FILE* err
   boost::asio::io_context io;
   // One DNS server serves every site: a wrong one is bad input, not a list of failing sites.
   if (auto resolver = crawler::DnsResolver::Create(io, {.server = options.dns}); !resolver.ok()) {
-    fmt::print(err, "badgewatch check: {}\n", resolver.error().message);
+    fmt::print(err, "badgewatch check: {}\n", resolver.status().message());
     return 2;
   }
 

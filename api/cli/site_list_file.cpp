@@ -14,8 +14,8 @@
 namespace badgewatch::api {
 namespace {
 
-registry::Status Invalid(std::string message) {
-  return registry::Status(registry::StatusCode::kInvalidArgument, std::move(message));
+Status Invalid(std::string message) {
+  return Status(StatusCode::kInvalidArgument, std::move(message));
 }
 
 // One row's fields by column name; "" for a column the file does not have.
@@ -33,11 +33,11 @@ class RowFields {
   const registry::CsvRow& row_;
 };
 
-registry::Result<std::optional<ListedSite>> NothingToCrawl() { return std::optional<ListedSite>(); }
+Result<std::optional<ListedSite>> NothingToCrawl() { return std::optional<ListedSite>(); }
 
 // The site of one row, nullopt for a row with nothing to crawl; or what is wrong.
-registry::Result<std::optional<ListedSite>> SiteOfRow(const RowFields& row, std::size_t line,
-                                                      unsigned short port) {
+Result<std::optional<ListedSite>> SiteOfRow(const RowFields& row, std::size_t line,
+                                            unsigned short port) {
   registry::SiteFields site;
   site.name = row.Get("site_name");
   const std::string english = row.Get("english_domain");
@@ -51,7 +51,7 @@ registry::Result<std::optional<ListedSite>> SiteOfRow(const RowFields& row, std:
   if (site.name.empty()) return Invalid("site_name is empty");
   for (const std::string& host : {english, chinese}) {
     if (host.empty()) continue;
-    if (auto ascii = crawler::HostToAscii(host); !ascii.ok()) return Invalid(ascii.error().message);
+    if (auto ascii = crawler::HostToAscii(host); !ascii.ok()) return ascii.status();
   }
   std::optional<scan::CrawlTarget> target = scan::CrawlTargetOf(site, port);
   if (!target) return Invalid("neither english_domain nor chinese_domain is given");
@@ -63,7 +63,7 @@ registry::Result<std::optional<ListedSite>> SiteOfRow(const RowFields& row, std:
   }
   std::vector<std::string> ips = registry::SplitIps(row.Get("ips"));
   for (const std::string& ip : ips) {
-    if (registry::Status s = registry::ValidateIpAddress(ip); !s.ok()) return s;
+    if (Status s = registry::ValidateIpAddress(ip); !s.ok()) return s;
   }
   return std::optional<ListedSite>(
       ListedSite{line, site.name, badge_id, std::move(ips), std::move(*target)});
@@ -71,9 +71,8 @@ registry::Result<std::optional<ListedSite>> SiteOfRow(const RowFields& row, std:
 
 }  // namespace
 
-registry::Result<std::vector<ListedSite>> ParseCheckSiteList(std::string_view csv,
-                                                             unsigned short port) {
-  registry::Result<registry::CsvTable> table = registry::ParseCsv(csv);
+Result<std::vector<ListedSite>> ParseCheckSiteList(std::string_view csv, unsigned short port) {
+  Result<registry::CsvTable> table = registry::ParseCsv(csv);
   if (!table) return table.status();
   for (const std::string& column : table->header) {
     // Any column of the registry's import format; those a check does not use are ignored.

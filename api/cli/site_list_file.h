@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-#include "registry/status.h"
+#include "foundation/status.h"
 #include "scan/crawl_target.h"
 
 namespace badgewatch::api {
@@ -40,8 +40,8 @@ struct ListedSite {
 // column, or bad rows: the message then has one line per bad row, "line N:
 // what is wrong" (an empty site name, no domain, an invalid host name, a
 // malformed badge id, a wrong number of fields).
-[[nodiscard]] registry::Result<std::vector<ListedSite>> ParseCheckSiteList(std::string_view csv,
-                                                                           unsigned short port);
+[[nodiscard]] Result<std::vector<ListedSite>> ParseCheckSiteList(std::string_view csv,
+                                                                 unsigned short port);
 
 }  // namespace badgewatch::api
 

@@ -18,9 +18,6 @@ using registry::Channel;
 using registry::Notification;
 using registry::OutboxRow;
 using registry::Registry;
-using registry::Result;
-using registry::Status;
-using registry::StatusCode;
 
 struct EasyCleanup {
   void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
@@ -52,7 +49,7 @@ extern "C" std::size_t DiscardBody(char*, std::size_t size, std::size_t count, v
   return size * count;
 }
 
-Status Failure(std::string message) { return Status(StatusCode::kDelivery, std::move(message)); }
+Status Failure(std::string message) { return Status(StatusCode::kUnavailable, std::move(message)); }
 
 Status CurlFailure(std::string_view what, CURLcode rc, const char* error_buffer) {
   return Failure(

@@ -7,9 +7,9 @@
 
 #include <string>
 
+#include "foundation/status.h"
 #include "registry/outbox.h"
 #include "registry/registry.h"
-#include "registry/status.h"
 
 namespace badgewatch::api {
 
@@ -25,17 +25,16 @@ struct DeliveryReport {
   int failed_attempts = 0;  // rows that stay pending for a retry or became 'failed'
 };
 
-// One delivery, no bookkeeping: kDelivery with curl's or the gateway's reason
+// One delivery, no bookkeeping: kUnavailable with curl's or the gateway's reason
 // on failure. A channel whose URL is empty fails with "not configured".
-[[nodiscard]] registry::Status DeliverNotification(const SenderConfig& config,
-                                                   const registry::Notification& notification);
+[[nodiscard]] Status DeliverNotification(const SenderConfig& config,
+                                         const registry::Notification& notification);
 
 // Delivers up to `limit` due rows, oldest first, marking each sent or failed.
 // kStorage only when the outbox cannot be read or written; delivery failures
 // are counted, not returned.
-[[nodiscard]] registry::Result<DeliveryReport> DeliverDueNotifications(registry::Registry& registry,
-                                                                       const SenderConfig& config,
-                                                                       int limit);
+[[nodiscard]] Result<DeliveryReport> DeliverDueNotifications(registry::Registry& registry,
+                                                             const SenderConfig& config, int limit);
 
 }  // namespace badgewatch::api
 

@@ -71,9 +71,9 @@ HttpResponse RequestSmsCode(const RouteRequest& route, const RegistryAccess& acc
     if (!body.ok()) return body.Refusal(route.request);
     RegistryWriter::Lease writer = access.writer->Acquire();
     std::chrono::seconds retry_after{0};
-    registry::Result<std::int64_t> id = RequestSmsCodeThrough(
+    Result<std::int64_t> id = RequestSmsCodeThrough(
         access.sms_codes, writer.registry(), actor.account_id, mobile, route.client, &retry_after);
-    if (!id && id.status().code() == registry::StatusCode::kResourceExhausted) {
+    if (!id && id.status().code() == StatusCode::kResourceExhausted) {
       return TooManyRequestsResponse(route.request, retry_after, id.status().message());
     }
     if (!id) return RegistryErrorResponse(route.request, id.status());
@@ -93,8 +93,7 @@ HttpResponse ConfirmSmsCode(const RouteRequest& route, const RegistryAccess& acc
     const std::string code = body.String("code");
     if (!body.ok()) return body.Refusal(route.request);
     RegistryWriter::Lease writer = access.writer->Acquire();
-    if (registry::Status s =
-            registry::ConfirmSmsCode(writer.registry(), actor.account_id, *id, code);
+    if (Status s = registry::ConfirmSmsCode(writer.registry(), actor.account_id, *id, code);
         !s.ok()) {
       return RegistryErrorResponse(route.request, s);
     }
@@ -105,7 +104,7 @@ HttpResponse ConfirmSmsCode(const RouteRequest& route, const RegistryAccess& acc
 HttpResponse ListApplications(const RouteRequest& route, const RegistryAccess& access) {
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::string state(route.query.Get("state").value_or(""));
-    registry::Result<std::vector<ApplicationSummary>> all = registry::ListApplications(db, state);
+    Result<std::vector<ApplicationSummary>> all = registry::ListApplications(db, state);
     if (!all) return RegistryErrorResponse(route.request, all.status());
     nlohmann::json items = nlohmann::json::array();
     for (const ApplicationSummary& application : *all) {
@@ -120,10 +119,10 @@ HttpResponse ShowApplication(const RouteRequest& route, const RegistryAccess& ac
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::optional<ApplicationSummary> application = VisibleApplication(route, actor, db);
     if (!application) return NoSuchApplication(route.request);
-    registry::Result<registry::SiteForm> form =
+    Result<registry::SiteForm> form =
         registry::LoadApplicationForm(db, application->id, application->revision);
     if (!form) return RegistryErrorResponse(route.request, form.status());
-    registry::Result<std::vector<registry::ApplicationStep>> history =
+    Result<std::vector<registry::ApplicationStep>> history =
         registry::ApplicationHistory(db, application->id);
     if (!history) return RegistryErrorResponse(route.request, history.status());
     nlohmann::json steps = nlohmann::json::array();
@@ -148,8 +147,7 @@ HttpResponse SubmitApplication(const RouteRequest& route, const RegistryAccess& 
     const std::optional<registry::SiteForm> form = ReadForm(body);
     if (!form) return body.Refusal(route.request);
     RegistryWriter::Lease writer = access.writer->Acquire();
-    registry::Result<std::int64_t> id =
-        registry::SubmitApplication(writer.registry(), actor, *form);
+    Result<std::int64_t> id = registry::SubmitApplication(writer.registry(), actor, *form);
     if (!id) return RegistryErrorResponse(route.request, id.status());
     HttpResponse response = JsonResponse(route.request, http::status::created, {{"id", *id}});
     response.set(http::field::location, "/api/applications/" + std::to_string(*id));
@@ -165,8 +163,7 @@ HttpResponse ResubmitApplication(const RouteRequest& route, const RegistryAccess
     const std::optional<registry::SiteForm> form = ReadForm(body);
     if (!form) return body.Refusal(route.request);
     RegistryWriter::Lease writer = access.writer->Acquire();
-    if (registry::Status s =
-            registry::ResubmitApplication(writer.registry(), actor, application->id, *form);
+    if (Status s = registry::ResubmitApplication(writer.registry(), actor, application->id, *form);
         !s.ok()) {
       return RegistryErrorResponse(route.request, s);
     }
@@ -181,12 +178,12 @@ HttpResponse DecideApplication(const RouteRequest& route, const RegistryAccess& 
     ReviewDecision decision = ReadReviewDecision(route.request);
     if (decision.refusal) return std::move(*decision.refusal);
     RegistryWriter::Lease writer = access.writer->Acquire();
-    if (registry::Status s = registry::DecideApplication(writer.registry(), actor, application->id,
-                                                         *decision.action, decision.reason);
+    if (Status s = registry::DecideApplication(writer.registry(), actor, application->id,
+                                               *decision.action, decision.reason);
         !s.ok()) {
       return RegistryErrorResponse(route.request, s);
     }
-    registry::Result<ApplicationSummary> after =
+    Result<ApplicationSummary> after =
         registry::LoadApplication(writer.registry().writer(), application->id);
     if (!after) return RegistryErrorResponse(route.request, after.status());
     return JsonResponse(route.request, http::status::ok, ApplicationSummaryJson(*after));
@@ -203,7 +200,7 @@ std::optional<ApplicationSummary> VisibleApplication(const RouteRequest& route, 
                                                      registry::Database& db) {
   const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
   if (!id) return std::nullopt;
-  registry::Result<ApplicationSummary> application = registry::LoadApplication(db, *id);
+  Result<ApplicationSummary> application = registry::LoadApplication(db, *id);
   if (!application || !MaySeeApplication(actor, *application)) return std::nullopt;
   return std::move(application).value();
 }

@@ -50,7 +50,7 @@ template <typename Respond>
 [[nodiscard]] HttpResponse WithAuthenticatedCaller(const RouteRequest& route,
                                                    const RegistryAccess& access,
                                                    Respond&& respond) {
-  registry::Result<ReaderLease> lease = access.readers->Acquire();
+  Result<ReaderLease> lease = access.readers->Acquire();
   if (!lease) return RegistryErrorResponse(route.request, lease.status());
   Caller caller = AuthenticateCaller(route.request, lease->db(), access.writer->Now());
   if (caller.refusal) return std::move(*caller.refusal);

@@ -131,7 +131,7 @@ std::optional<HttpResponse> ReadScan(const RouteRequest& route, registry::Databa
                                      RecordQuery& query) {
   const std::string_view scan = route.query.Get("scan").value_or("latest");
   if (scan == "latest") {
-    registry::Result<std::optional<std::int64_t>> latest = registry::LatestFinishedScan(db);
+    Result<std::optional<std::int64_t>> latest = registry::LatestFinishedScan(db);
     if (latest && !*latest) latest = registry::LatestScanWithRecords(db);
     if (!latest) return RegistryErrorResponse(route.request, latest.status());
     if (!*latest) query.no_scan = true;
@@ -143,7 +143,7 @@ std::optional<HttpResponse> ReadScan(const RouteRequest& route, registry::Databa
     return BadRequest(route.request,
                       fmt::format("scan must be a scan id or 'latest', not '{}'", scan));
   }
-  registry::Result<registry::ScanOverview> found = registry::LoadScanOverview(db, *id, "");
+  Result<registry::ScanOverview> found = registry::LoadScanOverview(db, *id, "");
   if (!found) return RegistryErrorResponse(route.request, found.status());
   query.filter.scan_id = *id;
   return std::nullopt;
@@ -177,8 +177,7 @@ std::optional<HttpResponse> ReadFilters(const RouteRequest& route, const Actor& 
     query.filter.change = std::string(*change);
   }
   if (const auto region = route.query.Get("region")) {
-    registry::Result<std::optional<std::string>> name =
-        registry::FindRegionName(db, std::string(*region));
+    Result<std::optional<std::string>> name = registry::FindRegionName(db, std::string(*region));
     if (!name) return RegistryErrorResponse(request, name.status());
     if (!*name) {
       return BadRequest(
@@ -233,10 +232,10 @@ HttpResponse RecordList(const RouteRequest& route, registry::Database& db, const
   if (query.nothing_visible || query.no_scan) {
     // nothing to read
   } else {
-    registry::Result<std::int64_t> count = registry::CountComplianceRecords(db, query.filter);
+    Result<std::int64_t> count = registry::CountComplianceRecords(db, query.filter);
     if (!count) return RegistryErrorResponse(route.request, count.status());
     total = *count;
-    registry::Result<std::vector<ComplianceRecordRow>> listed =
+    Result<std::vector<ComplianceRecordRow>> listed =
         registry::ListComplianceRecords(db, query.filter, {page.Offset(), page.per_page});
     if (!listed) return RegistryErrorResponse(route.request, listed.status());
     rows = std::move(listed).value();
@@ -263,17 +262,16 @@ HttpResponse ShowRecord(const RouteRequest& route, const RegistryAccess& access)
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
     if (!id) return NoSuchRecord(route.request);
-    registry::Result<std::optional<ComplianceRecordRow>> row =
-        registry::LoadComplianceRecord(db, *id);
+    Result<std::optional<ComplianceRecordRow>> row = registry::LoadComplianceRecord(db, *id);
     if (!row) return RegistryErrorResponse(route.request, row.status());
     if (!*row || !MaySeeUnit(actor, (*row)->site.unit_id, (*row)->site.region_code)) {
       return NoSuchRecord(route.request);
     }
     const ListPage page = ReadListPage(route.query);
     if (!page.error.empty()) return BadRequest(route.request, page.error);
-    registry::Result<std::int64_t> total = registry::CountFailingPages(db, *id);
+    Result<std::int64_t> total = registry::CountFailingPages(db, *id);
     if (!total) return RegistryErrorResponse(route.request, total.status());
-    registry::Result<std::vector<registry::FailingPage>> pages =
+    Result<std::vector<registry::FailingPage>> pages =
         registry::ListFailingPages(db, *id, {page.Offset(), page.per_page});
     if (!pages) return RegistryErrorResponse(route.request, pages.status());
     nlohmann::json items = nlohmann::json::array();
@@ -297,12 +295,12 @@ HttpResponse ListSiteRecords(const RouteRequest& route, const RegistryAccess& ac
         ErrorResponse(route.request, http::status::not_found, "no such site");
     const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
     if (!id) return no_such_site;
-    registry::Result<registry::Site> site = registry::LoadSite(db, *id);
+    Result<registry::Site> site = registry::LoadSite(db, *id);
     if (!site) {
-      if (site.status().code() == registry::StatusCode::kNotFound) return no_such_site;
+      if (site.status().code() == StatusCode::kNotFound) return no_such_site;
       return RegistryErrorResponse(route.request, site.status());
     }
-    registry::Result<registry::Unit> unit = registry::LoadUnit(db, site->unit_id);
+    Result<registry::Unit> unit = registry::LoadUnit(db, site->unit_id);
     if (!unit) return RegistryErrorResponse(route.request, unit.status());
     if (!MaySeeUnit(actor, unit->id, unit->fields.region_code)) return no_such_site;
     RecordQuery query =

@@ -43,7 +43,7 @@ nlohmann::json DomainJson(const registry::Domain& d) {
 // The unit `unit_id` if the caller may see it.
 std::optional<registry::Unit> VisibleUnit(const Actor& actor, registry::Database& db,
                                           std::int64_t unit_id) {
-  registry::Result<registry::Unit> unit = registry::LoadUnit(db, unit_id);
+  Result<registry::Unit> unit = registry::LoadUnit(db, unit_id);
   if (!unit || !MaySeeUnit(actor, unit->id, unit->fields.region_code)) return std::nullopt;
   return std::move(unit).value();
 }
@@ -59,7 +59,7 @@ std::optional<registry::Domain> VisibleDomain(const RouteRequest& route, const A
                                               registry::Database& db) {
   const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
   if (!id) return std::nullopt;
-  registry::Result<registry::Domain> domain = registry::LoadDomain(db, *id);
+  Result<registry::Domain> domain = registry::LoadDomain(db, *id);
   if (!domain || !VisibleUnit(actor, db, domain->unit_id)) return std::nullopt;
   return std::move(domain).value();
 }
@@ -89,8 +89,7 @@ HttpResponse ListDomains(const RouteRequest& route, const RegistryAccess& access
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::optional<registry::Unit> unit = VisibleUnitOfPath(route, actor, db);
     if (!unit) return NotFound(route.request, "unit");
-    registry::Result<std::vector<registry::Domain>> domains =
-        registry::ListUnitDomains(db, unit->id);
+    Result<std::vector<registry::Domain>> domains = registry::ListUnitDomains(db, unit->id);
     if (!domains) return RegistryErrorResponse(route.request, domains.status());
     nlohmann::json items = nlohmann::json::array();
     for (const registry::Domain& domain : *domains) items.push_back(DomainJson(domain));
@@ -107,7 +106,7 @@ HttpResponse RecordPayment(const RouteRequest& route, const RegistryAccess& acce
     const std::string reference = body.String("bank_reference");
     if (!body.ok()) return body.Refusal(route.request);
     RegistryWriter::Lease writer = access.writer->Acquire();
-    registry::Result<std::int64_t> id =
+    Result<std::int64_t> id =
         registry::RecordPayment(writer.registry(), actor, unit->id, amount, reference);
     if (!id) return RegistryErrorResponse(route.request, id.status());
     return JsonResponse(route.request, http::status::created, {{"payment_id", *id}});
@@ -122,7 +121,7 @@ HttpResponse ConfirmPayment(const RouteRequest& route, const RegistryAccess& acc
     const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
     if (!id) return NotFound(route.request, "payment");
     RegistryWriter::Lease writer = access.writer->Acquire();
-    if (registry::Status s = registry::ConfirmPayment(writer.registry(), actor, *id); !s.ok()) {
+    if (Status s = registry::ConfirmPayment(writer.registry(), actor, *id); !s.ok()) {
       return RegistryErrorResponse(route.request, s);
     }
     return JsonResponse(route.request, http::status::ok, {{"confirmed", true}});
@@ -140,7 +139,7 @@ HttpResponse SubmitDomain(const RouteRequest& route, const RegistryAccess& acces
                            "field 'years' must be from 1 to 10");
     }
     RegistryWriter::Lease writer = access.writer->Acquire();
-    registry::Result<std::int64_t> id =
+    Result<std::int64_t> id =
         registry::SubmitDomain(writer.registry(), actor, name, static_cast<int>(years));
     if (!id) return RegistryErrorResponse(route.request, id.status());
     HttpResponse response = JsonResponse(route.request, http::status::created, {{"id", *id}});
@@ -164,13 +163,12 @@ HttpResponse DecideDomain(const RouteRequest& route, const RegistryAccess& acces
     ReviewDecision decision = ReadReviewDecision(route.request);
     if (decision.refusal) return std::move(*decision.refusal);
     RegistryWriter::Lease writer = access.writer->Acquire();
-    if (registry::Status s = registry::DecideDomain(writer.registry(), actor, domain->id,
-                                                    *decision.action, decision.reason);
+    if (Status s = registry::DecideDomain(writer.registry(), actor, domain->id, *decision.action,
+                                          decision.reason);
         !s.ok()) {
       return RegistryErrorResponse(route.request, s);
     }
-    registry::Result<registry::Domain> after =
-        registry::LoadDomain(writer.registry().writer(), domain->id);
+    Result<registry::Domain> after = registry::LoadDomain(writer.registry().writer(), domain->id);
     if (!after) return RegistryErrorResponse(route.request, after.status());
     return JsonResponse(route.request, http::status::ok, DomainJson(*after));
   });
@@ -187,13 +185,13 @@ HttpResponse SubmitRenewal(const RouteRequest& route, const RegistryAccess& acce
                            "field 'years' must be from 1 to 10");
     }
     for (const std::int64_t id : ids) {  // someone else's domain is not found, not forbidden
-      registry::Result<registry::Domain> domain = registry::LoadDomain(db, id);
+      Result<registry::Domain> domain = registry::LoadDomain(db, id);
       if (!domain || !VisibleUnit(actor, db, domain->unit_id)) {
         return NotFound(route.request, "domain " + std::to_string(id));
       }
     }
     RegistryWriter::Lease writer = access.writer->Acquire();
-    registry::Result<std::int64_t> id =
+    Result<std::int64_t> id =
         registry::SubmitRenewal(writer.registry(), actor, ids, static_cast<int>(years));
     if (!id) return RegistryErrorResponse(route.request, id.status());
     return JsonResponse(route.request, http::status::created, {{"renewal_id", *id}});
@@ -204,7 +202,7 @@ HttpResponse ShowBadge(const RouteRequest& route, const RegistryAccess& access) 
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
     if (!id) return NotFound(route.request, "site");
-    registry::Result<registry::Site> site = registry::LoadSite(db, *id);
+    Result<registry::Site> site = registry::LoadSite(db, *id);
     if (!site || !VisibleUnit(actor, db, site->unit_id)) return NotFound(route.request, "site");
     if (!site->badge_id) {
       return ErrorResponse(route.request, http::status::not_found,

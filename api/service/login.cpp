@@ -12,7 +12,7 @@ namespace badgewatch::api {
 
 namespace {
 
-WebLoginResult Unavailable(const registry::Status& status) {
+WebLoginResult Unavailable(const Status& status) {
   spdlog::error("login: {}", status.ToString());
   WebLoginResult result;
   result.outcome = WebLoginResult::Outcome::kUnavailable;
@@ -45,20 +45,20 @@ WebLoginResult LogIn(const WebLoginAccess& access, std::string_view login,
       return result;
     }
   }
-  registry::Result<registry::Actor> actor = [&]() -> registry::Result<registry::Actor> {
-    registry::Result<ReaderLease> lease = access.registry.readers->Acquire();
+  Result<registry::Actor> actor = [&]() -> Result<registry::Actor> {
+    Result<ReaderLease> lease = access.registry.readers->Acquire();
     if (!lease) return lease.status();
     return registry::VerifyLogin(lease->db(), login, password, access.password_cost);
   }();
   slot.reset();  // the slow part is done
   if (!actor) {
-    if (actor.status().code() == registry::StatusCode::kPermissionDenied) {
+    if (actor.status().code() == StatusCode::kPermissionDenied) {
       spdlog::warn("login: {:?} refused: {}", login, registry::kBadLoginMessage);
       return result;
     }
     return Unavailable(actor.status());
   }
-  registry::Result<registry::WebSession> session = [&] {
+  Result<registry::WebSession> session = [&] {
     RegistryWriter::Lease writer = access.registry.writer->Acquire();
     return registry::StartWebSession(writer.registry(), *actor, access.session_lifetime);
   }();
@@ -74,7 +74,7 @@ WebLoginResult LogIn(const WebLoginAccess& access, std::string_view login,
 std::string LogOut(const WebLoginAccess& access, const HttpRequest& request) {
   if (const std::optional<std::string_view> token = SessionCookieToken(request)) {
     RegistryWriter::Lease writer = access.registry.writer->Acquire();
-    if (registry::Status ended = registry::EndWebSession(writer.registry(), *token); !ended.ok()) {
+    if (Status ended = registry::EndWebSession(writer.registry(), *token); !ended.ok()) {
       spdlog::error("logout: {}", ended.ToString());
     }
   }

@@ -655,7 +655,12 @@ nlohmann::json Build() {
       {"required", {"error"}},
       {"properties",
        {{"error", {{"type", "string"}, {"description", "what went wrong, for a person"}}},
-        {"code", {{"type", "string"}, {"description", "registry status code, e.g. not-found"}}}}}};
+        {"code",
+         {{"type", "string"},
+          {"description",
+           "what kind of failure: a status code (invalid-argument, not-found, permission-denied, "
+           "failed-precondition, already-exists, resource-exhausted, unavailable, storage, "
+           "schema-too-new, internal), or csrf, bad-credentials, busy from the session routes"}}}}}};
   doc["components"]["schemas"]["Caller"] = {
       {"type", "object"},
       {"required", {"account_id", "role"}},

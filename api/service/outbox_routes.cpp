@@ -34,9 +34,9 @@ HttpResponse ShowOutbox(const RouteRequest& route, const RegistryAccess& access)
     if (!page.error.empty()) {
       return ErrorResponse(route.request, http::status::bad_request, page.error);
     }
-    registry::Result<registry::OutboxStatus> status = registry::ReadOutboxStatus(db);
+    Result<registry::OutboxStatus> status = registry::ReadOutboxStatus(db);
     if (!status) return RegistryErrorResponse(route.request, status.status());
-    registry::Result<registry::OutboxPage> rows =
+    Result<registry::OutboxPage> rows =
         registry::ListOutboxPage(db, state, page.per_page, page.Offset());
     if (!rows) return RegistryErrorResponse(route.request, rows.status());
     nlohmann::json items = nlohmann::json::array();

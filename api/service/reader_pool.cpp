@@ -17,7 +17,7 @@ ReaderLease::~ReaderLease() {
 ReaderPool::ReaderPool(std::string database_path, std::size_t keep)
     : path_(std::move(database_path)), keep_(keep) {}
 
-registry::Result<ReaderLease> ReaderPool::Acquire() {
+Result<ReaderLease> ReaderPool::Acquire() {
   {
     const std::lock_guard lock(mutex_);
     if (!idle_.empty()) {
@@ -26,7 +26,7 @@ registry::Result<ReaderLease> ReaderPool::Acquire() {
       return ReaderLease(this, std::move(db));
     }
   }
-  registry::Result<registry::Database> opened =
+  Result<registry::Database> opened =
       registry::Database::Open(path_, registry::ConnectionRole::kReader);
   if (!opened) return opened.status();
   return ReaderLease(this, std::make_unique<registry::Database>(std::move(opened).value()));

@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "foundation/status.h"
 #include "registry/database.h"
-#include "registry/status.h"
 
 namespace badgewatch::api {
 
@@ -46,7 +46,7 @@ class ReaderPool {
 
   // A connection to the registry file, read-only. kStorage when the file
   // cannot be opened (removed, not a database).
-  [[nodiscard]] registry::Result<ReaderLease> Acquire();
+  [[nodiscard]] Result<ReaderLease> Acquire();
 
  private:
   friend class ReaderLease;

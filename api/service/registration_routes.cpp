@@ -53,7 +53,7 @@ HttpResponse Register(const RouteRequest& route, const RegistrationAccess& acces
                          "(事业单位) or social-organisation (社会组织)");
   }
   fields.kind = *kind;
-  if (registry::Status policy = registry::CheckPasswordPolicy(login, password); !policy.ok()) {
+  if (Status policy = registry::CheckPasswordPolicy(login, password); !policy.ok()) {
     return RegistryErrorResponse(route.request, policy);
   }
   const RegistrationLimit::Clock::time_point now = RegistrationLimit::Clock::now();
@@ -64,14 +64,13 @@ HttpResponse Register(const RouteRequest& route, const RegistrationAccess& acces
   }
   // Hashed before the writer is taken (the KDF is slow on purpose); the unit,
   // its account and the password are then written in one transaction.
-  registry::Result<std::string> record = registry::HashPassword(password, access.password_cost);
+  Result<std::string> record = registry::HashPassword(password, access.password_cost);
   if (!record) {
     access.limit->Release(now);
     return RegistryErrorResponse(route.request, record.status());
   }
   RegistryWriter::Lease writer = access.registry.writer->Acquire();
-  registry::Result<registry::Actor> actor =
-      registry::RegisterUnit(writer.registry(), fields, login, *record);
+  Result<registry::Actor> actor = registry::RegisterUnit(writer.registry(), fields, login, *record);
   if (!actor) {
     access.limit->Release(now);  // nothing was registered: the place goes back
     return RegistryErrorResponse(route.request, actor.status());

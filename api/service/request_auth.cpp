@@ -44,18 +44,18 @@ Caller AuthenticateCaller(const HttpRequest& request, registry::Database& db, st
     return {std::nullopt, Unauthorized(request, "an API token or a login is required"), ""};
   }
   if (token) {
-    registry::Result<registry::Actor> actor = registry::AuthenticateToken(db, *token);
+    Result<registry::Actor> actor = registry::AuthenticateToken(db, *token);
     if (actor) return {std::move(actor).value(), std::nullopt, ""};
-    if (actor.status().code() == registry::StatusCode::kPermissionDenied ||
-        actor.status().code() == registry::StatusCode::kNotFound) {
+    if (actor.status().code() == StatusCode::kPermissionDenied ||
+        actor.status().code() == StatusCode::kNotFound) {
       return {std::nullopt, Unauthorized(request, "the API token is not valid"), ""};
     }
     return {std::nullopt, RegistryErrorResponse(request, actor.status()), ""};
   }
-  registry::Result<registry::ActiveWebSession> session = registry::FindWebSession(db, *cookie, now);
+  Result<registry::ActiveWebSession> session = registry::FindWebSession(db, *cookie, now);
   if (!session) {
-    if (session.status().code() == registry::StatusCode::kPermissionDenied ||
-        session.status().code() == registry::StatusCode::kNotFound) {
+    if (session.status().code() == StatusCode::kPermissionDenied ||
+        session.status().code() == StatusCode::kNotFound) {
       return {std::nullopt, Unauthorized(request, "the login has expired or ended; log in again"),
               ""};
     }
@@ -81,33 +81,34 @@ nlohmann::json ActorJson(const registry::Actor& actor) {
   return body;
 }
 
-http::status HttpStatusFor(registry::StatusCode code) {
+http::status HttpStatusFor(StatusCode code) {
   switch (code) {
-    case registry::StatusCode::kOk:
+    case StatusCode::kOk:
       return http::status::ok;
-    case registry::StatusCode::kInvalidArgument:
+    case StatusCode::kInvalidArgument:
       return http::status::bad_request;
-    case registry::StatusCode::kNotFound:
+    case StatusCode::kNotFound:
       return http::status::not_found;
-    case registry::StatusCode::kPermissionDenied:
+    case StatusCode::kPermissionDenied:
       return http::status::forbidden;
-    case registry::StatusCode::kFailedPrecondition:
-    case registry::StatusCode::kAlreadyExists:
+    case StatusCode::kFailedPrecondition:
+    case StatusCode::kAlreadyExists:
       return http::status::conflict;
-    case registry::StatusCode::kDelivery:
+    case StatusCode::kUnavailable:
       return http::status::bad_gateway;
-    case registry::StatusCode::kResourceExhausted:
+    case StatusCode::kResourceExhausted:
       return http::status::too_many_requests;
-    case registry::StatusCode::kStorage:
-    case registry::StatusCode::kSchemaTooNew:
+    case StatusCode::kStorage:
+    case StatusCode::kSchemaTooNew:
+    case StatusCode::kInternal:
       return http::status::internal_server_error;
   }
   return http::status::internal_server_error;
 }
 
-HttpResponse RegistryErrorResponse(const HttpRequest& request, const registry::Status& status) {
+HttpResponse RegistryErrorResponse(const HttpRequest& request, const Status& status) {
   const http::status http_status = HttpStatusFor(status.code());
-  const std::string code(registry::StatusCodeName(status.code()));
+  const std::string code(StatusCodeName(status.code()));
   if (http_status == http::status::internal_server_error) {
     spdlog::error("registry failure: {}", status.ToString());
     return JsonResponse(

@@ -12,9 +12,9 @@
 #include <string_view>
 
 #include "api/http/http_message.h"
+#include "foundation/status.h"
 #include "registry/accounts.h"
 #include "registry/database.h"
-#include "registry/status.h"
 
 namespace badgewatch::api {
 
@@ -43,14 +43,13 @@ struct Caller {
 [[nodiscard]] nlohmann::json ActorJson(const registry::Actor& actor);
 
 // The HTTP status for a registry failure: invalid-argument 400, not-found 404,
-// permission-denied 403, failed-precondition and already-exists 409, delivery
-// 502, storage and schema errors 500.
-[[nodiscard]] http::status HttpStatusFor(registry::StatusCode code);
+// permission-denied 403, failed-precondition and already-exists 409,
+// resource-exhausted 429, unavailable 502, storage, schema-too-new and internal 500.
+[[nodiscard]] http::status HttpStatusFor(StatusCode code);
 
 // `{"error": message, "code": "not-found"}` with HttpStatusFor(code). Storage
 // errors do not show SQLite's message to the caller (it goes to the log).
-[[nodiscard]] HttpResponse RegistryErrorResponse(const HttpRequest& request,
-                                                 const registry::Status& status);
+[[nodiscard]] HttpResponse RegistryErrorResponse(const HttpRequest& request, const Status& status);
 
 }  // namespace badgewatch::api
 

@@ -19,21 +19,18 @@ ScanLauncher::~ScanLauncher() {
   Wait();
 }
 
-registry::Result<std::int64_t> ScanLauncher::Start(RegistryWriter& writer,
-                                                   const std::string& requested_by) {
+Result<std::int64_t> ScanLauncher::Start(RegistryWriter& writer, const std::string& requested_by) {
   std::lock_guard lock(mutex_);
   if (stopping_) {
-    return registry::Status(registry::StatusCode::kFailedPrecondition,
-                            "the server is stopping; no new scan starts");
+    return Status(StatusCode::kFailedPrecondition, "the server is stopping; no new scan starts");
   }
   if (running_) {
-    return registry::Status(
-        registry::StatusCode::kFailedPrecondition,
-        fmt::format("scan {} is still running; wait until it is finished", *running_));
+    return Status(StatusCode::kFailedPrecondition,
+                  fmt::format("scan {} is still running; wait until it is finished", *running_));
   }
   // The last scan's thread has done its last step (clearing running_).
   if (thread_.joinable()) thread_.join();
-  registry::Result<std::int64_t> id = [&] {
+  Result<std::int64_t> id = [&] {
     RegistryWriter::Lease lease = writer.Acquire();
     return registry::StartScan(lease.registry(), registry::ScanKind::kNightly, requested_by);
   }();
@@ -71,12 +68,11 @@ void ScanLauncher::Run(std::int64_t scan_id, boost::asio::io_context& io) {
   settings.region_code.clear();
   settings.resume = false;
   settings.scan_id = scan_id;
-  registry::Result<std::unique_ptr<registry::Registry>> registry =
-      registry::Registry::Open(db_path_);
+  Result<std::unique_ptr<registry::Registry>> registry = registry::Registry::Open(db_path_);
   if (!registry) {
     spdlog::error("scan {}: cannot open the registry: {}", scan_id, registry.status().ToString());
   } else {
-    registry::Result<scan::ScanOutcome> outcome = scan::RunScan(**registry, io, settings, nullptr);
+    Result<scan::ScanOutcome> outcome = scan::RunScan(**registry, io, settings, nullptr);
     if (outcome) {
       spdlog::info("scan {}: {} sites scanned ({} pass, {} fail, {} unreachable) in {:.1f} s",
                    scan_id, outcome->sites_scanned, outcome->sites_passed, outcome->sites_failed,

@@ -10,7 +10,7 @@
 // Example:
 //   ScanLauncher launcher("badgewatch.db", scan::ScanSettingsFrom(config),
 //                         scan::ScanFilesFrom(config));
-//   registry::Result<std::int64_t> id = launcher.Start(writer, registry::ActorLabel(actor));
+//   Result<std::int64_t> id = launcher.Start(writer, registry::ActorLabel(actor));
 //   launcher.RequestStop();  // on SIGTERM
 #ifndef BADGEWATCH_API_SERVICE_SCAN_LAUNCHER_H_
 #define BADGEWATCH_API_SERVICE_SCAN_LAUNCHER_H_
@@ -24,7 +24,7 @@
 #include <thread>
 
 #include "api/service/registry_writer.h"
-#include "registry/status.h"
+#include "foundation/status.h"
 #include "scan/scan_files.h"
 #include "scan/scan_runner.h"
 
@@ -43,8 +43,7 @@ class ScanLauncher {
   // Starts the scan row through `writer` (requested_by: the actor label) and
   // its crawl in the background; returns its id at once. kFailedPrecondition
   // when a scan is already running or the server is stopping.
-  [[nodiscard]] registry::Result<std::int64_t> Start(RegistryWriter& writer,
-                                                     const std::string& requested_by);
+  [[nodiscard]] Result<std::int64_t> Start(RegistryWriter& writer, const std::string& requested_by);
 
   // The id of the scan running now, if any.
   [[nodiscard]] std::optional<std::int64_t> RunningScan() const;

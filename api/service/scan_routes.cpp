@@ -64,9 +64,9 @@ HttpResponse ListScans(const RouteRequest& route, const ScanAccess& access) {
     if (!page.error.empty()) {
       return ErrorResponse(route.request, http::status::bad_request, page.error);
     }
-    registry::Result<std::int64_t> total = registry::CountScans(db);
+    Result<std::int64_t> total = registry::CountScans(db);
     if (!total) return RegistryErrorResponse(route.request, total.status());
-    registry::Result<std::vector<registry::ScanProgressRow>> scans =
+    Result<std::vector<registry::ScanProgressRow>> scans =
         registry::ListScanProgress(db, CountedRegion(actor), {page.Offset(), page.per_page});
     if (!scans) return RegistryErrorResponse(route.request, scans.status());
     const std::optional<std::int64_t> running = access.launcher->RunningScan();
@@ -82,7 +82,7 @@ HttpResponse ShowScan(const RouteRequest& route, const ScanAccess& access) {
   return ForStaff(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
     if (!id) return ErrorResponse(route.request, http::status::not_found, "no such scan");
-    registry::Result<std::optional<registry::ScanProgressRow>> scan =
+    Result<std::optional<registry::ScanProgressRow>> scan =
         registry::LoadScanProgress(db, *id, CountedRegion(actor));
     if (!scan) return RegistryErrorResponse(route.request, scan.status());
     if (!*scan) return ErrorResponse(route.request, http::status::not_found, "no such scan");
@@ -96,7 +96,7 @@ HttpResponse StartScan(const RouteRequest& route, const ScanAccess& access) {
     if (actor.role != Role::kConac) {
       return ErrorResponse(route.request, http::status::forbidden, "only CONAC staff start a scan");
     }
-    registry::Result<std::int64_t> id =
+    Result<std::int64_t> id =
         access.launcher->Start(*access.registry.writer, registry::ActorLabel(actor));
     if (!id) return RegistryErrorResponse(route.request, id.status());
     HttpResponse response = JsonResponse(route.request, http::status::accepted, {{"id", *id}});

@@ -61,7 +61,7 @@ void SelfCheckJobs::Launch(std::int64_t id) {
   auto running = std::make_unique<Running>(request.name, request.badge_id, settings_.max_links);
   auto crawl = crawler::SiteCrawl::Create(io_, std::move(config), running->check);
   if (!crawl.ok()) {
-    Complete(id, "failed", crawl.error().message, {});
+    Complete(id, "failed", crawl.status().message(), {});
     return;
   }
   running->crawl = std::move(crawl).value();

@@ -116,9 +116,9 @@ HttpResponse ShowSelfCheck(const RouteRequest& route, const SelfCheckAccess& acc
 
 SelfCheckStart StartSiteSelfCheck(const SelfCheckAccess& access, const Actor& actor,
                                   registry::Database& db, std::int64_t site_id) {
-  registry::Result<registry::Site> site = registry::LoadSite(db, site_id);
+  Result<registry::Site> site = registry::LoadSite(db, site_id);
   if (!site) return Refused(http::status::not_found, "no such site");
-  registry::Result<registry::Unit> unit = registry::LoadUnit(db, site->unit_id);
+  Result<registry::Unit> unit = registry::LoadUnit(db, site->unit_id);
   if (!unit || !MaySeeUnit(actor, unit->id, unit->fields.region_code)) {
     return Refused(http::status::not_found, "no such site");
   }

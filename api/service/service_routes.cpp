@@ -10,12 +10,12 @@ namespace badgewatch::api {
 namespace {
 
 HttpResponse Health(const RouteRequest& route, ReaderPool& readers) {
-  registry::Result<ReaderLease> lease = readers.Acquire();
+  Result<ReaderLease> lease = readers.Acquire();
   if (!lease) {
     return JsonResponse(route.request, http::status::service_unavailable,
                         {{"status", "unavailable"}, {"registry", lease.status().message()}});
   }
-  if (registry::Status read = registry::ProbeFile(lease->db()); !read.ok()) {
+  if (Status read = registry::ProbeFile(lease->db()); !read.ok()) {
     return JsonResponse(route.request, http::status::service_unavailable,
                         {{"status", "unavailable"}, {"registry", read.message()}});
   }
@@ -23,7 +23,7 @@ HttpResponse Health(const RouteRequest& route, ReaderPool& readers) {
 }
 
 HttpResponse Me(const RouteRequest& route, const ServiceContext& context) {
-  registry::Result<ReaderLease> lease = context.readers->Acquire();
+  Result<ReaderLease> lease = context.readers->Acquire();
   if (!lease) return RegistryErrorResponse(route.request, lease.status());
   Caller caller = AuthenticateCaller(route.request, lease->db(), context.clock());
   if (caller.refusal) return std::move(*caller.refusal);

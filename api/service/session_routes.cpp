@@ -51,7 +51,7 @@ HttpResponse StartSession(const RouteRequest& route, const WebLoginAccess& acces
 HttpResponse EndSession(const RouteRequest& route, const WebLoginAccess& access) {
   // A live session's logout is a write like any other: it needs the CSRF token.
   {
-    registry::Result<ReaderLease> lease = access.registry.readers->Acquire();
+    Result<ReaderLease> lease = access.registry.readers->Acquire();
     if (!lease) return RegistryErrorResponse(route.request, lease.status());
     Caller caller = AuthenticateCaller(route.request, lease->db(), access.registry.writer->Now());
     if (caller.refusal && caller.refusal->result() == http::status::forbidden) {

@@ -18,11 +18,10 @@ constexpr std::size_t kPruneAbove = 10'000;
 
 }  // namespace
 
-registry::Result<std::int64_t> SmsCodeGate::Request(registry::Registry& registry,
-                                                    std::int64_t account_id,
-                                                    const std::string& mobile,
-                                                    const boost::asio::ip::address& client,
-                                                    std::chrono::seconds* retry_after) {
+Result<std::int64_t> SmsCodeGate::Request(registry::Registry& registry, std::int64_t account_id,
+                                          const std::string& mobile,
+                                          const boost::asio::ip::address& client,
+                                          std::chrono::seconds* retry_after) {
   const Clock::time_point now = clock_();
   const boost::asio::ip::address key = ClientKey(client);
   const std::lock_guard lock(mutex_);
@@ -40,18 +39,18 @@ registry::Result<std::int64_t> SmsCodeGate::Request(registry::Registry& registry
                                                                       : sent.front() + kDay - now),
                  std::chrono::seconds(1));
     if (retry_after != nullptr) *retry_after = wait;
-    return registry::Status(registry::StatusCode::kResourceExhausted,
-                            fmt::format("当前网络获取验证码的次数已达上限，请 {} 小时后再试。",
-                                        std::chrono::ceil<std::chrono::hours>(wait).count()));
+    return Status(StatusCode::kResourceExhausted,
+                  fmt::format("当前网络获取验证码的次数已达上限，请 {} 小时后再试。",
+                              std::chrono::ceil<std::chrono::hours>(wait).count()));
   }
   registry::SmsCodeRefusal refusal;
-  registry::Result<std::int64_t> id =
+  Result<std::int64_t> id =
       registry::RequestSmsCode(registry, account_id, mobile, policy_.limits, &refusal);
   if (id) {
     sent.push_back(now);
     return id;
   }
-  if (id.status().code() != registry::StatusCode::kResourceExhausted) return id;
+  if (id.status().code() != StatusCode::kResourceExhausted) return id;
   if (retry_after != nullptr) *retry_after = std::chrono::seconds(refusal.retry_after_seconds);
   if (refusal.limit == registry::SmsCodeLimit::kServerDay &&
       (!last_alert_ || now - *last_alert_ >= kAlertEvery)) {
@@ -65,12 +64,10 @@ registry::Result<std::int64_t> SmsCodeGate::Request(registry::Registry& registry
   return id;
 }
 
-registry::Result<std::int64_t> RequestSmsCodeThrough(SmsCodeGate* gate,
-                                                     registry::Registry& registry,
-                                                     std::int64_t account_id,
-                                                     const std::string& mobile,
-                                                     const boost::asio::ip::address& client,
-                                                     std::chrono::seconds* retry_after) {
+Result<std::int64_t> RequestSmsCodeThrough(SmsCodeGate* gate, registry::Registry& registry,
+                                           std::int64_t account_id, const std::string& mobile,
+                                           const boost::asio::ip::address& client,
+                                           std::chrono::seconds* retry_after) {
   if (gate != nullptr) return gate->Request(registry, account_id, mobile, client, retry_after);
   SmsCodeGate defaults;  // the registry's limits; no memory of addresses
   return defaults.Request(registry, account_id, mobile, client, retry_after);

@@ -7,9 +7,9 @@
 //
 // Example:
 //   std::chrono::seconds retry_after{0};
-//   registry::Result<std::int64_t> id =
+//   Result<std::int64_t> id =
 //       gate.Request(writer.registry(), actor.account_id, mobile, route.client, &retry_after);
-//   if (!id && id.status().code() == registry::StatusCode::kResourceExhausted) → 429
+//   if (!id && id.status().code() == StatusCode::kResourceExhausted) → 429
 #ifndef BADGEWATCH_API_SERVICE_SMS_CODE_GATE_H_
 #define BADGEWATCH_API_SERVICE_SMS_CODE_GATE_H_
 
@@ -45,11 +45,10 @@ class SmsCodeGate {
   // limit: kResourceExhausted with a message for the user (Chinese) and
   // `*retry_after` (when given) set to the wait; other failures as the
   // registry's.
-  [[nodiscard]] registry::Result<std::int64_t> Request(registry::Registry& registry,
-                                                       std::int64_t account_id,
-                                                       const std::string& mobile,
-                                                       const boost::asio::ip::address& client,
-                                                       std::chrono::seconds* retry_after);
+  [[nodiscard]] Result<std::int64_t> Request(registry::Registry& registry, std::int64_t account_id,
+                                             const std::string& mobile,
+                                             const boost::asio::ip::address& client,
+                                             std::chrono::seconds* retry_after);
 
  private:
   const SmsCodePolicy policy_;
@@ -61,10 +60,12 @@ class SmsCodeGate {
 
 // `gate->Request(...)`, or the registry's own limits when `gate` is null
 // (tests of other things).
-[[nodiscard]] registry::Result<std::int64_t> RequestSmsCodeThrough(
-    SmsCodeGate* gate, registry::Registry& registry, std::int64_t account_id,
-    const std::string& mobile, const boost::asio::ip::address& client,
-    std::chrono::seconds* retry_after);
+[[nodiscard]] Result<std::int64_t> RequestSmsCodeThrough(SmsCodeGate* gate,
+                                                         registry::Registry& registry,
+                                                         std::int64_t account_id,
+                                                         const std::string& mobile,
+                                                         const boost::asio::ip::address& client,
+                                                         std::chrono::seconds* retry_after);
 
 }  // namespace badgewatch::api
 

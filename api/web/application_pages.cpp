@@ -200,7 +200,7 @@ Target ResubmissionTarget(const FormFields& fields, const Actor& actor, registry
   if (!text) return {};
   const std::optional<std::int64_t> id = ParseRecordId(*text);
   if (!id) return {std::nullopt, true};
-  registry::Result<ApplicationSummary> application = registry::LoadApplication(db, *id);
+  Result<ApplicationSummary> application = registry::LoadApplication(db, *id);
   if (!application || !MaySeeApplication(actor, *application)) return {std::nullopt, true};
   return {id, false};
 }
@@ -221,13 +221,13 @@ HttpResponse RequestSmsCodePage(const RouteRequest& route, const RegistryAccess&
     const std::string mobile(posted.Get("handler_mobile").value_or(""));
     RegistryWriter::Lease writer = access.writer->Acquire();
     std::chrono::seconds retry_after{0};
-    registry::Result<std::int64_t> id =
+    Result<std::int64_t> id =
         RequestSmsCodeThrough(access.sms_codes, writer.registry(), viewer.actor->account_id, mobile,
                               route.client, &retry_after);
     if (!id) {
       state.message_html = HtmlEscape(id.status().message());
       HttpResponse response = FormPage(viewer, HttpStatusFor(id.status().code()), state);
-      if (id.status().code() == registry::StatusCode::kResourceExhausted) {
+      if (id.status().code() == StatusCode::kResourceExhausted) {
         response.set(http::field::retry_after, std::to_string(retry_after.count()));
       }
       return response;
@@ -261,7 +261,7 @@ HttpResponse SubmitApplicationPage(const RouteRequest& route, const RegistryAcce
                                         form.handler_mobile)
              .ok()) {
       const std::string code(state.values.Get("sms_code").value_or(""));
-      if (registry::Status s =
+      if (Status s =
               registry::ConfirmSmsCode(writer.registry(), actor.account_id, *verification, code);
           !s.ok()) {
         state.message_html = HtmlEscape(s.message());
@@ -269,18 +269,17 @@ HttpResponse SubmitApplicationPage(const RouteRequest& route, const RegistryAcce
       }
     }
     std::int64_t id = 0;
-    registry::Status status;
+    Status status;
     if (target.id) {
       id = *target.id;
       status = registry::ResubmitApplication(writer.registry(), actor, id, form);
     } else {
-      registry::Result<std::int64_t> submitted =
-          registry::SubmitApplication(writer.registry(), actor, form);
+      Result<std::int64_t> submitted = registry::SubmitApplication(writer.registry(), actor, form);
       status = submitted.status();
       if (submitted) id = *submitted;
     }
     if (!status.ok()) {
-      if (status.code() == registry::StatusCode::kPermissionDenied) {
+      if (status.code() == StatusCode::kPermissionDenied) {
         return ErrorPage(viewer, http::status::forbidden);
       }
       state.message_html = HtmlEscape(status.message());
@@ -301,7 +300,7 @@ std::string ApplicationRows(const PageViewer& viewer, registry::Database& db,
       viewer.T(WebText::kState), viewer.T(WebText::kReviewerReasons));
   for (const ApplicationSummary& a : applications) {
     std::string reasons;
-    if (registry::Result<std::vector<registry::ApplicationStep>> history =
+    if (Result<std::vector<registry::ApplicationStep>> history =
             registry::ApplicationHistory(db, a.id)) {
       for (const registry::ApplicationStep& step : *history) {
         if (step.reason.empty()) continue;
@@ -321,7 +320,7 @@ std::string ApplicationRows(const PageViewer& viewer, registry::Database& db,
 
 HttpResponse ApplicationListPage(const RouteRequest& route, const RegistryAccess& access) {
   return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
-    registry::Result<std::vector<ApplicationSummary>> all = registry::ListApplications(db, "");
+    Result<std::vector<ApplicationSummary>> all = registry::ListApplications(db, "");
     if (!all) return ErrorPage(viewer, http::status::internal_server_error);
     std::vector<ApplicationSummary> visible;
     for (const ApplicationSummary& a : *all) {
@@ -346,7 +345,7 @@ HttpResponse ReviewQueuePage(const RouteRequest& route, const RegistryAccess& ac
   return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
     const Actor& actor = *viewer.actor;
     if (actor.role == Role::kUnit) return ErrorPage(viewer, http::status::forbidden);
-    registry::Result<std::vector<ApplicationSummary>> all = registry::ListApplications(db, "");
+    Result<std::vector<ApplicationSummary>> all = registry::ListApplications(db, "");
     if (!all) return ErrorPage(viewer, http::status::internal_server_error);
     std::vector<ApplicationSummary> waiting;
     for (const ApplicationSummary& a : *all) {
@@ -402,9 +401,9 @@ std::string DecisionForms(const PageViewer& viewer, const ApplicationSummary& ap
 HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
                                const ApplicationSummary& application, http::status status,
                                std::string_view message_html) {
-  registry::Result<registry::SiteForm> form =
+  Result<registry::SiteForm> form =
       registry::LoadApplicationForm(db, application.id, application.revision);
-  registry::Result<std::vector<registry::ApplicationStep>> history =
+  Result<std::vector<registry::ApplicationStep>> history =
       registry::ApplicationHistory(db, application.id);
   if (!form || !history) return ErrorPage(viewer, http::status::internal_server_error);
   const registry::SiteForm& f = *form;
@@ -424,7 +423,7 @@ HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
       viewer.T(WebText::kIntroduction), HtmlEscape(f.site.introduction),
       viewer.T(WebText::kHandlerMobile), HtmlEscape(f.handler_mobile));
   if (application.state == "badge-issued" && application.site_id) {
-    if (registry::Result<registry::Site> site = registry::LoadSite(db, *application.site_id);
+    if (Result<registry::Site> site = registry::LoadSite(db, *application.site_id);
         site && site->badge_id) {
       body += BadgeSnippetHtml(viewer, *site->badge_id);
     }
@@ -481,16 +480,16 @@ HttpResponse DecisionPage(const RouteRequest& route, const RegistryAccess& acces
     if (!action) return ErrorPage(viewer, http::status::bad_request);
     const std::string reason(posted.Get("reason").value_or(""));
     RegistryWriter::Lease writer = access.writer->Acquire();
-    const registry::Status s = registry::DecideApplication(writer.registry(), *viewer.actor,
-                                                           application->id, *action, reason);
+    const Status s = registry::DecideApplication(writer.registry(), *viewer.actor, application->id,
+                                                 *action, reason);
     if (s.ok()) return SeeOther(route, "/applications/" + std::to_string(application->id));
-    if (s.code() == registry::StatusCode::kPermissionDenied) {
+    if (s.code() == StatusCode::kPermissionDenied) {
       return ErrorPage(viewer, http::status::forbidden);
     }
-    if (s.code() == registry::StatusCode::kStorage) {
+    if (s.code() == StatusCode::kStorage) {
       return ErrorPage(viewer, http::status::internal_server_error);
     }
-    const std::string message = s.code() == registry::StatusCode::kInvalidArgument && reason.empty()
+    const std::string message = s.code() == StatusCode::kInvalidArgument && reason.empty()
                                     ? std::string(viewer.T(WebText::kReasonRequired))
                                     : s.message();
     return ApplicationDetail(viewer, writer.registry().writer(), *application,
@@ -506,7 +505,7 @@ HttpResponse PrintPage(const RouteRequest& route, const RegistryAccess& access, 
     const std::optional<ApplicationSummary> application =
         VisibleApplication(route, *viewer.actor, db);
     if (!application) return ErrorPage(viewer, http::status::not_found);
-    registry::Result<std::string> html = render(db, application->id);
+    Result<std::string> html = render(db, application->id);
     if (!html) {
       const http::status status = HttpStatusFor(html.status().code());
       return ErrorPage(

@@ -27,14 +27,14 @@ constexpr int kRefreshSeconds = 2;
 // The registered sites `actor` may check, with a domain to crawl.
 std::vector<registry::Site> CheckableSites(const Actor& actor, registry::Database& db) {
   std::vector<registry::Site> checkable;
-  registry::Result<std::vector<registry::Site>> sites = registry::ListSites(db);
+  Result<std::vector<registry::Site>> sites = registry::ListSites(db);
   if (!sites) return checkable;
   for (registry::Site& site : *sites) {
     if (!site.fields.english_domain && !site.fields.chinese_domain) continue;
     if (actor.role == registry::Role::kUnit) {
       if (site.unit_id != actor.unit_id) continue;
     } else if (actor.role == registry::Role::kRegional) {
-      registry::Result<registry::Unit> unit = registry::LoadUnit(db, site.unit_id);
+      Result<registry::Unit> unit = registry::LoadUnit(db, site.unit_id);
       if (!unit || !MaySeeUnit(actor, unit->id, unit->fields.region_code)) continue;
     }
     checkable.push_back(std::move(site));

@@ -44,7 +44,7 @@ std::string VerdictPill(const PageViewer& viewer, std::string_view verdict) {
 std::string SiteSection(const PageViewer& viewer, registry::Database& db,
                         const registry::Site& site) {
   std::string latest = std::string(viewer.T(WebText::kNotCheckedYet));
-  registry::Result<std::optional<registry::StoredRecord>> record =
+  Result<std::optional<registry::StoredRecord>> record =
       registry::PreviousSiteRecord(db, site.id, 0);
   if (record && *record) {
     const registry::SiteRecord& r = (*record)->record;
@@ -69,7 +69,7 @@ HttpResponse HomePage(const RouteRequest& route, const RegistryAccess& access) {
   return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
     const Actor& actor = *viewer.actor;
     if (actor.role != Role::kUnit) return SeeOther(route, "/review");
-    registry::Result<std::vector<registry::Site>> sites = registry::ListSites(db);
+    Result<std::vector<registry::Site>> sites = registry::ListSites(db);
     if (!sites) return ErrorPage(viewer, http::status::internal_server_error);
     std::string body;
     for (const registry::Site& site : *sites) {
@@ -119,15 +119,15 @@ HttpResponse DashboardPage(const RouteRequest& route, const RegistryAccess& acce
                               ? actor.region_code
                               : std::string(route.query.Get("region").value_or(""));
     const std::string title(viewer.T(WebText::kDashboard));
-    registry::Result<scan::ComplianceReport> report =
+    Result<scan::ComplianceReport> report =
         scan::BuildComplianceReport(db, request, static_cast<std::int64_t>(std::time(nullptr)));
     if (!report) {
       switch (report.status().code()) {
-        case registry::StatusCode::kFailedPrecondition:
+        case StatusCode::kFailedPrecondition:
           return HtmlPage(viewer, http::status::ok,
                           {title, fmt::format("<section><p class=\"empty\">{}</p></section>\n",
                                               viewer.T(WebText::kNoScanYet))});
-        case registry::StatusCode::kNotFound:
+        case StatusCode::kNotFound:
           return ErrorPage(viewer, http::status::not_found);
         default:
           return ErrorPage(viewer, http::status::internal_server_error);

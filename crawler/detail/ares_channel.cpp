@@ -60,7 +60,8 @@ AresChannel::~AresChannel() {
 
 Status AresChannel::Init(const DnsConfig& config) {
   int rc = ares_library_init(ARES_LIB_INIT_ALL);
-  if (rc != ARES_SUCCESS) return Error{std::string("c-ares init: ") + ares_strerror(rc)};
+  if (rc != ARES_SUCCESS)
+    return Status(StatusCode::kInternal, std::string("c-ares init: ") + ares_strerror(rc));
   library_initialised_ = true;
   ares_options options{};
   options.sock_state_cb = &AresChannel::OnSocketState;
@@ -74,11 +75,13 @@ Status AresChannel::Init(const DnsConfig& config) {
     mask |= ARES_OPT_LOOKUPS;
   }
   rc = ares_init_options(&channel_, &options, mask);
-  if (rc != ARES_SUCCESS) return Error{std::string("c-ares channel: ") + ares_strerror(rc)};
+  if (rc != ARES_SUCCESS)
+    return Status(StatusCode::kInternal, std::string("c-ares channel: ") + ares_strerror(rc));
   if (!config.server.empty()) {
     rc = ares_set_servers_ports_csv(channel_, config.server.c_str());
     if (rc != ARES_SUCCESS) {
-      return Error{"bad DNS server '" + config.server + "': " + ares_strerror(rc)};
+      return Status(StatusCode::kInvalidArgument,
+                    "bad DNS server '" + config.server + "': " + ares_strerror(rc));
     }
   }
   return Status::Ok();
@@ -102,7 +105,7 @@ void AresChannel::OnAddrInfo(void* arg, int status, int /*timeouts*/,
   std::unique_ptr<ares_addrinfo, AddrInfoDeleter> owned(result);
   AresChannel& self = *query->channel;
   if (self.destroying_) return;
-  DnsAnswer answer = Error{DescribeAresStatus(status, query->host)};
+  DnsAnswer answer = Status(StatusCode::kUnavailable, DescribeAresStatus(status, query->host));
   if (status == ARES_SUCCESS && result != nullptr) {
     std::vector<address> v4;
     std::vector<address> v6;
@@ -121,7 +124,7 @@ void AresChannel::OnAddrInfo(void* arg, int status, int /*timeouts*/,
     }
     v4.insert(v4.end(), v6.begin(), v6.end());
     if (v4.empty()) {
-      answer = Error{DescribeAresStatus(ARES_ENODATA, query->host)};
+      answer = Status(StatusCode::kUnavailable, DescribeAresStatus(ARES_ENODATA, query->host));
     } else {
       answer = std::move(v4);
     }

@@ -102,7 +102,7 @@ CurlMultiDriver::~CurlMultiDriver() {
 
 Status CurlMultiDriver::Init() {
   multi_.reset(curl_multi_init());
-  if (!multi_) return Error{"curl_multi_init failed"};
+  if (!multi_) return Status(StatusCode::kInternal, "curl_multi_init failed");
   CURLMcode rc = CURLM_OK;
   const auto set = [&](CURLMoption option, auto value) {
     if (rc == CURLM_OK) rc = curl_multi_setopt(multi_.get(), option, value);
@@ -112,7 +112,8 @@ Status CurlMultiDriver::Init() {
   set(CURLMOPT_TIMERFUNCTION, &CurlMultiDriver::OnTimer);
   set(CURLMOPT_TIMERDATA, this);
   set(CURLMOPT_MAX_HOST_CONNECTIONS, limits_.max_host_connections);
-  if (rc != CURLM_OK) return Error{std::string("curl multi: ") + curl_multi_strerror(rc)};
+  if (rc != CURLM_OK)
+    return Status(StatusCode::kInternal, std::string("curl multi: ") + curl_multi_strerror(rc));
   return Status::Ok();
 }
 
@@ -127,7 +128,7 @@ Status CurlMultiDriver::Configure(Transfer& t) {
   // still checks it is the approved one.
   if (!ParseNumericHost(t.request.host)) {
     t.resolve.reset(curl_slist_append(nullptr, resolve_entry.c_str()));
-    if (!t.resolve) return Error{"out of memory"};
+    if (!t.resolve) return Status(StatusCode::kInternal, "out of memory");
   }
   CURLcode rc = CURLE_OK;
   const auto set = [&](CURLoption option, auto value) {
@@ -162,7 +163,8 @@ Status CurlMultiDriver::Configure(Transfer& t) {
   set(CURLOPT_WRITEFUNCTION, &CurlMultiDriver::OnWrite);
   set(CURLOPT_WRITEDATA, &t);
   if (!limits_.ca_file.empty()) set(CURLOPT_CAINFO, limits_.ca_file.c_str());
-  if (rc != CURLE_OK) return Error{std::string("curl option: ") + curl_easy_strerror(rc)};
+  if (rc != CURLE_OK)
+    return Status(StatusCode::kInternal, std::string("curl option: ") + curl_easy_strerror(rc));
   return Status::Ok();
 }
 
@@ -172,14 +174,16 @@ void CurlMultiDriver::Fetch(FetchRequest request, HttpFetcher::Callback callback
   transfer->request = std::move(request);
   transfer->callback = std::move(callback);
   transfer->easy.reset(curl_easy_init());
-  Status status = transfer->easy ? Configure(*transfer) : Status(Error{"curl_easy_init failed"});
+  Status status = transfer->easy ? Configure(*transfer)
+                                 : Status(StatusCode::kInternal, "curl_easy_init failed");
   if (status.ok()) {
     const CURLMcode rc = curl_multi_add_handle(multi_.get(), transfer->easy.get());
-    if (rc != CURLM_OK) status = Error{std::string("curl multi: ") + curl_multi_strerror(rc)};
+    if (rc != CURLM_OK)
+      status = Status(StatusCode::kInternal, std::string("curl multi: ") + curl_multi_strerror(rc));
   }
   if (!status.ok()) {
     boost::asio::post(io_, guard_.Bind([callback = std::move(transfer->callback), status]() {
-      callback(FetchError{FetchFailure::kProtocol, status.message()});
+      callback(FetchResult(FetchFailure::kProtocol, status));
     }));
     return;
   }
@@ -295,7 +299,7 @@ void CurlMultiDriver::DrainFinished() {
 
 void CurlMultiDriver::Finish(Transfer& t, CURLcode code) {
   CURL* easy = t.easy.get();
-  FetchResult result = FetchError{};
+  FetchResult result(FetchFailure::kProtocol, Status(StatusCode::kInternal, "no result"));
   if (code == CURLE_OK) {
     FetchResponse response;
     char* content_type = nullptr;
@@ -305,7 +309,8 @@ void CurlMultiDriver::Finish(Transfer& t, CURLcode code) {
         curl_easy_getinfo(easy, CURLINFO_CONTENT_TYPE, &content_type) != CURLE_OK ||
         curl_easy_getinfo(easy, CURLINFO_REDIRECT_URL, &redirect) != CURLE_OK ||
         curl_easy_getinfo(easy, CURLINFO_RETRY_AFTER, &retry_after) != CURLE_OK) {
-      result = FetchError{FetchFailure::kProtocol, "curl_easy_getinfo failed"};
+      result = FetchResult(FetchFailure::kProtocol,
+                           Status(StatusCode::kInternal, "curl_easy_getinfo failed"));
     } else {
       if (content_type != nullptr) response.content_type = content_type;
       if (redirect != nullptr) response.redirect_url = redirect;
@@ -314,24 +319,33 @@ void CurlMultiDriver::Finish(Transfer& t, CURLcode code) {
       result = std::move(response);
     }
   } else {
-    FetchError error{Classify(code),
-                     t.error_buffer[0] != '\0' ? t.error_buffer : curl_easy_strerror(code)};
     long os_errno = 0;
     if (curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &os_errno) != CURLE_OK) os_errno = 0;
     if (!t.policy_refusal.empty()) {
-      error = {FetchFailure::kPolicy, t.policy_refusal};
+      result = FetchResult(FetchFailure::kPolicy,
+                           Status(StatusCode::kPermissionDenied, t.policy_refusal));
     } else if (t.too_large || code == CURLE_FILESIZE_EXCEEDED) {
-      error = {FetchFailure::kTooLarge,
-               "body larger than " + std::to_string(limits_.max_body_bytes) + " bytes"};
+      result = FetchResult(
+          FetchFailure::kTooLarge,
+          Status(StatusCode::kResourceExhausted,
+                 "body larger than " + std::to_string(limits_.max_body_bytes) + " bytes"));
     } else if (code == CURLE_OUT_OF_MEMORY && t.body.empty()) {
       // libcurl refuses a header line or block over CURL_MAX_HTTP_HEADER with
       // this code before any of the body arrives: the server's doing, not ours.
-      error = {FetchFailure::kTooLarge, "response headers larger than 100 KiB"};
+      result = FetchResult(FetchFailure::kTooLarge, Status(StatusCode::kResourceExhausted,
+                                                           "response headers larger than 100 KiB"));
     } else if (code == CURLE_COULDNT_CONNECT && os_errno == ECONNREFUSED) {
-      error = {FetchFailure::kRefused, "connection refused by " + t.request.address.to_string() +
-                                           ":" + std::to_string(t.request.port)};
-    }  // a timeout is named by its kind (kTimeout): the message is curl's own
-    result = std::move(error);
+      result = FetchResult(FetchFailure::kRefused,
+                           Status(StatusCode::kUnavailable,
+                                  "connection refused by " + t.request.address.to_string() + ":" +
+                                      std::to_string(t.request.port)));
+    } else {
+      // a timeout is named by its kind (kTimeout): the message is curl's own
+      result = FetchResult(
+          Classify(code),
+          Status(StatusCode::kUnavailable,
+                 t.error_buffer[0] != '\0' ? t.error_buffer : curl_easy_strerror(code)));
+    }
   }
   if (curl_multi_remove_handle(multi_.get(), easy) != CURLM_OK) {
     // The handle stays attached; keep the transfer alive rather than free it under curl.

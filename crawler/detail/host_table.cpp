@@ -31,7 +31,7 @@ void HostTable::OnAnswer(const std::string& host, DnsAnswer answer) {
   Entry& entry = entries_[host];
   if (!entry.pinned) {
     if (!answer.ok()) {
-      entry.pinned = PinnedAddress(FetchError{FetchFailure::kConnect, answer.error().message});
+      entry.pinned = PinnedAddress(answer.status());
     } else {
       entry.addresses = answer.value();
       std::string refusal;
@@ -43,7 +43,9 @@ void HostTable::OnAnswer(const std::string& host, DnsAnswer answer) {
         }
         if (refusal.empty()) refusal = "refused to connect to " + host + ": " + allowed.message();
       }
-      if (!entry.pinned) entry.pinned = PinnedAddress(FetchError{FetchFailure::kPolicy, refusal});
+      if (!entry.pinned) {
+        entry.pinned = PinnedAddress(Status(StatusCode::kPermissionDenied, refusal));
+      }
     }
   }
   std::vector<std::function<void(const PinnedAddress&)>> waiting;

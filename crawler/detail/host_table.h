@@ -19,9 +19,9 @@
 
 namespace badgewatch::crawler::detail {
 
-// The address to connect to, or why there is none (a kPolicy or kConnect
-// FetchError carrying the DNS or policy message).
-using PinnedAddress = Result<boost::asio::ip::address, FetchError>;
+// The address to connect to, or why there is none (the DNS answer's Status,
+// or kPermissionDenied carrying the address policy's refusal).
+using PinnedAddress = Result<boost::asio::ip::address>;
 
 class HostTable {
  public:

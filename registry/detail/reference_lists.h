@@ -3,8 +3,8 @@
 #ifndef BADGEWATCH_REGISTRY_DETAIL_REFERENCE_LISTS_H_
 #define BADGEWATCH_REGISTRY_DETAIL_REFERENCE_LISTS_H_
 
+#include "foundation/status.h"
 #include "registry/database.h"
-#include "registry/status.h"
 
 namespace badgewatch::registry::detail {
 

@@ -6,7 +6,7 @@
 
 #include <string_view>
 
-#include "registry/status.h"
+#include "foundation/status.h"
 
 struct sqlite3;
 

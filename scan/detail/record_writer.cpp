@@ -47,7 +47,7 @@ void RecordWriter::Submit(FinishedSite site) {
   wake_.notify_one();
 }
 
-registry::Status RecordWriter::Close(ScanOutcome& outcome) {
+Status RecordWriter::Close(ScanOutcome& outcome) {
   {
     const std::lock_guard lock(mutex_);
     closing_ = true;
@@ -83,20 +83,19 @@ void RecordWriter::Run() {
       }
     }
     if (failed_.load()) continue;  // drain without writing after a failure
-    if (registry::Status status = Write(batch); !status.ok()) {
+    if (Status status = Write(batch); !status.ok()) {
       first_error_ = status;
       failed_.store(true);
     }
   }
 }
 
-registry::Status RecordWriter::Write(const std::vector<FinishedSite>& batch) {
+Status RecordWriter::Write(const std::vector<FinishedSite>& batch) {
   std::vector<registry::SiteRecord> records;
   for (const FinishedSite& finished : batch) records.push_back(finished.record);
   // Each record's change against the site's previous record, as stored with it.
   std::vector<SiteChange> changes;
-  if (registry::Status s = registry::WriteSiteRecords(registry_, scan_id_, records, &changes);
-      !s.ok()) {
+  if (Status s = registry::WriteSiteRecords(registry_, scan_id_, records, &changes); !s.ok()) {
     return s;
   }
   std::vector<const FinishedSite*> newly_failing;
@@ -129,11 +128,11 @@ registry::Status RecordWriter::Write(const std::vector<FinishedSite>& batch) {
         break;
     }
   }
-  if (newly_failing.empty()) return registry::Status::Ok();
-  registry::Result<registry::Transaction> txn = registry::Transaction::Begin(registry_.writer());
+  if (newly_failing.empty()) return Status::Ok();
+  Result<registry::Transaction> txn = registry::Transaction::Begin(registry_.writer());
   if (!txn) return txn.status();
   for (const FinishedSite* finished : newly_failing) {
-    if (registry::Status s =
+    if (Status s =
             registry::NotifyUnit(registry_, finished->unit,
                                  fmt::format("网站标识检查未通过：{}", finished->site.fields.name),
                                  NewlyFailingBody(*finished));
@@ -141,9 +140,9 @@ registry::Status RecordWriter::Write(const std::vector<FinishedSite>& batch) {
       return s;
     }
   }
-  if (registry::Status s = txn->Commit(); !s.ok()) return s;
+  if (Status s = txn->Commit(); !s.ok()) return s;
   counts_.notifications += newly_failing.size();
-  return registry::Status::Ok();
+  return Status::Ok();
 }
 
 }  // namespace badgewatch::scan::detail

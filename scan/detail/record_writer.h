@@ -43,13 +43,13 @@ class RecordWriter {
 
   // Writes what is queued, stops the thread, adds the counts to `outcome`.
   // Returns the first failure, if any.
-  [[nodiscard]] registry::Status Close(ScanOutcome& outcome);
+  [[nodiscard]] Status Close(ScanOutcome& outcome);
 
  private:
   static constexpr std::size_t kMaxBatch = 64;
 
   void Run();
-  registry::Status Write(const std::vector<FinishedSite>& batch);
+  Status Write(const std::vector<FinishedSite>& batch);
 
   registry::Registry& registry_;
   const std::int64_t scan_id_;
@@ -58,7 +58,7 @@ class RecordWriter {
   std::deque<FinishedSite> queue_;
   bool closing_ = false;
   std::atomic<bool> failed_{false};
-  registry::Status first_error_;
+  Status first_error_;
   ScanOutcome counts_;  // the writer thread's tallies, read after join
   std::thread thread_;
 };

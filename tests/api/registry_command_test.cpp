@@ -281,12 +281,11 @@ TEST_CASE("registry CLI: accounts and tokens", "[api][registry]") {
   CHECK_THAT(secret, Catch::StartsWith("bwt_"));
   auto opened = registry::Registry::Open(db);
   REQUIRE(opened.ok());
-  registry::Result<registry::Actor> actor =
-      registry::AuthenticateToken((*opened)->writer(), secret);
+  Result<registry::Actor> actor = registry::AuthenticateToken((*opened)->writer(), secret);
   REQUIRE(actor.ok());
   CHECK(actor->region_code == "33");
   CHECK(registry::AuthenticateToken((*opened)->writer(), secret + "x").status().code() ==
-        registry::StatusCode::kPermissionDenied);
+        StatusCode::kPermissionDenied);
   CHECK(RunCli({"registry", "create-token", "--db", db, "--login", "nobody"}).err ==
         "badgewatch registry: no account with login 'nobody'\n");
 }
@@ -354,7 +353,7 @@ TEST_CASE("registry CLI: set-password reads standard input, tokens are listed an
     REQUIRE(opened.ok());
     CHECK(registry::AuthenticateToken((*opened)->writer(), secret.substr(0, secret.size() - 1))
               .status()
-              .code() == registry::StatusCode::kPermissionDenied);
+              .code() == StatusCode::kPermissionDenied);
     badgewatch::testing::CliRun again =
         RunCli({"registry", "revoke-token", "--db", db, "--id", "1"});
     CHECK(again.code == 2);
@@ -393,7 +392,7 @@ namespace {
 void Queue(const std::string& db, const registry::Notification& notification) {
   auto opened = registry::Registry::Open(db);
   REQUIRE(opened.ok());
-  registry::Result<registry::Transaction> txn = registry::Transaction::Begin((*opened)->writer());
+  Result<registry::Transaction> txn = registry::Transaction::Begin((*opened)->writer());
   REQUIRE(txn.ok());
   REQUIRE(registry::Enqueue(**opened, notification).ok());
   REQUIRE(txn->Commit().ok());

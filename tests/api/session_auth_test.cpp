@@ -194,8 +194,8 @@ TEST_CASE("AuthenticateCaller: a revoked token is 401", "[api]") {
   // Other accounts' tokens still work.
   CHECK(api.Call("conac", http::verb::get, "/api/applications").result() == http::status::ok);
   CHECK(registry::RevokeApiToken(*api.registry, tokens->front().id).code() ==
-        registry::StatusCode::kFailedPrecondition);
-  CHECK(registry::RevokeApiToken(*api.registry, 4242).code() == registry::StatusCode::kNotFound);
+        badgewatch::StatusCode::kFailedPrecondition);
+  CHECK(registry::RevokeApiToken(*api.registry, 4242).code() == badgewatch::StatusCode::kNotFound);
   CHECK(registry::ListApiTokens(api.registry->writer(), api.agency.account_id)
             .value()
             .front()

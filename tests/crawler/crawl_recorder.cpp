@@ -69,7 +69,7 @@ CrawlRun RunCrawl(const crawler::CrawlConfig& config, CrawlRecorder& recorder) {
   CrawlRun run;
   auto crawl = crawler::SiteCrawl::Create(io, config, recorder);
   if (!crawl.ok()) {
-    run.error = crawl.error().message;
+    run.error = crawl.status().message();
     return run;
   }
   bool finished = false;

@@ -33,14 +33,14 @@ TEST_CASE("HostToAscii: invalid names are clear errors", "[crawler]") {
   SECTION("a label over 63 bytes") {
     const auto ascii = HostToAscii(std::string(64, 'a') + ".gov.cn");
     REQUIRE_FALSE(ascii.ok());
-    CHECK_THAT(ascii.error().message, Catch::Contains("IDN2_TOO_BIG_LABEL"));
+    CHECK_THAT(ascii.status().message(), Catch::Contains("IDN2_TOO_BIG_LABEL"));
   }
   SECTION("a Unicode label too long once encoded") {
     std::string label;
     for (int i = 0; i < 30; ++i) label += "政务";
     const auto ascii = HostToAscii(label + ".政务");
     REQUIRE_FALSE(ascii.ok());
-    CHECK_THAT(ascii.error().message, Catch::Contains("63 bytes"));
+    CHECK_THAT(ascii.status().message(), Catch::Contains("63 bytes"));
   }
   SECTION("empty labels") {
     CHECK_FALSE(HostToAscii("").ok());
@@ -53,7 +53,7 @@ TEST_CASE("HostToAscii: invalid names are clear errors", "[crawler]") {
     name += "cn";
     const auto ascii = HostToAscii(name);
     REQUIRE_FALSE(ascii.ok());
-    CHECK_THAT(ascii.error().message, Catch::Contains("253"));
+    CHECK_THAT(ascii.status().message(), Catch::Contains("253"));
   }
 }
 

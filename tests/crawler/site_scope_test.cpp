@@ -41,7 +41,7 @@ TEST_CASE("SiteScope: ports are the start URL's, 80 and 443, and another is anot
 TEST_CASE("SiteScope: an invalid alias is an error", "[crawler]") {
   const auto scope = SiteScope::Create("jyj.gov.cn", {std::string(70, 'x') + ".cn"});
   REQUIRE_FALSE(scope.ok());
-  CHECK_THAT(scope.error().message, Catch::Contains("63"));
+  CHECK_THAT(scope.status().message(), Catch::Contains("63"));
 }
 
 TEST_CASE("ParseUrl: parts and origin", "[crawler]") {

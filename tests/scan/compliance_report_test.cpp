@@ -139,8 +139,8 @@ TEST_CASE("ComplianceReport: no such scan, no such region, no finished scan", "[
   registry::Database& db = f.registry->writer();
   ReportRequest request;
   request.scan_id = 99;
-  registry::Result<ComplianceReport> report = BuildComplianceReport(db, request, 0);
-  CHECK(report.status().code() == registry::StatusCode::kNotFound);
+  Result<ComplianceReport> report = BuildComplianceReport(db, request, 0);
+  CHECK(report.status().code() == StatusCode::kNotFound);
   CHECK(report.status().message() == "no scan 99");
 
   request = {};
@@ -150,7 +150,7 @@ TEST_CASE("ComplianceReport: no such scan, no such region, no finished scan", "[
 
   registry::testing::RegistryFixture empty;
   report = BuildComplianceReport(empty.registry->writer(), {}, 0);
-  CHECK(report.status().code() == registry::StatusCode::kFailedPrecondition);
+  CHECK(report.status().code() == StatusCode::kFailedPrecondition);
   CHECK(registry::ListScans(empty.registry->writer()).value().empty());
 }
 

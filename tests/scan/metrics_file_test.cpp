@@ -92,9 +92,9 @@ TEST_CASE("MetricsFile: replaces the file atomically and leaves no temporary fil
 TEST_CASE("MetricsFile: a directory that does not exist is an error naming the file", "[scan]") {
   registry::testing::TempDir dir;
   const std::string path = dir.File("missing/badgewatch.prom");
-  const ScanStatus written = WriteMetricsFile(path, Figures());
+  const Status written = WriteMetricsFile(path, Figures());
   REQUIRE_FALSE(written.ok());
-  CHECK(written.error() ==
+  CHECK(written.message() ==
         "cannot create a temporary file for '" + path + "': No such file or directory");
   CHECK_FALSE(std::filesystem::exists(path));
 }

@@ -81,9 +81,9 @@ TEST_CASE("Gb18030Encoding: every code point, and malformed input is an error", 
   const std::string gb = Utf8ToGb18030(text).value();
   CHECK(gb.find("\xA2\xE3") != std::string::npos);  // € is A2E3 in GB18030
   CHECK(Gb18030ToUtf8(gb).value() == text);
-  ScanResult<std::string> bad = Utf8ToGb18030("ok \xFF bad");
+  Result<std::string> bad = Utf8ToGb18030("ok \xFF bad");
   REQUIRE_FALSE(bad.ok());
-  CHECK(bad.error().find("UTF-8 to GB18030") != std::string::npos);
+  CHECK(bad.status().message().find("UTF-8 to GB18030") != std::string::npos);
 }
 
 TEST_CASE("ReportCsv: encoding names", "[scan]") {

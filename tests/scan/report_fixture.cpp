@@ -30,8 +30,7 @@ ReportFixture::ReportFixture() {
 }
 
 ComplianceReport ReportFixture::Build(const ReportRequest& request) {
-  registry::Result<ComplianceReport> report =
-      BuildComplianceReport(registry->writer(), request, *now);
+  Result<ComplianceReport> report = BuildComplianceReport(registry->writer(), request, *now);
   if (!report) throw std::runtime_error(report.status().ToString());
   return std::move(report).value();
 }

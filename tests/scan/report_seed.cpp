@@ -11,12 +11,12 @@ namespace badgewatch::scan::testing {
 namespace {
 
 template <typename T>
-T Must(registry::Result<T> result) {
+T Must(Result<T> result) {
   if (!result) throw std::runtime_error(result.status().ToString());
   return std::move(result).value();
 }
 
-void Must(const registry::Status& status) {
+void Must(const Status& status) {
   if (!status.ok()) throw std::runtime_error(status.ToString());
 }
 

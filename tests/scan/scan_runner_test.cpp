@@ -67,7 +67,8 @@ struct ScannedRegistry {
     // keeps a signal_set there: the scan must still return when it is done.
     boost::asio::steady_timer unrelated(io, std::chrono::hours(1));
     unrelated.async_wait([](const boost::system::error_code&) {});
-    registry::Result<ScanOutcome> outcome = scan::RunScan(*fixture.registry, io, settings, nullptr);
+    badgewatch::Result<ScanOutcome> outcome =
+        scan::RunScan(*fixture.registry, io, settings, nullptr);
     INFO(outcome.status().ToString());
     REQUIRE(outcome.ok());
     return *outcome;

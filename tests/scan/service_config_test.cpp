@@ -13,9 +13,9 @@ namespace badgewatch::scan {
 namespace {
 
 std::string ErrorOf(std::string_view text) {
-  ScanResult<ServiceConfig> config = ParseServiceConfig(text, "badgewatch.toml");
+  Result<ServiceConfig> config = ParseServiceConfig(text, "badgewatch.toml");
   REQUIRE_FALSE(config.ok());
-  return config.error();
+  return config.status().message();
 }
 
 TEST_CASE("ServiceConfig: an empty file gives the defaults", "[scan]") {
@@ -178,16 +178,16 @@ TEST_CASE("ServiceConfig: TOML syntax errors carry the line", "[scan]") {
 }
 
 TEST_CASE("ServiceConfig: the shipped sample loads, a missing file is an error", "[scan]") {
-  const ScanResult<ServiceConfig> sample =
+  const Result<ServiceConfig> sample =
       LoadServiceConfig(std::string(BADGEWATCH_SOURCE_DIR) + "/deploy/badgewatch.toml");
-  INFO(sample.error());
+  INFO(sample.status().message());
   REQUIRE(sample.ok());
   CHECK(sample->database.path == "/var/lib/badgewatch/badgewatch.db");
 
   registry::testing::TempDir dir;
-  const ScanResult<ServiceConfig> missing = LoadServiceConfig(dir.File("none.toml"));
+  const Result<ServiceConfig> missing = LoadServiceConfig(dir.File("none.toml"));
   REQUIRE_FALSE(missing.ok());
-  CHECK(missing.error() ==
+  CHECK(missing.status().message() ==
         "cannot open '" + dir.File("none.toml") + "': No such file or directory");
 }
 

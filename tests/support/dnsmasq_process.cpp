@@ -38,7 +38,7 @@ bool Answers(pid_t pid, const std::string& server, const std::string& name, int*
     if (!resolver.ok()) return false;
     bool answered = false;
     resolver.value()->Resolve(name, [&](crawler::DnsAnswer answer) {
-      answered = answer.ok() || answer.error().message.find("NXDOMAIN") != std::string::npos;
+      answered = answer.ok() || answer.status().message().find("NXDOMAIN") != std::string::npos;
     });
     io.run();
     if (answered) return true;

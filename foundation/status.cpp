@@ -1,6 +1,6 @@
-#include "registry/status.h"
+#include "foundation/status.h"
 
-namespace badgewatch::registry {
+namespace badgewatch {
 
 std::string_view StatusCodeName(StatusCode code) {
   switch (code) {
@@ -20,10 +20,12 @@ std::string_view StatusCodeName(StatusCode code) {
       return "storage";
     case StatusCode::kSchemaTooNew:
       return "schema-too-new";
-    case StatusCode::kDelivery:
-      return "delivery";
+    case StatusCode::kUnavailable:
+      return "unavailable";
     case StatusCode::kResourceExhausted:
       return "resource-exhausted";
+    case StatusCode::kInternal:
+      return "internal";
   }
   return "unknown";
 }
@@ -36,4 +38,4 @@ std::string Status::ToString() const {
   return text;
 }
 
-}  // namespace badgewatch::registry
+}  // namespace badgewatch

@@ -1,12 +1,16 @@
-// The registry's error value: a Status (ok, or a code and a message) and a
+// The project's one error value: a Status (ok, or a code and a message) and a
 // Result<T> holding either a value or a non-ok Status, shaped like
-// std::expected. Plain values, safe to copy between threads.
+// std::expected. Every module returns them, so a failure crosses a module
+// boundary as it is: the message a crawler, a config file or SQLite gave
+// reaches the report, the CLI or the JSON API without being copied into
+// another type. In namespace badgewatch itself so every module finds them
+// unqualified. Plain values, safe to copy between threads.
 //
 // Example:
 //   Result<UnitId> unit = accounts.RegisterUnit(actor, form);
 //   if (!unit) return unit.status();
-#ifndef BADGEWATCH_REGISTRY_STATUS_H_
-#define BADGEWATCH_REGISTRY_STATUS_H_
+#ifndef BADGEWATCH_FOUNDATION_STATUS_H_
+#define BADGEWATCH_FOUNDATION_STATUS_H_
 
 #include <cassert>
 #include <optional>
@@ -14,7 +18,7 @@
 #include <string_view>
 #include <utility>
 
-namespace badgewatch::registry {
+namespace badgewatch {
 
 enum class StatusCode {
   kOk,
@@ -23,10 +27,12 @@ enum class StatusCode {
   kPermissionDenied,    // this actor's role may not do this
   kFailedPrecondition,  // an illegal workflow transition, or a spent/expired code
   kAlreadyExists,       // a uniqueness rule (name, domain, login) would break
-  kStorage,             // SQLite failed (I/O, corruption, busy past the timeout)
+  kStorage,             // a database or file could not be read or written
   kSchemaTooNew,        // the database was written by a newer badgewatch
-  kDelivery,            // a notification could not be delivered (SMTP, HTTP)
+  kUnavailable,         // a peer could not be reached or refused: DNS, TCP, HTTP server,
+                        // mail relay, SMS gateway
   kResourceExhausted,   // a rate limit refuses it for now (too many SMS codes ...)
+  kInternal,            // a library call that should not fail did: OpenSSL, ICU
 };
 
 // "invalid-argument", "not-found", ...
@@ -85,6 +91,6 @@ class [[nodiscard]] Result {
   Status status_;
 };
 
-}  // namespace badgewatch::registry
+}  // namespace badgewatch
 
-#endif  // BADGEWATCH_REGISTRY_STATUS_H_
+#endif  // BADGEWATCH_FOUNDATION_STATUS_H_
