@@ -32,11 +32,14 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-}  // namespace
-
+// The suffix a unit of `kind` registers under: ".政务" for party and
+// government agencies, ".公益" for public institutions and social
+// organisations.
 std::string_view ChineseDomainSuffix(UnitKind kind) {
   return kind == UnitKind::kPartyGovernment ? ".政务" : ".公益";
 }
+
+}  // namespace
 
 Result<std::string> ValidateChineseDomain(std::string_view name, UnitKind kind) {
   const std::string suffix(ChineseDomainSuffix(kind));

@@ -13,11 +13,6 @@
 
 namespace badgewatch::registry {
 
-// The suffix a unit of `kind` registers under: ".政务" for party and
-// government agencies, ".公益" for public institutions and social
-// organisations.
-[[nodiscard]] std::string_view ChineseDomainSuffix(UnitKind kind);
-
 // Checks that `name` ends in the kind's suffix (or suffix + ".cn"), has at
 // least one label before it, holds no ASCII but letters, digits, '-' and '.'
 // (before or after IDNA mapping), and converts through
