@@ -92,8 +92,7 @@ AddressClass ClassifyV6(const address_v6& v6) {
   return AddressClass::kPublic;
 }
 
-}  // namespace
-
+// "loopback", ...
 std::string_view AddressClassName(AddressClass c) {
   switch (c) {
     case AddressClass::kPublic:
@@ -115,6 +114,8 @@ std::string_view AddressClassName(AddressClass c) {
   }
   return "reserved";
 }
+
+}  // namespace
 
 AddressClass ClassifyAddress(const address& addr) {
   if (addr.is_v4()) return ClassifyV4(addr.to_v4().to_uint());

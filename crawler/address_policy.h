@@ -25,7 +25,6 @@ enum class AddressClass {
   kUnspecified,  // 0/8, ::
   kReserved,     // 240/4, broadcast, 192.0.0/24, test nets, 198.18/15, 2001:db8::/32, Teredo
 };
-[[nodiscard]] std::string_view AddressClassName(AddressClass c);  // "loopback", ...
 
 // The class of an address. IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible
 // (::a.b.c.d), NAT64 (64:ff9b::/96) and 6to4 (2002::/16) addresses take the

@@ -13,11 +13,12 @@
 
 namespace badgewatch::crawler {
 
-// The lower-case ASCII form of a host name in UTF-8: Unicode labels become
-// punycode ("xn--..."), one trailing dot is dropped. IP literals ("1.2.3.4",
-// "[::1]") are returned lower-cased as they are. Fails with a message naming
-// the host and the reason: an empty name or label, a label over 63 bytes, a
-// name over 253 bytes, characters IDNA forbids.
+// The lower-case ASCII form of a host name in UTF-8: foundation::HostToAscii
+// (Unicode labels become punycode "xn--...", one trailing dot is dropped),
+// except that IP literals ("1.2.3.4", "[::1]") are returned lower-cased as
+// they are. Fails with a message naming the host and the reason: an empty
+// name or label, a label over 63 bytes, a name over 253 bytes, characters
+// IDNA forbids.
 [[nodiscard]] Result<std::string> HostToAscii(std::string_view host);
 
 // "www.example.gov.cn" <-> "example.gov.cn"; empty for a name with one label

@@ -1,28 +1,45 @@
 #include "registry/chinese_domain_names.h"
 
 #include <fmt/format.h>
-#include <idn2.h>
-#include <stdlib.h>
 
-#include <memory>
+#include <optional>
+#include <utility>
+
+#include "foundation/idna.h"
 
 namespace badgewatch::registry {
 namespace {
 
-struct IdnFree {
-  void operator()(char* p) const { idn2_free(p); }
-};
+// The first ASCII character of `name` that is not a letter, digit, '-' or
+// '.' (bytes of UTF-8 sequences are not looked at).
+std::optional<char> FirstNonLdh(std::string_view name) {
+  for (char c : name) {
+    const bool ascii_ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                          (c >= '0' && c <= '9') || c == '-' || c == '.';
+    if (static_cast<unsigned char>(c) < 0x80 && !ascii_ok) return c;
+  }
+  return std::nullopt;
+}
+
+Status NotInDomainName(std::string_view name, char c) {
+  return Status(StatusCode::kInvalidArgument,
+                fmt::format("Chinese domain '{}' contains '{}', which a domain name may not hold",
+                            name, c));
+}
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() &&
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-}  // namespace
-
+// The suffix a unit of `kind` registers under: ".政务" for party and
+// government agencies, ".公益" for public institutions and social
+// organisations.
 std::string_view ChineseDomainSuffix(UnitKind kind) {
   return kind == UnitKind::kPartyGovernment ? ".政务" : ".公益";
 }
+
+}  // namespace
 
 Result<std::string> ValidateChineseDomain(std::string_view name, UnitKind kind) {
   const std::string suffix(ChineseDomainSuffix(kind));
@@ -41,40 +58,37 @@ Result<std::string> ValidateChineseDomain(std::string_view name, UnitKind kind) 
     return Status(StatusCode::kInvalidArgument,
                   fmt::format("Chinese domain '{}' needs a name before {}", name, suffix));
   }
-  // UTS #46 would silently drop or map some ASCII (a space, '_'): refuse it instead.
-  for (char c : name) {
-    const bool ascii_ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                          (c >= '0' && c <= '9') || c == '-' || c == '.';
-    if (static_cast<unsigned char>(c) < 0x80 && !ascii_ok) {
-      return Status(StatusCode::kInvalidArgument,
-                    fmt::format("Chinese domain '{}' contains '{}', which a domain name may not "
-                                "hold",
-                                name, c));
+  // UTS #46 would silently map some ASCII (a space, '_'): refuse it instead.
+  if (const std::optional<char> c = FirstNonLdh(name)) return NotInDomainName(name, *c);
+  foundation::HostNameFailure failure;
+  std::optional<std::string> ascii = foundation::HostToAscii(name, &failure);
+  if (!ascii) {
+    switch (failure.kind) {
+      case foundation::HostNameFailure::Kind::kLabelTooLong:
+        return Status(StatusCode::kInvalidArgument,
+                      fmt::format("Chinese domain '{}' is too long: a label exceeds 63 bytes in "
+                                  "its ASCII (xn--) form",
+                                  name));
+      case foundation::HostNameFailure::Kind::kNameTooLong:
+        return Status(StatusCode::kInvalidArgument,
+                      fmt::format("Chinese domain '{}' is too long: more than 253 bytes in its "
+                                  "ASCII (xn--) form",
+                                  name));
+      case foundation::HostNameFailure::Kind::kRefusedByIdna:
+        return Status(StatusCode::kInvalidArgument,
+                      fmt::format("Chinese domain '{}' is not a valid internationalised name: {}",
+                                  name, failure.idna.message));
+      case foundation::HostNameFailure::Kind::kEmptyName:
+      case foundation::HostNameFailure::Kind::kEmptyLabel:
+        break;
     }
-  }
-  const std::string input(name);
-  char* raw = nullptr;
-  const int rc = idn2_to_ascii_8z(
-      input.c_str(), &raw, IDN2_NONTRANSITIONAL | IDN2_NFC_INPUT | IDN2_USE_STD3_ASCII_RULES);
-  std::unique_ptr<char, IdnFree> ascii(raw);
-  if (rc == IDN2_TOO_BIG_LABEL || rc == IDN2_PUNYCODE_BIG_OUTPUT) {
     return Status(StatusCode::kInvalidArgument,
-                  fmt::format("Chinese domain '{}' is too long: a label exceeds 63 bytes in its "
-                              "ASCII (xn--) form",
-                              name));
+                  fmt::format("Chinese domain '{}' has an empty label", name));
   }
-  if (rc == IDN2_TOO_BIG_DOMAIN) {
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("Chinese domain '{}' is too long: more than 253 bytes in its ASCII "
-                              "(xn--) form",
-                              name));
-  }
-  if (rc != IDN2_OK) {
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("Chinese domain '{}' is not a valid internationalised name: {}", name,
-                              idn2_strerror(rc)));
-  }
-  return std::string(ascii.get());
+  // A full-width character IDNA maps to ASCII ("＿" to '_') must pass the
+  // same test as the ASCII itself.
+  if (const std::optional<char> c = FirstNonLdh(*ascii)) return NotInDomainName(name, *c);
+  return std::move(*ascii);
 }
 
 }  // namespace badgewatch::registry

@@ -65,6 +65,10 @@ Status ValidateIpAddress(std::string_view ip) {
   return Invalid(fmt::format("IP address '{}' is neither IPv4 nor IPv6", ip));
 }
 
+namespace {
+
+// Number of Unicode code points in `utf8`, or nullopt-like -1 when it is not
+// valid UTF-8.
 long CountCodePoints(std::string_view utf8) {
   long count = 0;
   for (std::size_t i = 0; i < utf8.size();) {
@@ -90,6 +94,8 @@ long CountCodePoints(std::string_view utf8) {
   }
   return count;
 }
+
+}  // namespace
 
 Status ValidateIntroduction(std::string_view introduction) {
   const long chars = CountCodePoints(introduction);

@@ -29,10 +29,6 @@ inline constexpr std::size_t kMaxIntroductionChars = 500;
 // At most kMaxIntroductionChars code points of valid UTF-8.
 [[nodiscard]] Status ValidateIntroduction(std::string_view introduction);
 
-// Number of Unicode code points in `utf8`, or nullopt-like -1 when it is not
-// valid UTF-8.
-[[nodiscard]] long CountCodePoints(std::string_view utf8);
-
 // An English domain: a valid host name (LDH labels, at most 253 characters);
 // with `require_gov_cn` (party and government agencies) it must end in
 // ".gov.cn".

@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include "foundation/html_markup.h"
 #include "registry/site_applications.h"
 #include "registry/units.h"
 
 namespace badgewatch::registry {
 namespace {
+
+using foundation::HtmlEscape;
 
 constexpr char kPageStart[] = R"html(<!DOCTYPE html>
 <html lang="zh-CN">
@@ -72,33 +75,6 @@ std::string EnglishDomain(const SiteForm& form) {
 }
 
 }  // namespace
-
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 Result<std::string> RenderApplicationLetter(Database& db, std::int64_t application_id) {
   Result<Filled> f = Load(db, application_id);

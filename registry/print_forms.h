@@ -7,15 +7,11 @@
 
 #include <cstdint>
 #include <string>
-#include <string_view>
 
 #include "foundation/status.h"
 #include "registry/database.h"
 
 namespace badgewatch::registry {
-
-// `text` with &, <, >, " and ' escaped for HTML text and attribute values.
-[[nodiscard]] std::string HtmlEscape(std::string_view text);
 
 // The letter. kFailedPrecondition unless the application is a site-opening
 // application whose initial review has passed; kNotFound when absent.

@@ -221,8 +221,12 @@ Status NotifyDecision(Registry& registry, const Unit& unit, const ApplicationSum
   return NotifyUnit(registry, unit, fmt::format("网站标识申请 {}：{}", app.id, t.to), body);
 }
 
-}  // namespace
-
+// Checks the form for `unit` with the exact message of the first failure:
+// site name required; a Chinese domain, when given, ends in the unit kind's
+// suffix, passes IDNA and is a registered domain of the unit; an English
+// domain (unless hosted on the platform) is a host name, under .gov.cn for
+// 党政机关; at least one IP, each IPv4 or IPv6; introduction required and at
+// most 500 characters; the handler mobile confirmed by SMS.
 Status ValidateSiteForm(Database& db, const Unit& unit, const SiteForm& form) {
   const SiteFields& site = form.site;
   const bool agency = unit.fields.kind == UnitKind::kPartyGovernment;
@@ -250,6 +254,8 @@ Status ValidateSiteForm(Database& db, const Unit& unit, const SiteForm& form) {
   if (Status s = ValidateMobile(form.handler_mobile); !s.ok()) return s;
   return CheckMobileConfirmed(db, form.sms_verification_id, form.handler_mobile);
 }
+
+}  // namespace
 
 Result<std::int64_t> SubmitApplication(Registry& registry, const Actor& actor,
                                        const SiteForm& form) {

@@ -28,14 +28,6 @@ struct SiteForm {
   std::int64_t sms_verification_id = 0;  // from RequestSmsCode, confirmed
 };
 
-// Checks the form for `unit` with the exact message of the first failure:
-// site name required; a Chinese domain, when given, ends in the unit kind's
-// suffix, passes IDNA and is a registered domain of the unit; an English
-// domain (unless hosted on the platform) is a host name, under .gov.cn for
-// 党政机关; at least one IP, each IPv4 or IPv6; introduction required and at
-// most 500 characters; the handler mobile confirmed by SMS.
-[[nodiscard]] Status ValidateSiteForm(Database& db, const Unit& unit, const SiteForm& form);
-
 // The unit submits (workflow chosen by its kind). Returns the application id.
 [[nodiscard]] Result<std::int64_t> SubmitApplication(Registry& registry, const Actor& actor,
                                                      const SiteForm& form);

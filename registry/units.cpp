@@ -33,8 +33,9 @@ Status Invalid(std::string message) {
   return Status(StatusCode::kInvalidArgument, std::move(message));
 }
 
-}  // namespace
-
+// Checks every field (required text, mobile, e-mail, region and category in
+// the lists, unit number of 8 digits) with the exact message of the first
+// failure.
 Status ValidateUnitFields(Database& db, const UnitFields& f) {
   if (Status s = RequireText("unit name", f.name); !s.ok()) return s;
   if (Status s = RequireText("address", f.address); !s.ok()) return s;
@@ -59,6 +60,8 @@ Status ValidateUnitFields(Database& db, const UnitFields& f) {
   }
   return Status::Ok();
 }
+
+}  // namespace
 
 Result<std::int64_t> InsertUnit(Database& db, const UnitFields& f, std::int64_t now) {
   if (Status s = ValidateUnitFields(db, f); !s.ok()) return s;

@@ -37,11 +37,6 @@ struct Unit {
   std::int64_t balance_fen = 0;
 };
 
-// Checks every field (required text, mobile, e-mail, region and category in
-// the lists, unit number of 8 digits) with the exact message of the first
-// failure.
-[[nodiscard]] Status ValidateUnitFields(Database& db, const UnitFields& fields);
-
 // Validates and inserts; returns the new unit id. kAlreadyExists when the
 // region already has a unit of that name — compared by UnitNameKey
 // (unit_names.h), so a name that differs only by a zero-width character or a

@@ -4,12 +4,12 @@
 
 #include <algorithm>
 
-#include "registry/print_forms.h"
+#include "foundation/html_markup.h"
 
 namespace badgewatch::scan {
 namespace {
 
-using registry::HtmlEscape;
+using foundation::HtmlEscape;
 
 // Bar chart geometry (SVG user units; the chart scales to its container,
 // about 520 px wide in the report's half-width sections, so text stays 12 px).

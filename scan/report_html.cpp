@@ -6,14 +6,14 @@
 #include <string_view>
 #include <vector>
 
-#include "registry/print_forms.h"
+#include "foundation/html_markup.h"
 #include "scan/detail/report_stylesheet.h"
 #include "scan/report_charts.h"
 
 namespace badgewatch::scan {
 namespace {
 
-using registry::HtmlEscape;
+using foundation::HtmlEscape;
 using Row = registry::SiteComplianceRow;
 
 // Renders one report; holds the options so that every part reads the same

@@ -7,6 +7,7 @@
 namespace badgewatch::verifier {
 namespace {
 
+// Every known code, failures first, in the order of problem_codes.h.
 constexpr std::array<ProblemDescription, 14> kDescriptions = {{
     {codes::kBadgeMissing, "no live CONAC badge script in the page",
      "页面中没有有效的网站标识脚本"},
@@ -38,8 +39,6 @@ constexpr std::array<ProblemDescription, 14> kDescriptions = {{
 }};
 
 }  // namespace
-
-std::span<const ProblemDescription> ProblemDescriptions() { return kDescriptions; }
 
 std::optional<ProblemDescription> FindProblemDescription(std::string_view code) {
   for (const ProblemDescription& description : kDescriptions) {

@@ -5,7 +5,6 @@
 #define BADGEWATCH_VERIFIER_PROBLEM_DESCRIPTIONS_H_
 
 #include <optional>
-#include <span>
 #include <string_view>
 
 namespace badgewatch::verifier {
@@ -15,9 +14,6 @@ struct ProblemDescription {
   std::string_view english;
   std::string_view chinese;
 };
-
-// Every known code, failures first, in the order of problem_codes.h.
-[[nodiscard]] std::span<const ProblemDescription> ProblemDescriptions();
 
 // The description of `code`; nullopt for an unknown code.
 [[nodiscard]] std::optional<ProblemDescription> FindProblemDescription(std::string_view code);

@@ -12,6 +12,7 @@
 #include "api/service/application_routes.h"
 #include "api/service/sms_code_gate.h"
 #include "api/web/pages.h"
+#include "foundation/html_markup.h"
 #include "registry/print_forms.h"
 #include "registry/site_applications.h"
 #include "registry/sms_verification.h"
@@ -23,7 +24,7 @@ namespace {
 
 using registry::Actor;
 using registry::ApplicationSummary;
-using registry::HtmlEscape;
+using foundation::HtmlEscape;
 using registry::Role;
 
 std::string WorkflowLabel(const PageViewer& viewer, registry::Workflow workflow) {
@@ -234,7 +235,7 @@ HttpResponse RequestSmsCodePage(const RouteRequest& route, const RegistryAccess&
     }
     state.values.Add("sms_verification_id", std::to_string(*id));
     state.message_kind = "info";
-    state.message_html = HtmlEscape(viewer.F(WebText::kSmsCodeSent, mobile));
+    state.message_html = viewer.F(WebText::kSmsCodeSent, mobile).html();
     return FormPage(viewer, http::status::ok, state);
   });
 }
@@ -456,7 +457,7 @@ HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
     body += "<section>\n" + ApplicationFormHtml(viewer, state) + "</section>\n";
   }
   return HtmlPage(viewer, status,
-                  {viewer.F(WebText::kApplicationNumber, application.id) + " · " + f.site.name,
+                  {viewer.FText(WebText::kApplicationNumber, application.id) + " · " + f.site.name,
                    std::move(body)});
 }
 

@@ -6,13 +6,13 @@
 #include <string>
 
 #include "api/web/pages.h"
-#include "registry/print_forms.h"
+#include "foundation/html_markup.h"
 
 namespace badgewatch::api {
 
 namespace {
 
-using registry::HtmlEscape;
+using foundation::HtmlEscape;
 
 HttpResponse LoginFormPage(const PageViewer& viewer, http::status status, std::string_view next,
                            std::string_view login, std::string_view message_html) {

@@ -4,13 +4,13 @@
 #include <boost/beast/core/string.hpp>
 
 #include "api/service/session_cookie.h"
-#include "registry/print_forms.h"
+#include "foundation/html_markup.h"
 
 namespace badgewatch::api {
 
 namespace {
 
-using registry::HtmlEscape;
+using foundation::HtmlEscape;
 using registry::Role;
 
 constexpr std::string_view kContentSecurityPolicy =
@@ -46,7 +46,7 @@ std::string RoleLabel(const PageViewer& viewer) {
     case Role::kUnit:
       return std::string(viewer.T(WebText::kRoleUnit));
     case Role::kRegional:
-      return viewer.F(WebText::kRoleRegional, actor.region_code);
+      return viewer.FText(WebText::kRoleRegional, actor.region_code);
     case Role::kConac:
       return std::string(viewer.T(WebText::kRoleConac));
   }
@@ -93,7 +93,7 @@ std::string Header(const PageViewer& viewer) {
     who = fmt::format(
         "<span class=\"role\">{}</span><form method=\"post\" action=\"/logout\" "
         "class=\"inline\">{}<button type=\"submit\" class=\"link\">{}</button></form>",
-        HtmlEscape(viewer.F(WebText::kSignedInAs, RoleLabel(viewer))), CsrfField(viewer),
+        viewer.F(WebText::kSignedInAs, RoleLabel(viewer)).html(), CsrfField(viewer),
         viewer.T(WebText::kLogOut));
   }
   return fmt::format(

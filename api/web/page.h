@@ -17,12 +17,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "api/http/request_router.h"
 #include "api/service/caller_scope.h"
 #include "api/service/request_auth.h"
 #include "api/web/messages.h"
+#include "foundation/html_markup.h"
 #include "registry/accounts.h"
 
 namespace badgewatch::api {
@@ -35,10 +37,31 @@ struct PageViewer {
   std::string csrf_token;                // of the session; empty for bearer callers
 
   [[nodiscard]] std::string_view T(WebText text) const { return WebMessage(text, language); }
-  // A message with "{}" placeholders, filled (arguments are not escaped).
+  // A message with "{}" placeholders, filled, as markup: the message and
+  // every text argument are escaped, a Markup argument is taken as it is.
   template <typename... Args>
-  [[nodiscard]] std::string F(WebText text, const Args&... args) const {
+  [[nodiscard]] foundation::Markup F(WebText text, const Args&... args) const {
+    return foundation::Markup::Trusted(fmt::format(
+        fmt::runtime(foundation::HtmlEscape(T(text))), EscapedArgument(args)...));
+  }
+  // The same message as plain text (arguments not escaped), for a place that
+  // escapes what it is given: a page's title, a sentence escaped later.
+  template <typename... Args>
+  [[nodiscard]] std::string FText(WebText text, const Args&... args) const {
     return fmt::format(fmt::runtime(T(text)), args...);
+  }
+
+ private:
+  template <typename Arg>
+  static decltype(auto) EscapedArgument(const Arg& arg) {
+    if constexpr (std::is_same_v<Arg, foundation::Markup>) {
+      return arg.html();
+    } else if constexpr (std::is_convertible_v<const Arg&, std::string_view>) {
+      return foundation::HtmlEscape(arg);
+    } else {
+      static_assert(std::is_arithmetic_v<Arg>, "a message argument is text, Markup or a number");
+      return arg;
+    }
   }
 };
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "api/web/pages.h"
-#include "registry/print_forms.h"
+#include "foundation/html_markup.h"
 #include "registry/sites.h"
 #include "registry/units.h"
 
@@ -19,7 +19,7 @@ namespace {
 
 using nlohmann::ordered_json;
 using registry::Actor;
-using registry::HtmlEscape;
+using foundation::HtmlEscape;
 
 constexpr std::size_t kMaxSitesListed = 500;
 constexpr int kRefreshSeconds = 2;
@@ -93,8 +93,10 @@ HttpResponse StartSelfCheckPage(const RouteRequest& route, const SelfCheckAccess
           case http::status::too_many_requests: {
             HttpResponse response = SelfCheckFormPage(
                 viewer, db, http::status::too_many_requests,
-                HtmlEscape(viewer.F(WebText::kTooManySelfChecks,
-                                    std::max<std::int64_t>(1, start.retry_after.count()))));
+                viewer
+                    .F(WebText::kTooManySelfChecks,
+                       std::max<std::int64_t>(1, start.retry_after.count()))
+                    .html());
             response.set(http::field::retry_after,
                          std::to_string(std::max<std::int64_t>(1, start.retry_after.count())));
             return response;
@@ -118,7 +120,7 @@ std::string PageLink(const std::string& url) {
 std::string PageSentence(const PageViewer& viewer, std::size_t number,
                          const ordered_json& problems) {
   const bool chinese = viewer.language == ReportLanguage::kChinese;
-  std::string sentence = viewer.F(WebText::kPageNumbered, number);
+  std::string sentence = viewer.FText(WebText::kPageNumbered, number);
   bool first = true;
   for (const auto& code : problems) {
     if (!code.is_string()) continue;
@@ -139,7 +141,7 @@ std::string ReportHtml(const PageViewer& viewer, const SelfCheckJob& job) {
     html += fmt::format("<p class=\"message ok\">{}</p>\n", viewer.T(WebText::kSelfCheckPass));
   } else {
     html += fmt::format("<p class=\"message error\">{}</p>\n",
-                        viewer.F(WebText::kSelfCheckFail, pages_failed, pages_total));
+                        viewer.F(WebText::kSelfCheckFail, pages_failed, pages_total).html());
   }
   std::string failing;
   std::string passing;
@@ -156,7 +158,7 @@ std::string ReportHtml(const PageViewer& viewer, const SelfCheckJob& job) {
       passing += fmt::format(
           "<li class=\"pass\"><div class=\"says\">{}{}</div>"
           "<div class=\"url\">{}</div></li>\n",
-          HtmlEscape(viewer.F(WebText::kPageNumbered, i + 1)), home_tag, PageLink(url));
+          viewer.F(WebText::kPageNumbered, i + 1).html(), home_tag, PageLink(url));
       continue;
     }
     const ordered_json problems = page.value("problems", ordered_json::array());
@@ -174,7 +176,7 @@ std::string ReportHtml(const PageViewer& viewer, const SelfCheckJob& job) {
   if (!dead_links.empty()) {
     html +=
         fmt::format("<p class=\"message warning\">{}</p>\n<ul class=\"pages\" id=\"dead-links\">\n",
-                    viewer.F(WebText::kSelfCheckDeadLinks, dead_links.size()));
+                    viewer.F(WebText::kSelfCheckDeadLinks, dead_links.size()).html());
     for (const ordered_json& dead : dead_links) {
       const ordered_json from = dead.value("linked_from", ordered_json(nullptr));
       html += fmt::format("<li class=\"warning\"><div class=\"url\">{} (HTTP {})</div>{}</li>\n",
@@ -189,7 +191,7 @@ std::string ReportHtml(const PageViewer& viewer, const SelfCheckJob& job) {
     html += fmt::format(
         "<details><summary>{}</summary>\n<ol class=\"pages\" id=\"passing-pages\">\n{}</ol>"
         "</details>\n",
-        viewer.F(WebText::kPagesPassing, passing_count), passing);
+        viewer.F(WebText::kPagesPassing, passing_count).html(), passing);
   }
   return html;
 }
@@ -207,14 +209,14 @@ HttpResponse SelfCheckResultPage(const RouteRequest& route, const SelfCheckAcces
             "<section>\n<dl class=\"facts\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>\n",
             viewer.T(WebText::kSiteName), HtmlEscape(job->request.name),
             viewer.T(WebText::kStartedUrl), PageLink(job->request.url));
-        PageContent content{viewer.F(WebText::kSelfCheckNumber, job->id), "", 0};
+        PageContent content{viewer.FText(WebText::kSelfCheckNumber, job->id), "", 0};
         if (job->state == "running") {
           body += fmt::format("<p class=\"message info\" id=\"self-check-running\">{}</p>\n",
                               viewer.T(WebText::kSelfCheckRunning));
           content.refresh_seconds = kRefreshSeconds;
         } else if (job->state == "failed") {
           body += fmt::format("<p class=\"message error\">{}</p>\n",
-                              HtmlEscape(viewer.F(WebText::kSelfCheckFailed, job->error)));
+                              viewer.F(WebText::kSelfCheckFailed, job->error).html());
         } else {
           body += ReportHtml(viewer, *job);
         }

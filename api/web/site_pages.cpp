@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "api/web/pages.h"
+#include "foundation/html_markup.h"
 #include "registry/badges.h"
 #include "registry/compliance_records.h"
-#include "registry/print_forms.h"
 #include "registry/sites.h"
 #include "scan/compliance_report.h"
 #include "scan/report_html.h"
@@ -21,7 +21,7 @@ namespace badgewatch::api {
 namespace {
 
 using registry::Actor;
-using registry::HtmlEscape;
+using foundation::HtmlEscape;
 using registry::Role;
 using scan::ReportText;
 

@@ -11,6 +11,13 @@ constexpr std::size_t kAlignment = alignof(std::max_align_t);
 
 constexpr std::size_t AlignUp(std::size_t n) { return (n + kAlignment - 1) & ~(kAlignment - 1); }
 
+// Gumbo uses what its allocator returns without a null check, and an
+// exception must not unwind through its C frames: the one way out is to stop.
+[[noreturn]] void OutOfMemory() noexcept {
+  std::fputs("badgewatch: out of memory while parsing HTML\n", stderr);
+  std::abort();
+}
+
 }  // namespace
 
 GumboOutput* GumboArena::Parse(std::string_view html) {
@@ -38,15 +45,15 @@ void GumboArena::Reset() {
   used_total_ = 0;
 }
 
-void* GumboArena::Allocate(void* arena, std::size_t size) {
+void* GumboArena::Allocate(void* arena, std::size_t size) noexcept {
   return static_cast<GumboArena*>(arena)->AllocateBytes(size);
 }
 
-void GumboArena::Deallocate(void* /*arena*/, void* /*ptr*/) {
+void GumboArena::Deallocate(void* /*arena*/, void* /*ptr*/) noexcept {
   // Everything is released at once by Reset().
 }
 
-void* GumboArena::AllocateBytes(std::size_t size) {
+void* GumboArena::AllocateBytes(std::size_t size) noexcept {
   size = AlignUp(size == 0 ? 1 : size);
   used_total_ += size;
   while (current_ < blocks_.size()) {
@@ -62,12 +69,13 @@ void* GumboArena::AllocateBytes(std::size_t size) {
   const std::size_t block_size = size > kBlockBytes ? size : kBlockBytes;
   Block block;
   block.memory.reset(new (std::nothrow) std::byte[block_size]);
-  if (!block.memory) {
-    std::fputs("badgewatch: out of memory while parsing HTML\n", stderr);
-    std::abort();
-  }
+  if (!block.memory) OutOfMemory();
   block.size = block_size;
-  blocks_.push_back(std::move(block));
+  try {
+    blocks_.push_back(std::move(block));
+  } catch (...) {  // std::bad_alloc growing the list of blocks
+    OutOfMemory();
+  }
   current_ = blocks_.size() - 1;
   offset_ = size;
   return blocks_.back().memory.get();

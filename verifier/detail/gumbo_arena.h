@@ -31,9 +31,11 @@ class GumboArena {
   [[nodiscard]] std::size_t bytes_in_use() const { return used_total_; }
 
  private:
-  static void* Allocate(void* arena, std::size_t size);
-  static void Deallocate(void* arena, void* ptr);
-  void* AllocateBytes(std::size_t size);
+  // Gumbo's allocator and deallocator, called from its C code: they never
+  // throw (an allocation failure aborts with a message).
+  static void* Allocate(void* arena, std::size_t size) noexcept;
+  static void Deallocate(void* arena, void* ptr) noexcept;
+  void* AllocateBytes(std::size_t size) noexcept;
 
   static constexpr std::size_t kBlockBytes = 256 * 1024;
   static constexpr std::size_t kRetainedBytes = 4 * 1024 * 1024;
