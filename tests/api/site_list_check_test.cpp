@@ -138,12 +138,12 @@ TEST_CASE("SiteListCheck: sites crawl at once up to --concurrent-sites", "[api][
                 std::string("site_name,english_domain,chinese_domain\n") + kPassName + "," +
                     kPassHost + ",\n" + kIdnName + ",,教育局.政务\n");
   auto args = ListArgs(list, server, dns);
-  SECTION("one at a time: never more than one site's connections") {
+  SECTION("one at a time: never more than one request in flight") {
     args.insert(args.end(), {"--concurrent-sites", "1", "--per-host", "1"});
     const CliRun run = RunCli(args);
     INFO(run.err);
     CHECK(run.code == 0);
-    CHECK(server.max_concurrent_connections() == 1);
+    CHECK(server.max_concurrent_requests() == 1);
   }
   SECTION("registered addresses: a site resolving to none of them gets ip-mismatch, and passes") {
     const std::string with_ips = WriteFile(

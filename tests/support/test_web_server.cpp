@@ -132,6 +132,7 @@ void TestWebServer::ServeConnection(ServedConnection& connection) {
   while (true) {
     http::request<http::string_body> request;
     if (!connection.Read(buffer, request)) return;
+    const RequestInFlight in_flight(*this);
     std::string host(request[http::field::host]);
     host = host.substr(0, host.rfind(':') == std::string::npos || host.back() == ']'
                               ? host.size()
@@ -183,6 +184,18 @@ void TestWebServer::ServeConnection(ServedConnection& connection) {
     }
     return;
   }
+}
+
+TestWebServer::RequestInFlight::RequestInFlight(TestWebServer& server) : server_(server) {
+  std::lock_guard lock(server_.mutex_);
+  if (++server_.requests_in_flight_ > server_.max_requests_in_flight_) {
+    server_.max_requests_in_flight_ = server_.requests_in_flight_;
+  }
+}
+
+TestWebServer::RequestInFlight::~RequestInFlight() {
+  std::lock_guard lock(server_.mutex_);
+  --server_.requests_in_flight_;
 }
 
 TestWebServer::~TestWebServer() { Stop(); }

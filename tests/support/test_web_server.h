@@ -81,6 +81,14 @@ class TestWebServer {
   [[nodiscard]] std::size_t connections() const { return connections_; }
   // The most connections open at the same time so far.
   [[nodiscard]] std::size_t max_concurrent_connections() const { return max_open_; }
+  // The most requests being answered at the same time so far: from the
+  // request read to the last byte of the response written. Unlike open
+  // connections, this does not wait for the server to notice a client's
+  // close, so it counts what the client had in flight.
+  [[nodiscard]] std::size_t max_concurrent_requests() const {
+    std::lock_guard lock(mutex_);
+    return max_requests_in_flight_;
+  }
 
   void Stop();
 
@@ -104,6 +112,19 @@ class TestWebServer {
   std::atomic<std::size_t> connections_{0};
   std::size_t open_ = 0;  // guarded by mutex_
   std::atomic<std::size_t> max_open_{0};
+  std::size_t requests_in_flight_ = 0;      // guarded by mutex_
+  std::size_t max_requests_in_flight_ = 0;  // guarded by mutex_
+  // Counts one request in requests_in_flight_ for its lifetime.
+  class RequestInFlight {
+   public:
+    explicit RequestInFlight(TestWebServer& server);
+    ~RequestInFlight();
+    RequestInFlight(const RequestInFlight&) = delete;
+    RequestInFlight& operator=(const RequestInFlight&) = delete;
+
+   private:
+    TestWebServer& server_;
+  };
   std::thread acceptor_thread_;
   std::vector<std::thread> connection_threads_;
 };
