@@ -3,7 +3,7 @@
 #include <array>
 #include <string>
 
-#include "crawler/detail/ascii.h"
+#include "foundation/ascii.h"
 
 namespace badgewatch::crawler {
 namespace {
@@ -12,7 +12,7 @@ std::string LowerEssence(std::string_view content_type) {
   content_type = content_type.substr(0, content_type.find(';'));
   std::string out;
   for (char c : content_type) {
-    if (c != ' ' && c != '\t') out.push_back(detail::AsciiLower(c));
+    if (c != ' ' && c != '\t') out.push_back(foundation::AsciiLower(c));
   }
   return out;
 }
@@ -26,7 +26,7 @@ bool LooksLikeHtml(std::string_view body) {
   constexpr std::array<std::string_view, 8> kOpenings{"<!doctype html", "<html",   "<head", "<body",
                                                       "<title",         "<script", "<!--",  "<div"};
   for (std::string_view opening : kOpenings) {
-    if (detail::StartsWithIgnoringCase(body, opening)) return true;
+    if (foundation::StartsWithIgnoreCase(body, opening)) return true;
   }
   return false;
 }

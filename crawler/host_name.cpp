@@ -4,14 +4,14 @@
 #include <utility>
 
 #include "crawler/address_policy.h"
-#include "crawler/detail/ascii.h"
+#include "foundation/ascii.h"
 #include "foundation/idna.h"
 
 namespace badgewatch::crawler {
 
 Result<std::string> HostToAscii(std::string_view host) {
   if (!host.empty() && host.back() == '.') host.remove_suffix(1);
-  if (!host.empty() && ParseNumericHost(host)) return detail::AsciiLowered(host);
+  if (!host.empty() && ParseNumericHost(host)) return foundation::AsciiLowered(host);
   foundation::HostNameFailure failure;
   std::optional<std::string> ascii = foundation::HostToAscii(host, &failure);
   if (!ascii) {

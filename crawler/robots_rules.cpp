@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "crawler/detail/ascii.h"
+#include "foundation/ascii.h"
 
 namespace badgewatch::crawler {
 namespace {
@@ -18,7 +18,7 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-using detail::EqualsIgnoringCase;
+using foundation::EqualsIgnoreCase;
 
 constexpr bool IsHexDigit(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -146,25 +146,25 @@ RobotsRules RobotsRules::Parse(std::string_view text, std::string_view user_agen
     if (colon == std::string_view::npos) continue;
     const std::string_view key = Trim(line.substr(0, colon));
     const std::string_view value = Trim(line.substr(colon + 1));
-    if (EqualsIgnoringCase(key, "user-agent")) {
+    if (EqualsIgnoreCase(key, "user-agent")) {
       if (!in_agent_lines) group = Group{};
       in_agent_lines = true;
       // The product token: up to the first '/' or space.
       const std::string_view token = value.substr(0, value.find_first_of("/ "));
       if (token == "*") group.star = true;
-      if (EqualsIgnoringCase(token, user_agent)) {
+      if (EqualsIgnoreCase(token, user_agent)) {
         group.ours = true;
         have_ours = true;
       }
       continue;
     }
-    if (EqualsIgnoringCase(key, "sitemap")) {
+    if (EqualsIgnoreCase(key, "sitemap")) {
       if (!value.empty()) sitemaps.sitemaps_.emplace_back(value);
       continue;
     }
-    const bool allow = EqualsIgnoringCase(key, "allow");
-    const bool disallow = EqualsIgnoringCase(key, "disallow");
-    const bool delay = EqualsIgnoringCase(key, "crawl-delay");
+    const bool allow = EqualsIgnoreCase(key, "allow");
+    const bool disallow = EqualsIgnoreCase(key, "disallow");
+    const bool delay = EqualsIgnoreCase(key, "crawl-delay");
     if (!allow && !disallow && !delay) continue;
     in_agent_lines = false;
     std::vector<RobotsRules*> targets;

@@ -7,6 +7,8 @@
 #include <memory>
 #include <utility>
 
+#include "foundation/ascii.h"
+
 namespace badgewatch::foundation {
 namespace {
 
@@ -75,9 +77,7 @@ std::optional<std::string> HostToAscii(std::string_view host, HostNameFailure* f
         return std::nullopt;
     }
   }
-  for (char& c : *ascii) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : *ascii) c = AsciiLower(c);
   // libidn2 lets ASCII labels through unchecked: enforce the DNS lengths here.
   if (ascii->size() > kMaxNameBytes) return Refuse(Kind::kNameTooLong, failure);
   std::size_t start = 0;

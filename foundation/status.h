@@ -56,6 +56,12 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
+// Status(kInvalidArgument, message): a form field or argument is wrong, and
+// the message says which and why.
+[[nodiscard]] inline Status InvalidArgument(std::string message) {
+  return Status(StatusCode::kInvalidArgument, std::move(message));
+}
+
 // A value or the Status that explains why there is none. Accessing value()
 // of a failed Result is a bug (asserted).
 template <typename T>

@@ -5,21 +5,17 @@
 
 #include <string>
 
+#include "foundation/ascii.h"
+
 namespace badgewatch::registry {
 namespace {
-
-Status Invalid(std::string message) {
-  return Status(StatusCode::kInvalidArgument, std::move(message));
-}
-
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool IsHostLabel(std::string_view label) {
   if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') {
     return false;
   }
   for (char c : label) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsAsciiDigit(c) || c == '-';
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || foundation::IsAsciiDigit(c) || c == '-';
     if (!ok) return false;
   }
   return true;
@@ -29,16 +25,16 @@ bool IsHostLabel(std::string_view label) {
 
 Status RequireText(std::string_view label, std::string_view value) {
   if (value.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    return Invalid(fmt::format("{} is required", label));
+    return InvalidArgument(fmt::format("{} is required", label));
   }
   return Status::Ok();
 }
 
 Status ValidateMobile(std::string_view mobile) {
   bool ok = mobile.size() == 11 && mobile[0] == '1' && mobile[1] >= '3' && mobile[1] <= '9';
-  for (char c : mobile) ok = ok && IsAsciiDigit(c);
+  for (char c : mobile) ok = ok && foundation::IsAsciiDigit(c);
   if (!ok) {
-    return Invalid(fmt::format(
+    return InvalidArgument(fmt::format(
         "mobile '{}' is not a mainland mobile number (11 digits starting with 13-19)", mobile));
   }
   return Status::Ok();
@@ -53,7 +49,7 @@ Status ValidateEmail(std::string_view email) {
     ok = dot != domain.npos && dot > 0 && domain.back() != '.';
   }
   for (char c : email) ok = ok && static_cast<unsigned char>(c) > 0x20 && c != 0x7f;
-  if (!ok) return Invalid(fmt::format("e-mail '{}' is not an e-mail address", email));
+  if (!ok) return InvalidArgument(fmt::format("e-mail '{}' is not an e-mail address", email));
   return Status::Ok();
 }
 
@@ -62,7 +58,7 @@ Status ValidateIpAddress(std::string_view ip) {
   unsigned char buffer[16];
   if (inet_pton(AF_INET, text.c_str(), buffer) == 1) return Status::Ok();
   if (inet_pton(AF_INET6, text.c_str(), buffer) == 1) return Status::Ok();
-  return Invalid(fmt::format("IP address '{}' is neither IPv4 nor IPv6", ip));
+  return InvalidArgument(fmt::format("IP address '{}' is neither IPv4 nor IPv6", ip));
 }
 
 namespace {
@@ -99,10 +95,10 @@ long CountCodePoints(std::string_view utf8) {
 
 Status ValidateIntroduction(std::string_view introduction) {
   const long chars = CountCodePoints(introduction);
-  if (chars < 0) return Invalid("introduction is not valid UTF-8 text");
+  if (chars < 0) return InvalidArgument("introduction is not valid UTF-8 text");
   if (static_cast<std::size_t>(chars) > kMaxIntroductionChars) {
-    return Invalid(fmt::format("introduction has {} characters; at most {} are allowed", chars,
-                               kMaxIntroductionChars));
+    return InvalidArgument(fmt::format("introduction has {} characters; at most {} are allowed",
+                                       chars, kMaxIntroductionChars));
   }
   return Status::Ok();
 }
@@ -114,11 +110,11 @@ Status ValidateEnglishDomain(std::string_view domain, bool require_gov_cn) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   if (lower.empty())
-    return Invalid("English domain is required (or tick the CONAC hosting platform box)");
+    return InvalidArgument("English domain is required (or tick the CONAC hosting platform box)");
   if (require_gov_cn &&
       (lower.size() <= kSuffix.size() ||
        lower.compare(lower.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0)) {
-    return Invalid(fmt::format(
+    return InvalidArgument(fmt::format(
         "English domain '{}' must end in .gov.cn (or tick the CONAC hosting platform box)",
         domain));
   }
@@ -126,13 +122,14 @@ Status ValidateEnglishDomain(std::string_view domain, bool require_gov_cn) {
   while (!rest.empty()) {
     const std::size_t dot = rest.find('.');
     if (!IsHostLabel(rest.substr(0, dot))) {
-      return Invalid(fmt::format("English domain '{}' is not a valid host name", domain));
+      return InvalidArgument(fmt::format("English domain '{}' is not a valid host name", domain));
     }
     if (dot == rest.npos) break;
     rest.remove_prefix(dot + 1);
   }
   if (lower.size() > 253) {
-    return Invalid(fmt::format("English domain '{}' is longer than 253 characters", domain));
+    return InvalidArgument(
+        fmt::format("English domain '{}' is longer than 253 characters", domain));
   }
   return Status::Ok();
 }

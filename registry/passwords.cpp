@@ -126,10 +126,6 @@ bool EqualIgnoringAsciiCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-Status InvalidPassword(std::string message) {
-  return Status(StatusCode::kInvalidArgument, std::move(message));
-}
-
 Result<std::string> LoginOf(Database& db, std::int64_t account_id) {
   Result<Statement> s = db.Prepare(kSelectLogin);
   if (!s) return s.status();
@@ -145,18 +141,18 @@ Result<std::string> LoginOf(Database& db, std::int64_t account_id) {
 Status CheckPasswordPolicy(std::string_view login, std::string_view password) {
   const std::vector<std::string_view> points = CodePoints(password);
   if (points.size() < kMinCharacters) {
-    return InvalidPassword(
+    return InvalidArgument(
         fmt::format("the password must have at least {} characters", kMinCharacters));
   }
   if (points.size() > kMaxCharacters) {
-    return InvalidPassword(
+    return InvalidArgument(
         fmt::format("the password must have at most {} characters", kMaxCharacters));
   }
   bool one_character = true;
   for (std::string_view point : points) one_character = one_character && point == points.front();
-  if (one_character) return InvalidPassword("the password must not repeat one character only");
+  if (one_character) return InvalidArgument("the password must not repeat one character only");
   if (EqualIgnoringAsciiCase(password, login)) {
-    return InvalidPassword("the password must not be the login");
+    return InvalidArgument("the password must not be the login");
   }
   return Status::Ok();
 }

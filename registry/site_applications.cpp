@@ -37,10 +37,6 @@ constexpr char kSelectSteps[] =
     "SELECT action, from_state, to_state, actor_account_id, reason, decided_at "
     "FROM review_steps WHERE subject_kind = 'application' AND subject_id = ? ORDER BY id";
 
-Status Invalid(std::string message) {
-  return Status(StatusCode::kInvalidArgument, std::move(message));
-}
-
 Workflow WorkflowOf(const Unit& unit) {
   return unit.fields.kind == UnitKind::kPartyGovernment ? Workflow::kSiteOpening : Workflow::kBadge;
 }
@@ -94,7 +90,7 @@ Status CheckDomainOwned(Database& db, const Unit& unit, const std::string& name,
   Result<bool> row = owns->Step();
   if (!row) return row.status();
   if (owns->Int(0) == 0) {
-    return Invalid(
+    return InvalidArgument(
         fmt::format("Chinese domain '{}' is not a registered domain of this unit", name));
   }
   return Status::Ok();
@@ -238,14 +234,14 @@ Status ValidateSiteForm(Database& db, const Unit& unit, const SiteForm& form) {
   }
   if (site.hosted_on_platform) {
     if (site.english_domain && !site.english_domain->empty()) {
-      return Invalid(
+      return InvalidArgument(
           "leave the English domain empty when the site is built on the CONAC hosting "
           "platform");
     }
   } else if (Status s = ValidateEnglishDomain(site.english_domain.value_or(""), agency); !s.ok()) {
     return s;
   }
-  if (site.ips.empty()) return Invalid("at least one IP address is required");
+  if (site.ips.empty()) return InvalidArgument("at least one IP address is required");
   for (const std::string& ip : site.ips) {
     if (Status s = ValidateIpAddress(ip); !s.ok()) return s;
   }

@@ -65,10 +65,6 @@ constexpr char kExport[] =
     "LEFT JOIN sites AS s ON s.unit_id = u.id LEFT JOIN badges AS b ON b.site_id = s.id "
     "ORDER BY u.id, s.id";
 
-Status Invalid(std::string message) {
-  return Status(StatusCode::kInvalidArgument, std::move(message));
-}
-
 std::optional<std::string> Optional(const std::string& text) {
   if (text.empty()) return std::nullopt;
   return text;
@@ -81,13 +77,13 @@ Result<std::array<std::size_t, kColumnCount>> MapColumns(const std::vector<std::
   for (std::size_t c = 0; c < kColumnCount; ++c) {
     const auto at = std::find(header.begin(), header.end(), kColumnNames[c]);
     if (at == header.end()) {
-      return Invalid(fmt::format("the CSV has no '{}' column", kColumnNames[c]));
+      return InvalidArgument(fmt::format("the CSV has no '{}' column", kColumnNames[c]));
     }
     positions[c] = static_cast<std::size_t>(at - header.begin());
   }
   for (const std::string& name : header) {
     if (!IsImportColumn(name)) {
-      return Invalid(fmt::format("the CSV has an unknown column '{}'", name));
+      return InvalidArgument(fmt::format("the CSV has an unknown column '{}'", name));
     }
   }
   return positions;
@@ -102,7 +98,8 @@ class RowImporter {
     Database& db = registry_.writer();
     const std::optional<UnitKind> kind = ParseUnitKind(row[kKind]);
     if (!kind) {
-      return Invalid(fmt::format("kind '{}' is not 党政机关, 事业单位 or 社会组织", row[kKind]));
+      return InvalidArgument(
+          fmt::format("kind '{}' is not 党政机关, 事业单位 or 社会组织", row[kKind]));
     }
     UnitFields unit{*kind,          row[kRegion],  row[kCategory],
                     row[kUnitName], row[kAddress], row[kHandlerName],
@@ -112,20 +109,20 @@ class RowImporter {
       Result<BadgeIdParts> parts = ParseBadgeId(row[kBadgeId]);
       if (!parts) return parts.status();
       if (parts->region != unit.region_code) {
-        return Invalid(fmt::format("badge id {} is of region {}, not {}", row[kBadgeId],
-                                   parts->region, unit.region_code));
+        return InvalidArgument(fmt::format("badge id {} is of region {}, not {}", row[kBadgeId],
+                                           parts->region, unit.region_code));
       }
       if (!unit.unit_number) unit.unit_number = parts->unit_number;
       if (parts->unit_number != *unit.unit_number) {
-        return Invalid(fmt::format("badge id {} carries unit number {}, not {}", row[kBadgeId],
-                                   parts->unit_number, *unit.unit_number));
+        return InvalidArgument(fmt::format("badge id {} carries unit number {}, not {}",
+                                           row[kBadgeId], parts->unit_number, *unit.unit_number));
       }
       badge = *parts;
     }
     Result<std::int64_t> unit_id = FindOrInsertUnit(db, unit);
     if (!unit_id) return unit_id.status();
     if (row[kSiteName].empty()) {
-      if (badge) return Invalid("a badge id needs a site_name");
+      if (badge) return InvalidArgument("a badge id needs a site_name");
       return Status::Ok();
     }
     Result<SiteFields> site = SiteOf(row, *kind);
@@ -156,7 +153,7 @@ class RowImporter {
     site.chinese_domain = Optional(row[kChineseDomain]);
     const std::string& hosted = row[kHostedOnPlatform];
     if (hosted != "" && hosted != "0" && hosted != "1") {
-      return Invalid(fmt::format("hosted_on_platform '{}' is not 0 or 1", hosted));
+      return InvalidArgument(fmt::format("hosted_on_platform '{}' is not 0 or 1", hosted));
     }
     site.hosted_on_platform = hosted == "1";
     site.ips = SplitIps(row[kIps]);
@@ -194,7 +191,7 @@ Result<ImportReport> ImportUnitsAndSites(Registry& registry, std::istream& csv,
   CsvRow csv_row;
   Result<bool> has_header = reader.Next(csv_row);
   if (!has_header) return has_header.status();
-  if (!*has_header) return Invalid("the CSV has no header line");
+  if (!*has_header) return InvalidArgument("the CSV has no header line");
   const std::vector<std::string> header = std::move(csv_row.fields);
   Result<std::array<std::size_t, kColumnCount>> columns = MapColumns(header);
   if (!columns) return columns.status();

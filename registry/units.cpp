@@ -29,10 +29,6 @@ Result<bool> Exists(Database& db, const char* sql, std::string_view value) {
   return *row && s->Int(0) > 0;
 }
 
-Status Invalid(std::string message) {
-  return Status(StatusCode::kInvalidArgument, std::move(message));
-}
-
 // Checks every field (required text, mobile, e-mail, region and category in
 // the lists, unit number of 8 digits) with the exact message of the first
 // failure.
@@ -46,17 +42,19 @@ Status ValidateUnitFields(Database& db, const UnitFields& f) {
   if (Status s = ValidateEmail(f.email); !s.ok()) return s;
   Result<bool> region = Exists(db, kRegionExists, f.region_code);
   if (!region) return region.status();
-  if (!*region) return Invalid(fmt::format("region '{}' is not in the region list", f.region_code));
+  if (!*region)
+    return InvalidArgument(fmt::format("region '{}' is not in the region list", f.region_code));
   Result<bool> category = Exists(db, kCategoryExists, f.system_category);
   if (!category) return category.status();
   if (!*category) {
-    return Invalid(
+    return InvalidArgument(
         fmt::format("system category '{}' is not in the category list", f.system_category));
   }
   if (f.unit_number) {
     bool digits = f.unit_number->size() == 8;
     for (char c : *f.unit_number) digits = digits && c >= '0' && c <= '9';
-    if (!digits) return Invalid(fmt::format("unit number '{}' is not 8 digits", *f.unit_number));
+    if (!digits)
+      return InvalidArgument(fmt::format("unit number '{}' is not 8 digits", *f.unit_number));
   }
   return Status::Ok();
 }

@@ -4,20 +4,20 @@
 #include <array>
 #include <cstdint>
 
-#include "verifier/detail/ascii.h"
+#include "foundation/ascii.h"
 #include "verifier/detail/utf8_append.h"
 
 namespace badgewatch::verifier {
 namespace {
 
-using detail::AsciiLower;
-using detail::EqualsIgnoreCase;
-using detail::FindIgnoreCase;
-using detail::HexDigitValue;
-using detail::IsAsciiDigit;
-using detail::IsAsciiSpace;
-using detail::StartsWithIgnoreCase;
-using detail::TrimAsciiSpace;
+using foundation::AsciiLower;
+using foundation::EqualsIgnoreCase;
+using foundation::FindIgnoreCase;
+using foundation::HexDigitValue;
+using foundation::IsAsciiDigit;
+using foundation::IsAsciiSpace;
+using foundation::StartsWithIgnoreCase;
+using foundation::TrimAsciiSpace;
 
 constexpr std::string_view kBadgeHost = "dcs.conac.cn";
 constexpr std::string_view kStatusHost = "bszs.conac.cn";
@@ -142,7 +142,7 @@ class ScriptReader {
 };
 
 bool IsIdentifierChar(char c) {
-  return detail::IsAsciiAlpha(c) || IsAsciiDigit(c) || c == '_' || c == '$' ||
+  return foundation::IsAsciiAlpha(c) || IsAsciiDigit(c) || c == '_' || c == '$' ||
          static_cast<unsigned char>(c) >= 0x80;
 }
 
@@ -229,8 +229,8 @@ std::string ScriptReader::ReadStringLiteral() {
       case '\n':
         break;  // line continuation
       case 'x':
-        if (pos_ + 2 <= text_.size() && detail::IsAsciiHexDigit(text_[pos_]) &&
-            detail::IsAsciiHexDigit(text_[pos_ + 1])) {
+        if (pos_ + 2 <= text_.size() && foundation::IsAsciiHexDigit(text_[pos_]) &&
+            foundation::IsAsciiHexDigit(text_[pos_ + 1])) {
           detail::AppendUtf8(value, static_cast<char32_t>(HexDigitValue(text_[pos_]) * 16 +
                                                           HexDigitValue(text_[pos_ + 1])));
           pos_ += 2;
@@ -243,7 +243,7 @@ std::string ScriptReader::ReadStringLiteral() {
         std::size_t digits = 0;
         if (Peek() == '{') {
           std::size_t p = pos_ + 1;
-          while (p < text_.size() && detail::IsAsciiHexDigit(text_[p]) && digits < 6) {
+          while (p < text_.size() && foundation::IsAsciiHexDigit(text_[p]) && digits < 6) {
             cp = cp * 16 + static_cast<char32_t>(HexDigitValue(text_[p++]));
             ++digits;
           }
@@ -254,7 +254,7 @@ std::string ScriptReader::ReadStringLiteral() {
           }
         } else {
           while (digits < 4 && pos_ + digits < text_.size() &&
-                 detail::IsAsciiHexDigit(text_[pos_ + digits])) {
+                 foundation::IsAsciiHexDigit(text_[pos_ + digits])) {
             cp = cp * 16 + static_cast<char32_t>(HexDigitValue(text_[pos_ + digits]));
             ++digits;
           }
@@ -491,7 +491,7 @@ std::string UnescapeJs(std::string_view escaped) {
     const char c = escaped[i];
     if (c == '%' && i + 6 <= escaped.size() && (escaped[i + 1] == 'u' || escaped[i + 1] == 'U')) {
       const std::string_view hex = escaped.substr(i + 2, 4);
-      if (std::all_of(hex.begin(), hex.end(), detail::IsAsciiHexDigit)) {
+      if (std::all_of(hex.begin(), hex.end(), foundation::IsAsciiHexDigit)) {
         char32_t unit = 0;
         for (char h : hex) unit = unit * 16 + static_cast<char32_t>(HexDigitValue(h));
         i += 6;
@@ -509,8 +509,8 @@ std::string UnescapeJs(std::string_view escaped) {
       }
     }
     flush_pending();
-    if (c == '%' && i + 3 <= escaped.size() && detail::IsAsciiHexDigit(escaped[i + 1]) &&
-        detail::IsAsciiHexDigit(escaped[i + 2])) {
+    if (c == '%' && i + 3 <= escaped.size() && foundation::IsAsciiHexDigit(escaped[i + 1]) &&
+        foundation::IsAsciiHexDigit(escaped[i + 2])) {
       detail::AppendUtf8(out, static_cast<char32_t>(HexDigitValue(escaped[i + 1]) * 16 +
                                                     HexDigitValue(escaped[i + 2])));
       i += 3;
@@ -531,7 +531,7 @@ std::string FindBadgeIdText(std::string_view text) {
   std::size_t pos = 0;
   while ((pos = FindIgnoreCase(text, "ca", pos)) != std::string_view::npos) {
     const bool letter_before =
-        pos > 0 && (detail::IsAsciiAlpha(text[pos - 1]) || IsAsciiDigit(text[pos - 1]));
+        pos > 0 && (foundation::IsAsciiAlpha(text[pos - 1]) || IsAsciiDigit(text[pos - 1]));
     std::size_t end = pos + 2;
     while (end < text.size() && IsAsciiDigit(text[end])) ++end;
     if (!letter_before && end - pos - 2 == kIdDigits) {

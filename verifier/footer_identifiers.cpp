@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "foundation/ascii.h"
+
 namespace badgewatch::verifier {
 namespace {
 
@@ -43,10 +45,8 @@ std::size_t FindMarker(std::string_view text, std::string_view marker, std::size
                         : static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
 }
 
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-
 std::size_t SkipDigits(std::string_view text, std::size_t pos) {
-  while (pos < text.size() && IsAsciiDigit(text[pos])) ++pos;
+  while (pos < text.size() && foundation::IsAsciiDigit(text[pos])) ++pos;
   return pos;
 }
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "verifier/detail/ascii.h"
+#include "foundation/ascii.h"
 #include "verifier/problem_codes.h"
 #include "verifier/title_matching.h"
 
@@ -44,12 +44,12 @@ void JudgeBadges(const PageExpectation& expectation, PageReport& report) {
   }
   if (placed.empty()) add(codes::kBadgeMisplaced);
   if (!expectation.badge_id.empty() && AnyBadge(good, [&](const FoundBadge& badge) {
-        return !detail::EqualsIgnoreCase(badge.id, expectation.badge_id);
+        return !foundation::EqualsIgnoreCase(badge.id, expectation.badge_id);
       })) {
     add(codes::kBadgeIdMismatch);
   }
   const bool https_page =
-      detail::StartsWithIgnoreCase(detail::TrimAsciiSpace(expectation.url), "https:");
+      foundation::StartsWithIgnoreCase(foundation::TrimAsciiSpace(expectation.url), "https:");
   const auto& counted = placed.empty() ? good : placed;
   if (https_page && AnyBadge(counted, [](const FoundBadge& badge) {
         return badge.scheme == BadgeScheme::kHttp;

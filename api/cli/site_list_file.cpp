@@ -14,10 +14,6 @@
 namespace badgewatch::api {
 namespace {
 
-Status Invalid(std::string message) {
-  return Status(StatusCode::kInvalidArgument, std::move(message));
-}
-
 // One row's fields by column name; "" for a column the file does not have.
 class RowFields {
  public:
@@ -48,17 +44,17 @@ Result<std::optional<ListedSite>> SiteOfRow(const RowFields& row, std::size_t li
   if (english.empty() && chinese.empty() && row.Get("hosted_on_platform") == "1") {
     return NothingToCrawl();  // on CONAC's platform: no domain of its own to crawl
   }
-  if (site.name.empty()) return Invalid("site_name is empty");
+  if (site.name.empty()) return InvalidArgument("site_name is empty");
   for (const std::string& host : {english, chinese}) {
     if (host.empty()) continue;
     if (auto ascii = crawler::HostToAscii(host); !ascii.ok()) return ascii.status();
   }
   std::optional<scan::CrawlTarget> target = scan::CrawlTargetOf(site, port);
-  if (!target) return Invalid("neither english_domain nor chinese_domain is given");
+  if (!target) return InvalidArgument("neither english_domain nor chinese_domain is given");
   const std::string badge_id = row.Get("badge_id");
   if (!badge_id.empty()) {
     if (std::string error = BadgeIdFormError(badge_id); !error.empty()) {
-      return Invalid(fmt::format("badge_id '{}': {}", badge_id, error));
+      return InvalidArgument(fmt::format("badge_id '{}': {}", badge_id, error));
     }
   }
   std::vector<std::string> ips = registry::SplitIps(row.Get("ips"));
@@ -77,15 +73,15 @@ Result<std::vector<ListedSite>> ParseCheckSiteList(std::string_view csv, unsigne
   for (const std::string& column : table->header) {
     // Any column of the registry's import format; those a check does not use are ignored.
     if (!registry::IsImportColumn(column)) {
-      return Invalid(fmt::format(
+      return InvalidArgument(fmt::format(
           "unknown column '{}' (a site list has site_name, english_domain, chinese_domain, "
           "badge_id and ips; the other columns of 'registry export' are ignored)",
           column));
     }
   }
-  if (table->Column("site_name") < 0) return Invalid("the CSV has no 'site_name' column");
+  if (table->Column("site_name") < 0) return InvalidArgument("the CSV has no 'site_name' column");
   if (table->Column("english_domain") < 0 && table->Column("chinese_domain") < 0) {
-    return Invalid("the CSV has neither an 'english_domain' nor a 'chinese_domain' column");
+    return InvalidArgument("the CSV has neither an 'english_domain' nor a 'chinese_domain' column");
   }
   std::vector<ListedSite> sites;
   std::string errors;
@@ -102,8 +98,9 @@ Result<std::vector<ListedSite>> ParseCheckSiteList(std::string_view csv, unsigne
       sites.push_back(std::move(**site));
     }
   }
-  if (!errors.empty()) return Invalid(fmt::format("bad rows, nothing was checked:{}", errors));
-  if (sites.empty()) return Invalid("the list has no site to check");
+  if (!errors.empty())
+    return InvalidArgument(fmt::format("bad rows, nothing was checked:{}", errors));
+  if (sites.empty()) return InvalidArgument("the list has no site to check");
   return sites;
 }
 

@@ -7,10 +7,15 @@
 #include <iterator>
 #include <string_view>
 
-#include "verifier/detail/ascii.h"
+#include "foundation/ascii.h"
 
 namespace badgewatch::verifier::detail {
 namespace {
+
+using foundation::IsAsciiSpace;
+using foundation::IsAsciiAlpha;
+using foundation::AsciiLower;
+using foundation::EqualsIgnoreCase;
 
 // What the guard needs to know about an element, by its lower-case name.
 enum TagTrait : unsigned {

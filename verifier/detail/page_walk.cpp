@@ -5,10 +5,16 @@
 #include <utility>
 
 #include "verifier/badge_snippet.h"
-#include "verifier/detail/ascii.h"
+#include "foundation/ascii.h"
 
 namespace badgewatch::verifier::detail {
 namespace {
+
+using foundation::IsAsciiSpace;
+using foundation::IsAsciiDigit;
+using foundation::TrimAsciiSpace;
+using foundation::EqualsIgnoreCase;
+using foundation::StartsWithIgnoreCase;
 
 // What a node inherits from its ancestors.
 struct WalkContext {

@@ -1,13 +1,15 @@
-// ASCII-only character and string tests used by the verifier's scanners (HTML
-// and URLs are case-insensitive only over ASCII). Header-only, pure.
-#ifndef BADGEWATCH_VERIFIER_DETAIL_ASCII_H_
-#define BADGEWATCH_VERIFIER_DETAIL_ASCII_H_
+// ASCII-only character tests and case folding, locale-free: HTML, URLs, host
+// names, robots.txt keys and media types are case-insensitive only over ASCII.
+// Header-only, pure; any thread.
+#ifndef BADGEWATCH_FOUNDATION_ASCII_H_
+#define BADGEWATCH_FOUNDATION_ASCII_H_
 
 #include <algorithm>
 #include <cstddef>
+#include <string>
 #include <string_view>
 
-namespace badgewatch::verifier::detail {
+namespace badgewatch::foundation {
 
 [[nodiscard]] constexpr bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -27,6 +29,12 @@ namespace badgewatch::verifier::detail {
 }
 [[nodiscard]] constexpr char AsciiLower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+[[nodiscard]] inline std::string AsciiLowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = AsciiLower(c);
+  return out;
 }
 
 [[nodiscard]] constexpr std::string_view TrimAsciiSpace(std::string_view s) {
@@ -60,6 +68,6 @@ namespace badgewatch::verifier::detail {
                               : static_cast<std::size_t>(it - haystack.begin());
 }
 
-}  // namespace badgewatch::verifier::detail
+}  // namespace badgewatch::foundation
 
-#endif  // BADGEWATCH_VERIFIER_DETAIL_ASCII_H_
+#endif  // BADGEWATCH_FOUNDATION_ASCII_H_
