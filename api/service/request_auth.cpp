@@ -18,8 +18,8 @@ HttpResponse Unauthorized(const HttpRequest& request, std::string_view message) 
   return response;
 }
 
-}  // namespace
-
+// The token of an `Authorization: Bearer …` header (scheme case-insensitive);
+// nullopt when the header is absent or another scheme.
 std::optional<std::string_view> BearerToken(const HttpRequest& request) {
   const auto header = request.find(http::field::authorization);
   if (header == request.end()) return std::nullopt;
@@ -36,6 +36,8 @@ std::optional<std::string_view> BearerToken(const HttpRequest& request) {
   if (value.empty()) return std::nullopt;
   return value;
 }
+
+}  // namespace
 
 Caller AuthenticateCaller(const HttpRequest& request, registry::Database& db, std::int64_t now) {
   const std::optional<std::string_view> token = BearerToken(request);

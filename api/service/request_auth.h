@@ -18,10 +18,6 @@
 
 namespace badgewatch::api {
 
-// The token of an `Authorization: Bearer …` header (scheme case-insensitive);
-// nullopt when the header is absent or another scheme.
-[[nodiscard]] std::optional<std::string_view> BearerToken(const HttpRequest& request);
-
 // The actor behind the request, or the response to send instead. A bearer
 // token is tried first; without one, the `bw_session` cookie names a web
 // session, valid at `now` (Unix seconds, the registry's clock). A write

@@ -105,8 +105,7 @@ std::string Header(const PageViewer& viewer) {
       scan::LanguageTag(other), viewer.T(WebText::kOtherLanguage));
 }
 
-}  // namespace
-
+// The page's language: a valid `?lang=` first, then the `bw_lang` cookie.
 ReportLanguage PageLanguage(const RouteRequest& route) {
   if (const auto lang = route.query.Get("lang")) {
     if (const auto language = scan::ParseReportLanguage(*lang)) return *language;
@@ -116,8 +115,6 @@ ReportLanguage PageLanguage(const RouteRequest& route) {
   }
   return ReportLanguage::kChinese;
 }
-
-namespace {
 
 // A path on this server: one leading `/` not followed by another `/` or a
 // `\` (browsers read both as the start of a host), and no control character

@@ -41,8 +41,8 @@ struct PageViewer {
   // every text argument are escaped, a Markup argument is taken as it is.
   template <typename... Args>
   [[nodiscard]] foundation::Markup F(WebText text, const Args&... args) const {
-    return foundation::Markup::Trusted(fmt::format(
-        fmt::runtime(foundation::HtmlEscape(T(text))), EscapedArgument(args)...));
+    return foundation::Markup::Trusted(
+        fmt::format(fmt::runtime(foundation::HtmlEscape(T(text))), EscapedArgument(args)...));
   }
   // The same message as plain text (arguments not escaped), for a place that
   // escapes what it is given: a page's title, a sentence escaped later.
@@ -70,9 +70,6 @@ struct PageContent {
   std::string body_html;    // markup, every text in it already escaped
   int refresh_seconds = 0;  // > 0: the page reloads itself after that long
 };
-
-// The page's language: a valid `?lang=` first, then the `bw_lang` cookie.
-[[nodiscard]] ReportLanguage PageLanguage(const RouteRequest& route);
 
 // `next` when it is a path on this site, else "/": where a login may send the
 // browser. A path starts with exactly one `/` (not "//host" or "/\host"), and
