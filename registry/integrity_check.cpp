@@ -9,7 +9,7 @@ namespace badgewatch::registry {
 namespace {
 
 constexpr char kQuickCheck[] = "PRAGMA quick_check(1)";
-constexpr char kReadSchema[] = "SELECT count(*), coalesce(max(rootpage), 0) FROM sqlite_schema";
+constexpr char kReadSchemaRoots[] = "SELECT count(*), coalesce(max(rootpage), 0) FROM sqlite_schema";
 
 Status Damaged(const Database& db, std::string_view finding) {
   return Status(StatusCode::kStorage,
@@ -37,7 +37,7 @@ Status ProbeFile(Database& db) {
     return Status(StatusCode::kStorage,
                   fmt::format("cannot release the page cache: {}", sqlite3_errstr(rc)));
   }
-  Result<Statement> probe = db.Prepare(kReadSchema);
+  Result<Statement> probe = db.Prepare(kReadSchemaRoots);
   if (!probe) return probe.status();
   Result<bool> row = probe->Step();
   if (!row) return row.status();

@@ -12,16 +12,19 @@
 #include <utility>
 
 namespace badgewatch::crawler::detail {
-namespace {
 
-using boost::asio::ip::address;
-
+// Outside the anonymous namespace: CurlMultiDriver::Transfer, a class of this
+// module, holds them.
 struct CurlEasyDeleter {
   void operator()(CURL* easy) const { curl_easy_cleanup(easy); }
 };
 struct CurlSlistDeleter {
   void operator()(curl_slist* list) const { curl_slist_free_all(list); }
 };
+
+namespace {
+
+using boost::asio::ip::address;
 
 std::optional<address> SockaddrAddress(const curl_sockaddr& sa) {
   if (sa.family == AF_INET) {

@@ -4,12 +4,15 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "tests/support/badge_code.h"
 #include "tests/support/cli_run.h"
 #include "tests/support/dnsmasq_process.h"
 #include "tests/support/test_web_server.h"
 
 using badgewatch::testing::CliRun;
 using badgewatch::testing::DnsmasqProcess;
+using badgewatch::testing::kTestBadgeCode;
+using badgewatch::testing::kTestBadgeId;
 using badgewatch::testing::RunCli;
 using badgewatch::testing::TestResponse;
 using badgewatch::testing::TestWebServer;
@@ -19,10 +22,6 @@ namespace {
 constexpr const char* kHost = "jyj.example.gov.cn";
 constexpr const char* kIdnHost = "xn--dgtp5sd2w.xn--zfr164b";  // 教育局.政务
 constexpr const char* kName = "测试网站";
-constexpr const char* kBadgeId = "CA330000000604333780001";
-const std::string kBadge =
-    "<span id=\"_ideConac\"></span><script type=\"text/javascript\" "
-    "src=\"https://dcs.conac.cn/js/33/000/0000/60433378/CA330000000604333780001.js\"></script>";
 
 DnsmasqProcess StartDns() {
   return DnsmasqProcess(std::vector<std::pair<std::string, std::string>>{
@@ -30,7 +29,7 @@ DnsmasqProcess StartDns() {
 }
 
 std::vector<std::string> CheckArgs(const std::string& url, const DnsmasqProcess& dns) {
-  return {"check", url,          "--name",         kName, "--badge-id", kBadgeId,
+  return {"check", url,          "--name",         kName, "--badge-id", kTestBadgeId,
           "--dns", dns.server(), "--allow-private"};
 }
 
@@ -39,9 +38,9 @@ std::vector<std::string> CheckArgs(const std::string& url, const DnsmasqProcess&
 TEST_CASE("CheckCommand: a compliant IDN site passes with the JSON contract", "[api][network]") {
   DnsmasqProcess dns = StartDns();
   TestWebServer server;
-  server.ServePage(kIdnHost, "/", kName, "<a href='/news/1.html'>新闻</a>" + kBadge);
+  server.ServePage(kIdnHost, "/", kName, "<a href='/news/1.html'>新闻</a>" + kTestBadgeCode);
   server.ServePage(kIdnHost, "/news/1.html", std::string("新闻一 - ") + kName,
-                   "<a href='/'>首页</a><a href='/doc.pdf'>pdf</a>" + kBadge);
+                   "<a href='/'>首页</a><a href='/doc.pdf'>pdf</a>" + kTestBadgeCode);
   server.Serve(kIdnHost, "/doc.pdf", {.content_type = "application/pdf", .body = "%PDF-1.4"});
   auto args = CheckArgs("http://教育局.政务:" + std::to_string(server.port()) + "/", dns);
   args.push_back("--json");
@@ -73,13 +72,13 @@ TEST_CASE("CheckCommand: failing pages are listed first and grouped by problem",
   server.ServePage(kHost, "/", kName,
                    "<a href='/gbk.html'>gbk</a><a href='/bare.html'>bare</a>"
                    "<a href='/gone.html'>gone</a>" +
-                       kBadge);
+                       kTestBadgeCode);
   // A GBK page, charset only in <meta>: 测试网站 in GB18030 bytes.
   server.Serve(kHost, "/gbk.html",
                {.content_type = "text/html",
                 .body = "<html><head><meta charset=\"gbk\"><title>\xB2\xE2\xCA\xD4\xCD\xF8\xD5\xBE"
                         "</title></head><body>" +
-                        kBadge + "</body></html>"});
+                        kTestBadgeCode + "</body></html>"});
   server.ServePage(kHost, "/bare.html", kName, "no badge here");
   // Refused (403): fetch-failed. A 404 would be a dead link, a warning.
   server.Serve(kHost, "/gone.html", {.status = 403, .body = "forbidden"});
@@ -138,7 +137,7 @@ TEST_CASE("CheckCommand: an unreachable site fails with fetch-failed and the rea
   }
   SECTION("a private address without --allow-private") {
     TestWebServer server;
-    server.ServePage(kHost, "/", kName, kBadge);
+    server.ServePage(kHost, "/", kName, kTestBadgeCode);
     const CliRun run = RunCli(
         {"check", server.Origin(kHost) + "/", "--name", kName, "--dns", dns.server(), "--json"});
     REQUIRE(run.code == 1);
@@ -149,7 +148,7 @@ TEST_CASE("CheckCommand: an unreachable site fails with fetch-failed and the rea
   }
   SECTION("robots.txt unreachable (503): nothing fetched, the report says why") {
     TestWebServer server;
-    server.ServePage(kHost, "/", kName, kBadge);
+    server.ServePage(kHost, "/", kName, kTestBadgeCode);
     server.Serve(kHost, "/robots.txt", {.status = 503});
     const CliRun run = RunCli(CheckArgs(server.Origin(kHost) + "/", dns));
     REQUIRE(run.code == 1);
@@ -190,7 +189,8 @@ TEST_CASE("CheckCommand: a dead link passes with the dead-link warning, in JSON 
           "[api][network]") {
   DnsmasqProcess dns = StartDns();
   TestWebServer server;
-  server.ServePage(kHost, "/", kName, "<a href='/old.html'>往期通知（已删除）</a>" + kBadge);
+  server.ServePage(kHost, "/", kName,
+                   "<a href='/old.html'>往期通知（已删除）</a>" + kTestBadgeCode);
   server.Serve(kHost, "/old.html", {.status = 404, .body = "not found"});
   const std::string url =
       "http://" + std::string(kHost) + ":" + std::to_string(server.port()) + "/";

@@ -10,6 +10,7 @@
 
 #include "api/cli/site_list_file.h"
 #include "tests/registry/registry_fixture.h"
+#include "tests/support/badge_code.h"
 #include "tests/support/cli_run.h"
 #include "tests/support/dnsmasq_process.h"
 #include "tests/support/test_web_server.h"
@@ -19,6 +20,8 @@ using badgewatch::api::ParseCheckSiteList;
 using badgewatch::registry::testing::TempDir;
 using badgewatch::testing::CliRun;
 using badgewatch::testing::DnsmasqProcess;
+using badgewatch::testing::kTestBadgeCode;
+using badgewatch::testing::kTestBadgeId;
 using badgewatch::testing::RunCli;
 using badgewatch::testing::TestWebServer;
 
@@ -26,20 +29,16 @@ namespace {
 
 constexpr const char* kPassHost = "jyj.example.gov.cn";
 constexpr const char* kFailHost = "wsj.example.gov.cn";
-constexpr const char* kIdnHost = "xn--dgtp5sd2w.xn--zfr164b";  // 教育局.政务
+constexpr const char* kListedIdnHost = "xn--dgtp5sd2w.xn--zfr164b";  // 教育局.政务
 constexpr const char* kPassName = "测试教育局";
 constexpr const char* kFailName = "测试卫生局";
 constexpr const char* kIdnName = "教育局网站";
-constexpr const char* kBadgeId = "CA330000000604333780001";
-const std::string kBadge =
-    "<span id=\"_ideConac\"></span><script type=\"text/javascript\" "
-    "src=\"https://dcs.conac.cn/js/33/000/0000/60433378/CA330000000604333780001.js\"></script>";
 
-DnsmasqProcess StartDns() {
+DnsmasqProcess StartListedSitesDns() {
   return DnsmasqProcess(
       std::vector<std::pair<std::string, std::string>>{{kPassHost, "127.0.0.1"},
                                                        {kFailHost, "127.0.0.1"},
-                                                       {kIdnHost, "127.0.0.1"},
+                                                       {kListedIdnHost, "127.0.0.1"},
                                                        {"nx.example.gov.cn", ""}});
 }
 
@@ -51,12 +50,12 @@ std::string WriteFile(const TempDir& dir, const std::string& name, const std::st
 
 // Three sites that pass or fail as their names say, each of two pages.
 void ServeSites(TestWebServer& server) {
-  server.ServePage(kPassHost, "/", kPassName, "<a href='/a.html'>a</a>" + kBadge);
-  server.ServePage(kPassHost, "/a.html", kPassName, "<a href='/'>home</a>" + kBadge);
-  server.ServePage(kFailHost, "/", kFailName, "<a href='/a.html'>a</a>" + kBadge);
+  server.ServePage(kPassHost, "/", kPassName, "<a href='/a.html'>a</a>" + kTestBadgeCode);
+  server.ServePage(kPassHost, "/a.html", kPassName, "<a href='/'>home</a>" + kTestBadgeCode);
+  server.ServePage(kFailHost, "/", kFailName, "<a href='/a.html'>a</a>" + kTestBadgeCode);
   server.ServePage(kFailHost, "/a.html", kFailName, "no badge here");
-  server.ServePage(kIdnHost, "/", kIdnName, "<a href='/a.html'>a</a>" + kBadge);
-  server.ServePage(kIdnHost, "/a.html", kIdnName, kBadge);
+  server.ServePage(kListedIdnHost, "/", kIdnName, "<a href='/a.html'>a</a>" + kTestBadgeCode);
+  server.ServePage(kListedIdnHost, "/a.html", kIdnName, kTestBadgeCode);
 }
 
 std::vector<std::string> ListArgs(const std::string& list, const TestWebServer& server,
@@ -82,15 +81,15 @@ std::map<std::string, nlohmann::json> LinesByName(const std::string& out) {
 
 TEST_CASE("SiteListCheck: every listed site is checked in one run, each page fetched once",
           "[api][network]") {
-  DnsmasqProcess dns = StartDns();
+  DnsmasqProcess dns = StartListedSitesDns();
   TestWebServer server;
   ServeSites(server);
   TempDir dir;
   const std::string list = WriteFile(
       dir, "sites.csv",
       std::string("site_name,english_domain,chinese_domain,badge_id\n") + kPassName + "," +
-          kPassHost + ",," + kBadgeId + "\n" + kFailName + "," + kFailHost + ",,\n" + kIdnName +
-          ",,教育局.政务," + kBadgeId + "\n" + "不存在的网站,nx.example.gov.cn,,\n");
+          kPassHost + ",," + kTestBadgeId + "\n" + kFailName + "," + kFailHost + ",,\n" + kIdnName +
+          ",,教育局.政务," + kTestBadgeId + "\n" + "不存在的网站,nx.example.gov.cn,,\n");
   auto args = ListArgs(list, server, dns);
   args.push_back("--json");
   const CliRun run = RunCli(args);
@@ -114,14 +113,14 @@ TEST_CASE("SiteListCheck: every listed site is checked in one run, each page fet
 
   const nlohmann::json& idn = sites.at(kIdnName);
   CHECK(idn["verdict"] == "pass");
-  CHECK(idn["url"] == server.Origin(kIdnHost) + "/");
+  CHECK(idn["url"] == server.Origin(kListedIdnHost) + "/");
 
   const nlohmann::json& nx = sites.at("不存在的网站");
   CHECK(nx["verdict"] == "fail");
   CHECK(nx["problems"] == nlohmann::json::array({"fetch-failed"}));
   CHECK_THAT(nx["pages"][0]["detail"].get<std::string>(), Catch::Contains("NXDOMAIN"));
 
-  for (const char* host : {kPassHost, kFailHost, kIdnHost}) {
+  for (const char* host : {kPassHost, kFailHost, kListedIdnHost}) {
     INFO(host);
     CHECK(server.Count(host, "/") == 1);
     CHECK(server.Count(host, "/a.html") == 1);
@@ -129,7 +128,7 @@ TEST_CASE("SiteListCheck: every listed site is checked in one run, each page fet
 }
 
 TEST_CASE("SiteListCheck: sites crawl at once up to --concurrent-sites", "[api][network]") {
-  DnsmasqProcess dns = StartDns();
+  DnsmasqProcess dns = StartListedSitesDns();
   TestWebServer server;
   ServeSites(server);
   TempDir dir;
@@ -166,7 +165,7 @@ TEST_CASE("SiteListCheck: sites crawl at once up to --concurrent-sites", "[api][
     INFO(run.err);
     CHECK(run.code == 0);
     CHECK_THAT(run.out, Catch::Contains("PASS  " + server.Origin(kPassHost) + "/"));
-    CHECK_THAT(run.out, Catch::Contains("PASS  " + server.Origin(kIdnHost) + "/"));
+    CHECK_THAT(run.out, Catch::Contains("PASS  " + server.Origin(kListedIdnHost) + "/"));
     CHECK_THAT(run.out, Catch::EndsWith("2 sites checked: 2 pass, 0 fail; 4 pages, 0 failing\n"));
     CHECK(run.err.empty());  // no progress line: not a terminal
   }
@@ -174,7 +173,7 @@ TEST_CASE("SiteListCheck: sites crawl at once up to --concurrent-sites", "[api][
 
 TEST_CASE("SiteListCheck: a bad list exits 2 naming every bad row, and nothing is fetched",
           "[api][network]") {
-  DnsmasqProcess dns = StartDns();
+  DnsmasqProcess dns = StartListedSitesDns();
   TestWebServer server;
   ServeSites(server);
   TempDir dir;
@@ -236,9 +235,10 @@ TEST_CASE("CheckSiteList: the CSV of 'registry export' is a site list", "[api]")
       "site_name,english_domain,chinese_domain,hosted_on_platform,ips,introduction,badge_id\n";
   const std::string unit = "党政机关,33,政府,杭州市教育局,杭州,张三,13800000000,a@b.cn,60433378,";
   const auto parsed = ParseCheckSiteList(
-      header + unit + "杭州教育,jyj.hangzhou.gov.cn,杭州市教育局.政务,0,1.2.3.4,介绍," + kBadgeId +
-          "\n" + unit + "平台网站,,,1,,介绍,\n" +  // hosted on CONAC's platform: no domain to crawl
-          unit + ",,,,,,\n" +                      // a unit without sites
+      header + unit + "杭州教育,jyj.hangzhou.gov.cn,杭州市教育局.政务,0,1.2.3.4,介绍," +
+          kTestBadgeId + "\n" + unit +
+          "平台网站,,,1,,介绍,\n" +  // hosted on CONAC's platform: no domain to crawl
+          unit + ",,,,,,\n" +        // a unit without sites
           unit + "中文网站,,杭州市教育局.政务,0,,,\n",
       8080);
   INFO((parsed.ok() ? "" : parsed.status().message()));
@@ -247,7 +247,7 @@ TEST_CASE("CheckSiteList: the CSV of 'registry export' is a site list", "[api]")
   const ListedSite& first = (*parsed)[0];
   CHECK(first.line == 2);
   CHECK(first.name == "杭州教育");
-  CHECK(first.badge_id == kBadgeId);
+  CHECK(first.badge_id == kTestBadgeId);
   CHECK(first.target.start_url == "http://jyj.hangzhou.gov.cn:8080/");
   CHECK(first.target.aliases == std::vector<std::string>{"杭州市教育局.政务"});
   CHECK(first.ips == std::vector<std::string>{"1.2.3.4"});

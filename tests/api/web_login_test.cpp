@@ -23,6 +23,7 @@
 #include "api/service/session_routes.h"
 #include "registry/passwords.h"
 #include "tests/api/registry_api_fixture.h"
+#include "tests/registry/registry_fixture.h"
 #include "tests/support/raw_http_connection.h"
 
 namespace {
@@ -40,6 +41,7 @@ using badgewatch::api::ServiceContext;
 using badgewatch::api::WebLoginAccess;
 using badgewatch::api::WebLoginResult;
 using badgewatch::api::testing::RegistryApi;
+using badgewatch::registry::testing::kCheapPasswordCost;
 using badgewatch::test::RawHttpConnection;
 namespace http = boost::beast::http;
 namespace registry = badgewatch::registry;
@@ -48,9 +50,8 @@ using std::chrono::minutes;
 using std::chrono::seconds;
 using Outcome = WebLoginResult::Outcome;
 
-constexpr registry::PasswordCost kCheap{10, 8, 1};
 constexpr char kAgencyLogin[] = "hz-edu";  // the workflow fixture's agency
-constexpr char kPassword[] = "西湖边的网站标识 2026";
+constexpr char kAgencyPassword[] = "西湖边的网站标识 2026";
 const boost::asio::ip::address kClient = boost::asio::ip::make_address("192.0.2.10");
 
 // A settable steady clock for the throttle.
@@ -64,10 +65,11 @@ struct FakeSteadyClock {
 // The registry API with the session routes; the agency (kAgencyLogin) has a password.
 struct LoginApi : RegistryApi {
   LoginApi() {
-    REQUIRE(registry::SetPassword(*registry, agency.account_id, kPassword, kCheap).ok());
+    REQUIRE(registry::SetPassword(*registry, agency.account_id, kAgencyPassword, kCheapPasswordCost)
+                .ok());
     login.registry = access;
     login.throttle = &throttle;
-    login.password_cost = kCheap;
+    login.password_cost = kCheapPasswordCost;
     AddSessionRoutes(router, login);
     AddServiceRoutes(router, service);
   }
@@ -192,7 +194,7 @@ TEST_CASE(
 
 TEST_CASE("WebLogin: LogIn starts a session whose cookie authenticates", "[api]") {
   LoginApi api;
-  const WebLoginResult result = LogIn(api.login, kAgencyLogin, kPassword, kClient);
+  const WebLoginResult result = LogIn(api.login, kAgencyLogin, kAgencyPassword, kClient);
   REQUIRE(result.outcome == Outcome::kLoggedIn);
   CHECK(result.actor.account_id == api.agency.account_id);
   CHECK_THAT(result.set_cookie,
@@ -206,7 +208,7 @@ TEST_CASE("WebLogin: LogIn starts a session whose cookie authenticates", "[api]"
 
   SECTION("with --secure-cookies the cookie is Secure") {
     api.login.secure_cookies = true;
-    CHECK_THAT(LogIn(api.login, kAgencyLogin, kPassword, kClient).set_cookie,
+    CHECK_THAT(LogIn(api.login, kAgencyLogin, kAgencyPassword, kClient).set_cookie,
                Catch::EndsWith("; SameSite=Strict; Secure; Max-Age=28800"));
   }
   SECTION("LogOut ends the session and clears the cookie") {
@@ -223,9 +225,9 @@ TEST_CASE("WebLogin: LogIn starts a session whose cookie authenticates", "[api]"
 
 TEST_CASE("WebLogin: unknown login, no password and wrong password answer alike", "[api]") {
   LoginApi api;
-  const HttpResponse unknown = api.PostSession("no-such-login", kPassword);
-  const HttpResponse unset = api.PostSession("zju", kPassword);  // registered, no password
-  const HttpResponse wrong = api.PostSession(kAgencyLogin, std::string(kPassword) + "!");
+  const HttpResponse unknown = api.PostSession("no-such-login", kAgencyPassword);
+  const HttpResponse unset = api.PostSession("zju", kAgencyPassword);  // registered, no password
+  const HttpResponse wrong = api.PostSession(kAgencyLogin, std::string(kAgencyPassword) + "!");
   for (const HttpResponse* response : {&unknown, &unset, &wrong}) {
     CHECK(response->result() == http::status::unauthorized);
     CHECK(response->body() == unknown.body());
@@ -233,7 +235,8 @@ TEST_CASE("WebLogin: unknown login, no password and wrong password answer alike"
   }
   CHECK(json::parse(unknown.body()) ==
         json{{"error", "wrong login or password"}, {"code", "bad-credentials"}});
-  CHECK(LogIn(api.login, "no-such-login", kPassword, kClient).outcome == Outcome::kBadCredentials);
+  CHECK(LogIn(api.login, "no-such-login", kAgencyPassword, kClient).outcome ==
+        Outcome::kBadCredentials);
 
   SECTION("a malformed body is 400") {
     HttpRequest request{http::verb::post, "/api/session", 11};
@@ -247,7 +250,7 @@ TEST_CASE("WebLogin: unknown login, no password and wrong password answer alike"
 TEST_CASE("WebLogin: POST /api/session answers the role and CSRF token, which writes need",
           "[api]") {
   LoginApi api;
-  const HttpResponse ok = api.PostSession(kAgencyLogin, kPassword);
+  const HttpResponse ok = api.PostSession(kAgencyLogin, kAgencyPassword);
   REQUIRE(ok.result() == http::status::ok);
   const json body = json::parse(ok.body());
   CHECK(body["role"] == "unit");
@@ -286,38 +289,38 @@ TEST_CASE("WebLogin: the sixth failure within 15 minutes is 429, even with the r
     CHECK(api.PostSession(kAgencyLogin, "wrong password " + std::to_string(i)).result() ==
           http::status::unauthorized);
   }
-  const HttpResponse throttled = api.PostSession(kAgencyLogin, kPassword);
+  const HttpResponse throttled = api.PostSession(kAgencyLogin, kAgencyPassword);
   CHECK(throttled.result() == http::status::too_many_requests);
   CHECK(std::string(throttled[http::field::retry_after]) == "900");
   CHECK(throttled.count(http::field::set_cookie) == 0);
   // Other logins are not held back.
-  CHECK(api.PostSession("no-such-login", kPassword).result() == http::status::unauthorized);
+  CHECK(api.PostSession("no-such-login", kAgencyPassword).result() == http::status::unauthorized);
   api.clock.now += minutes(15);
-  CHECK(api.PostSession(kAgencyLogin, kPassword).result() == http::status::ok);
+  CHECK(api.PostSession(kAgencyLogin, kAgencyPassword).result() == http::status::ok);
 }
 
 TEST_CASE("WebLogin: a login flooded from address A still logs in from address B", "[api]") {
   LoginApi api;
   const auto attacker = boost::asio::ip::make_address("198.51.100.7");
   for (int i = 0; i < 8; ++i) api.PostSession(kAgencyLogin, "guess " + std::to_string(i), attacker);
-  CHECK(api.PostSession(kAgencyLogin, kPassword, attacker).result() ==
+  CHECK(api.PostSession(kAgencyLogin, kAgencyPassword, attacker).result() ==
         http::status::too_many_requests);
-  CHECK(api.PostSession(kAgencyLogin, kPassword, kClient).result() == http::status::ok);
+  CHECK(api.PostSession(kAgencyLogin, kAgencyPassword, kClient).result() == http::status::ok);
 }
 
 TEST_CASE("WebLogin: one address trying many logins is held after 20 failures", "[api]") {
   LoginApi api;
   const auto flooder = boost::asio::ip::make_address("198.51.100.7");
   for (int i = 0; i < 20; ++i) {
-    CHECK(api.PostSession("login-" + std::to_string(i), kPassword, flooder).result() ==
+    CHECK(api.PostSession("login-" + std::to_string(i), kAgencyPassword, flooder).result() ==
           http::status::unauthorized);
   }
-  const HttpResponse held = api.PostSession(kAgencyLogin, kPassword, flooder);
+  const HttpResponse held = api.PostSession(kAgencyLogin, kAgencyPassword, flooder);
   CHECK(held.result() == http::status::too_many_requests);
   CHECK(std::string(held[http::field::retry_after]) == "900");
   CHECK_THAT(json::parse(held.body())["error"].get<std::string>(),
              Catch::Contains("登录失败次数过多"));
-  CHECK(api.PostSession(kAgencyLogin, kPassword, kClient).result() == http::status::ok);
+  CHECK(api.PostSession(kAgencyLogin, kAgencyPassword, kClient).result() == http::status::ok);
 }
 
 TEST_CASE(
@@ -334,9 +337,10 @@ TEST_CASE(
       CHECK(api.PostSession(kAgencyLogin, "wrong password " + std::to_string(i)).result() ==
             http::status::unauthorized);
     }
-    CHECK(api.PostSession(kAgencyLogin, kPassword).result() == http::status::too_many_requests);
+    CHECK(api.PostSession(kAgencyLogin, kAgencyPassword).result() ==
+          http::status::too_many_requests);
     CHECK(api.PostSession(hostile, "secret guess").result() == http::status::unauthorized);
-    CHECK(api.PostSession("no-such-login", kPassword).result() == http::status::unauthorized);
+    CHECK(api.PostSession("no-such-login", kAgencyPassword).result() == http::status::unauthorized);
   }
   spdlog::set_default_logger(previous);
   const std::string log = captured->str();
@@ -349,7 +353,7 @@ TEST_CASE(
   CHECK(std::count(log.begin(), log.end(), '\n') == 8);
   CHECK(log.find("wrong password") == std::string::npos);
   CHECK(log.find("secret guess") == std::string::npos);
-  CHECK(log.find(kPassword) == std::string::npos);
+  CHECK(log.find(kAgencyPassword) == std::string::npos);
 }
 
 namespace {
@@ -395,7 +399,7 @@ TEST_CASE("WebLogin: over a real loopback server the cookie logs the browser in 
   LoginApi api;
   LoopbackServer loopback(api);
   RawHttpConnection connection(loopback.server.local_endpoint());
-  SendLogin(connection, kAgencyLogin, kPassword);
+  SendLogin(connection, kAgencyLogin, kAgencyPassword);
   const auto logged_in = connection.ReadResponse();
   REQUIRE(logged_in);
   REQUIRE(logged_in->result() == http::status::ok);
@@ -426,7 +430,7 @@ TEST_CASE(
   LoginApi api;
   PasswordSlots slots(1);
   api.login.password_slots = &slots;
-  const WebLoginResult signed_in = LogIn(api.login, kAgencyLogin, kPassword, kClient);
+  const WebLoginResult signed_in = LogIn(api.login, kAgencyLogin, kAgencyPassword, kClient);
   REQUIRE(signed_in.outcome == Outcome::kLoggedIn);
   const std::string cookie = signed_in.set_cookie.substr(0, signed_in.set_cookie.find(';'));
   LoopbackServer loopback(api);
@@ -434,7 +438,7 @@ TEST_CASE(
 
   std::optional<PasswordSlots::Slot> check_in_progress = slots.TryAcquire();
   REQUIRE(check_in_progress);
-  SendLogin(connection, kAgencyLogin, kPassword);
+  SendLogin(connection, kAgencyLogin, kAgencyPassword);
   const auto busy = connection.ReadResponse();
   REQUIRE(busy);
   CHECK(busy->result() == http::status::service_unavailable);
@@ -447,7 +451,7 @@ TEST_CASE(
   CHECK(me->result() == http::status::ok);
 
   check_in_progress.reset();
-  SendLogin(connection, kAgencyLogin, kPassword);
+  SendLogin(connection, kAgencyLogin, kAgencyPassword);
   const auto logged_in = connection.ReadResponse();
   REQUIRE(logged_in);
   CHECK(logged_in->result() == http::status::ok);

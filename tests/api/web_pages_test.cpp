@@ -14,6 +14,7 @@
 #include "registry/compliance_records.h"
 #include "registry/passwords.h"
 #include "tests/api/self_check_api_fixture.h"
+#include "tests/registry/registry_fixture.h"
 #include "tests/scan/report_seed.h"
 #include "tests/support/test_web_server.h"
 
@@ -26,6 +27,7 @@ using badgewatch::api::LoginThrottle;
 using badgewatch::api::PercentEncode;
 using badgewatch::api::WebLoginAccess;
 using badgewatch::api::testing::SelfCheckApi;
+using badgewatch::registry::testing::kCheapPasswordCost;
 using badgewatch::scan::testing::FailingRecord;
 using badgewatch::scan::testing::PassingRecord;
 using badgewatch::scan::testing::ReportSeed;
@@ -35,15 +37,15 @@ namespace registry = badgewatch::registry;
 
 constexpr const char* kForm = "application/x-www-form-urlencoded";
 
-constexpr registry::PasswordCost kCheap{10, 8, 1};
 constexpr char kPassword[] = "西湖边的网站标识 2026";
 
 struct WebPages : SelfCheckApi {
   WebPages() {
-    REQUIRE(registry::SetPassword(*registry, agency.account_id, kPassword, kCheap).ok());
+    REQUIRE(
+        registry::SetPassword(*registry, agency.account_id, kPassword, kCheapPasswordCost).ok());
     login.registry = access;
     login.throttle = &throttle;
-    login.password_cost = kCheap;
+    login.password_cost = kCheapPasswordCost;
     AddWebPages(router, self_check_access, login);
   }
 

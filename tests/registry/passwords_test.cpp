@@ -12,10 +12,8 @@
 namespace badgewatch::registry {
 namespace {
 
+using testing::kCheapPasswordCost;
 using testing::RegistryFixture;
-
-// Cheap enough for tests; production uses PasswordCost{}.
-constexpr PasswordCost kCheap{10, 8, 1};
 
 std::int64_t CountRows(Database& db, std::string_view sql) {
   Result<Statement> s = db.Prepare(sql);
@@ -25,13 +23,13 @@ std::int64_t CountRows(Database& db, std::string_view sql) {
 }
 
 TEST_CASE("Passwords: a record matches its password and no other", "[registry]") {
-  const std::string record = HashPassword("correct horse battery", kCheap).value();
+  const std::string record = HashPassword("correct horse battery", kCheapPasswordCost).value();
   CHECK_THAT(record, Catch::StartsWith("scrypt$ln=10,r=8,p=1$"));
   CHECK(PasswordMatches(record, "correct horse battery").value());
   CHECK_FALSE(PasswordMatches(record, "correct horse batterY").value());
   CHECK_FALSE(PasswordMatches(record, "").value());
   // A fresh salt each time: the same password gives another record.
-  CHECK(HashPassword("correct horse battery", kCheap).value() != record);
+  CHECK(HashPassword("correct horse battery", kCheapPasswordCost).value() != record);
 
   SECTION("the default cost is scrypt N=2^15, r=8, p=1") {
     const std::string strong = HashPassword("correct horse battery").value();
@@ -41,7 +39,7 @@ TEST_CASE("Passwords: a record matches its password and no other", "[registry]")
 }
 
 TEST_CASE("Passwords: a tampered record is refused or no longer matches", "[registry]") {
-  const std::string record = HashPassword("correct horse battery", kCheap).value();
+  const std::string record = HashPassword("correct horse battery", kCheapPasswordCost).value();
   const std::size_t key_at = record.rfind('$') + 1;
   const std::size_t salt_at = record.find('$', record.find('$') + 1) + 1;
 
@@ -106,13 +104,14 @@ TEST_CASE("Passwords: SetPassword stores a record, audits and ends web sessions"
   const Actor staff = CreateStaffAccount(*f.registry, "reviewer.zj", Role::kRegional, "33").value();
   Database& db = f.registry->writer();
 
-  const Status weak = SetPassword(*f.registry, staff.account_id, "reviewer.zj", kCheap);
+  const Status weak = SetPassword(*f.registry, staff.account_id, "reviewer.zj", kCheapPasswordCost);
   CHECK(weak.code() == StatusCode::kInvalidArgument);
   CHECK(CountRows(db, "SELECT count(*) FROM accounts WHERE password_hash IS NOT NULL") == 0);
-  CHECK(SetPassword(*f.registry, 4242, "long enough pass", kCheap).code() == StatusCode::kNotFound);
+  CHECK(SetPassword(*f.registry, 4242, "long enough pass", kCheapPasswordCost).code() ==
+        StatusCode::kNotFound);
 
   const WebSession before = StartWebSession(*f.registry, staff, std::chrono::hours(1)).value();
-  REQUIRE(SetPassword(*f.registry, staff.account_id, "long enough pass", kCheap).ok());
+  REQUIRE(SetPassword(*f.registry, staff.account_id, "long enough pass", kCheapPasswordCost).ok());
   CHECK(CountRows(db,
                   "SELECT count(*) FROM accounts WHERE password_set_at IS NOT NULL AND "
                   "password_hash LIKE 'scrypt$%'") == 1);
@@ -129,18 +128,21 @@ TEST_CASE("Passwords: VerifyLogin refuses unknown logins, unset and wrong passwo
   RegistryFixture f;
   const Actor staff = CreateStaffAccount(*f.registry, "reviewer.zj", Role::kRegional, "33").value();
   REQUIRE(CreateStaffAccount(*f.registry, "no.password", Role::kConac, "").ok());
-  REQUIRE(SetPassword(*f.registry, staff.account_id, "long enough pass", kCheap).ok());
+  REQUIRE(SetPassword(*f.registry, staff.account_id, "long enough pass", kCheapPasswordCost).ok());
   Database reader = f.registry->OpenReader().value();
 
-  Result<Actor> ok = VerifyLogin(reader, "reviewer.zj", "long enough pass", kCheap);
+  Result<Actor> ok = VerifyLogin(reader, "reviewer.zj", "long enough pass", kCheapPasswordCost);
   REQUIRE(ok.ok());
   CHECK(ok->account_id == staff.account_id);
   CHECK(ok->role == Role::kRegional);
   CHECK(ok->region_code == "33");
 
-  const Status unknown = VerifyLogin(reader, "nobody", "long enough pass", kCheap).status();
-  const Status unset = VerifyLogin(reader, "no.password", "long enough pass", kCheap).status();
-  const Status wrong = VerifyLogin(reader, "reviewer.zj", "long enough pasS", kCheap).status();
+  const Status unknown =
+      VerifyLogin(reader, "nobody", "long enough pass", kCheapPasswordCost).status();
+  const Status unset =
+      VerifyLogin(reader, "no.password", "long enough pass", kCheapPasswordCost).status();
+  const Status wrong =
+      VerifyLogin(reader, "reviewer.zj", "long enough pasS", kCheapPasswordCost).status();
   for (const Status& s : {unknown, unset, wrong}) {
     CHECK(s.code() == StatusCode::kPermissionDenied);
     CHECK(s.message() == kBadLoginMessage);
@@ -151,8 +153,9 @@ TEST_CASE("Passwords: VerifyLogin refuses unknown logins, unset and wrong passwo
                 .Exec("UPDATE accounts SET password_hash = 'scrypt$garbage' "
                       "WHERE login = 'reviewer.zj'")
                 .ok());
-    CHECK(VerifyLogin(reader, "reviewer.zj", "long enough pass", kCheap).status().code() ==
-          StatusCode::kStorage);
+    CHECK(VerifyLogin(reader, "reviewer.zj", "long enough pass", kCheapPasswordCost)
+              .status()
+              .code() == StatusCode::kStorage);
   }
 }
 

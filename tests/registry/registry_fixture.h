@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "registry/passwords.h"
 #include "registry/registry.h"
 
 namespace badgewatch::registry::testing {
@@ -46,6 +47,10 @@ struct RegistryFixture {
   std::shared_ptr<std::int64_t> now = std::make_shared<std::int64_t>(kFakeEpoch);
   std::unique_ptr<Registry> registry;
 };
+
+// scrypt parameters small enough for tests that set many passwords (the
+// default costs ~100 ms each).
+inline constexpr PasswordCost kCheapPasswordCost{10, 8, 1};
 
 }  // namespace badgewatch::registry::testing
 
