@@ -11,24 +11,12 @@
 #include <memory>
 #include <vector>
 
+#include "foundation/ascii.h"
 #include "foundation/idna.h"
 
 namespace badgewatch::foundation {
 namespace {
 
-constexpr bool IsAsciiAlpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool IsAsciiHexDigit(char c) {
-  return IsAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-constexpr int HexValue(char c) {
-  if (IsAsciiDigit(c)) return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return c - 'A' + 10;
-}
-constexpr char AsciiLower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
 constexpr bool IsSlash(char c) { return c == '/' || c == '\\'; }
 
 // ---------------------------------------------------------------------------
@@ -75,7 +63,7 @@ std::string PercentDecode(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '%' && i + 2 < s.size() && IsAsciiHexDigit(s[i + 1]) && IsAsciiHexDigit(s[i + 2])) {
-      out.push_back(static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2])));
+      out.push_back(static_cast<char>(HexDigitValue(s[i + 1]) * 16 + HexDigitValue(s[i + 2])));
       i += 2;
     } else {
       out.push_back(s[i]);
@@ -227,7 +215,7 @@ std::optional<std::uint64_t> ParseIpv4Number(std::string_view part) {
   std::uint64_t value = 0;
   for (const char c : part) {
     int digit = -1;
-    if (radix == 16 && IsAsciiHexDigit(c)) digit = HexValue(c);
+    if (radix == 16 && IsAsciiHexDigit(c)) digit = HexDigitValue(c);
     if (radix == 10 && IsAsciiDigit(c)) digit = c - '0';
     if (radix == 8 && c >= '0' && c <= '7') digit = c - '0';
     if (digit < 0) return std::nullopt;
@@ -308,7 +296,7 @@ std::optional<std::string> ParseIpv6(std::string_view input) {
     unsigned value = 0;
     std::size_t length = 0;
     while (length < 4 && IsAsciiHexDigit(at(p))) {
-      value = value * 16 + static_cast<unsigned>(HexValue(at(p)));
+      value = value * 16 + static_cast<unsigned>(HexDigitValue(at(p)));
       ++p;
       ++length;
     }

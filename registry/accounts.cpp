@@ -4,6 +4,7 @@
 
 #include <variant>
 
+#include "foundation/ascii.h"
 #include "registry/crypto_primitives.h"
 #include "registry/transaction.h"
 
@@ -33,8 +34,8 @@ constexpr std::string_view kTokenPrefix = "bwt_";
 Status ValidateLogin(std::string_view login) {
   bool ok = login.size() >= 3 && login.size() <= 64;
   for (char c : login) {
-    ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '.' || c == '_' || c == '-');
+    ok = ok && (foundation::IsAsciiAlpha(c) || foundation::IsAsciiDigit(c) || c == '.' ||
+                c == '_' || c == '-');
   }
   if (!ok) {
     return Status(StatusCode::kInvalidArgument,

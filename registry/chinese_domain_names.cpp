@@ -5,6 +5,7 @@
 #include <optional>
 #include <utility>
 
+#include "foundation/ascii.h"
 #include "foundation/idna.h"
 
 namespace badgewatch::registry {
@@ -14,17 +15,17 @@ namespace {
 // '.' (bytes of UTF-8 sequences are not looked at).
 std::optional<char> FirstNonLdh(std::string_view name) {
   for (char c : name) {
-    const bool ascii_ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                          (c >= '0' && c <= '9') || c == '-' || c == '.';
+    const bool ascii_ok =
+        foundation::IsAsciiAlpha(c) || foundation::IsAsciiDigit(c) || c == '-' || c == '.';
     if (static_cast<unsigned char>(c) < 0x80 && !ascii_ok) return c;
   }
   return std::nullopt;
 }
 
 Status NotInDomainName(std::string_view name, char c) {
-  return Status(StatusCode::kInvalidArgument,
-                fmt::format("Chinese domain '{}' contains '{}', which a domain name may not hold",
-                            name, c));
+  return Status(
+      StatusCode::kInvalidArgument,
+      fmt::format("Chinese domain '{}' contains '{}', which a domain name may not hold", name, c));
 }
 
 bool EndsWith(std::string_view text, std::string_view suffix) {

@@ -15,7 +15,7 @@ bool IsHostLabel(std::string_view label) {
     return false;
   }
   for (char c : label) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || foundation::IsAsciiDigit(c) || c == '-';
+    const bool ok = foundation::IsAsciiAlpha(c) || foundation::IsAsciiDigit(c) || c == '-';
     if (!ok) return false;
   }
   return true;
@@ -105,10 +105,7 @@ Status ValidateIntroduction(std::string_view introduction) {
 
 Status ValidateEnglishDomain(std::string_view domain, bool require_gov_cn) {
   constexpr std::string_view kSuffix = ".gov.cn";
-  std::string lower(domain);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  const std::string lower = foundation::AsciiLowered(domain);
   if (lower.empty())
     return InvalidArgument("English domain is required (or tick the CONAC hosting platform box)");
   if (require_gov_cn &&

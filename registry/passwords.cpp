@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "foundation/ascii.h"
 #include "registry/crypto_primitives.h"
 #include "registry/transaction.h"
 
@@ -117,15 +118,6 @@ std::vector<std::string_view> CodePoints(std::string_view text) {
   return points;
 }
 
-bool EqualIgnoringAsciiCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
 Result<std::string> LoginOf(Database& db, std::int64_t account_id) {
   Result<Statement> s = db.Prepare(kSelectLogin);
   if (!s) return s.status();
@@ -151,7 +143,7 @@ Status CheckPasswordPolicy(std::string_view login, std::string_view password) {
   bool one_character = true;
   for (std::string_view point : points) one_character = one_character && point == points.front();
   if (one_character) return InvalidArgument("the password must not repeat one character only");
-  if (EqualIgnoringAsciiCase(password, login)) {
+  if (foundation::EqualsIgnoreCase(password, login)) {
     return InvalidArgument("the password must not be the login");
   }
   return Status::Ok();
