@@ -64,6 +64,12 @@ crawler::CrawlConfig TestCrawlConfig(const std::string& start_url, const std::st
   return config;
 }
 
+crawler::CrawlConfig WithRoomForHandshakes(crawler::CrawlConfig config) {
+  config.fetch.connect_timeout = std::chrono::seconds(10);
+  config.fetch.total_timeout = std::chrono::seconds(10);
+  return config;
+}
+
 CrawlRun RunCrawl(const crawler::CrawlConfig& config, CrawlRecorder& recorder) {
   boost::asio::io_context io;
   CrawlRun run;

@@ -42,6 +42,11 @@ class CrawlRecorder : public crawler::PageHandler {
 // addresses allowed (everything is on loopback), the verifier's normaliser.
 [[nodiscard]] crawler::CrawlConfig TestCrawlConfig(const std::string& start_url,
                                                    const std::string& dns_server);
+// `config` with 10 s to connect and fetch instead of TestCrawlConfig's 1-1.5 s,
+// for tests of what a TLS handshake's failure reads as: under the sanitizers on
+// a busy machine a handshake alone can take longer than 1.5 s, which would read
+// as a timeout. A failing handshake still fails at once.
+[[nodiscard]] crawler::CrawlConfig WithRoomForHandshakes(crawler::CrawlConfig config);
 
 struct CrawlRun {
   std::string error;  // Create failed

@@ -18,6 +18,7 @@ using badgewatch::testing::NginxRequest;
 using badgewatch::testing::RunCrawl;
 using badgewatch::testing::SelfSignedCertificate;
 using badgewatch::testing::TestCrawlConfig;
+using badgewatch::testing::WithRoomForHandshakes;
 
 TEST_CASE("SiteCrawl: HTTP/2 when the server offers it, the site's pages on one connection",
           "[crawler][network]") {
@@ -34,8 +35,8 @@ TEST_CASE("SiteCrawl: HTTP/2 when the server offers it, the site's pages on one 
   files["/index.html"] = "<!DOCTYPE html><title>首页</title>" + links;
   NginxHttp2Server server(files, certificate.certificate(), certificate.key());
 
-  auto config = TestCrawlConfig(
-      "https://" + std::string(kHost) + ":" + std::to_string(server.port()) + "/", dns.server());
+  auto config = WithRoomForHandshakes(TestCrawlConfig(
+      "https://" + std::string(kHost) + ":" + std::to_string(server.port()) + "/", dns.server()));
   config.fetch.ca_file = certificate.certificate();
   // --ignore-robots: the home page and sitemap.xml are asked for at once,
   // before any connection exists; the second must wait for the first rather

@@ -18,6 +18,7 @@ using badgewatch::testing::SelfSignedCertificate;
 using badgewatch::testing::TestCrawlConfig;
 using badgewatch::testing::TestResponse;
 using badgewatch::testing::TestWebServer;
+using badgewatch::testing::WithRoomForHandshakes;
 
 namespace {
 
@@ -319,7 +320,7 @@ TEST_CASE("SiteCrawl: TLS failures are reported as such", "[crawler][network]") 
   const std::string url =
       "https://" + std::string(kGovHost) + ":" + std::to_string(server.port()) + "/";
   CrawlRecorder recorder;
-  const auto run = RunCrawl(TestCrawlConfig(url, dns.server()), recorder);
+  const auto run = RunCrawl(WithRoomForHandshakes(TestCrawlConfig(url, dns.server())), recorder);
   REQUIRE(run.error.empty());
   const auto home = recorder.RecordOf(url);
   REQUIRE(home);
@@ -443,7 +444,7 @@ TEST_CASE("SiteCrawl: http to https on the same site, TLS checked against a CA f
 
   SECTION("trusted") {
     CrawlRecorder recorder;
-    auto config = TestCrawlConfig(plain.Origin(kGovHost) + "/", dns.server());
+    auto config = WithRoomForHandshakes(TestCrawlConfig(plain.Origin(kGovHost) + "/", dns.server()));
     config.extra_ports = {tls_server.port()};  // the site's https, on a port of its own here
     config.fetch.ca_file = certificate.certificate();
     const auto run = RunCrawl(config, recorder);
@@ -454,7 +455,8 @@ TEST_CASE("SiteCrawl: http to https on the same site, TLS checked against a CA f
   }
   SECTION("untrusted: a TLS failure, not a crash") {
     CrawlRecorder recorder;
-    const auto run = RunCrawl(TestCrawlConfig(https_origin + "/", dns.server()), recorder);
+    const auto run =
+        RunCrawl(WithRoomForHandshakes(TestCrawlConfig(https_origin + "/", dns.server())), recorder);
     REQUIRE(run.error.empty());
     const auto home = recorder.RecordOf(https_origin + "/");
     REQUIRE(home);
