@@ -18,6 +18,7 @@
 #include "registry/registry.h"
 #include "tests/registry/registry_fixture.h"
 #include "tests/support/cli_run.h"
+#include "tests/support/child_process.h"
 
 namespace {
 
@@ -39,9 +40,11 @@ struct ServeProcess {
     int out[2];
     REQUIRE(pipe(out) == 0);
     std::fflush(nullptr);
+    const pid_t parent = getpid();
     pid = fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {
+      badgewatch::testing::TieToTestProcess(parent);
       dup2(out[1], STDOUT_FILENO);
       if (!err_path.empty()) {
         const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);

@@ -12,6 +12,7 @@
 
 #include "registry/sites.h"
 #include "tests/registry/registry_fixture.h"
+#include "tests/support/child_process.h"
 
 namespace badgewatch::registry {
 namespace {
@@ -124,9 +125,11 @@ TEST_CASE(
   int never[2];
   REQUIRE(pipe(halfway) == 0);
   REQUIRE(pipe(never) == 0);
+  const pid_t parent = getpid();
   const pid_t child = fork();
   REQUIRE(child >= 0);
   if (child == 0) {
+    badgewatch::testing::TieToTestProcess(parent);
     Result<std::unique_ptr<Registry>> registry = Registry::Open(f.path);
     if (!registry) _exit(3);
     (void)ImportUnitsAndSites(**registry, csv, [&](std::size_t rows) {

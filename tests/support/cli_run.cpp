@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "api/cli/cli_app.h"
+#include "tests/support/child_process.h"
 
 namespace badgewatch::testing {
 namespace {
@@ -67,9 +68,11 @@ CliRun RunCliAsOrdinaryUser(std::vector<std::string> args) {
   int pipe_fds[2];
   if (::pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
   std::fflush(nullptr);
+  const pid_t parent = ::getpid();
   const pid_t child = ::fork();
   if (child < 0) throw std::runtime_error("fork failed");
   if (child == 0) {
+    TieToTestProcess(parent);
     ::close(pipe_fds[0]);
     if (::geteuid() == 0 &&
         (::setgroups(0, nullptr) != 0 || ::setgid(kNobody) != 0 || ::setuid(kNobody) != 0)) {

@@ -1,7 +1,6 @@
 #include "tests/support/dnsmasq_process.h"
 
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,8 +10,7 @@
 #include <stdexcept>
 
 #include "crawler/dns_resolver.h"
-
-extern char** environ;
+#include "tests/support/child_process.h"
 
 namespace badgewatch::testing {
 
@@ -69,16 +67,16 @@ DnsmasqProcess::DnsmasqProcess(const std::vector<std::pair<std::string, std::str
                                      "--no-poll",
                                      "--pid-file=",
                                      "--user=root",
+                                     // Its own group too: dnsmasq would switch to "dip", and
+                                     // a changed group clears the signal that ends it with
+                                     // the test (TieToTestProcess).
+                                     "--group=root",
                                      "--bind-interfaces",
                                      "--listen-address=127.0.0.1",
                                      "--port=" + std::to_string(port_)};
     for (const auto& [name, address] : names) args.push_back("--address=/" + name + "/" + address);
-    std::vector<char*> argv;
-    for (std::string& arg : args) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    if (posix_spawn(&pid_, binary.c_str(), nullptr, nullptr, argv.data(), environ) != 0) {
-      throw std::runtime_error("cannot start dnsmasq");
-    }
+    // Its standard error stays the test's, so a failure to start is in the test's output.
+    pid_ = StartChild(args, "", "");
     int status = -1;
     if (Answers(pid_, server(), names.front().first, &status)) return;
     const bool exited = status != -1;

@@ -26,6 +26,8 @@ class DnsmasqProcess {
 
   // "127.0.0.1:PORT", the value for --dns.
   [[nodiscard]] std::string server() const;
+  // The dnsmasq process.
+  [[nodiscard]] pid_t pid() const { return pid_; }
 
  private:
   pid_t pid_ = -1;

@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/inotify.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -20,7 +19,7 @@
 #include <stdexcept>
 #include <vector>
 
-extern char** environ;
+#include "tests/support/child_process.h"
 
 namespace badgewatch::testing {
 namespace {
@@ -104,13 +103,12 @@ NginxHttp2Server::NginxHttp2Server(const std::map<std::string, std::string>& fil
     }
     std::vector<std::string> args = {
         binary, "-p", dir_, "-c", dir_ + "/nginx.conf", "-e", dir_ + "/error.log"};
-    std::vector<char*> argv;
-    for (std::string& arg : args) argv.push_back(arg.data());
-    argv.push_back(nullptr);
     pid_t pid = -1;
-    if (posix_spawn(&pid, binary, nullptr, nullptr, argv.data(), environ) != 0) {
+    try {
+      pid = StartChild(args, "", "");
+    } catch (const std::runtime_error&) {
       close(inotify);
-      throw std::runtime_error("cannot start nginx");
+      throw;
     }
     const bool listening = WaitForPidFile(pid, inotify, dir_);
     close(inotify);

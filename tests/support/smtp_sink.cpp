@@ -14,6 +14,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "tests/support/child_process.h"
+
 namespace badgewatch::registry::testing {
 namespace {
 
@@ -65,9 +67,11 @@ SmtpSink::SmtpSink(const std::string& log_path) : log_path_(log_path), port_(Fre
     throw std::runtime_error("aiosmtpd is not installed (python3-aiosmtpd; scripts/install-deps)");
   }
   const std::string listen = "127.0.0.1:" + std::to_string(port_);
+  const pid_t parent = getpid();
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
+    badgewatch::testing::TieToTestProcess(parent);
     const int out = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (out >= 0) {
       dup2(out, STDOUT_FILENO);
@@ -84,7 +88,12 @@ SmtpSink::SmtpSink(const std::string& log_path) : log_path_(log_path), port_(Fre
       pid_ = -1;
       throw std::runtime_error("aiosmtpd exited: " + ReadFile(log_path_));
     }
-    if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("aiosmtpd not ready");
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, &status, 0);
+      pid_ = -1;
+      throw std::runtime_error("aiosmtpd not ready: " + ReadFile(log_path_));
+    }
     std::this_thread::yield();
   }
 }
