@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "api/app/serve_app.h"
+#include "api/delivery/notification_sender.h"
 #include "api/http/http_server.h"
 #include "registry/integrity_check.h"
 #include "registry/registry.h"
