@@ -56,8 +56,8 @@ using WriterStep = std::function<Status(registry::Registry&)>;
 using WithWriter = std::function<Status(const WriterStep&)>;
 
 // Seconds a claimed row stays out of other senders' reach beyond the
-// delivery's own timeout; also how long after a crash mid-delivery the row
-// is tried again.
+// delivery's own timeout (rounded up): a sender killed mid-delivery leaves
+// its row to be tried again that long after the claim.
 inline constexpr std::int64_t kClaimMarginSeconds = 5;
 
 // Delivers up to `limit` due rows of the configured channels, oldest first;
