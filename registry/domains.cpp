@@ -293,9 +293,9 @@ Status DecideDomain(Registry& registry, const Actor& actor, std::int64_t domain_
     return s;
   }
   if (t->to == "rejected") {
-    Status told =
-        NotifyUnit(registry, *unit, "域名申请未通过",
-                   fmt::format("您的域名申请“{}”未通过审核，原因：{}。", domain->name, reason));
+    Status told = NotifyUnit(registry, *unit, "域名申请未通过",
+                             fmt::format("您的域名申请“{}”未通过审核，原因：{}。请修改后重新提交。",
+                                         domain->name, ReasonClause(reason)));
     if (!told.ok()) return told;
   }
   if (t->to == "conac-passed") {

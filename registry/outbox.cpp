@@ -9,14 +9,18 @@ constexpr char kInsert[] =
     "INSERT INTO outbox (channel, recipient, subject, body, next_attempt_at, created_at) "
     "VALUES (?, ?, ?, ?, ?, ?)";
 constexpr char kSelectDue[] =
-    "SELECT id, channel, recipient, subject, body, state, attempts, next_attempt_at, last_error "
-    "FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id "
-    "LIMIT ?";
+    "SELECT id, channel, recipient, subject, body, state, attempts, next_attempt_at, last_error, "
+    "created_at "
+    "FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1 "
+    "AND ((channel = 'email' AND ?3 = 1) OR (channel = 'sms' AND ?4 = 1)) "
+    "ORDER BY next_attempt_at, id LIMIT ?2";
 constexpr char kSelectAll[] =
-    "SELECT id, channel, recipient, subject, body, state, attempts, next_attempt_at, last_error "
+    "SELECT id, channel, recipient, subject, body, state, attempts, next_attempt_at, last_error, "
+    "created_at "
     "FROM outbox ORDER BY id";
 constexpr char kSelectPage[] =
-    "SELECT id, channel, recipient, subject, body, state, attempts, next_attempt_at, last_error "
+    "SELECT id, channel, recipient, subject, body, state, attempts, next_attempt_at, last_error, "
+    "created_at "
     "FROM outbox WHERE ?1 = '' OR state = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3";
 constexpr char kCountPage[] = "SELECT count(*) FROM outbox WHERE ?1 = '' OR state = ?1";
 constexpr char kCountByState[] =
@@ -25,6 +29,9 @@ constexpr char kOldestPending[] = "SELECT min(created_at) FROM outbox WHERE stat
 constexpr char kMarkSent[] =
     "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = '' "
     "WHERE id = ? AND state = 'pending'";
+constexpr char kClaim[] =
+    "UPDATE outbox SET next_attempt_at = ? "
+    "WHERE id = ? AND state = 'pending' AND attempts = ? AND next_attempt_at = ?";
 constexpr char kSelectAttempts[] = "SELECT attempts FROM outbox WHERE id = ?";
 constexpr char kMarkFailed[] =
     "UPDATE outbox SET attempts = ?, last_error = ?, next_attempt_at = ?, state = ? "
@@ -46,6 +53,7 @@ Result<std::vector<OutboxRow>> ReadRows(Statement& s) {
     r.attempts = static_cast<int>(s.Int(6));
     r.next_attempt_at = s.Int(7);
     r.last_error = s.Text(8);
+    r.created_at = s.Int(9);
     rows.push_back(std::move(r));
   }
 }
@@ -60,7 +68,9 @@ Status Enqueue(Registry& registry, const Notification& n) {
   const std::int64_t now = registry.Now();
   Status bound = insert->Bind({ChannelName(n.channel), n.recipient, n.subject, n.body, now, now});
   if (!bound.ok()) return bound;
-  return insert->Run();
+  if (Status run = insert->Run(); !run.ok()) return run;
+  registry.NoteOutboxRowAdded();
+  return Status::Ok();
 }
 
 Status NotifyUnit(Registry& registry, const Unit& unit, const std::string& subject,
@@ -70,10 +80,29 @@ Status NotifyUnit(Registry& registry, const Unit& unit, const std::string& subje
   return Enqueue(registry, {Channel::kEmail, unit.fields.email, subject, body});
 }
 
-Result<std::vector<OutboxRow>> ListDueNotifications(Database& db, std::int64_t now, int limit) {
+std::string_view ReasonClause(std::string_view reason) {
+  static constexpr std::string_view kClosers[] = {"。", "；", "！", "，", "、", ".", ";",
+                                                  "!",  ",",  " ",  "\n", "\r", "\t"};
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    for (std::string_view closer : kClosers) {
+      if (reason.size() >= closer.size() &&
+          reason.substr(reason.size() - closer.size()) == closer) {
+        reason.remove_suffix(closer.size());
+        trimmed = true;
+      }
+    }
+  }
+  return reason;
+}
+
+Result<std::vector<OutboxRow>> ListDueNotifications(Database& db, std::int64_t now, int limit,
+                                                    DeliveryChannels channels) {
   Result<Statement> s = db.Prepare(kSelectDue);
   if (!s) return s.status();
-  if (Status b = s->Bind({now, std::int64_t{limit}}); !b.ok()) return b;
+  const std::int64_t email = channels.email ? 1 : 0;
+  const std::int64_t sms = channels.sms ? 1 : 0;
+  if (Status b = s->Bind({now, std::int64_t{limit}, email, sms}); !b.ok()) return b;
   return ReadRows(*s);
 }
 
@@ -117,6 +146,20 @@ Result<OutboxPage> ListOutboxPage(Database& db, std::string_view state, std::int
   if (!rows) return rows.status();
   page.rows = std::move(rows).value();
   return page;
+}
+
+Result<bool> ClaimNotification(Registry& registry, const OutboxRow& row, std::int64_t until) {
+  Database& db = registry.writer();
+  Result<Transaction> txn = Transaction::Begin(db);
+  if (!txn) return txn.status();
+  Result<Statement> s = db.Prepare(kClaim);
+  if (!s) return s.status();
+  const std::int64_t attempts = row.attempts;
+  if (Status b = s->Bind({until, row.id, attempts, row.next_attempt_at}); !b.ok()) return b;
+  if (Status r = s->Run(); !r.ok()) return r;
+  const bool claimed = db.Changes() == 1;
+  if (Status c = txn->Commit(); !c.ok()) return c;
+  return claimed;
 }
 
 Status MarkDelivered(Registry& registry, std::int64_t id) {

@@ -40,6 +40,7 @@ struct OutboxRow {
   int attempts = 0;
   std::int64_t next_attempt_at = 0;
   std::string last_error;
+  std::int64_t created_at = 0;
 };
 
 // Adds a pending row due now, inside the caller's transaction.
@@ -50,10 +51,21 @@ struct OutboxRow {
 [[nodiscard]] Status NotifyUnit(Registry& registry, const Unit& unit, const std::string& subject,
                                 const std::string& body);
 
-// Pending rows whose next attempt is due at `now`, oldest first, at most
-// `limit`.
+// The channels a sender delivers; rows of the others stay pending.
+struct DeliveryChannels {
+  bool email = true;
+  bool sms = true;
+};
+
+// A reviewer's reason as a clause for a notice's sentence: without the full
+// stop, comma or spaces it may end in, so "原因：{}。" never reads "。。".
+[[nodiscard]] std::string_view ReasonClause(std::string_view reason);
+
+// Pending rows of `channels` whose next attempt is due at `now`, oldest first,
+// at most `limit`.
 [[nodiscard]] Result<std::vector<OutboxRow>> ListDueNotifications(Database& db, std::int64_t now,
-                                                                  int limit);
+                                                                  int limit,
+                                                                  DeliveryChannels channels = {});
 // Every row, in id order.
 [[nodiscard]] Result<std::vector<OutboxRow>> ListOutbox(Database& db);
 
@@ -79,6 +91,13 @@ struct OutboxPage {
 [[nodiscard]] Result<OutboxPage> ListOutboxPage(Database& db, std::string_view state,
                                                 std::int64_t limit, std::int64_t offset);
 
+// Claims a due row for one delivery: moves its next attempt to `until`, so no
+// other sender (another serve, send-notifications) takes it meanwhile and a
+// sender that dies while sending leaves it to be retried once `until` passes.
+// False when the row is no longer as `row` read it (another sender claimed or
+// recorded it first).
+[[nodiscard]] Result<bool> ClaimNotification(Registry& registry, const OutboxRow& row,
+                                             std::int64_t until);
 // Records a delivered row ('sent').
 [[nodiscard]] Status MarkDelivered(Registry& registry, std::int64_t id);
 // Records a failed attempt: attempts+1, the error, the next attempt after

@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "foundation/status.h"
 #include "registry/audit_log.h"
@@ -51,11 +52,18 @@ class Registry {
   // API (a consistent snapshot even while readers run). Overwrites the file.
   [[nodiscard]] Status Backup(const std::string& destination);
 
+  // Whether an outbox row was added through this writer since the last call
+  // (Enqueue notes it; true even when its transaction rolled back). Lets the
+  // holder of the writer wake a sender after the step that committed it.
+  void NoteOutboxRowAdded() { outbox_row_added_ = true; }
+  [[nodiscard]] bool TakeOutboxRowAdded() { return std::exchange(outbox_row_added_, false); }
+
  private:
   Registry(Database writer, RegistryOptions options);
 
   Database writer_;
   RegistryOptions options_;
+  bool outbox_row_added_ = false;
 };
 
 // Opens the registry at `path` for a command that only reads (report,

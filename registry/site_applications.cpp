@@ -192,29 +192,38 @@ Result<std::string> IssueApplicationBadge(Registry& registry, const ApplicationS
   return IssueBadge(db, site_id, app.id, registry.Now());
 }
 
-// The SMS/e-mail the procedure promises after a decision.
+// The SMS/e-mail the procedure promises after a decision: the subject names
+// the application and its new state in words (未通过, 已通过初审, ...); a
+// reason that ends in its own full stop gets no second one.
 Status NotifyDecision(Registry& registry, const Unit& unit, const ApplicationSummary& app,
                       const Transition& t, const std::string& reason, const std::string& badge_id) {
   std::string body;
+  std::string_view outcome;
   if (t.to == "rejected") {
+    outcome = "未通过审核";
     body = fmt::format("您的网站“{}”申请（编号{}）未通过审核，原因：{}。请修改后重新提交。",
-                       app.site_name, app.id, reason);
+                       app.site_name, app.id, ReasonClause(reason));
   } else if (t.to == "initial-passed") {
+    outcome = "已通过初审";
     body = fmt::format(
         "您的网站“{}”开办审核申请（编号{}）已通过初审。请打印申请函和申请表（一式三份）并加盖"
         "公章，连同经办人身份证复印件报送同级机构编制部门。",
         app.site_name, app.id);
   } else if (t.to == "badge-issued") {
+    outcome = "已下发网站标识";
     body = fmt::format(
         "您的网站“{}”的网站标识已下发，标识编号{}。请将标识代码粘贴到网站所有页面的</body>前：{}",
         app.site_name, badge_id, BadgeSnippet(badge_id));
   } else if (t.to == "regional-passed") {
+    outcome = "已通过同级机构编制部门审核";
     body = fmt::format("您的网站“{}”标识申请（编号{}）已通过同级机构编制部门审核，等待CONAC复审。",
                        app.site_name, app.id);
   } else {
     return Status::Ok();  // materials received: no message in the procedure
   }
-  return NotifyUnit(registry, unit, fmt::format("网站标识申请 {}：{}", app.id, t.to), body);
+  return NotifyUnit(registry, unit,
+                    fmt::format("网站“{}”的申请（编号{}）{}", app.site_name, app.id, outcome),
+                    body);
 }
 
 // Checks the form for `unit` with the exact message of the first failure:

@@ -39,6 +39,17 @@ ServeApp::ServeApp(boost::asio::io_context& io, registry::Registry& registry,
                {context_, self_check_access_, login_access_, scan_access_, registration_access_});
   api_route_count_ = router_.Routes().size();
   AddWebPages(router_, self_check_access_, login_access_);
+  if (settings_.outbox) {
+    const registry::DeliveryChannels channels = ConfiguredChannels(settings_.outbox->delivery);
+    if (channels.email || channels.sms) {
+      outbox_sender_ = std::make_unique<OutboxSender>(writer_, *settings_.outbox);
+      writer_.SetOutboxHook([sender = outbox_sender_.get()] { sender->Wake(); });
+    }
+  }
+}
+
+void ServeApp::StartOutboxDelivery() {
+  if (outbox_sender_) outbox_sender_->Start();
 }
 
 std::vector<std::pair<http::verb, std::string>> ServeApp::ApiRoutes() const {
@@ -50,6 +61,7 @@ std::vector<std::pair<http::verb, std::string>> ServeApp::ApiRoutes() const {
 void ServeApp::Stop() {
   self_checks_.Stop();
   scans_.RequestStop();
+  if (outbox_sender_) outbox_sender_->Stop();
 }
 
 }  // namespace badgewatch::api

@@ -19,10 +19,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "api/app/outbox_sender.h"
 #include "api/http/request_router.h"
 #include "api/http/server_metrics.h"
 #include "api/service/caller_scope.h"
@@ -64,6 +67,9 @@ struct ServeAppSettings {
   std::chrono::steady_clock::duration registration_window = std::chrono::minutes(10);
   scan::ScanSettings scans;  // scans started through the API
   scan::ScanFiles scan_files;
+  // Delivers the outbox on a thread of its own (OutboxSender) when set and at
+  // least one channel has a URL; empty: notices wait in the outbox.
+  std::optional<OutboxSenderSettings> outbox;
   // Called on the io thread after a self-check ended and its unit's limiter
   // slot is free again (tests wait on it); may be empty.
   std::function<void(std::int64_t unit_id)> self_check_finished;
@@ -87,7 +93,11 @@ class ServeApp {
   // Where the server listens ("http://127.0.0.1:8080"), for /openapi.json's
   // `servers`; before the server starts taking requests.
   void SetServerUrl(std::string url) { context_.server_url = std::move(url); }
-  // Stops self-checks and asks a running scan to stop. Call it on the io thread.
+  // Starts delivering the outbox (settings.outbox); rows enqueued before
+  // wait for it. Does nothing when no channel is configured.
+  void StartOutboxDelivery();
+  // Stops self-checks, asks a running scan and the outbox sender to stop. Call
+  // it on the io thread.
   void Stop();
 
  private:
@@ -108,7 +118,8 @@ class ServeApp {
   RegistrationLimit registration_limit_;
   RegistrationAccess registration_access_;
   RequestRouter router_;
-  std::size_t api_route_count_ = 0;  // the first routes of router_ are the API's
+  std::unique_ptr<OutboxSender> outbox_sender_;  // null: no delivery channel
+  std::size_t api_route_count_ = 0;              // the first routes of router_ are the API's
 };
 
 }  // namespace badgewatch::api

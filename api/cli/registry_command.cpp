@@ -336,8 +336,10 @@ CLI::App* AddRegistryCommand(CLI::App& app, RegistryCommandOptions& o) {
       Subcommand(*registry, o, "list-applications", "List site and badge applications");
   list->add_option("--state", o.state, "Only this state (submitted, rejected, ...)");
   list->add_flag("--json", o.json, "Print JSON");
-  CLI::App* send = Subcommand(*registry, o, "send-notifications",
-                              "Deliver due outbox rows by e-mail (SMTP) and SMS (HTTP gateway)");
+  CLI::App* send =
+      Subcommand(*registry, o, "send-notifications",
+                 "Deliver due outbox rows by e-mail (SMTP) and SMS (HTTP gateway) once "
+                 "(serve delivers them itself when its [mail]/[sms] are set)");
   send->add_option("--config", o.config,
                    "badgewatch.toml; its [database] path, [mail] and [sms] values are the "
                    "defaults of the options");

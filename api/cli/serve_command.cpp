@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "api/app/serve_app.h"
+#include "api/delivery/notification_sender.h"
 #include "api/http/http_server.h"
 #include "registry/integrity_check.h"
 #include "registry/registry.h"
@@ -58,10 +59,13 @@ ListenAddress ParseListenAddress(std::string_view text) {
 
 CLI::App* AddServeCommand(CLI::App& app, ServeOptions& options) {
   CLI::App* serve = app.add_subcommand(
-      "serve", "Serve the JSON API and web pages over the registry until SIGINT/SIGTERM.");
+      "serve",
+      "Serve the JSON API and web pages over the registry until SIGINT/SIGTERM, and deliver "
+      "the outbox's notices (e-mail and SMS) within seconds of their being queued.");
   serve->add_option("--config", options.config,
                     "badgewatch.toml; its [database], [serve], [dns], [scan] and [limits] values "
-                    "are the defaults of these options");
+                    "are the defaults of these options; its [mail] and [sms] say where notices "
+                    "go (a channel without a URL leaves its notices waiting in the outbox)");
   serve->add_option("--db", options.db, "Registry database file (created and migrated if new)")
       ->capture_default_str();
   serve->add_option("--listen", options.listen, "Address to listen on, HOST:PORT or [IPv6]:PORT")
@@ -166,6 +170,34 @@ void ApplyConfig(const scan::ServiceConfig& config, ServeOptions& options) {
   }
 }
 
+// Says once, at start-up, which notices serve delivers and which wait in the
+// outbox for `registry send-notifications` (no [mail] or [sms] URL: not an
+// error, the rows are kept).
+void LogOutboxDelivery(const SenderConfig& delivery) {
+  const registry::DeliveryChannels channels = ConfiguredChannels(delivery);
+  if (channels.email && channels.sms) {
+    spdlog::info("outbox: e-mail through {}, SMS through {}", delivery.smtp_url,
+                 delivery.sms_gateway_url);
+    return;
+  }
+  const auto waiting = [](const char* what, const char* key) {
+    spdlog::info(
+        "outbox: {} notices wait in the outbox and are not sent (no {} in the configuration; "
+        "`badgewatch registry send-notifications` can deliver them)",
+        what, key);
+  };
+  if (channels.email) {
+    spdlog::info("outbox: e-mail through {}", delivery.smtp_url);
+  } else {
+    waiting("e-mail", "[mail] smtp_url");
+  }
+  if (channels.sms) {
+    spdlog::info("outbox: SMS through {}", delivery.sms_gateway_url);
+  } else {
+    waiting("SMS", "[sms] gateway_url");
+  }
+}
+
 }  // namespace
 
 int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
@@ -250,6 +282,9 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
       app_settings.scans.allow_private || options.self_check_allow_private;
   app_settings.scans.site_port = options.scan_site_port;
   app_settings.scan_files = scan::ScanFilesFrom(config);
+  app_settings.outbox = OutboxSenderSettings{
+      {config.mail.smtp_url, config.mail.from, config.sms.gateway_url, config.mail.timeout_ms}};
+  const SenderConfig delivery = app_settings.outbox->delivery;
   ServeApp app(io, **registry, std::move(app_settings));
 
   asio::thread_pool workers(options.workers);
@@ -278,6 +313,8 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
   app.SetServerUrl(url);
   fmt::print(out, "badgewatch serve: listening on {}/ (registry {})\n", url, options.db);
   std::fflush(out);
+  LogOutboxDelivery(delivery);
+  app.StartOutboxDelivery();
   io.run();
   workers.join();
   spdlog::drop("access");

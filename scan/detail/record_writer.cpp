@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,9 +16,41 @@ namespace badgewatch::scan::detail {
 
 namespace {
 
-// The SMS/e-mail a unit gets when its site newly fails: what is wrong, in
-// Chinese (the units are Chinese agencies), with the help line.
-std::string NewlyFailingBody(const FinishedSite& finished) {
+// Failing pages named in a notice; the rest are counted and pointed to.
+constexpr std::size_t kNoticePages = 5;
+
+// Up to kNoticePages failing pages, one a line with what is wrong, then where
+// the site's record lists them all.
+std::string FailingPageLines(const FinishedSite& finished) {
+  const registry::SiteRecord& record = finished.record;
+  std::string lines;
+  const std::size_t shown = std::min(record.failing_pages.size(), kNoticePages);
+  if (shown > 0) lines += "\n问题页面：";
+  for (std::size_t i = 0; i < shown; ++i) {
+    const registry::FailingPage& page = record.failing_pages[i];
+    std::string what;
+    for (const std::string& code : page.problems) {
+      const auto description = verifier::FindProblemDescription(code);
+      if (!what.empty()) what += "；";
+      what += description ? description->chinese : std::string_view(code);
+    }
+    if (!page.detail.empty()) what += (what.empty() ? "" : "：") + page.detail;
+    lines += fmt::format("\n{}. {}{}", i + 1, page.url, what.empty() ? "" : "（" + what + "）");
+  }
+  const std::size_t total = std::max(static_cast<std::size_t>(std::max(record.pages_failed, 0)),
+                                     record.failing_pages.size());
+  if (total > shown) lines += fmt::format("\n另有{}个问题页面未列出。", total - shown);
+  lines += fmt::format(
+      "\n全部问题页面见本网站的合规记录（登录后访问 /api/sites/{}/compliance-records），也可在"
+      "“网站自查”页面（/self-checks）重新检查。",
+      record.site_id);
+  return lines;
+}
+
+// The SMS/e-mail a unit gets when its site fails (newly, or on its first
+// record): what is wrong, in Chinese (the units are Chinese agencies), the
+// first failing pages, with the help line.
+std::string FailingBody(const FinishedSite& finished) {
   std::string body = fmt::format(
       "您单位网站“{}”在本次网站标识检查中未通过（{}个页面中{}个有问题）：",
       finished.site.fields.name, finished.record.pages_total, finished.record.pages_failed);
@@ -25,9 +58,29 @@ std::string NewlyFailingBody(const FinishedSite& finished) {
     const auto description = verifier::FindProblemDescription(code);
     body += fmt::format("\n- {}", description ? description->chinese : std::string_view(code));
   }
+  body += FailingPageLines(finished);
   body += "\n请尽快整改。咨询电话：010-52035000";
   return body;
 }
+
+// The SMS/e-mail a unit gets when its site cannot be reached at all: 站点无法
+// 访问 is a single-item veto of the national inspection, so it is told at once.
+std::string UnreachableBody(const FinishedSite& finished) {
+  std::string body = fmt::format(
+      "您单位网站“{}”在本次网站标识检查中无法访问：{}个页面均未能获取，网站标识无法核验。"
+      "请检查域名解析、服务器和网络是否正常。",
+      finished.site.fields.name, finished.record.pages_total);
+  body += FailingPageLines(finished);
+  body += "\n咨询电话：010-52035000";
+  return body;
+}
+
+// Whom a record tells, and with what: a site failing on its first record,
+// newly failing or newly unreachable; nothing for the others.
+struct SiteNotice {
+  const FinishedSite* site;
+  bool unreachable;
+};
 
 }  // namespace
 
@@ -98,7 +151,7 @@ Status RecordWriter::Write(const std::vector<FinishedSite>& batch) {
   if (Status s = registry::WriteSiteRecords(registry_, scan_id_, records, &changes); !s.ok()) {
     return s;
   }
-  std::vector<const FinishedSite*> newly_failing;
+  std::vector<SiteNotice> notices;
   for (std::size_t i = 0; i < batch.size(); ++i) {
     const registry::SiteRecord& record = records[i];
     ++counts_.sites_scanned;
@@ -110,6 +163,7 @@ Status RecordWriter::Write(const std::vector<FinishedSite>& batch) {
     switch (changes[i]) {
       case SiteChange::kFirstRecord:
         ++counts_.first_records;
+        if (record.verdict != "pass") notices.push_back({&batch[i], IsUnreachable(record)});
         break;
       case SiteChange::kStillPassing:
         break;
@@ -121,27 +175,29 @@ Status RecordWriter::Write(const std::vector<FinishedSite>& batch) {
         break;
       case SiteChange::kNewlyUnreachable:
         ++counts_.newly_unreachable;
+        notices.push_back({&batch[i], true});
         break;
       case SiteChange::kNewlyFailing:
         ++counts_.newly_failing;
-        newly_failing.push_back(&batch[i]);
+        notices.push_back({&batch[i], false});
         break;
     }
   }
-  if (newly_failing.empty()) return Status::Ok();
+  if (notices.empty()) return Status::Ok();
   Result<registry::Transaction> txn = registry::Transaction::Begin(registry_.writer());
   if (!txn) return txn.status();
-  for (const FinishedSite* finished : newly_failing) {
-    if (Status s =
-            registry::NotifyUnit(registry_, finished->unit,
-                                 fmt::format("网站标识检查未通过：{}", finished->site.fields.name),
-                                 NewlyFailingBody(*finished));
-        !s.ok()) {
+  for (const SiteNotice& notice : notices) {
+    const FinishedSite& finished = *notice.site;
+    const std::string subject =
+        std::string(notice.unreachable ? "网站无法访问：" : "网站标识检查未通过：") +
+        finished.site.fields.name;
+    const std::string body = notice.unreachable ? UnreachableBody(finished) : FailingBody(finished);
+    if (Status s = registry::NotifyUnit(registry_, finished.unit, subject, body); !s.ok()) {
       return s;
     }
   }
   if (Status s = txn->Commit(); !s.ok()) return s;
-  counts_.notifications += newly_failing.size();
+  counts_.notifications += notices.size();
   return Status::Ok();
 }
 

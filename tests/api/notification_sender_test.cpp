@@ -3,8 +3,15 @@
 // up after the last attempt.
 #include "api/delivery/notification_sender.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "registry/transaction.h"
 #include "tests/registry/registry_fixture.h"
@@ -19,6 +26,85 @@ using api::DeliverNotification;
 using api::DeliveryReport;
 using api::SenderConfig;
 using testing::RegistryFixture;
+
+// One message the SMTP sink printed: its raw header lines, the headers
+// unfolded, and the body as received.
+struct SunkMail {
+  std::vector<std::string> header_lines;
+  std::map<std::string, std::string> headers;  // unfolded, "Subject" -> "=?UTF-8?B?..?= ..."
+  std::string body;
+};
+
+std::vector<SunkMail> SunkMails(const std::string& output) {
+  constexpr std::string_view kBegin = "---------- MESSAGE FOLLOWS ----------\n";
+  constexpr std::string_view kEnd = "------------ END MESSAGE ------------";
+  std::vector<SunkMail> mails;
+  for (std::size_t at = output.find(kBegin); at != std::string::npos;
+       at = output.find(kBegin, at)) {
+    at += kBegin.size();
+    const std::size_t end = output.find(kEnd, at);
+    if (end == std::string::npos) break;
+    std::istringstream lines(output.substr(at, end - at));
+    SunkMail mail;
+    std::string line;
+    std::string last;
+    bool in_headers = true;
+    while (std::getline(lines, line)) {
+      if (in_headers && line.empty()) {
+        in_headers = false;
+      } else if (in_headers) {
+        mail.header_lines.push_back(line);
+        if ((line[0] == ' ' || line[0] == '\t') && !last.empty()) {
+          mail.headers[last] += line;
+        } else if (const std::size_t colon = line.find(": "); colon != std::string::npos) {
+          last = line.substr(0, colon);
+          mail.headers[last] = line.substr(colon + 2);
+        }
+      } else {
+        mail.body += line + "\n";
+      }
+    }
+    mails.push_back(std::move(mail));
+  }
+  return mails;
+}
+
+std::string Base64Decode(std::string_view text) {
+  constexpr std::string_view kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string bytes;
+  std::uint32_t bits = 0;
+  int count = 0;
+  for (char c : text) {
+    const std::size_t value = kAlphabet.find(c);
+    if (value == std::string_view::npos) continue;  // '=', line ends
+    bits = (bits << 6) | static_cast<std::uint32_t>(value);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      bytes += static_cast<char>((bits >> count) & 0xFF);
+    }
+  }
+  return bytes;
+}
+
+// An unfolded header of RFC 2047 B encoded-words in UTF-8, decoded; "" when
+// any part is not one.
+std::string DecodeEncodedWords(const std::string& header) {
+  std::istringstream words(header);
+  std::string word;
+  std::string text;
+  while (words >> word) {
+    constexpr std::string_view kPrefix = "=?UTF-8?B?";
+    if (word.rfind(kPrefix, 0) != 0 || word.size() < kPrefix.size() + 2 ||
+        word.substr(word.size() - 2) != "?=") {
+      return "";
+    }
+    text += Base64Decode(
+        std::string_view(word).substr(kPrefix.size(), word.size() - kPrefix.size() - 2));
+  }
+  return text;
+}
 
 void Queue(RegistryFixture& f, const Notification& n) {
   Result<Transaction> txn = Transaction::Begin(f.registry->writer());
@@ -40,8 +126,11 @@ TEST_CASE("NotificationSender: e-mail through SMTP and SMS through the gateway",
   CHECK(report.sent == 2);
   CHECK(report.failed_attempts == 0);
   CHECK(smtp.WaitFor("handler@example.gov.cn"));
-  CHECK(smtp.WaitFor("Subject: =?UTF-8?B?"));
-  CHECK(smtp.WaitFor(".第二行"));  // dot-stuffing undone by the server
+  CHECK(smtp.WaitFor("END MESSAGE"));
+  std::vector<SunkMail> mails = SunkMails(smtp.Output());
+  REQUIRE(mails.size() == 1);
+  CHECK(DecodeEncodedWords(mails[0].headers["Subject"]) == "网站标识已下发");
+  CHECK(Base64Decode(mails[0].body) == "标识编号 CA1\r\n.第二行");
   REQUIRE(gateway.bodies().size() == 1);
   nlohmann::json sms = nlohmann::json::parse(gateway.bodies()[0]);
   CHECK(sms["mobile"] == "13800138000");
@@ -82,6 +171,72 @@ TEST_CASE("NotificationSender: failures back off, then give up", "[delivery][net
   }
   CHECK(DeliverDueNotifications(*f.registry, config, 10)->failed_attempts == 0);  // given up
   CHECK(failing_gateway.bodies().size() == kMaxDeliveryAttempts);
+}
+
+TEST_CASE("NotificationSender: e-mails carry Date, Message-ID and a long Chinese subject folded",
+          "[delivery][network]") {
+  RegistryFixture f;
+  testing::SmtpSink smtp(f.dir.File("smtp.log"));
+  const std::string subject =
+      "网站标识检查未通过：浙江省杭州市西湖区人民政府门户网站（含政务公开、办事服务与互动交流栏目"
+      "）";
+  const std::string body = "您单位网站“西湖区人民政府门户网站”未通过检查。\n请尽快整改。";
+  Queue(f, {Channel::kEmail, "handler@example.gov.cn", subject, body});
+  SenderConfig config{smtp.url(), "badge@conac.example", "", 10'000};
+  const OutboxRow row = ListOutbox(f.registry->writer()).value().at(0);
+  // Sent twice (as after a crash between sending and recording): one Message-ID.
+  REQUIRE(DeliverOutboxRow(config, row).ok());
+  REQUIRE(DeliverOutboxRow(config, row).ok());
+  REQUIRE(DeliverNotification(config, row.notification).ok());
+  // The sink prints a message before it answers 250, so all three are there.
+  std::vector<SunkMail> mails = SunkMails(smtp.Output());
+  REQUIRE(mails.size() == 3);
+  SunkMail& mail = mails[0];
+  for (const std::string& line : mail.header_lines) {
+    INFO(line);
+    CHECK(line.size() <= 78);
+  }
+  CHECK(mail.header_lines.end() !=
+        std::find_if(mail.header_lines.begin(), mail.header_lines.end(),
+                     [](const std::string& line) { return line.rfind(" =?UTF-8?B?", 0) == 0; }));
+  CHECK(DecodeEncodedWords(mail.headers["Subject"]) == subject);
+  CHECK_THAT(
+      mail.headers["Date"],
+      Catch::Matches(R"((Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|)"
+                     R"(Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d \+0000)"));
+  CHECK_THAT(mail.headers["Message-ID"],
+             Catch::Matches("<outbox-" + std::to_string(row.id) + "\\." +
+                            std::to_string(row.created_at) + "\\.[0-9a-f]{16}@conac\\.example>"));
+  CHECK(mails[1].headers["Message-ID"] == mail.headers["Message-ID"]);
+  CHECK(mails[2].headers["Message-ID"] != mail.headers["Message-ID"]);
+  CHECK_THAT(mails[2].headers["Message-ID"], Catch::EndsWith("@conac.example>"));
+  CHECK(mail.headers["MIME-Version"] == "1.0");
+  CHECK(mail.headers["Content-Type"] == "text/plain; charset=UTF-8");
+  CHECK(mail.headers["Content-Transfer-Encoding"] == "base64");
+  CHECK(mail.headers["To"] == "<handler@example.gov.cn>");
+  CHECK(Base64Decode(mail.body) ==
+        "您单位网站“西湖区人民政府门户网站”未通过检查。\r\n请尽快整改。");
+}
+
+TEST_CASE("Outbox: a claimed row is not taken by a second sender", "[registry]") {
+  RegistryFixture f;
+  Queue(f, {Channel::kSms, "13800138000", "", "验证码"});
+  const OutboxRow row = ListOutbox(f.registry->writer()).value().at(0);
+  CHECK(ClaimNotification(*f.registry, row, *f.now + 30).value());
+  CHECK_FALSE(ClaimNotification(*f.registry, row, *f.now + 30).value());  // as read: taken
+  CHECK(ListDueNotifications(f.registry->writer(), *f.now, 10).value().empty());
+  *f.now += 30;  // the claim lapsed (its sender died): due again, once
+  const std::vector<OutboxRow> due = ListDueNotifications(f.registry->writer(), *f.now, 10).value();
+  REQUIRE(due.size() == 1);
+  CHECK(ClaimNotification(*f.registry, due[0], *f.now + 30).value());
+  CHECK(ListDueNotifications(f.registry->writer(), *f.now, 10, {true, false}).value().empty());
+}
+
+TEST_CASE("Outbox: a reviewer's reason reads as one sentence in a notice", "[registry]") {
+  CHECK(ReasonClause("网站名称与单位不符，请删除。") == "网站名称与单位不符，请删除");
+  CHECK(ReasonClause("缺少IP地址。 \n") == "缺少IP地址");
+  CHECK(ReasonClause("域名有误！！") == "域名有误");
+  CHECK(ReasonClause("名称不符") == "名称不符");
 }
 
 TEST_CASE("NotificationSender: an unconfigured channel is a failed attempt", "[registry]") {

@@ -2,27 +2,38 @@
 // [serve] from the file, the command line wins over it, a bad file is a clear
 // error, and SIGTERM stops it cleanly.
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "registry/outbox.h"
 #include "registry/registry.h"
+#include "tests/api/registry_api_fixture.h"
 #include "tests/registry/registry_fixture.h"
 #include "tests/support/cli_run.h"
 #include "tests/support/child_process.h"
+#include "tests/support/http_receiver.h"
+#include "tests/support/poll_until.h"
+#include "tests/support/raw_http_connection.h"
 
 namespace {
 
 using badgewatch::registry::testing::TempDir;
+using badgewatch::testing::PollUntil;
 using badgewatch::testing::RunCli;
 
 // A loopback port nothing listens on now.
@@ -88,10 +99,61 @@ struct ServeProcess {
   std::string first_line;
 };
 
-std::string WriteConfig(const TempDir& dir, const std::string& text) {
-  const std::string path = dir.File("badgewatch.toml");
+std::string WriteConfig(const TempDir& dir, const std::string& text,
+                        const std::string& name = "badgewatch.toml") {
+  const std::string path = dir.File(name);
   std::ofstream(path) << text;
   return path;
+}
+
+// An SMS gateway that lets connections queue on its listening socket and
+// never accepts one: a sender that reached it waits for an answer in vain,
+// and the gateway has received nothing.
+struct UnansweringGateway {
+  UnansweringGateway() {
+    fd = socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof addr;
+    REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    REQUIRE(listen(fd, 16) == 0);
+    REQUIRE(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &length) == 0);
+    port = ntohs(addr.sin_port);
+  }
+  ~UnansweringGateway() { close(fd); }
+  // Waits up to `limit` for a connection in the queue: a delivery under way.
+  bool ConnectionWaiting(std::chrono::milliseconds limit) const {
+    pollfd waiting{fd, POLLIN, 0};
+    return poll(&waiting, 1, static_cast<int>(limit.count())) == 1;
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port) + "/sms"; }
+
+  int fd = -1;
+  unsigned short port = 0;
+};
+
+// POSTs `body` as the bearer of `token`; the response status.
+int PostAs(unsigned short port, const std::string& token, const std::string& target,
+           const std::string& body) {
+  badgewatch::test::RawHttpConnection connection(
+      {boost::asio::ip::make_address("127.0.0.1"), port});
+  connection.Send("POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                  token + "\r\nContent-Type: application/json\r\nContent-Length: " +
+                  std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+  auto response = connection.ReadResponse();
+  REQUIRE(response.has_value());
+  return static_cast<int>(response->result_int());
+}
+
+// The gateway's requests for `mobile`.
+int SmsTo(const badgewatch::registry::testing::HttpReceiver& gateway, const std::string& mobile) {
+  int count = 0;
+  for (const std::string& body : gateway.bodies()) {
+    if (nlohmann::json::parse(body).value("mobile", "") == mobile) ++count;
+  }
+  return count;
 }
 
 }  // namespace
@@ -169,4 +231,69 @@ TEST_CASE("serve: a registry that fails quick_check is refused at start-up", "[a
   std::ifstream errors(err);
   std::string message((std::istreambuf_iterator<char>(errors)), std::istreambuf_iterator<char>());
   CHECK_THAT(message, Catch::StartsWith("badgewatch serve: '" + db + "' is damaged: "));
+}
+
+TEST_CASE("serve: a notice queued before serve is killed is delivered once after the restart",
+          "[api][delivery]") {
+  namespace registry = badgewatch::registry;
+  badgewatch::api::testing::RegistryApi api;  // the registry file, a unit with an API token
+  const std::string mobile = "13912345678";
+  const unsigned short port = FreePort();
+  const auto config = [&](const std::string& gateway_url, const std::string& name) {
+    return WriteConfig(api.dir,
+                       "[database]\npath = \"" + api.path + "\"\n[serve]\nlisten = \"127.0.0.1:" +
+                           std::to_string(port) + "\"\n[mail]\ntimeout_ms = 3000\n[sms]\n" +
+                           (gateway_url.empty() ? "" : "gateway_url = \"" + gateway_url + "\"\n"),
+                       name);
+  };
+  const auto code_rows = [&] {
+    std::vector<registry::OutboxRow> rows;
+    for (const registry::OutboxRow& row : registry::ListOutbox(api.registry->writer()).value()) {
+      if (row.notification.recipient == mobile) rows.push_back(row);
+    }
+    return rows;
+  };
+  UnansweringGateway unanswering;
+  std::string first_config;
+  bool sender_under_way = false;
+  SECTION("no SMS gateway configured yet") { first_config = config("", "first.toml"); }
+  SECTION("killed while the gateway has not answered") {
+    first_config = config(unanswering.url(), "first.toml");
+    sender_under_way = true;
+  }
+  {
+    ServeProcess serve({"--config", first_config}, api.dir.File("first.err"));
+    REQUIRE(serve.first_line.find("listening on") != std::string::npos);
+    REQUIRE(PostAs(port, api.tokens.at("agency"), "/api/sms-codes",
+                   nlohmann::json{{"mobile", mobile}}.dump()) == 201);
+    if (sender_under_way) {
+      // The sender took the code at once and waits for the gateway's answer
+      // (for up to timeout_ms): killed now, in the middle of the delivery.
+      REQUIRE(unanswering.ConnectionWaiting(std::chrono::seconds(20)));
+    }
+    REQUIRE(kill(serve.pid, SIGKILL) == 0);
+    REQUIRE(waitpid(serve.pid, nullptr, 0) == serve.pid);
+    serve.pid = -1;
+  }
+  REQUIRE(code_rows().size() == 1);
+  CHECK(code_rows()[0].state == "pending");
+  CHECK(code_rows()[0].attempts == 0);
+  badgewatch::registry::testing::HttpReceiver gateway(200);
+  ServeProcess restarted({"--config", config(gateway.url(), "second.toml")},
+                         api.dir.File("second.err"));
+  REQUIRE(restarted.first_line.find("listening on") != std::string::npos);
+  // Delivered after the restart (a claim left by the killed sender lapses
+  // first), and recorded as sent after one attempt.
+  REQUIRE(PollUntil(
+      [&] {
+        const std::vector<registry::OutboxRow> rows = code_rows();
+        return rows.size() == 1 && rows[0].state == "sent";
+      },
+      std::chrono::seconds(60)));
+  CHECK(code_rows()[0].attempts == 1);
+  CHECK(restarted.Stop() == 0);
+  CHECK(SmsTo(gateway, mobile) == 1);
+  const nlohmann::json sms = nlohmann::json::parse(gateway.bodies().back());
+  CHECK_THAT(sms["text"].get<std::string>(), Catch::Contains("验证码"));
+  CHECK_THAT(sms["text"].get<std::string>(), Catch::Contains(api.LastSmsCode(mobile)));
 }

@@ -133,6 +133,31 @@ TEST_CASE("Scan: every badged site gets its record, the next scan says what chan
   REQUIRE(gone.failing_pages.size() == 1);
   CHECK(gone.failing_pages[0].detail.find("NXDOMAIN") != std::string::npos);
 
+  // Failing on its first record and unreachable: each unit is told (SMS and
+  // e-mail), with the failing page and where its record lists them all.
+  CHECK(first.notifications == 2);
+  const std::vector<registry::OutboxRow> told =
+      registry::ListOutbox(r.fixture.registry->writer()).value();
+  REQUIRE(told.size() == 4);
+  const auto email_with = [&told](const std::string& subject) {
+    for (const registry::OutboxRow& row : told) {
+      if (row.notification.channel == registry::Channel::kEmail &&
+          row.notification.subject == subject) {
+        return row.notification.body;
+      }
+    }
+    return std::string();
+  };
+  const std::string bad_notice = email_with("网站标识检查未通过：坏网站");
+  CHECK_THAT(bad_notice, Catch::Contains("1. " + bad.failing_pages[0].url));
+  CHECK_THAT(bad_notice,
+             Catch::Contains("/api/sites/" + std::to_string(r.bad) + "/compliance-records"));
+  CHECK_THAT(bad_notice, Catch::Contains("您单位网站“坏网站”在本次网站标识检查中未通过"));
+  const std::string gone_notice = email_with("网站无法访问：失联网站");
+  CHECK_THAT(gone_notice, Catch::Contains("无法访问"));
+  CHECK_THAT(gone_notice, Catch::Contains("NXDOMAIN"));
+  CHECK_THAT(gone_notice, Catch::Contains("http://gone.example.gov.cn"));
+
   // The bad site is fixed, the good one breaks.
   r.web.ServePage("bad.example.gov.cn", "/b.html", "坏网站", r.Snippet(r.bad));
   r.web.ServePage("good.example.gov.cn", "/a.html", "通知 - 好网站", "");
@@ -146,6 +171,39 @@ TEST_CASE("Scan: every badged site gets its record, the next scan says what chan
   const auto outbox = registry::ListOutbox(r.fixture.registry->writer()).value();
   REQUIRE(outbox.size() == outbox_before + 2);  // one SMS and one e-mail
   CHECK(outbox.back().notification.body.find("好网站") != std::string::npos);
+}
+
+TEST_CASE("Scan: a failing site's notice names its first 5 failing pages and where the rest are",
+          "[scan][crawler]") {
+  ScannedRegistry r;
+  std::string links;
+  for (int i = 1; i <= 7; ++i) {
+    const std::string path = "/p" + std::to_string(i) + ".html";
+    links += "<a href=\"" + path + "\">" + std::to_string(i) + "</a>";
+    r.web.ServePage("bad.example.gov.cn", path, "坏网站", "<p>标识忘了贴</p>");
+  }
+  r.web.ServePage("bad.example.gov.cn", "/", "坏网站", links + r.Snippet(r.bad));
+  ScanSettings settings = r.Settings();
+  settings.site_id = r.bad;
+  const ScanOutcome outcome = r.Scan(settings);
+  CHECK(outcome.notifications == 1);
+  const registry::SiteRecord record = r.LastRecord(r.bad);
+  CHECK(record.pages_failed == 7);
+  std::string body;
+  for (const registry::OutboxRow& row :
+       registry::ListOutbox(r.fixture.registry->writer()).value()) {
+    if (row.notification.channel == registry::Channel::kSms) body = row.notification.body;
+  }
+  INFO(body);
+  int named = 0;
+  for (const registry::FailingPage& page : record.failing_pages) {
+    if (body.find(page.url + "（") != std::string::npos) ++named;
+  }
+  CHECK(named == 5);
+  CHECK_THAT(body, Catch::Contains("5. "));
+  CHECK_THAT(body, Catch::Contains("另有2个问题页面未列出"));
+  CHECK_THAT(body, Catch::Contains("/api/sites/" + std::to_string(r.bad) + "/compliance-records"));
+  CHECK(body.find("6. ") == std::string::npos);
 }
 
 TEST_CASE("Scan: --resume continues an interrupted scan without crawling recorded sites",

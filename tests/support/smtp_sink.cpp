@@ -105,6 +105,8 @@ SmtpSink::~SmtpSink() {
   waitpid(pid_, &status, 0);
 }
 
+std::string SmtpSink::Output() const { return ReadFile(log_path_); }
+
 bool SmtpSink::WaitFor(const std::string& text) const {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (std::chrono::steady_clock::now() < deadline) {

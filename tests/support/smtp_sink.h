@@ -21,6 +21,10 @@ class SmtpSink {
 
   [[nodiscard]] int port() const { return port_; }
   [[nodiscard]] std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+  // What the sink printed so far: each message between "---------- MESSAGE
+  // FOLLOWS ----------" and "------------ END MESSAGE ------------", its
+  // lines as received (LF ends).
+  [[nodiscard]] std::string Output() const;
   // Polls the sink's output until it contains `text` (true) or 10 s pass.
   [[nodiscard]] bool WaitFor(const std::string& text) const;
 
