@@ -325,7 +325,7 @@ Status ResubmitApplication(Registry& registry, const Actor& actor, std::int64_t 
   if (Status s = InsertRevision(registry, application_id, revision, form); !s.ok()) return s;
   if (Status s = UpdateState(registry, application_id, t->to, revision); !s.ok()) return s;
   Status recorded = detail::RecordStep(registry, actor, "application", application_id, *t,
-                                       fmt::format("revision {}", revision));
+                                       fmt::format("第 {} 版申请", revision));
   if (!recorded.ok()) return recorded;
   return step->txn.Commit();
 }
@@ -350,7 +350,7 @@ Status DecideApplication(Registry& registry, const Actor& actor, std::int64_t ap
     if (!issued) return issued.status();
     badge_id = *issued;
   }
-  const std::string detail = badge_id.empty() ? reason : "badge " + badge_id;
+  const std::string detail = badge_id.empty() ? reason : "标识编号 " + badge_id;
   Status recorded = detail::RecordStep(registry, actor, "application", application_id, *t, detail);
   if (!recorded.ok()) return recorded;
   if (Status s = NotifyDecision(registry, *unit, *app, *t, reason, badge_id); !s.ok()) return s;

@@ -432,6 +432,8 @@ WebText ButtonText(registry::WorkflowAction action) {
       return WebText::kReject;
     case registry::WorkflowAction::kWithdraw:
       return WebText::kWithdrawButton;
+    case registry::WorkflowAction::kConacPass:
+      return WebText::kConacPassButton;
     default:
       return WebText::kApprove;
   }
@@ -561,11 +563,16 @@ HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
                         scan::FormatBeijingTime(step.decided_at), HtmlEscape(step.reason));
   }
   body += "</tbody>\n</table>\n</section>\n";
+  if (application.state == "rejected" && !history->empty()) {
+    body =
+        Message("error", viewer.F(WebText::kRejectedBecause, history->back().reason).html()) + body;
+  }
   if (viewer.actor->role == Role::kUnit && application.state == "rejected") {
+    body += fmt::format("<section>\n<h2>{}</h2>\n", viewer.T(WebText::kEditAndResubmit));
     FormState state = FormStateFor(viewer, db, now);
     state.values = FieldsOf(f);
     state.application_id = application.id;
-    body += "<section>\n" + ApplicationFormHtml(viewer, state) + "</section>\n";
+    body += ApplicationFormHtml(viewer, state) + "</section>\n";
   }
   return HtmlPage(viewer, status,
                   {viewer.FText(WebText::kApplicationNumber, application.id) + " · " + f.site.name,

@@ -177,6 +177,10 @@ constexpr std::array<Translation, static_cast<std::size_t>(WebText::kCount)> kMe
      "注册。",
      "Your unit has no usable Chinese domain (registered and not expired). To use one, register "
      "it under Online names › Domain application."},
+    {WebText::kConacPassButton, "复审通过，下发网站标识", "Pass the review and issue the badge"},
+    {WebText::kRejectedBecause, "审核未通过，原因：{}", "Not approved. Reason: {}"},
+    {WebText::kEditAndResubmit, "修改申请信息后重新提交",
+     "Edit the application and submit it again"},
 }};
 
 constexpr bool MessagesInOrder() {

@@ -137,6 +137,9 @@ enum class WebText {
   kUnitEmail,
   kNoChineseDomain,
   kNoChoosableDomain,
+  kConacPassButton,
+  kRejectedBecause,  // "{}" = the reason
+  kEditAndResubmit,
   kCount,  // not a message: the number of messages
 };
 

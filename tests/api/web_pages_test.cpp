@@ -488,7 +488,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "WebPages: rejected after the initial pass for incomplete materials, resubmitted, issued; "
+    "WebPages: rejected after the initial pass for incomplete materials, resubmitted and issued, "
     "the reviewer sees the unit",
     "[api][web]") {
   WebPages web;
@@ -510,7 +510,8 @@ TEST_CASE(
   HttpResponse rejected = web.Get("agency", target);
   CHECK(Contains(rejected, "审核未通过，请修改后重新提交"));
   CHECK(Contains(rejected, "<td>书面申请材料审核未通过</td>"));
-  CHECK(Contains(rejected, "材料不全：缺少申请表"));
+  CHECK(Contains(rejected, "审核未通过，原因：材料不全：缺少申请表"));
+  CHECK(Contains(rejected, "<h2>修改申请信息后重新提交</h2>"));
   CHECK(Contains(rejected, "name=\"application_id\""));
   REQUIRE(web.Post("agency", "/applications",
                    web.FormFields("杭州市教育局") + "&application_id=" + std::to_string(id) +

@@ -363,7 +363,7 @@ async function main() {
     step('the unit reads the reason, edits and resubmits; it passes and the badge is issued');
     await agency.page.goto(agencyUrl);
     await expectText(agency.page, 'main', '书面申请材料审核未通过');
-    await expectText(agency.page, 'main', MATERIALS_REASON);
+    await expectText(agency.page, 'main', `审核未通过，原因：${MATERIALS_REASON}`);
     await agency.page.screenshot({ path: path.join(outDir, 'e2e-materials-rejected.png'), fullPage: true });
     await agency.page.locator('form#application-form textarea[name=introduction]')
       .fill('发布本县政务信息，提供在线办事服务（已补齐书面材料）。');
