@@ -15,8 +15,9 @@
 namespace badgewatch::registry {
 namespace {
 
-constexpr char kUnitOwnsDomain[] =
-    "SELECT count(*) FROM domains WHERE unit_id = ? AND ascii_name = ? AND state = 'registered'";
+constexpr char kChoosableDomains[] =
+    "SELECT name, ascii_name FROM domains WHERE unit_id = ? AND state = 'registered' "
+    "AND (expires_at IS NULL OR expires_at > ?) ORDER BY id";
 constexpr char kInsertApplication[] =
     "INSERT INTO applications (kind, opening_type, unit_id, state, revision, created_at, "
     "updated_at) VALUES (?, ?, ?, 'submitted', 1, ?, ?)";
@@ -28,7 +29,7 @@ constexpr char kUpdateState[] =
 constexpr char kSetSite[] = "UPDATE applications SET site_id = ? WHERE id = ?";
 constexpr char kSelectApplications[] =
     "SELECT a.id, a.kind, a.state, a.unit_id, u.name, u.region_code, a.revision, a.site_id, "
-    "r.form_json FROM applications AS a JOIN units AS u ON u.id = a.unit_id "
+    "r.form_json, a.opening_type FROM applications AS a JOIN units AS u ON u.id = a.unit_id "
     "JOIN application_revisions AS r ON r.application_id = a.id AND r.revision = a.revision "
     "WHERE (a.id = ? OR ?) AND (a.state = ? OR ? = '') ORDER BY a.id";
 constexpr char kSelectRevision[] =
@@ -39,6 +40,13 @@ constexpr char kSelectSteps[] =
 
 Workflow WorkflowOf(const Unit& unit) {
   return unit.fields.kind == UnitKind::kPartyGovernment ? Workflow::kSiteOpening : Workflow::kBadge;
+}
+
+// The form as `workflow` keeps it: a badge application has no application
+// type (new or recheck is a site-opening distinction), so it is always "new".
+SiteForm FormOfWorkflow(Workflow workflow, SiteForm form) {
+  if (workflow == Workflow::kBadge) form.opening_type = OpeningType::kNew;
+  return form;
 }
 
 std::string FormJson(const SiteForm& form) {
@@ -83,17 +91,14 @@ Result<SiteForm> ParseFormJson(const std::string& text) {
 }
 
 Status CheckDomainOwned(Database& db, const Unit& unit, const std::string& name,
-                        const std::string& ascii) {
-  Result<Statement> owns = db.Prepare(kUnitOwnsDomain);
-  if (!owns) return owns.status();
-  if (Status b = owns->Bind({unit.id, ascii}); !b.ok()) return b;
-  Result<bool> row = owns->Step();
-  if (!row) return row.status();
-  if (owns->Int(0) == 0) {
-    return InvalidArgument(
-        fmt::format("Chinese domain '{}' is not a registered domain of this unit", name));
+                        const std::string& ascii, std::int64_t now) {
+  Result<std::vector<ChoosableDomain>> owned = ChoosableChineseDomains(db, unit.id, now);
+  if (!owned) return owned.status();
+  for (const ChoosableDomain& domain : *owned) {
+    if (domain.ascii_name == ascii) return Status::Ok();
   }
-  return Status::Ok();
+  return InvalidArgument(
+      fmt::format("Chinese domain '{}' is not a registered domain of this unit", name));
 }
 
 Status InsertRevision(Registry& registry, std::int64_t id, int revision, const SiteForm& form) {
@@ -134,6 +139,7 @@ Result<std::vector<ApplicationSummary>> SelectApplications(Database& db, std::in
     a.region_code = s->Text(5);
     a.revision = static_cast<int>(s->Int(6));
     a.site_id = s->OptInt(7);
+    a.opening_type = s->Text(9) == "recheck" ? OpeningType::kRecheck : OpeningType::kNew;
     Result<SiteForm> form = ParseFormJson(s->Text(8));
     if (!form) return form.status();
     a.site_name = form->site.name;
@@ -167,12 +173,24 @@ Result<ApplicationStepInProgress> BeginStep(Registry& registry, const Actor& act
   return ApplicationStepInProgress{std::move(txn).value(), *app, *unit, *t};
 }
 
-// Creates the site (or updates the one a recheck names) and issues its badge.
+// The refusal of a badge while another unit's site carries the domain.
+Status DomainConflictRefusal(const DomainHolder& holder) {
+  return Status(StatusCode::kFailedPrecondition,
+                fmt::format("域名“{}”已由其他单位（{}，所属区域 {}）的网站“{}”使用，不能为本申请"
+                            "发放网站标识。请核实域名归属，或驳回申请。",
+                            holder.domain, holder.unit_name, holder.region_code, holder.site_name));
+}
+
+// Creates the site (or updates the one a recheck names) and issues its badge;
+// refused while a site of another unit carries one of its domains.
 Result<std::string> IssueApplicationBadge(Registry& registry, const ApplicationSummary& app,
                                           const Unit& unit) {
   Database& db = registry.writer();
   Result<SiteForm> form = LoadApplicationForm(db, app.id, app.revision);
   if (!form) return form.status();
+  Result<std::vector<DomainHolder>> holders = OtherUnitsHoldingDomains(db, unit.id, form->site);
+  if (!holders) return holders.status();
+  if (!holders->empty()) return DomainConflictRefusal(holders->front());
   Result<std::optional<std::int64_t>> existing = FindUnitSite(db, unit.id, form->site);
   if (!existing) return existing.status();
   std::int64_t site_id = 0;
@@ -228,18 +246,20 @@ Status NotifyDecision(Registry& registry, const Unit& unit, const ApplicationSum
 
 // Checks the form for `unit` with the exact message of the first failure:
 // site name required; a Chinese domain, when given, ends in the unit kind's
-// suffix, passes IDNA and is a registered domain of the unit; an English
+// suffix, passes IDNA and is a registered, unexpired domain of the unit; an English
 // domain (unless hosted on the platform) is a host name, under .gov.cn for
 // 党政机关; at least one IP, each IPv4 or IPv6; introduction required and at
 // most 500 characters; the handler mobile confirmed by SMS.
-Status ValidateSiteForm(Database& db, const Unit& unit, const SiteForm& form) {
+Status ValidateSiteForm(Database& db, const Unit& unit, const SiteForm& form, std::int64_t now) {
   const SiteFields& site = form.site;
   const bool agency = unit.fields.kind == UnitKind::kPartyGovernment;
   if (Status s = RequireText("website name", site.name); !s.ok()) return s;
   if (site.chinese_domain && !site.chinese_domain->empty()) {
     Result<std::string> ascii = ValidateChineseDomain(*site.chinese_domain, unit.fields.kind);
     if (!ascii) return ascii.status();
-    if (Status s = CheckDomainOwned(db, unit, *site.chinese_domain, *ascii); !s.ok()) return s;
+    if (Status s = CheckDomainOwned(db, unit, *site.chinese_domain, *ascii, now); !s.ok()) {
+      return s;
+    }
   }
   if (site.hosted_on_platform) {
     if (site.english_domain && !site.english_domain->empty()) {
@@ -263,7 +283,7 @@ Status ValidateSiteForm(Database& db, const Unit& unit, const SiteForm& form) {
 }  // namespace
 
 Result<std::int64_t> SubmitApplication(Registry& registry, const Actor& actor,
-                                       const SiteForm& form) {
+                                       const SiteForm& submitted) {
   Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
   if (!txn) return txn.status();
@@ -274,9 +294,10 @@ Result<std::int64_t> SubmitApplication(Registry& registry, const Actor& actor,
   Result<Unit> unit = LoadUnit(db, actor.unit_id);
   if (!unit) return unit.status();
   const Workflow workflow = WorkflowOf(*unit);
+  const SiteForm form = FormOfWorkflow(workflow, submitted);
   Result<Transition> t = FindTransition(workflow, "", WorkflowAction::kSubmit, actor.role);
   if (!t) return t.status();
-  if (Status s = ValidateSiteForm(db, *unit, form); !s.ok()) return s;
+  if (Status s = ValidateSiteForm(db, *unit, form, registry.Now()); !s.ok()) return s;
   if (Status s = UseConfirmedMobile(db, actor.account_id, form.sms_verification_id, registry.Now());
       !s.ok()) {
     return s;
@@ -296,14 +317,15 @@ Result<std::int64_t> SubmitApplication(Registry& registry, const Actor& actor,
 }
 
 Status ResubmitApplication(Registry& registry, const Actor& actor, std::int64_t application_id,
-                           const SiteForm& form) {
+                           const SiteForm& submitted) {
   Result<ApplicationStepInProgress> step =
       BeginStep(registry, actor, application_id, WorkflowAction::kResubmit);
   if (!step) return step.status();
+  const SiteForm form = FormOfWorkflow(step->app.workflow, submitted);
   Database& db = registry.writer();
   const ApplicationSummary* app = &step->app;
   const Transition* t = &step->transition;
-  if (Status s = ValidateSiteForm(db, step->unit, form); !s.ok()) return s;
+  if (Status s = ValidateSiteForm(db, step->unit, form, registry.Now()); !s.ok()) return s;
   if (Status s = UseConfirmedMobile(db, actor.account_id, form.sms_verification_id, registry.Now());
       !s.ok()) {
     return s;
@@ -312,7 +334,7 @@ Status ResubmitApplication(Registry& registry, const Actor& actor, std::int64_t 
   if (Status s = InsertRevision(registry, application_id, revision, form); !s.ok()) return s;
   if (Status s = UpdateState(registry, application_id, t->to, revision); !s.ok()) return s;
   Status recorded = detail::RecordStep(registry, actor, "application", application_id, *t,
-                                       fmt::format("revision {}", revision));
+                                       fmt::format("第 {} 版申请", revision));
   if (!recorded.ok()) return recorded;
   return step->txn.Commit();
 }
@@ -337,7 +359,7 @@ Status DecideApplication(Registry& registry, const Actor& actor, std::int64_t ap
     if (!issued) return issued.status();
     badge_id = *issued;
   }
-  const std::string detail = badge_id.empty() ? reason : "badge " + badge_id;
+  const std::string detail = badge_id.empty() ? reason : "标识编号 " + badge_id;
   Status recorded = detail::RecordStep(registry, actor, "application", application_id, *t, detail);
   if (!recorded.ok()) return recorded;
   if (Status s = NotifyDecision(registry, *unit, *app, *t, reason, badge_id); !s.ok()) return s;
@@ -379,6 +401,27 @@ Result<std::vector<ApplicationStep>> ApplicationHistory(Database& db, std::int64
     if (!*row) return steps;
     steps.push_back({s->Text(0), s->Text(1), s->Text(2), s->Int(3), s->Text(4), s->Int(5)});
   }
+}
+
+Result<std::vector<ChoosableDomain>> ChoosableChineseDomains(Database& db, std::int64_t unit_id,
+                                                             std::int64_t now) {
+  Result<Statement> s = db.Prepare(kChoosableDomains);
+  if (!s) return s.status();
+  if (Status b = s->Bind({unit_id, now}); !b.ok()) return b;
+  std::vector<ChoosableDomain> domains;
+  for (;;) {
+    Result<bool> row = s->Step();
+    if (!row) return row.status();
+    if (!*row) return domains;
+    domains.push_back({s->Text(0), s->Text(1)});
+  }
+}
+
+Result<std::vector<DomainHolder>> ApplicationDomainConflicts(
+    Database& db, const ApplicationSummary& application) {
+  Result<SiteForm> form = LoadApplicationForm(db, application.id, application.revision);
+  if (!form) return form.status();
+  return OtherUnitsHoldingDomains(db, application.unit_id, form->site);
 }
 
 }  // namespace badgewatch::registry

@@ -37,10 +37,12 @@ struct SiteForm {
 [[nodiscard]] Status ResubmitApplication(Registry& registry, const Actor& actor,
                                          std::int64_t application_id, const SiteForm& form);
 
-// A reviewer's step: regional-pass/-reject, materials-received, issue-badge,
-// conac-pass/-reject. Rejections need a reason. The step that reaches
+// A step without a form: the reviewers' regional-pass/-reject,
+// materials-received, materials-reject, issue-badge, conac-pass/-reject
+// (rejections need a reason) and the unit's withdraw. The step that reaches
 // "badge-issued" creates (or, for a recheck, updates) the site and issues its
-// badge in the same transaction.
+// badge in the same transaction; it is refused (kFailedPrecondition) while a
+// site of another unit carries one of the application's domains.
 [[nodiscard]] Status DecideApplication(Registry& registry, const Actor& actor,
                                        std::int64_t application_id, WorkflowAction action,
                                        const std::string& reason);
@@ -48,6 +50,7 @@ struct SiteForm {
 struct ApplicationSummary {
   std::int64_t id = 0;
   Workflow workflow = Workflow::kSiteOpening;
+  OpeningType opening_type = OpeningType::kNew;  // always kNew for a badge application
   std::string state;
   std::int64_t unit_id = 0;
   std::string unit_name;
@@ -76,6 +79,21 @@ struct ApplicationStep {
 // Every step, oldest first.
 [[nodiscard]] Result<std::vector<ApplicationStep>> ApplicationHistory(Database& db,
                                                                       std::int64_t id);
+// A Chinese domain the unit may name on its form: registered and not expired.
+struct ChoosableDomain {
+  std::string name;        // 浙江大学.公益
+  std::string ascii_name;  // xn--...
+};
+// The unit's choosable Chinese domains at `now`, in registration order.
+[[nodiscard]] Result<std::vector<ChoosableDomain>> ChoosableChineseDomains(Database& db,
+                                                                           std::int64_t unit_id,
+                                                                           std::int64_t now);
+
+// The sites of other units that carry a domain of the application's latest
+// form (what the reviewers must see, and what refuses the badge); empty when
+// none.
+[[nodiscard]] Result<std::vector<DomainHolder>> ApplicationDomainConflicts(
+    Database& db, const ApplicationSummary& application);
 
 }  // namespace badgewatch::registry
 

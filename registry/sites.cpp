@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "foundation/ascii.h"
 #include "registry/detail/stored_codes.h"
 
 namespace badgewatch::registry {
@@ -22,6 +23,12 @@ constexpr char kSelectSites[] =
     "SELECT s.id, s.unit_id, s.sequence, s.name, s.chinese_domain, s.english_domain, "
     "s.hosted_on_platform, s.ips, s.introduction, b.id FROM sites AS s "
     "LEFT JOIN badges AS b ON b.site_id = s.id WHERE s.id = ? OR ? ORDER BY s.id";
+constexpr char kSelectDomainHolders[] =
+    "SELECT s.id, s.name, s.unit_id, u.name, u.region_code, s.english_domain, s.chinese_domain, "
+    "b.id FROM sites AS s JOIN units AS u ON u.id = s.unit_id "
+    "LEFT JOIN badges AS b ON b.site_id = s.id WHERE s.unit_id <> ? AND "
+    "((? <> '' AND lower(coalesce(s.english_domain, '')) = lower(?)) OR "
+    "(? <> '' AND coalesce(s.chinese_domain, '') = ?)) ORDER BY s.id";
 
 Site ReadSite(const Statement& s) {
   Site site;
@@ -106,6 +113,33 @@ Status UpdateSite(Database& db, std::int64_t site_id, const SiteFields& f) {
        std::int64_t{f.hosted_on_platform ? 1 : 0}, JoinIps(f.ips), f.introduction, site_id});
   if (!bound.ok()) return bound;
   return update->Run();
+}
+
+Result<std::vector<DomainHolder>> OtherUnitsHoldingDomains(Database& db, std::int64_t unit_id,
+                                                           const SiteFields& f) {
+  const std::string english = f.hosted_on_platform ? "" : f.english_domain.value_or("");
+  const std::string chinese = f.chinese_domain.value_or("");
+  Result<Statement> s = db.Prepare(kSelectDomainHolders);
+  if (!s) return s.status();
+  if (Status b = s->Bind({unit_id, english, english, chinese, chinese}); !b.ok()) return b;
+  std::vector<DomainHolder> holders;
+  for (;;) {
+    Result<bool> row = s->Step();
+    if (!row) return row.status();
+    if (!*row) return holders;
+    DomainHolder h;
+    h.site_id = s->Int(0);
+    h.site_name = s->Text(1);
+    h.unit_id = s->Int(2);
+    h.unit_name = s->Text(3);
+    h.region_code = s->Text(4);
+    const std::optional<std::string> held_english = s->OptText(5);
+    const bool english_shared =
+        !english.empty() && held_english && foundation::EqualsIgnoreCase(*held_english, english);
+    h.domain = english_shared ? *held_english : s->OptText(6).value_or("");
+    h.badge_id = s->OptText(7);
+    holders.push_back(std::move(h));
+  }
 }
 
 Result<Site> LoadSite(Database& db, std::int64_t site_id) {

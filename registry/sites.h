@@ -47,6 +47,24 @@ struct Site {
 [[nodiscard]] Result<std::optional<std::int64_t>> FindUnitSite(Database& db, std::int64_t unit_id,
                                                                const SiteFields& fields);
 
+// A site of another unit that already carries a domain an application names.
+struct DomainHolder {
+  std::string domain;  // the shared domain, as the holder's site writes it
+  std::int64_t site_id = 0;
+  std::string site_name;
+  std::int64_t unit_id = 0;
+  std::string unit_name;
+  std::string region_code;
+  std::optional<std::string> badge_id;  // when the holder's badge is issued
+};
+
+// The sites of units other than `unit_id` whose English domain (letter case
+// ignored) or Chinese domain is one of `fields`', in site id order; empty
+// when none.
+[[nodiscard]] Result<std::vector<DomainHolder>> OtherUnitsHoldingDomains(Database& db,
+                                                                         std::int64_t unit_id,
+                                                                         const SiteFields& fields);
+
 // Rewrites the fields of an existing site (a recheck), keeping its sequence.
 [[nodiscard]] Status UpdateSite(Database& db, std::int64_t site_id, const SiteFields& fields);
 

@@ -14,14 +14,23 @@ constexpr Workflow kBadgeApp = Workflow::kBadge;
 constexpr Workflow kDomainReg = Workflow::kDomain;
 
 constexpr std::array kTransitions = {
-    // Site opening review / recheck: regional review, paper materials, CONAC issues.
+    // Site opening review / recheck: the initial review (初审), the paper
+    // materials at the regional office, then CONAC issues the badge — or
+    // refuses to, with a reason. The unit may withdraw until the badge is issued.
     Transition{kOpening, "", kSubmit, Role::kUnit, "submitted", false},
     Transition{kOpening, "rejected", kResubmit, Role::kUnit, "submitted", false},
     Transition{kOpening, "submitted", kRegionalPass, Role::kRegional, "initial-passed", false},
     Transition{kOpening, "submitted", kRegionalReject, Role::kRegional, "rejected", true},
     Transition{kOpening, "initial-passed", kMaterialsReceived, Role::kRegional,
                "materials-received", false},
+    Transition{kOpening, "initial-passed", kMaterialsReject, Role::kRegional, "rejected", true},
+    Transition{kOpening, "materials-received", kMaterialsReject, Role::kRegional, "rejected", true},
     Transition{kOpening, "materials-received", kIssueBadge, Role::kConac, "badge-issued", false},
+    Transition{kOpening, "materials-received", kConacReject, Role::kConac, "rejected", true},
+    Transition{kOpening, "submitted", kWithdraw, Role::kUnit, "withdrawn", false},
+    Transition{kOpening, "rejected", kWithdraw, Role::kUnit, "withdrawn", false},
+    Transition{kOpening, "initial-passed", kWithdraw, Role::kUnit, "withdrawn", false},
+    Transition{kOpening, "materials-received", kWithdraw, Role::kUnit, "withdrawn", false},
     // Badge application: regional review, then CONAC review, which issues the badge.
     Transition{kBadgeApp, "", kSubmit, Role::kUnit, "submitted", false},
     Transition{kBadgeApp, "rejected", kResubmit, Role::kUnit, "submitted", false},
@@ -29,6 +38,9 @@ constexpr std::array kTransitions = {
     Transition{kBadgeApp, "submitted", kRegionalReject, Role::kRegional, "rejected", true},
     Transition{kBadgeApp, "regional-passed", kConacPass, Role::kConac, "badge-issued", false},
     Transition{kBadgeApp, "regional-passed", kConacReject, Role::kConac, "rejected", true},
+    Transition{kBadgeApp, "submitted", kWithdraw, Role::kUnit, "withdrawn", false},
+    Transition{kBadgeApp, "rejected", kWithdraw, Role::kUnit, "withdrawn", false},
+    Transition{kBadgeApp, "regional-passed", kWithdraw, Role::kUnit, "withdrawn", false},
     // Domain registration: regional review, CONAC review, then the fee registers it.
     Transition{kDomainReg, "", kSubmit, Role::kUnit, "submitted", false},
     Transition{kDomainReg, "submitted", kRegionalPass, Role::kRegional, "regional-passed", false},
@@ -44,10 +56,12 @@ constexpr std::array kActionNames = {
     std::pair{kRegionalPass, std::string_view("regional-pass")},
     std::pair{kRegionalReject, std::string_view("regional-reject")},
     std::pair{kMaterialsReceived, std::string_view("materials-received")},
+    std::pair{kMaterialsReject, std::string_view("materials-reject")},
     std::pair{kIssueBadge, std::string_view("issue-badge")},
     std::pair{kConacPass, std::string_view("conac-pass")},
     std::pair{kConacReject, std::string_view("conac-reject")},
     std::pair{kRegister, std::string_view("register")},
+    std::pair{kWithdraw, std::string_view("withdraw")},
 };
 
 }  // namespace

@@ -27,10 +27,12 @@ enum class WorkflowAction {
   kRegionalPass,       // the regional office passes its review
   kRegionalReject,     // ... or rejects, with a reason
   kMaterialsReceived,  // the regional office holds the sealed paper materials
+  kMaterialsReject,    // ... or finds them incomplete or wrong: rejected, with a reason
   kIssueBadge,         // CONAC issues the badge (site opening)
   kConacPass,          // CONAC passes its review (badge: issues the badge)
   kConacReject,        // ... or rejects, with a reason
   kRegister,           // the fee is paid from the balance: the domain is registered
+  kWithdraw,           // the unit withdraws its application before the badge is issued
 };
 
 struct Transition {

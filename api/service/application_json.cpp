@@ -12,6 +12,11 @@ nlohmann::json ApplicationSummaryJson(const registry::ApplicationSummary& a) {
                          {"site_name", a.site_name},
                          {"revision", a.revision}};
   json["site_id"] = a.site_id ? nlohmann::json(*a.site_id) : nlohmann::json(nullptr);
+  // new or recheck for a site-opening application; a badge application has no type.
+  json["opening_type"] =
+      a.workflow == registry::Workflow::kBadge
+          ? nlohmann::json(nullptr)
+          : nlohmann::json(a.opening_type == registry::OpeningType::kRecheck ? "recheck" : "new");
   return json;
 }
 

@@ -42,6 +42,36 @@ nlohmann::json FormJson(const registry::SiteForm& form) {
           {"sms_verification_id", form.sms_verification_id}};
 }
 
+// The unit as it registered, for the reviewers to check the form against.
+nlohmann::json UnitJson(const registry::Unit& unit) {
+  const registry::UnitFields& u = unit.fields;
+  return {{"id", unit.id},
+          {"name", u.name},
+          {"kind", registry::UnitKindName(u.kind)},
+          {"region", u.region_code},
+          {"system_category", u.system_category},
+          {"address", u.address},
+          {"handler_name", u.handler_name},
+          {"mobile", u.mobile},
+          {"email", u.email}};
+}
+
+// Sites of other units carrying one of the application's domains.
+nlohmann::json DomainConflictsJson(const std::vector<registry::DomainHolder>& holders) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const registry::DomainHolder& h : holders) {
+    list.push_back(
+        {{"domain", h.domain},
+         {"site_id", h.site_id},
+         {"site_name", h.site_name},
+         {"unit_id", h.unit_id},
+         {"unit_name", h.unit_name},
+         {"region", h.region_code},
+         {"badge_id", h.badge_id ? nlohmann::json(*h.badge_id) : nlohmann::json(nullptr)}});
+  }
+  return list;
+}
+
 // The form in the body; nullopt when `body` has recorded a problem.
 std::optional<registry::SiteForm> ReadForm(JsonBody& body) {
   registry::SiteForm form;
@@ -134,9 +164,18 @@ HttpResponse ShowApplication(const RouteRequest& route, const RegistryAccess& ac
                        {"reason", step.reason},
                        {"at", step.decided_at}});
     }
+    Result<registry::Unit> unit = registry::LoadUnit(db, application->unit_id);
+    if (!unit) return RegistryErrorResponse(route.request, unit.status());
     nlohmann::json body = ApplicationSummaryJson(*application);
     body["form"] = FormJson(*form);
     body["history"] = std::move(steps);
+    body["unit"] = UnitJson(*unit);
+    if (actor.role != Role::kUnit) {
+      Result<std::vector<registry::DomainHolder>> conflicts =
+          registry::ApplicationDomainConflicts(db, *application);
+      if (!conflicts) return RegistryErrorResponse(route.request, conflicts.status());
+      body["domain_conflicts"] = DomainConflictsJson(*conflicts);
+    }
     return JsonResponse(route.request, http::status::ok, body);
   });
 }

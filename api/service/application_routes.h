@@ -4,9 +4,11 @@
 //   POST /api/sms-codes/{id}/confirmation      {"code"}
 //   GET  /api/applications[?state=S]           the caller's visible applications
 //   POST /api/applications                     a unit submits the form
-//   GET  /api/applications/{id}                summary, latest form, history
+//   GET  /api/applications/{id}                summary, latest form, history, the
+//                                              unit; for reviewers, domain conflicts
 //   PUT  /api/applications/{id}                the unit resubmits a rejected one
-//   POST /api/applications/{id}/decisions      {"action", "reason"} by a reviewer
+//   POST /api/applications/{id}/decisions      {"action", "reason"}: a reviewer's
+//                                              step, or the unit's withdraw
 // An application the caller may not see answers 404, whatever the method.
 // Handlers run on the server's worker threads.
 #ifndef BADGEWATCH_API_SERVICE_APPLICATION_ROUTES_H_

@@ -138,7 +138,34 @@ void AddApplicationPaths(nlohmann::json& doc) {
         {"region", {{"type", "string"}}},
         {"site_name", {{"type", "string"}}},
         {"revision", {{"type", "integer"}}},
-        {"site_id", {{"type", "integer"}, {"nullable", true}}}}}};
+        {"site_id", {{"type", "integer"}, {"nullable", true}}},
+        {"opening_type",
+         {{"type", "string"},
+          {"enum", {"new", "recheck"}},
+          {"nullable", true},
+          {"description", "site-opening only; null for a badge application"}}}}}};
+  schemas["ApplicationUnit"] = {{"type", "object"},
+                                {"properties",
+                                 {{"id", {{"type", "integer"}}},
+                                  {"name", {{"type", "string"}}},
+                                  {"kind", {{"type", "string"}}},
+                                  {"region", {{"type", "string"}}},
+                                  {"system_category", {{"type", "string"}}},
+                                  {"address", {{"type", "string"}}},
+                                  {"handler_name", {{"type", "string"}}},
+                                  {"mobile", {{"type", "string"}}},
+                                  {"email", {{"type", "string"}}}}}};
+  schemas["DomainConflict"] = {
+      {"type", "object"},
+      {"description", "a site of another unit that already carries one of the domains"},
+      {"properties",
+       {{"domain", {{"type", "string"}}},
+        {"site_id", {{"type", "integer"}}},
+        {"site_name", {{"type", "string"}}},
+        {"unit_id", {{"type", "integer"}}},
+        {"unit_name", {{"type", "string"}}},
+        {"region", {{"type", "string"}}},
+        {"badge_id", {{"type", "string"}, {"nullable", true}}}}}};
 
   schemas["ApplicationStep"] = {{"type", "object"},
                                 {"properties",
@@ -156,7 +183,12 @@ void AddApplicationPaths(nlohmann::json& doc) {
           {{"form",
             {{"type", "object"},
              {"description", "the latest revision's form (the fields of ApplicationForm)"}}},
-           {"history", {{"type", "array"}, {"items", Ref("ApplicationStep")}}}}}}}}};
+           {"history", {{"type", "array"}, {"items", Ref("ApplicationStep")}}},
+           {"unit", Ref("ApplicationUnit")},
+           {"domain_conflicts",
+            {{"type", "array"},
+             {"items", Ref("DomainConflict")},
+             {"description", "reviewers only; the badge is refused while any stands"}}}}}}}}};
 
   auto& paths = doc["paths"];
   paths["/api/sms-codes"]["post"] = Operation(
@@ -196,8 +228,10 @@ void AddApplicationPaths(nlohmann::json& doc) {
       WithErrors({{"200", Described("resubmitted", IdSchema())}}), Ref("ApplicationForm"));
   paths["/api/applications/{id}/decisions"]["post"] = Operation(
       "decideApplication",
-      "A review step: regional-pass, regional-reject, materials-received, issue-badge, "
-      "conac-pass, conac-reject (rejections need a reason)",
+      "A review step: regional-pass, regional-reject, materials-received, materials-reject, "
+      "issue-badge, conac-pass, conac-reject (rejections need a reason); or the unit's withdraw "
+      "before the badge is issued. issue-badge and conac-pass answer 409 while another unit's "
+      "site carries one of the domains",
       WithErrors(
           {{"200", Described("the application after the step", Ref("Application"))},
            {"403", Described("the caller's role may not take this step", ErrorSchemaRef())}}),
@@ -660,7 +694,8 @@ nlohmann::json Build() {
           {"description",
            "what kind of failure: a status code (invalid-argument, not-found, permission-denied, "
            "failed-precondition, already-exists, resource-exhausted, unavailable, storage, "
-           "schema-too-new, internal), or csrf, bad-credentials, busy from the session routes"}}}}}};
+           "schema-too-new, internal), or csrf, bad-credentials, busy from the session "
+           "routes"}}}}}};
   doc["components"]["schemas"]["Caller"] = {
       {"type", "object"},
       {"required", {"account_id", "role"}},

@@ -13,6 +13,7 @@
 #include "api/service/sms_code_gate.h"
 #include "api/web/pages.h"
 #include "foundation/html_markup.h"
+#include "registry/compliance_report_queries.h"
 #include "registry/print_forms.h"
 #include "registry/site_applications.h"
 #include "registry/sms_verification.h"
@@ -22,15 +23,29 @@ namespace badgewatch::api {
 
 namespace {
 
+using foundation::HtmlEscape;
 using registry::Actor;
 using registry::ApplicationSummary;
-using foundation::HtmlEscape;
 using registry::Role;
 
-std::string WorkflowLabel(const PageViewer& viewer, registry::Workflow workflow) {
-  return std::string(viewer.T(workflow == registry::Workflow::kSiteOpening
-                                  ? WebText::kWorkflowSiteOpening
-                                  : WebText::kWorkflowBadge));
+// 网站开办审核, 资格复核 (a recheck) or 标识申请.
+std::string WorkflowLabel(const PageViewer& viewer, const ApplicationSummary& application) {
+  if (application.workflow == registry::Workflow::kBadge) {
+    return std::string(viewer.T(WebText::kWorkflowBadge));
+  }
+  return std::string(viewer.T(application.opening_type == registry::OpeningType::kRecheck
+                                  ? WebText::kWorkflowRecheck
+                                  : WebText::kWorkflowSiteOpening));
+}
+
+bool ViewerIsAgency(const PageViewer& viewer) {
+  return viewer.unit_kind == registry::UnitKind::kPartyGovernment;
+}
+
+// What a unit's menu calls its applications: 网站开办审核/资质复核申请 for a
+// 党政机关, 标识申请 for the others.
+WebText UnitApplicationsTitle(const PageViewer& viewer) {
+  return ViewerIsAgency(viewer) ? WebText::kNavSiteOpening : WebText::kNavBadgeApplication;
 }
 
 std::string StatePill(const PageViewer& viewer, std::string_view state) {
@@ -68,7 +83,42 @@ struct FormState {
   std::optional<std::int64_t> application_id;  // resubmitting this one
   std::string message_html;                    // escaped
   std::string message_kind = "error";
+  // 事业单位 and 社会组织 choose the Chinese domain from these (registered,
+  // unexpired); nullopt for a 党政机关, which types it and has 申请类型.
+  std::optional<std::vector<std::string>> chinese_domains;
 };
+
+// An empty form for the viewer's unit, with its choosable Chinese domains.
+FormState FormStateFor(const PageViewer& viewer, registry::Database& db, std::int64_t now) {
+  FormState state;
+  if (ViewerIsAgency(viewer)) return state;
+  state.chinese_domains.emplace();
+  if (Result<std::vector<registry::ChoosableDomain>> domains =
+          registry::ChoosableChineseDomains(db, viewer.actor->unit_id, now)) {
+    for (const registry::ChoosableDomain& domain : *domains) {
+      state.chinese_domains->push_back(domain.name);
+    }
+  }
+  return state;
+}
+
+// The Chinese domain as a choice of the unit's own domains.
+std::string ChineseDomainSelect(const PageViewer& viewer, const FormState& state) {
+  const std::string chosen(state.values.Get("chinese_domain").value_or(""));
+  std::string html =
+      fmt::format("<label>{}<select name=\"chinese_domain\"><option value=\"\"{}>{}</option>",
+                  viewer.T(WebText::kChineseDomain), chosen.empty() ? " selected" : "",
+                  viewer.T(WebText::kNoChineseDomain));
+  for (const std::string& name : *state.chinese_domains) {
+    html += fmt::format("<option value=\"{0}\"{1}>{0}</option>", HtmlEscape(name),
+                        name == chosen ? " selected" : "");
+  }
+  html += "</select>";
+  if (state.chinese_domains->empty()) {
+    html += fmt::format("<small>{}</small>", viewer.T(WebText::kNoChoosableDomain));
+  }
+  return html + "</label>\n";
+}
 
 std::string Value(const FormFields& values, std::string_view name) {
   return HtmlEscape(values.Get(name).value_or(""));
@@ -97,13 +147,17 @@ std::string ApplicationFormHtml(const PageViewer& viewer, const FormState& state
     html += fmt::format("<input type=\"hidden\" name=\"application_id\" value=\"{}\">\n",
                         *state.application_id);
   }
-  html += fmt::format(
-      "<label>{} *<select name=\"opening_type\"><option value=\"new\"{}>{}</option>"
-      "<option value=\"recheck\"{}>{}</option></select></label>\n",
-      viewer.T(WebText::kOpeningType), recheck ? "" : " selected", viewer.T(WebText::kOpeningNew),
-      recheck ? " selected" : "", viewer.T(WebText::kOpeningRecheck));
+  if (!state.chinese_domains) {
+    html += fmt::format(
+        "<label>{} *<select name=\"opening_type\"><option value=\"new\"{}>{}</option>"
+        "<option value=\"recheck\"{}>{}</option></select></label>\n",
+        viewer.T(WebText::kOpeningType), recheck ? "" : " selected", viewer.T(WebText::kOpeningNew),
+        recheck ? " selected" : "", viewer.T(WebText::kOpeningRecheck));
+  }
   html += TextInput(viewer, v, WebText::kSiteName, "name", true);
-  html += TextInput(viewer, v, WebText::kChineseDomain, "chinese_domain", false);
+  html += state.chinese_domains
+              ? ChineseDomainSelect(viewer, state)
+              : TextInput(viewer, v, WebText::kChineseDomain, "chinese_domain", false);
   html += TextInput(viewer, v, WebText::kEnglishDomain, "english_domain", false);
   html += fmt::format(
       "<label class=\"check\"><input type=\"checkbox\" name=\"hosted_on_platform\" "
@@ -132,7 +186,7 @@ std::string ApplicationFormHtml(const PageViewer& viewer, const FormState& state
 
 HttpResponse FormPage(const PageViewer& viewer, http::status status, const FormState& state) {
   return HtmlPage(viewer, status,
-                  {std::string(viewer.T(WebText::kNewApplication)),
+                  {std::string(viewer.T(UnitApplicationsTitle(viewer))),
                    "<section>\n" + ApplicationFormHtml(viewer, state) + "</section>\n"});
 }
 
@@ -184,9 +238,9 @@ FormFields FieldsOf(const registry::SiteForm& form) {
 }
 
 HttpResponse NewApplicationPage(const RouteRequest& route, const RegistryAccess& access) {
-  return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database&) {
+  return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
     if (viewer.actor->role != Role::kUnit) return ErrorPage(viewer, http::status::forbidden);
-    return FormPage(viewer, http::status::ok, {});
+    return FormPage(viewer, http::status::ok, FormStateFor(viewer, db, access.writer->Now()));
   });
 }
 
@@ -209,7 +263,7 @@ Target ResubmissionTarget(const FormFields& fields, const Actor& actor, registry
 HttpResponse RequestSmsCodePage(const RouteRequest& route, const RegistryAccess& access) {
   return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
     if (viewer.actor->role != Role::kUnit) return ErrorPage(viewer, http::status::forbidden);
-    FormState state;
+    FormState state = FormStateFor(viewer, db, access.writer->Now());
     const FormFields posted = PostedFields(route);
     const Target target = ResubmissionTarget(posted, *viewer.actor, db);
     if (target.hidden) return ErrorPage(viewer, http::status::not_found);
@@ -244,7 +298,7 @@ HttpResponse SubmitApplicationPage(const RouteRequest& route, const RegistryAcce
   return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
     const Actor& actor = *viewer.actor;
     if (actor.role != Role::kUnit) return ErrorPage(viewer, http::status::forbidden);
-    FormState state;
+    FormState state = FormStateFor(viewer, db, access.writer->Now());
     state.values = PostedFields(route);
     const Target target = ResubmissionTarget(state.values, actor, db);
     if (target.hidden) return ErrorPage(viewer, http::status::not_found);
@@ -297,7 +351,7 @@ std::string ApplicationRows(const PageViewer& viewer, registry::Database& db,
   std::string html = fmt::format(
       "<table>\n<thead><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
       "<th></th></tr></thead>\n<tbody>\n",
-      viewer.T(WebText::kSiteName), viewer.T(WebText::kUnit), viewer.T(WebText::kOpeningType),
+      viewer.T(WebText::kSiteName), viewer.T(WebText::kUnit), viewer.T(WebText::kApplicationKind),
       viewer.T(WebText::kState), viewer.T(WebText::kReviewerReasons));
   for (const ApplicationSummary& a : applications) {
     std::string reasons;
@@ -313,7 +367,7 @@ std::string ApplicationRows(const PageViewer& viewer, registry::Database& db,
     html += fmt::format(
         "<tr><td>{0}</td><td>{1}</td><td>{2}</td><td>{3}</td><td>{4}</td><td>{5}</td>"
         "<td><a href=\"/applications/{0}\">{6}</a></td></tr>\n",
-        a.id, HtmlEscape(a.site_name), HtmlEscape(a.unit_name), WorkflowLabel(viewer, a.workflow),
+        a.id, HtmlEscape(a.site_name), HtmlEscape(a.unit_name), WorkflowLabel(viewer, a),
         StatePill(viewer, a.state), reasons, viewer.T(WebText::kOpen));
   }
   return html + "</tbody>\n</table>\n";
@@ -337,8 +391,10 @@ HttpResponse ApplicationListPage(const RouteRequest& route, const RegistryAccess
       body += fmt::format("<p><a class=\"button\" href=\"/applications/new\">{}</a></p>\n",
                           viewer.T(WebText::kNavNewApplication));
     }
+    const WebText title =
+        viewer.actor->role == Role::kUnit ? UnitApplicationsTitle(viewer) : WebText::kApplications;
     return HtmlPage(viewer, http::status::ok,
-                    {std::string(viewer.T(WebText::kApplications)), body + "</section>\n"});
+                    {std::string(viewer.T(title)), body + "</section>\n"});
   });
 }
 
@@ -371,8 +427,13 @@ WebText ButtonText(registry::WorkflowAction action) {
     case registry::WorkflowAction::kIssueBadge:
       return WebText::kIssueBadgeButton;
     case registry::WorkflowAction::kRegionalReject:
+    case registry::WorkflowAction::kMaterialsReject:
     case registry::WorkflowAction::kConacReject:
       return WebText::kReject;
+    case registry::WorkflowAction::kWithdraw:
+      return WebText::kWithdrawButton;
+    case registry::WorkflowAction::kConacPass:
+      return WebText::kConacPassButton;
     default:
       return WebText::kApprove;
   }
@@ -386,22 +447,73 @@ std::string DecisionForms(const PageViewer& viewer, const ApplicationSummary& ap
         "<form method=\"post\" action=\"/applications/{}/decisions\" class=\"decision\">{}"
         "<input type=\"hidden\" name=\"action\" value=\"{}\">",
         application.id, CsrfField(viewer), action);
+    const bool withdraw = step.action == registry::WorkflowAction::kWithdraw;
     if (step.needs_reason) {
       html += fmt::format("<label>{}<br><input type=\"text\" name=\"reason\" required></label>",
                           viewer.T(WebText::kRejectReason));
     }
+    if (withdraw)
+      html += fmt::format("<p class=\"muted\">{}</p>", viewer.T(WebText::kWithdrawHelp));
     html +=
         fmt::format("<button type=\"submit\" class=\"{}\" data-action=\"{}\">{}</button></form>\n",
-                    step.needs_reason ? "danger" : "", action, viewer.T(ButtonText(step.action)));
+                    step.needs_reason ? "danger"
+                    : withdraw        ? "secondary"
+                                      : "",
+                    action, viewer.T(ButtonText(step.action)));
   }
   return html;
 }
 
-// One application: facts, the submitted form, its history, the badge code
-// once issued, and what the viewer may do next.
+// The unit as it registered (附件一): what the reviewers check the form
+// against.
+std::string UnitDetailsHtml(const PageViewer& viewer, registry::Database& db,
+                            const ApplicationSummary& application) {
+  Result<registry::Unit> unit = registry::LoadUnit(db, application.unit_id);
+  if (!unit) return "";
+  const registry::UnitFields& u = unit->fields;
+  std::string region = u.region_code;
+  if (Result<std::optional<std::string>> name = registry::FindRegionName(db, u.region_code);
+      name && *name) {
+    region = **name + "（" + u.region_code + "）";
+  }
+  return fmt::format(
+      "<section id=\"unit-details\">\n<h2>{}</h2>\n<dl class=\"facts\"><dt>{}</dt><dd>{}</dd>"
+      "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>"
+      "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>\n</section>\n",
+      viewer.T(WebText::kUnitDetails), viewer.T(WebText::kUnit), HtmlEscape(u.name),
+      viewer.T(WebText::kUnitKind), HtmlEscape(registry::UnitKindLabel(u.kind)),
+      viewer.T(WebText::kRegion), HtmlEscape(region), viewer.T(WebText::kSystemCategory),
+      HtmlEscape(u.system_category), viewer.T(WebText::kUnitAddress), HtmlEscape(u.address),
+      viewer.T(WebText::kHandlerName), HtmlEscape(u.handler_name), viewer.T(WebText::kUnitMobile),
+      HtmlEscape(u.mobile), viewer.T(WebText::kUnitEmail), HtmlEscape(u.email));
+}
+
+// For the reviewers: every site of another unit that already carries one of
+// the application's domains.
+std::string DomainConflictsHtml(const PageViewer& viewer, registry::Database& db,
+                                const ApplicationSummary& application) {
+  if (viewer.actor->role == Role::kUnit || application.state == "badge-issued") return "";
+  Result<std::vector<registry::DomainHolder>> holders =
+      registry::ApplicationDomainConflicts(db, application);
+  if (!holders || holders->empty()) return "";
+  std::string html = fmt::format("<section id=\"domain-conflicts\">\n<h2>{}</h2>\n",
+                                 viewer.T(WebText::kDomainConflictTitle));
+  for (const registry::DomainHolder& h : *holders) {
+    html +=
+        fmt::format("<p class=\"message warning\" data-conflict-site=\"{}\">{}</p>\n", h.site_id,
+                    viewer
+                        .F(WebText::kDomainConflict, h.domain, h.unit_name, h.region_code,
+                           h.site_name, h.badge_id.value_or("—"))
+                        .html());
+  }
+  return html + "</section>\n";
+}
+
+// One application: facts, the submitted form, the unit, a domain conflict,
+// its history, the badge code once issued, and what the viewer may do next.
 HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
                                const ApplicationSummary& application, http::status status,
-                               std::string_view message_html) {
+                               std::string_view message_html, std::int64_t now) {
   Result<registry::SiteForm> form =
       registry::LoadApplicationForm(db, application.id, application.revision);
   Result<std::vector<registry::ApplicationStep>> history =
@@ -410,13 +522,13 @@ HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
   const registry::SiteForm& f = *form;
   std::string domains = f.site.chinese_domain.value_or("");
   if (f.site.english_domain) domains += (domains.empty() ? "" : " / ") + *f.site.english_domain;
-  std::string body = Message("error", message_html);
+  std::string body = Message("error", message_html) + DomainConflictsHtml(viewer, db, application);
   body += fmt::format(
       "<section>\n<dl class=\"facts\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>"
       "<dt>{}</dt><dd>{}</dd>"
       "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>"
       "<dt>{}</dt><dd>{}</dd></dl>\n",
-      viewer.T(WebText::kOpeningType), WorkflowLabel(viewer, application.workflow),
+      viewer.T(WebText::kApplicationKind), WorkflowLabel(viewer, application),
       viewer.T(WebText::kState), StatePill(viewer, application.state), viewer.T(WebText::kUnit),
       HtmlEscape(application.unit_name), viewer.T(WebText::kSiteName), HtmlEscape(f.site.name),
       viewer.T(WebText::kDomains), HtmlEscape(domains.empty() ? "—" : domains),
@@ -439,6 +551,7 @@ HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
         viewer.T(WebText::kPrintForm));
   }
   body += DecisionForms(viewer, application) + "</section>\n";
+  body += UnitDetailsHtml(viewer, db, application);
   body += fmt::format(
       "<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
       "\n<tbody>\n",
@@ -450,11 +563,16 @@ HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
                         scan::FormatBeijingTime(step.decided_at), HtmlEscape(step.reason));
   }
   body += "</tbody>\n</table>\n</section>\n";
+  if (application.state == "rejected" && !history->empty()) {
+    body =
+        Message("error", viewer.F(WebText::kRejectedBecause, history->back().reason).html()) + body;
+  }
   if (viewer.actor->role == Role::kUnit && application.state == "rejected") {
-    FormState state;
+    body += fmt::format("<section>\n<h2>{}</h2>\n", viewer.T(WebText::kEditAndResubmit));
+    FormState state = FormStateFor(viewer, db, now);
     state.values = FieldsOf(f);
     state.application_id = application.id;
-    body += "<section>\n" + ApplicationFormHtml(viewer, state) + "</section>\n";
+    body += ApplicationFormHtml(viewer, state) + "</section>\n";
   }
   return HtmlPage(viewer, status,
                   {viewer.FText(WebText::kApplicationNumber, application.id) + " · " + f.site.name,
@@ -466,7 +584,7 @@ HttpResponse ApplicationPage(const RouteRequest& route, const RegistryAccess& ac
     const std::optional<ApplicationSummary> application =
         VisibleApplication(route, *viewer.actor, db);
     if (!application) return ErrorPage(viewer, http::status::not_found);
-    return ApplicationDetail(viewer, db, *application, http::status::ok, "");
+    return ApplicationDetail(viewer, db, *application, http::status::ok, "", access.writer->Now());
   });
 }
 
@@ -494,7 +612,7 @@ HttpResponse DecisionPage(const RouteRequest& route, const RegistryAccess& acces
                                     ? std::string(viewer.T(WebText::kReasonRequired))
                                     : s.message();
     return ApplicationDetail(viewer, writer.registry().writer(), *application,
-                             HttpStatusFor(s.code()), HtmlEscape(message));
+                             HttpStatusFor(s.code()), HtmlEscape(message), access.writer->Now());
   });
 }
 

@@ -18,16 +18,16 @@ struct Translation {
 constexpr std::array<Translation, static_cast<std::size_t>(WebText::kCount)> kMessages = {{
     {WebText::kAppName, "网站标识服务", "Website badge service"},
     {WebText::kOtherLanguage, "English", "中文"},
-    {WebText::kNavHome, "首页", "Home"},
+    {WebText::kNavBadgeManagement, "标识管理", "Badge management"},
     {WebText::kNavApplications, "申请记录", "Applications"},
-    {WebText::kNavNewApplication, "提交申请", "New application"},
+    {WebText::kNavNewApplication, "点击申请", "Apply"},
     {WebText::kNavSelfCheck, "网站自查", "Self-check"},
     {WebText::kNavReview, "待审核", "Review queue"},
     {WebText::kNavDashboard, "合规概况", "Compliance dashboard"},
     {WebText::kLogOut, "退出登录", "Log out"},
     {WebText::kSignedInAs, "当前身份：{}", "Signed in as {}"},
     {WebText::kRoleUnit, "申请单位", "applicant unit"},
-    {WebText::kRoleRegional, "区域审核员（{}）", "regional reviewer ({})"},
+    {WebText::kRoleRegional, "机构编制部门审核员（{}）", "regional office reviewer ({})"},
     {WebText::kRoleConac, "中央编办工作人员", "CONAC staff"},
     {WebText::kLogInTitle, "登录", "Log in"},
     {WebText::kLogInName, "登录名", "Login"},
@@ -147,6 +147,40 @@ constexpr std::array<Translation, static_cast<std::size_t>(WebText::kCount)> kMe
     {WebText::kTooManySelfChecks, "自查过于频繁，请 {} 秒后再试。",
      "Too many self-checks. Please try again in {} seconds."},
     {WebText::kStartedUrl, "检查地址", "Checked address"},
+    {WebText::kNavSiteOpening, "网站开办审核/资质复核申请", "Site opening review / recheck"},
+    {WebText::kNavBadgeApplication, "标识申请", "Badge application"},
+    {WebText::kNavNameManagement, "网上名称管理", "Online names"},
+    {WebText::kWorkflowRecheck, "资格复核", "Qualification recheck"},
+    {WebText::kApplicationKind, "办理事项", "Procedure"},
+    {WebText::kWithdrawButton, "撤回申请", "Withdraw the application"},
+    {WebText::kWithdrawHelp, "网站标识下发前，可随时撤回本申请；撤回后不能再修改或重新提交。",
+     "Until the badge is issued you may withdraw this application; a withdrawn one cannot be "
+     "edited or submitted again."},
+    {WebText::kDomainConflictTitle, "域名冲突", "Domain conflict"},
+    {WebText::kDomainConflict,
+     "域名 {0} 已由其他单位“{1}”（所属区域 "
+     "{2}）的网站“{3}”使用（标识编号：{4}）。该域名冲突未解决前不能"
+     "发放网站标识。",
+     "The domain {0} is already carried by the site \"{3}\" of another unit, {1} (region {2}; "
+     "badge {4}). No badge can be issued while this conflict stands."},
+    {WebText::kUnitDetails, "申请单位信息", "The applicant unit"},
+    {WebText::kUnitKind, "单位类型", "Kind"},
+    {WebText::kRegion, "所属区域", "Region"},
+    {WebText::kSystemCategory, "系统类别", "System category"},
+    {WebText::kUnitAddress, "单位地址", "Address"},
+    {WebText::kHandlerName, "经办人", "Handler"},
+    {WebText::kUnitMobile, "经办人手机（注册）", "Handler's mobile (registered)"},
+    {WebText::kUnitEmail, "电子邮箱", "E-mail"},
+    {WebText::kNoChineseDomain, "不使用中文域名", "No Chinese domain"},
+    {WebText::kNoChoosableDomain,
+     "本单位还没有可用的中文域名（已注册且未过期）。如需中文域名，请在“网上名称管理”中的“域名申请”"
+     "注册。",
+     "Your unit has no usable Chinese domain (registered and not expired). To use one, register "
+     "it under Online names › Domain application."},
+    {WebText::kConacPassButton, "复审通过，下发网站标识", "Pass the review and issue the badge"},
+    {WebText::kRejectedBecause, "审核未通过，原因：{}", "Not approved. Reason: {}"},
+    {WebText::kEditAndResubmit, "修改申请信息后重新提交",
+     "Edit the application and submit it again"},
 }};
 
 constexpr bool MessagesInOrder() {
@@ -165,26 +199,29 @@ struct Label {
 };
 
 constexpr std::array kStates = {
-    Label{"submitted", "已提交，待区域审核", "submitted, awaiting regional review"},
-    Label{"rejected", "已驳回，请修改后重新提交", "rejected: edit and submit again"},
-    Label{"initial-passed", "初审通过，请提交纸质材料",
+    Label{"submitted", "已提交，待初审", "submitted, awaiting the initial review"},
+    Label{"rejected", "审核未通过，请修改后重新提交", "not approved: edit and submit again"},
+    Label{"initial-passed", "初审通过，请报送书面申请材料",
           "initial review passed: hand in the paper materials"},
-    Label{"materials-received", "纸质材料已收到，待发放标识",
+    Label{"materials-received", "书面申请材料已收到，待下发网站标识",
           "paper materials received, badge to be issued"},
-    Label{"regional-passed", "区域审核通过，待中央编办审核",
-          "passed regional review, awaiting CONAC review"},
+    Label{"regional-passed", "初审通过，待CONAC复审",
+          "passed the initial review, awaiting CONAC's review"},
     Label{"badge-issued", "已发放网站标识", "badge issued"},
+    Label{"withdrawn", "已撤回", "withdrawn"},
 };
 
 constexpr std::array kActions = {
     Label{"submit", "提交申请", "submitted"},
     Label{"resubmit", "修改后重新提交", "resubmitted"},
-    Label{"regional-pass", "区域审核通过", "regional review passed"},
-    Label{"regional-reject", "区域审核驳回", "rejected in regional review"},
-    Label{"materials-received", "纸质材料已收到", "paper materials received"},
-    Label{"issue-badge", "发放网站标识", "badge issued"},
-    Label{"conac-pass", "中央编办审核通过", "CONAC review passed"},
-    Label{"conac-reject", "中央编办审核驳回", "rejected in CONAC review"},
+    Label{"regional-pass", "初审通过", "initial review passed"},
+    Label{"regional-reject", "初审未通过", "not approved in the initial review"},
+    Label{"materials-received", "书面申请材料已收到", "paper materials received"},
+    Label{"materials-reject", "书面申请材料审核未通过", "paper materials not accepted"},
+    Label{"issue-badge", "下发网站标识", "badge issued"},
+    Label{"conac-pass", "CONAC复审通过，下发网站标识", "CONAC review passed, badge issued"},
+    Label{"conac-reject", "CONAC审核未通过", "not approved by CONAC"},
+    Label{"withdraw", "单位撤回申请", "withdrawn by the unit"},
 };
 
 namespace codes = verifier::codes;

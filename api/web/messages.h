@@ -16,8 +16,8 @@ using scan::ReportLanguage;
 
 enum class WebText {
   kAppName,
-  kOtherLanguage,  // the switch link: "English" on Chinese pages, "中文" on English ones
-  kNavHome,
+  kOtherLanguage,       // the switch link: "English" on Chinese pages, "中文" on English ones
+  kNavBadgeManagement,  // 标识管理: the unit's sites and badge codes (the home page)
   kNavApplications,
   kNavNewApplication,
   kNavSelfCheck,
@@ -118,6 +118,28 @@ enum class WebText {
   kHomePageTag,
   kTooManySelfChecks,  // "{}" = seconds to wait
   kStartedUrl,
+  kNavSiteOpening,       // 网站开办审核/资质复核申请 (党政机关)
+  kNavBadgeApplication,  // 标识申请 (事业单位, 社会组织)
+  kNavNameManagement,    // 网上名称管理: the menu of 标识申请 and 标识管理
+  kWorkflowRecheck,      // 资格复核
+  kApplicationKind,
+  kWithdrawButton,
+  kWithdrawHelp,
+  kDomainConflictTitle,
+  kDomainConflict,  // "{}" domain, unit, region, site, badge id
+  kUnitDetails,
+  kUnitKind,
+  kRegion,
+  kSystemCategory,
+  kUnitAddress,
+  kHandlerName,
+  kUnitMobile,
+  kUnitEmail,
+  kNoChineseDomain,
+  kNoChoosableDomain,
+  kConacPassButton,
+  kRejectedBecause,  // "{}" = the reason
+  kEditAndResubmit,
   kCount,  // not a message: the number of messages
 };
 

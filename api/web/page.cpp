@@ -53,35 +53,56 @@ std::string RoleLabel(const PageViewer& viewer) {
   return "";
 }
 
+struct NavLink {
+  std::string_view href;
+  WebText text;
+  bool in_name_management = false;  // an item of the 网上名称管理 menu
+};
+
+// The menus as the procedure names them: a 党政机关 applies under
+// 网站开办审核/资质复核申请, the other units under 网上名称管理 › 标识申请; every
+// unit finds its badge codes under 网上名称管理 › 标识管理.
+std::vector<NavLink> NavLinks(const PageViewer& viewer) {
+  if (viewer.actor->role != Role::kUnit) {
+    return {{"/review", WebText::kNavReview},
+            {"/dashboard", WebText::kNavDashboard},
+            {"/applications", WebText::kNavApplications}};
+  }
+  std::vector<NavLink> links;
+  const bool agency = viewer.unit_kind == registry::UnitKind::kPartyGovernment;
+  if (agency) links.push_back({"/applications", WebText::kNavSiteOpening});
+  if (!agency) links.push_back({"/applications", WebText::kNavBadgeApplication, true});
+  links.push_back({"/", WebText::kNavBadgeManagement, true});
+  links.push_back({"/self-checks", WebText::kNavSelfCheck});
+  return links;
+}
+
 std::string Navigation(const PageViewer& viewer) {
   if (!viewer.actor) return "";
-  std::vector<std::pair<std::string_view, WebText>> links;
-  if (viewer.actor->role == Role::kUnit) {
-    links = {{"/", WebText::kNavHome},
-             {"/applications", WebText::kNavApplications},
-             {"/applications/new", WebText::kNavNewApplication},
-             {"/self-checks", WebText::kNavSelfCheck}};
-  } else {
-    links = {{"/review", WebText::kNavReview},
-             {"/dashboard", WebText::kNavDashboard},
-             {"/applications", WebText::kNavApplications}};
-  }
+  const std::vector<NavLink> links = NavLinks(viewer);
   // The link of the section this page belongs to: the longest path that
   // is this page's path or a parent of it.
   const std::string& here = viewer.route->path;
   std::string_view current;
-  for (const auto& [href, text] : links) {
+  for (const auto& [href, text, grouped] : links) {
     const bool within =
         here == href || (href != "/" && here.size() > href.size() &&
                          here.compare(0, href.size(), href) == 0 && here[href.size()] == '/');
     if (within && href.size() > current.size()) current = href;
   }
   std::string nav = "<nav>";
-  for (const auto& [href, text] : links) {
+  bool in_group = false;
+  for (const auto& [href, text, grouped] : links) {
+    if (grouped != in_group) {
+      nav += grouped ? fmt::format("<span class=\"menu\"><span class=\"menu-name\">{}</span>",
+                                   viewer.T(WebText::kNavNameManagement))
+                     : "</span>";
+      in_group = grouped;
+    }
     nav += fmt::format("<a href=\"{}\"{}>{}</a>", href,
                        href == current ? " aria-current=\"page\"" : "", viewer.T(text));
   }
-  return nav + "</nav>";
+  return nav + (in_group ? "</span>" : "") + "</nav>";
 }
 
 std::string Header(const PageViewer& viewer) {

@@ -26,6 +26,7 @@
 #include "api/web/messages.h"
 #include "foundation/html_markup.h"
 #include "registry/accounts.h"
+#include "registry/units.h"
 
 namespace badgewatch::api {
 
@@ -34,7 +35,10 @@ struct PageViewer {
   const RouteRequest* route = nullptr;
   ReportLanguage language = ReportLanguage::kChinese;
   std::optional<registry::Actor> actor;  // nullopt: not signed in
-  std::string csrf_token;                // of the session; empty for bearer callers
+  // The kind of a unit viewer's unit, which names its menus (党政机关 apply
+  // for 网站开办审核/资质复核, the others for 标识申请); nullopt for staff.
+  std::optional<registry::UnitKind> unit_kind;
+  std::string csrf_token;  // of the session; empty for bearer callers
 
   [[nodiscard]] std::string_view T(WebText text) const { return WebMessage(text, language); }
   // A message with "{}" placeholders, filled, as markup: the message and
@@ -116,6 +120,11 @@ template <typename Respond>
         signed_in = true;
         viewer.actor = caller.actor;
         viewer.csrf_token = caller.csrf_token;
+        if (caller.actor && caller.actor->role == registry::Role::kUnit) {
+          if (Result<registry::Unit> unit = registry::LoadUnit(db, caller.actor->unit_id)) {
+            viewer.unit_kind = unit->fields.kind;
+          }
+        }
         return std::forward<Respond>(respond)(std::as_const(viewer), db);
       });
   return signed_in ? response : RefusedPage(viewer, response);

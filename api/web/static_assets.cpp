@@ -21,6 +21,9 @@ header.site nav { display: flex; gap: 4px; flex: 1; flex-wrap: wrap; }
 header.site nav a { padding: 6px 12px; border-radius: 6px; color: #dbe5f4; }
 header.site nav a[aria-current="page"], header.site nav a:hover { background: #234a80;
                                                                    color: #fff; text-decoration: none; }
+header.site nav .menu { display: flex; gap: 4px; align-items: center; padding-left: 8px;
+  border-left: 1px solid #3a5f94; }
+header.site nav .menu-name { color: #9fb4d3; font-size: 13px; padding-right: 4px; }
 header.site .who { display: flex; align-items: center; gap: 14px; color: #c9d6ea; font-size: 13px; }
 header.site .who button.link { color: #fff; }
 main h1 { font-size: 22px; margin: 4px 0 16px; }

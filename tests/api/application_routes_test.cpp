@@ -192,3 +192,34 @@ TEST_CASE(
     CHECK(sms(elsewhere, "other_agency", "13912345602").result() == http::status::created);
   }
 }
+
+TEST_CASE("ApplicationApi: paper materials rejected after the initial pass, the unit withdraws",
+          "[api][registry]") {
+  RegistryApi api;
+  const std::int64_t id = api.Submit("杭州市教育局");
+  const std::string target = "/api/applications/" + std::to_string(id);
+  const std::string decisions = target + "/decisions";
+  REQUIRE(api.Call("reviewer33", http::verb::post, decisions, R"({"action": "regional-pass"})")
+              .result() == http::status::ok);
+  HttpResponse rejected =
+      api.Call("reviewer33", http::verb::post, decisions,
+               R"({"action": "materials-reject", "reason": "材料不全：缺少申请表"})");
+  REQUIRE(rejected.result() == http::status::ok);
+  CHECK(json::parse(rejected.body())["state"] == "rejected");
+  CHECK(json::parse(rejected.body())["opening_type"] == "new");
+
+  CHECK(api.Call("reviewer33", http::verb::post, decisions, R"({"action": "withdraw"})").result() ==
+        http::status::forbidden);
+  HttpResponse withdrawn =
+      api.Call("agency", http::verb::post, decisions, R"({"action": "withdraw"})");
+  REQUIRE(withdrawn.result() == http::status::ok);
+  CHECK(json::parse(withdrawn.body())["state"] == "withdrawn");
+  CHECK(api.Call("agency", http::verb::put, target, api.FormJson("杭州市教育局").dump()).result() ==
+        http::status::conflict);
+
+  const json shown = json::parse(api.Call("reviewer33", http::verb::get, target).body());
+  CHECK(shown["unit"]["handler_name"] == "王经办");
+  CHECK(shown["unit"]["kind"] == "party-government");
+  CHECK(shown["domain_conflicts"].empty());
+  CHECK(shown["history"].back()["action"] == "withdraw");
+}

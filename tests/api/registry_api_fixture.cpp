@@ -21,6 +21,7 @@ RegistryApi::RegistryApi() {
           .value();
   for (const auto& [name, actor] : std::map<std::string, Actor>{{"agency", agency},
                                                                 {"other_agency", other_agency},
+                                                                {"institution", institution},
                                                                 {"reviewer33", reviewer33},
                                                                 {"reviewer11", reviewer11},
                                                                 {"conac", conac}}) {

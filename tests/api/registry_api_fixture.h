@@ -21,7 +21,8 @@ namespace badgewatch::api::testing {
 struct RegistryApi : registry::testing::WorkflowFixture {
   RegistryApi();
 
-  // `who` ("agency", "other_agency", "reviewer33", "reviewer11", "conac")
+  // `who` ("agency", "other_agency", "institution", "reviewer33", "reviewer11",
+  // "conac")
   // calls `method target` with a JSON `body` when one is given.
   HttpResponse Call(const std::string& who, http::verb method, const std::string& target,
                     const std::string& body = "",

@@ -34,6 +34,7 @@ using badgewatch::scan::testing::ReportSeed;
 using badgewatch::testing::TestWebServer;
 namespace http = boost::beast::http;
 namespace registry = badgewatch::registry;
+using json = nlohmann::json;
 
 constexpr const char* kForm = "application/x-www-form-urlencoded";
 
@@ -370,7 +371,7 @@ TEST_CASE("WebPages: the application form's SMS code step, then submit", "[api][
   const std::string location = Header(submitted, http::field::location);
   CHECK(location.rfind("/applications/", 0) == 0);
   HttpResponse shown = web.Get("agency", location);
-  CHECK(Contains(shown, "已提交，待区域审核"));
+  CHECK(Contains(shown, "已提交，待初审"));
 }
 
 TEST_CASE(
@@ -420,6 +421,200 @@ TEST_CASE(
   CHECK(Contains(home, "杭州市教育局"));
   CHECK(Contains(home, "尚未检查"));
   CHECK(Contains(home, "&lt;span id=&quot;_ideConac&quot;&gt;"));
+}
+
+TEST_CASE("WebPages: the menus and steps as the procedure names them", "[api][web]") {
+  WebPages web;
+  HttpResponse agency = web.Get("agency", "/applications");
+  REQUIRE(agency.result() == http::status::ok);
+  CHECK(Contains(agency,
+                 "<a href=\"/applications\" aria-current=\"page\">网站开办审核/资质复核申请</a>"));
+  CHECK(
+      Contains(agency, "<span class=\"menu-name\">网上名称管理</span><a href=\"/\">标识管理</a>"));
+  CHECK(Contains(agency, "<h1>网站开办审核/资质复核申请</h1>"));
+  HttpResponse institution = web.Get("institution", "/applications/new");
+  REQUIRE(institution.result() == http::status::ok);
+  CHECK(Contains(institution,
+                 "<span class=\"menu-name\">网上名称管理</span><a href=\"/applications\" "
+                 "aria-current=\"page\">标识申请</a><a href=\"/\">标识管理</a>"));
+  for (const HttpResponse* page : {&agency, &institution}) {
+    CHECK_FALSE(Contains(*page, ">首页</a>"));
+    CHECK_FALSE(Contains(*page, ">申请记录</a>"));
+    CHECK_FALSE(Contains(*page, ">提交申请</a>"));
+  }
+  CHECK(Contains(web.Get("reviewer33", "/review"), ">申请记录</a>"));
+
+  // A recheck is 资格复核; the initial review is 初审.
+  json recheck = web.FormJson("杭州市教育局");
+  recheck["opening_type"] = "recheck";
+  const HttpResponse submitted =
+      web.Call("agency", http::verb::post, "/api/applications", recheck.dump());
+  REQUIRE(submitted.result() == http::status::created);
+  const std::string target =
+      "/applications/" + std::to_string(json::parse(submitted.body())["id"].get<std::int64_t>());
+  REQUIRE(web.Post("reviewer33", target + "/decisions", "action=regional-pass").result() ==
+          http::status::see_other);
+  HttpResponse shown = web.Get("agency", target);
+  CHECK(Contains(shown, "<dt>办理事项</dt><dd>资格复核</dd>"));
+  CHECK(Contains(shown, "初审通过，请报送书面申请材料"));
+  CHECK(Contains(shown, "<td>初审通过</td>"));
+  CHECK_FALSE(Contains(shown, "区域审核"));
+  CHECK_FALSE(Contains(shown, "网站开办审核</dd>"));
+}
+
+TEST_CASE(
+    "WebPages: the badge application form has no application type and offers the unit's "
+    "registered, unexpired Chinese domains",
+    "[api][web]") {
+  WebPages web;
+  (void)web.RegisteredDomain(web.institution, "浙江大学.公益");
+  HttpResponse form = web.Get("institution", "/applications/new");
+  REQUIRE(form.result() == http::status::ok);
+  CHECK_FALSE(Contains(form, "name=\"opening_type\""));
+  CHECK_FALSE(Contains(form, "申请类型"));
+  CHECK(Contains(form,
+                 "<select name=\"chinese_domain\"><option value=\"\" selected>不使用中文域名"
+                 "</option><option value=\"浙江大学.公益\">浙江大学.公益</option></select>"));
+  CHECK_FALSE(Contains(form, "<input type=\"text\" name=\"chinese_domain\""));
+  // The agency types its .政务 domain and chooses new or recheck.
+  HttpResponse agency = web.Get("agency", "/applications/new");
+  CHECK(Contains(agency, "name=\"opening_type\""));
+  CHECK(Contains(agency, "<input type=\"text\" name=\"chinese_domain\""));
+  // Once expired, the domain is no longer offered.
+  *web.now += 2 * 366 * 24 * 3600;
+  HttpResponse later = web.Get("institution", "/applications/new");
+  CHECK_FALSE(Contains(later, "<option value=\"浙江大学.公益\">"));
+  CHECK(Contains(later, "本单位还没有可用的中文域名"));
+}
+
+TEST_CASE(
+    "WebPages: rejected after the initial pass for incomplete materials, resubmitted and issued, "
+    "the reviewer sees the unit",
+    "[api][web]") {
+  WebPages web;
+  const std::int64_t id = web.Submit("杭州市教育局");
+  const std::string target = "/applications/" + std::to_string(id);
+  REQUIRE(web.Post("reviewer33", target + "/decisions", "action=regional-pass").result() ==
+          http::status::see_other);
+  HttpResponse review = web.Get("reviewer33", target);
+  CHECK(Contains(review, "data-action=\"materials-received\""));
+  CHECK(Contains(review, "data-action=\"materials-reject\""));
+  CHECK(Contains(review, "<h2>申请单位信息</h2>"));
+  CHECK(Contains(review, "<dt>单位地址</dt><dd>浙江省杭州市解放东路18号</dd>"));
+  CHECK(Contains(review, "<dt>经办人</dt><dd>王经办</dd>"));
+  CHECK(Contains(review, "<dt>系统类别</dt><dd>政府</dd>"));
+  CHECK(Contains(review, "<dt>单位类型</dt><dd>党政机关</dd>"));
+  REQUIRE(web.Post("reviewer33", target + "/decisions",
+                   "action=materials-reject&reason=" + PercentEncode("材料不全：缺少申请表"))
+              .result() == http::status::see_other);
+  HttpResponse rejected = web.Get("agency", target);
+  CHECK(Contains(rejected, "审核未通过，请修改后重新提交"));
+  CHECK(Contains(rejected, "<td>书面申请材料审核未通过</td>"));
+  CHECK(Contains(rejected, "审核未通过，原因：材料不全：缺少申请表"));
+  CHECK(Contains(rejected, "<h2>修改申请信息后重新提交</h2>"));
+  CHECK(Contains(rejected, "name=\"application_id\""));
+  REQUIRE(web.Post("agency", "/applications",
+                   web.FormFields("杭州市教育局") + "&application_id=" + std::to_string(id) +
+                       "&sms_verification_id=" +
+                       std::to_string(web.ConfirmedMobile(web.agency, "13800138000")))
+              .result() == http::status::see_other);
+  for (const auto& [who, action] :
+       {std::pair{"reviewer33", "regional-pass"}, std::pair{"reviewer33", "materials-received"},
+        std::pair{"conac", "issue-badge"}}) {
+    REQUIRE(web.Post(who, target + "/decisions", std::string("action=") + action).result() ==
+            http::status::see_other);
+  }
+  CHECK(Contains(web.Get("agency", target), "已发放网站标识"));
+}
+
+TEST_CASE("WebPages: CONAC refuses to issue after the materials, with a reason", "[api][web]") {
+  WebPages web;
+  const std::int64_t id = web.Submit("杭州市教育局");
+  const std::string target = "/applications/" + std::to_string(id);
+  for (const char* action : {"regional-pass", "materials-received"}) {
+    REQUIRE(
+        web.Post("reviewer33", target + "/decisions", std::string("action=") + action).result() ==
+        http::status::see_other);
+  }
+  HttpResponse page = web.Get("conac", target);
+  CHECK(Contains(page, "data-action=\"issue-badge\""));
+  CHECK(Contains(page, "data-action=\"conac-reject\""));
+  CHECK(web.Post("conac", target + "/decisions", "action=conac-reject").result() ==
+        http::status::bad_request);
+  REQUIRE(web.Post("conac", target + "/decisions",
+                   "action=conac-reject&reason=" + PercentEncode("网站名称与首页不一致"))
+              .result() == http::status::see_other);
+  CHECK(Contains(web.Get("agency", target), "<td>CONAC审核未通过</td>"));
+}
+
+TEST_CASE("WebPages: the unit withdraws its application before the badge is issued", "[api][web]") {
+  WebPages web;
+  const std::int64_t id = web.Submit("杭州市教育局");
+  const std::string target = "/applications/" + std::to_string(id);
+  HttpResponse own = web.Get("agency", target);
+  CHECK(Contains(own, "data-action=\"withdraw\">撤回申请</button>"));
+  CHECK_FALSE(Contains(web.Get("reviewer33", target), "data-action=\"withdraw\""));
+  CHECK(web.Post("reviewer33", target + "/decisions", "action=withdraw").result() ==
+        http::status::forbidden);
+  REQUIRE(web.Post("agency", target + "/decisions", "action=withdraw").result() ==
+          http::status::see_other);
+  HttpResponse withdrawn = web.Get("agency", target);
+  CHECK(Contains(withdrawn, "已撤回"));
+  CHECK(Contains(withdrawn, "<td>单位撤回申请</td>"));
+  CHECK_FALSE(Contains(withdrawn, "data-action="));
+  CHECK_FALSE(Contains(web.Get("reviewer33", "/review"), "href=\"" + target + "\""));
+}
+
+TEST_CASE(
+    "WebPages: a domain another unit's site carries is shown to the reviewers and refused "
+    "at issuance",
+    "[api][web]") {
+  WebPages web;
+  // The institution of region 33 holds www.zju.edu.cn with an issued badge.
+  const HttpResponse first = web.Call("institution", http::verb::post, "/api/applications",
+                                      web.FormJson(web.institution, "浙江大学").dump());
+  REQUIRE(first.result() == http::status::created);
+  const std::string held =
+      "/applications/" + std::to_string(json::parse(first.body())["id"].get<std::int64_t>());
+  REQUIRE(web.Post("reviewer33", held + "/decisions", "action=regional-pass").result() ==
+          http::status::see_other);
+  REQUIRE(web.Post("conac", held + "/decisions", "action=conac-pass").result() ==
+          http::status::see_other);
+  // Another institution of region 33 names the same domain.
+  const registry::Actor other =
+      registry::RegisterUnit(*web.registry,
+                             registry::testing::ValidUnit(registry::UnitKind::kSocialOrganisation,
+                                                          "33", "浙江省某学会"),
+                             "zj-society")
+          .value();
+  registry::SiteForm form = web.ValidForm(other, "浙江省某学会网");
+  form.site.english_domain = "www.zju.edu.cn";
+  const std::int64_t id = registry::SubmitApplication(*web.registry, other, form).value();
+  const std::string target = "/applications/" + std::to_string(id);
+  HttpResponse review = web.Get("reviewer33", target);
+  CHECK(Contains(review, "<h2>域名冲突</h2>"));
+  CHECK(Contains(review,
+                 "域名 www.zju.edu.cn 已由其他单位“浙江大学”（所属区域 33）的网站“浙江大学”使用"));
+  CHECK(Contains(review, "<dt>单位类型</dt><dd>社会组织</dd>"));
+  REQUIRE(web.Post("reviewer33", target + "/decisions", "action=regional-pass").result() ==
+          http::status::see_other);
+  HttpResponse refused = web.Post("conac", target + "/decisions", "action=conac-pass");
+  CHECK(refused.result() == http::status::conflict);
+  CHECK(Contains(refused, "不能为本申请发放网站标识"));
+  CHECK(Contains(web.Get("conac", target), "初审通过，待CONAC复审"));
+
+  const HttpResponse api =
+      web.Call("conac", http::verb::get, "/api/applications/" + std::to_string(id));
+  const json body = json::parse(api.body());
+  REQUIRE(body["domain_conflicts"].size() == 1);
+  CHECK(body["domain_conflicts"][0]["domain"] == "www.zju.edu.cn");
+  CHECK(body["domain_conflicts"][0]["unit_name"] == "浙江大学");
+  CHECK(body["unit"]["address"] == "浙江省杭州市解放东路18号");
+  CHECK(body["opening_type"].is_null());
+  // The unit sees its own application's unit, never another unit's site.
+  const json own = json::parse(web.Call("institution", http::verb::get, "/api" + held).body());
+  CHECK(own["unit"]["name"] == "浙江大学");
+  CHECK_FALSE(own.contains("domain_conflicts"));
 }
 
 TEST_CASE("WebPages: the dashboard shows the latest scan, scoped to the reviewer's region",

@@ -8,7 +8,11 @@
 // SMS code; the regional reviewer and CONAC approve it; the applicant copies
 // the badge code, installs it on the fixture's home page (not on /about.html),
 // runs a self-check and sees the failing page with its URL; after a nightly
-// scan CONAC reads the dashboard. Screenshots go to OUT_DIR.
+// scan CONAC reads the dashboard. Then a 党政机关's site-opening application
+// is rejected after the initial pass (paper materials incomplete), edited,
+// resubmitted, passed and issued its badge; and a 社会组织 of 广东 applies for
+// the domain the 浙江 institute's site carries: both reviewers see the
+// conflict and CONAC's issuance is refused. Screenshots go to OUT_DIR.
 //
 // Usage: node web_pages_e2e.js BADGEWATCH_BINARY OUT_DIR
 const { chromium } = require('playwright-core');
@@ -23,7 +27,13 @@ const CHROMIUM = process.env.BADGEWATCH_CHROMIUM || '/usr/bin/chromium';
 const SITE_DOMAIN = 'www.e2e-institute.cn';
 const SITE_NAME = '浙江省某研究院网站';
 const MOBILE = '13800138000';
+const AGENCY_SITE = '浙江省某县人民政府网';
+const AGENCY_DOMAIN = 'www.e2e-county.gov.cn';
+const SOCIETY_SITE = '广东省某学会网';
+// One mobile a code: the gate allows each mobile one code a minute.
+const MOBILES = { agency: '13900139001', agencyAgain: '13900139002', society: '13700137003' };
 const PASSWORD = { unit: 'Unit-pass-2026!', regional: 'Review-pass-2026!', conac: 'Conac-pass-2026!' };
+const MATERIALS_REASON = '材料不全：缺少经办人身份证复印件';
 const children = [];
 
 function fail(message) {
@@ -147,6 +157,37 @@ async function expectText(page, selector, text) {
   }
 }
 
+// On the page's form#application-form (filled already): asks for the SMS
+// code for `mobile`, delivers it through the gateway, enters it and submits;
+// returns the application's URL.
+async function submitWithSmsCode(page, binary, db, sms, smsPort, mobile) {
+  const form = page.locator('form#application-form');
+  await form.locator('input[name=handler_mobile]').fill(mobile);
+  await Promise.all([page.waitForNavigation(),
+    form.locator('button[formaction="/applications/sms-code"]').click()]);
+  await expectText(page, 'main', `验证码已发送至 ${mobile}`);
+  await runCli(binary, ['registry', 'send-notifications', '--db', db, '--sms-gateway', `http://127.0.0.1:${smsPort}/`]);
+  const sent = sms.messages.filter((m) => m.mobile === mobile).pop();
+  const code = sent && /\d{6}/.exec(sent.text);
+  if (!code) fail(`no SMS code for ${mobile} reached the gateway: ${JSON.stringify(sms.messages)}`);
+  await page.fill('form#application-form input[name=sms_code]', code[0]);
+  await Promise.all([page.waitForNavigation(),
+    page.click('form#application-form button[type=submit]:not([formaction])')]);
+  if (!/\/applications\/\d+$/.test(page.url())) {
+    fail(`the application was not submitted: ${await page.textContent('main')}`);
+  }
+  return page.url();
+}
+
+// The reviewer opens `applicationUrl` and takes `action` (with `reason`).
+async function decide(reviewer, applicationUrl, action, reason = '') {
+  await reviewer.page.goto(applicationUrl);
+  const form = reviewer.page.locator(`form.decision:has(button[data-action="${action}"])`);
+  if (reason) await form.locator('input[name=reason]').fill(reason);
+  await Promise.all([reviewer.page.waitForNavigation(),
+    form.locator(`button[data-action="${action}"]`).click()]);
+}
+
 async function main() {
   const [binary, outDir] = process.argv.slice(2);
   if (!binary || !outDir) fail('usage: node web_pages_e2e.js BADGEWATCH_BINARY OUT_DIR');
@@ -164,8 +205,19 @@ async function main() {
   await runCli(binary, ['registry', 'create-account', '--db', db, '--login', 'zj-review', '--role', 'regional',
     '--region', '33']);
   await runCli(binary, ['registry', 'create-account', '--db', db, '--login', 'conac-staff', '--role', 'conac']);
+  await runCli(binary, ['registry', 'create-account', '--db', db, '--login', 'zj-county', '--role', 'unit',
+    '--kind', '党政机关', '--region', '33', '--category', '政府', '--name', '浙江省某县人民政府办公室',
+    '--address', '浙江省某县府前路 8 号', '--handler', '李四', '--mobile', MOBILES.agency,
+    '--email', 'ls@example.gov.cn']);
+  await runCli(binary, ['registry', 'create-account', '--db', db, '--login', 'gd-society', '--role', 'unit',
+    '--kind', '社会组织', '--region', '44', '--category', '科技', '--name', '广东省某学会',
+    '--address', '广州市天河区某路 2 号', '--handler', '王五', '--mobile', MOBILES.society,
+    '--email', 'ww@example.org.cn']);
+  await runCli(binary, ['registry', 'create-account', '--db', db, '--login', 'gd-review', '--role', 'regional',
+    '--region', '44']);
   for (const [login, password] of [['zj-institute', PASSWORD.unit], ['zj-review', PASSWORD.regional],
-    ['conac-staff', PASSWORD.conac]]) {
+    ['conac-staff', PASSWORD.conac], ['zj-county', PASSWORD.unit], ['gd-society', PASSWORD.unit],
+    ['gd-review', PASSWORD.regional]]) {
     await runCli(binary, ['registry', 'set-password', '--db', db, '--login', login, '--password-stdin'], `${password}\n`);
   }
 
@@ -218,7 +270,7 @@ async function main() {
     if (!/\/applications\/\d+$/.test(applicationUrl)) {
       fail(`the application was not submitted: ${await applicant.page.textContent('main')}`);
     }
-    await expectText(applicant.page, 'main', '已提交，待区域审核');
+    await expectText(applicant.page, 'main', '已提交，待初审');
 
     step('the regional reviewer approves it');
     const regional = await logIn(browser, base, 'zj-review', PASSWORD.regional);
@@ -228,7 +280,7 @@ async function main() {
     await regional.page.screenshot({ path: path.join(outDir, 'e2e-review.png'), fullPage: true });
     await Promise.all([regional.page.waitForNavigation(),
       regional.page.click('button[data-action="regional-pass"]')]);
-    await expectText(regional.page, 'main', '区域审核通过，待中央编办审核');
+    await expectText(regional.page, 'main', '初审通过，待CONAC复审');
 
     step('CONAC approves it: the badge is issued');
     const conac = await logIn(browser, base, 'conac-staff', PASSWORD.conac);
@@ -280,6 +332,86 @@ async function main() {
     await conac.page.screenshot({ path: path.join(outDir, 'e2e-dashboard.png'), fullPage: true });
     await regional.page.goto(`${base}/dashboard`);
     await expectText(regional.page, 'main', SITE_NAME);
+
+    step('a 党政机关 applies for the opening review; the menus are the procedure\'s');
+    const agency = await logIn(browser, base, 'zj-county', PASSWORD.unit);
+    await expectText(agency.page, 'header nav', '网站开办审核/资质复核申请');
+    await expectText(agency.page, 'header nav', '网上名称管理');
+    await expectText(agency.page, 'header nav', '标识管理');
+    await agency.page.click('header nav a[href="/applications"]');
+    await expectText(agency.page, 'h1', '网站开办审核/资质复核申请');
+    await Promise.all([agency.page.waitForNavigation(), agency.page.click('main a[href="/applications/new"]')]);
+    const agencyForm = agency.page.locator('form#application-form');
+    await agencyForm.locator('select[name=opening_type]').selectOption('new');
+    await agencyForm.locator('input[name=name]').fill(AGENCY_SITE);
+    await agencyForm.locator('input[name=english_domain]').fill(AGENCY_DOMAIN);
+    await agencyForm.locator('input[name=ips]').fill('127.0.0.1');
+    await agencyForm.locator('textarea[name=introduction]').fill('发布本县政务信息，提供在线办事服务。');
+    const agencyUrl = await submitWithSmsCode(agency.page, binary, db, sms, smsPort, MOBILES.agency);
+    await expectText(agency.page, 'main', '已提交，待初审');
+
+    step('the regional office passes the initial review, then finds the paper materials incomplete');
+    await decide(regional, agencyUrl, 'regional-pass');
+    await expectText(regional.page, 'main', '初审通过，请报送书面申请材料');
+    await expectText(regional.page, '#unit-details', '浙江省某县府前路 8 号');
+    await expectText(regional.page, '#unit-details', '李四');
+    await expectText(regional.page, '#unit-details', MOBILES.agency);
+    await expectText(regional.page, '#unit-details', '政府');
+    await decide(regional, agencyUrl, 'materials-reject', MATERIALS_REASON);
+    await expectText(regional.page, 'main', '审核未通过，请修改后重新提交');
+
+    step('the unit reads the reason, edits and resubmits; it passes and the badge is issued');
+    await agency.page.goto(agencyUrl);
+    await expectText(agency.page, 'main', '书面申请材料审核未通过');
+    await expectText(agency.page, 'main', `审核未通过，原因：${MATERIALS_REASON}`);
+    await agency.page.screenshot({ path: path.join(outDir, 'e2e-materials-rejected.png'), fullPage: true });
+    await agency.page.locator('form#application-form textarea[name=introduction]')
+      .fill('发布本县政务信息，提供在线办事服务（已补齐书面材料）。');
+    await submitWithSmsCode(agency.page, binary, db, sms, smsPort, MOBILES.agencyAgain);
+    await expectText(agency.page, 'main', '已提交，待初审');
+    await decide(regional, agencyUrl, 'regional-pass');
+    await decide(regional, agencyUrl, 'materials-received');
+    await expectText(regional.page, 'main', '书面申请材料已收到，待下发网站标识');
+    await decide(conac, agencyUrl, 'issue-badge');
+    await expectText(conac.page, 'main', '已发放网站标识');
+    await agency.page.goto(agencyUrl);
+    await expectText(agency.page, 'main', '已发放网站标识');
+    await expectText(agency.page, 'main', '修改后重新提交');
+    await agency.page.screenshot({ path: path.join(outDir, 'e2e-materials-resubmitted-issued.png'), fullPage: true });
+
+    step('a 社会组织 of 广东 applies for the domain the 浙江 institute\'s site carries');
+    const society = await logIn(browser, base, 'gd-society', PASSWORD.unit);
+    await expectText(society.page, 'header nav', '标识申请');
+    await society.page.goto(`${base}/applications/new`);
+    if (await society.page.locator('select[name=opening_type]').count() !== 0) {
+      fail('the 社会组织 form shows 申请类型');
+    }
+    if (await society.page.locator('select[name=chinese_domain]').count() !== 1) {
+      fail('the 社会组织 form does not offer its Chinese domains as a choice');
+    }
+    const societyForm = society.page.locator('form#application-form');
+    await societyForm.locator('input[name=name]').fill(SOCIETY_SITE);
+    await societyForm.locator('input[name=english_domain]').fill(SITE_DOMAIN);
+    await societyForm.locator('input[name=ips]').fill('127.0.0.1');
+    await societyForm.locator('textarea[name=introduction]').fill('发布本会学术活动信息。');
+    await society.page.screenshot({ path: path.join(outDir, 'e2e-society-form.png'), fullPage: true });
+    const societyUrl = await submitWithSmsCode(society.page, binary, db, sms, smsPort, MOBILES.society);
+
+    step('the 广东 reviewer sees the conflict and the unit; CONAC cannot issue the badge');
+    const guangdong = await logIn(browser, base, 'gd-review', PASSWORD.regional);
+    await guangdong.page.goto(`${base}/review`);
+    await Promise.all([guangdong.page.waitForNavigation(),
+      guangdong.page.click(`a[href="${new URL(societyUrl).pathname}"]`)]);
+    await expectText(guangdong.page, '#domain-conflicts', `域名 ${SITE_DOMAIN} 已由其他单位“浙江省某研究院”`);
+    await expectText(guangdong.page, '#unit-details', '广州市天河区某路 2 号');
+    await expectText(guangdong.page, '#unit-details', '社会组织');
+    await guangdong.page.screenshot({ path: path.join(outDir, 'e2e-domain-conflict.png'), fullPage: true });
+    await decide(guangdong, societyUrl, 'regional-pass');
+    await decide(conac, societyUrl, 'conac-pass');
+    await expectText(conac.page, 'main', '不能为本申请发放网站标识');
+    await expectText(conac.page, '#domain-conflicts', SITE_DOMAIN);
+    await expectText(conac.page, 'main', '初审通过，待CONAC复审');
+    await conac.page.screenshot({ path: path.join(outDir, 'e2e-domain-conflict-refused.png'), fullPage: true });
 
     step('log out: the pages ask for the login again');
     await Promise.all([applicant.page.waitForNavigation(),

@@ -27,6 +27,10 @@ std::int64_t ApplicationIn(WorkflowFixture& f, const Actor& unit, std::string_vi
     if (!s.ok()) FAIL(s.ToString());
   };
   if (state == "submitted") return id;
+  if (state == "withdrawn") {
+    step(unit, WorkflowAction::kWithdraw);
+    return id;
+  }
   if (state == "rejected") {
     step(f.reviewer33, WorkflowAction::kRegionalReject, "名称与首页不一致");
     return id;
@@ -52,14 +56,18 @@ TEST_CASE("Applications: every action from every state by every role", "[registr
   const Machine machines[] = {
       {Workflow::kSiteOpening,
        true,
-       {"submitted", "rejected", "initial-passed", "materials-received", "badge-issued"}},
-      {Workflow::kBadge, false, {"submitted", "rejected", "regional-passed", "badge-issued"}},
+       {"submitted", "rejected", "initial-passed", "materials-received", "badge-issued",
+        "withdrawn"}},
+      {Workflow::kBadge,
+       false,
+       {"submitted", "rejected", "regional-passed", "badge-issued", "withdrawn"}},
   };
   const WorkflowAction actions[] = {
-      WorkflowAction::kResubmit,       WorkflowAction::kRegionalPass,
-      WorkflowAction::kRegionalReject, WorkflowAction::kMaterialsReceived,
-      WorkflowAction::kIssueBadge,     WorkflowAction::kConacPass,
-      WorkflowAction::kConacReject,    WorkflowAction::kRegister,
+      WorkflowAction::kResubmit,        WorkflowAction::kRegionalPass,
+      WorkflowAction::kRegionalReject,  WorkflowAction::kMaterialsReceived,
+      WorkflowAction::kMaterialsReject, WorkflowAction::kIssueBadge,
+      WorkflowAction::kConacPass,       WorkflowAction::kConacReject,
+      WorkflowAction::kRegister,        WorkflowAction::kWithdraw,
   };
   int legal = 0;
   int refused = 0;
@@ -95,8 +103,10 @@ TEST_CASE("Applications: every action from every state by every role", "[registr
       }
     }
   }
-  CHECK(legal == 10);  // the table's transitions other than the first submissions
-  CHECK(refused == (5 + 4) * 8 * 3 - 10);
+  // The table's transitions other than the first submissions: site opening 13
+  // (4 of them withdrawals), badge 7 (3 withdrawals).
+  CHECK(legal == 20);
+  CHECK(refused == (6 + 5) * 10 * 3 - 20);
 }
 
 TEST_CASE("Applications: refusals name the reason", "[registry]") {
@@ -230,6 +240,168 @@ TEST_CASE("Applications: issuing the badge creates the site, a stable id and not
                                               "site-opening.issue-badge"});
     CHECK(VerifyAuditLog(db)->intact);
   }
+}
+
+TEST_CASE(
+    "Applications: paper materials found incomplete after the initial pass are rejected, "
+    "resubmitted and the badge issued",
+    "[registry]") {
+  WorkflowFixture f;
+  Database& db = f.registry->writer();
+  const std::int64_t id = ApplicationIn(f, f.agency, "initial-passed");
+  SECTION("a rejection after the initial pass needs a reason") {
+    Status s =
+        DecideApplication(*f.registry, f.reviewer33, id, WorkflowAction::kMaterialsReject, "");
+    CHECK(s.message() == "a rejection reason is required");
+    CHECK(LoadApplication(db, id)->state == "initial-passed");
+  }
+  SECTION("incomplete materials: rejected, edited, resubmitted, passed, issued") {
+    REQUIRE(DecideApplication(*f.registry, f.reviewer33, id, WorkflowAction::kMaterialsReject,
+                              "材料不全：缺少经办人身份证复印件")
+                .ok());
+    CHECK(LoadApplication(db, id)->state == "rejected");
+    REQUIRE(
+        ResubmitApplication(*f.registry, f.agency, id, f.ValidForm(f.agency, "杭州市教育局")).ok());
+    for (const auto& [actor, action] :
+         {std::pair{&f.reviewer33, WorkflowAction::kRegionalPass},
+          std::pair{&f.reviewer33, WorkflowAction::kMaterialsReceived},
+          std::pair{&f.conac, WorkflowAction::kIssueBadge}}) {
+      REQUIRE(DecideApplication(*f.registry, *actor, id, action, "").ok());
+    }
+    CHECK(LoadApplication(db, id)->state == "badge-issued");
+    std::vector<std::string> actions;
+    std::string reason;
+    for (const ApplicationStep& step : ApplicationHistory(db, id).value()) {
+      actions.push_back(step.action);
+      if (step.action == "materials-reject") reason = step.reason;
+    }
+    CHECK(actions == std::vector<std::string>{"submit", "regional-pass", "materials-reject",
+                                              "resubmit", "regional-pass", "materials-received",
+                                              "issue-badge"});
+    CHECK(reason == "材料不全：缺少经办人身份证复印件");
+  }
+  SECTION("materials received, then CONAC refuses to issue, with a reason") {
+    REQUIRE(DecideApplication(*f.registry, f.reviewer33, id, WorkflowAction::kMaterialsReceived, "")
+                .ok());
+    CHECK(DecideApplication(*f.registry, f.conac, id, WorkflowAction::kConacReject, "").message() ==
+          "a rejection reason is required");
+    REQUIRE(DecideApplication(*f.registry, f.conac, id, WorkflowAction::kConacReject,
+                              "网站名称与首页头部图片不一致")
+                .ok());
+    CHECK(LoadApplication(db, id)->state == "rejected");
+    CHECK_FALSE(LoadApplication(db, id)->site_id);
+  }
+}
+
+TEST_CASE("Applications: the unit withdraws before the badge is issued, not after", "[registry]") {
+  WorkflowFixture f;
+  Database& db = f.registry->writer();
+  for (std::string_view state : {"submitted", "rejected", "initial-passed", "materials-received"}) {
+    const std::int64_t id = ApplicationIn(f, f.agency, state);
+    INFO(state);
+    REQUIRE(DecideApplication(*f.registry, f.agency, id, WorkflowAction::kWithdraw, "").ok());
+    CHECK(LoadApplication(db, id)->state == "withdrawn");
+  }
+  const std::int64_t passed = ApplicationIn(f, f.institution, "regional-passed");
+  SECTION("only the unit itself withdraws") {
+    CHECK(DecideApplication(*f.registry, f.reviewer33, passed, WorkflowAction::kWithdraw, "")
+              .code() == StatusCode::kPermissionDenied);
+    CHECK(DecideApplication(*f.registry, f.agency, passed, WorkflowAction::kWithdraw, "").code() ==
+          StatusCode::kPermissionDenied);
+  }
+  SECTION("a withdrawn application takes no further step") {
+    REQUIRE(
+        DecideApplication(*f.registry, f.institution, passed, WorkflowAction::kWithdraw, "").ok());
+    CHECK(DecideApplication(*f.registry, f.conac, passed, WorkflowAction::kConacPass, "").code() ==
+          StatusCode::kFailedPrecondition);
+    CHECK(ResubmitApplication(*f.registry, f.institution, passed,
+                              f.ValidForm(f.institution, "浙江大学"))
+              .code() == StatusCode::kFailedPrecondition);
+  }
+  SECTION("an issued badge is not withdrawn") {
+    const std::int64_t issued = ApplicationIn(f, f.institution, "badge-issued");
+    CHECK(DecideApplication(*f.registry, f.institution, issued, WorkflowAction::kWithdraw, "")
+              .code() == StatusCode::kFailedPrecondition);
+    CHECK(LoadApplication(db, issued)->state == "badge-issued");
+  }
+}
+
+TEST_CASE("Applications: a domain another unit's site carries is a conflict, refused at issuance",
+          "[registry]") {
+  WorkflowFixture f;
+  Database& db = f.registry->writer();
+  // The institution of region 33 holds www.zju.edu.cn with an issued badge.
+  const std::int64_t first = ApplicationIn(f, f.institution, "badge-issued");
+  const std::int64_t held_site = LoadApplication(db, first)->site_id.value();
+  const Actor guangdong =
+      RegisterUnit(*f.registry,
+                   testing::ValidUnit(UnitKind::kSocialOrganisation, "44", "广东省某学会"),
+                   "gd-society")
+          .value();
+  const Actor reviewer44 =
+      CreateStaffAccount(*f.registry, "gd-reviewer", Role::kRegional, "44").value();
+  SiteForm form = f.ValidForm(guangdong, "广东省某学会网");
+  form.site.english_domain = "WWW.ZJU.EDU.CN";  // letter case does not tell domains apart
+  const std::int64_t id = SubmitApplication(*f.registry, guangdong, form).value();
+
+  std::vector<DomainHolder> conflicts =
+      ApplicationDomainConflicts(db, LoadApplication(db, id).value()).value();
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0].domain == "www.zju.edu.cn");
+  CHECK(conflicts[0].site_id == held_site);
+  CHECK(conflicts[0].unit_name == "浙江大学");
+  CHECK(conflicts[0].region_code == "33");
+  CHECK(conflicts[0].badge_id == LoadSite(db, held_site)->badge_id);
+  // The holder's own application does not conflict with its own site.
+  CHECK(ApplicationDomainConflicts(db, LoadApplication(db, first).value())->empty());
+
+  REQUIRE(DecideApplication(*f.registry, reviewer44, id, WorkflowAction::kRegionalPass, "").ok());
+  Status refused = DecideApplication(*f.registry, f.conac, id, WorkflowAction::kConacPass, "");
+  CHECK(refused.code() == StatusCode::kFailedPrecondition);
+  CHECK(refused.message() ==
+        "域名“www.zju.edu.cn”已由其他单位（浙江大学，所属区域 33）的网站“杭州市教育局”使用，不能为"
+        "本申请发放网站标识。请核实域名归属，或驳回申请。");
+  CHECK(LoadApplication(db, id)->state == "regional-passed");
+  CHECK(ListSites(db)->size() == 1);
+  // CONAC rejects it instead; a corrected domain is issued.
+  REQUIRE(DecideApplication(*f.registry, f.conac, id, WorkflowAction::kConacReject,
+                            "域名已被其他单位使用")
+              .ok());
+  form = f.ValidForm(guangdong, "广东省某学会网");
+  form.site.english_domain = "www.gdsociety.org.cn";
+  REQUIRE(ResubmitApplication(*f.registry, guangdong, id, form).ok());
+  CHECK(ApplicationDomainConflicts(db, LoadApplication(db, id).value())->empty());
+  REQUIRE(DecideApplication(*f.registry, reviewer44, id, WorkflowAction::kRegionalPass, "").ok());
+  REQUIRE(DecideApplication(*f.registry, f.conac, id, WorkflowAction::kConacPass, "").ok());
+  CHECK(LoadApplication(db, id)->state == "badge-issued");
+}
+
+TEST_CASE("Applications: a badge application has no application type", "[registry]") {
+  WorkflowFixture f;
+  SiteForm form = f.ValidForm(f.institution, "浙江大学");
+  form.opening_type = OpeningType::kRecheck;
+  const std::int64_t id = SubmitApplication(*f.registry, f.institution, form).value();
+  Database& db = f.registry->writer();
+  CHECK(LoadApplication(db, id)->opening_type == OpeningType::kNew);
+  CHECK(LoadApplicationForm(db, id, 1)->opening_type == OpeningType::kNew);
+  SiteForm recheck = f.ValidForm(f.agency, "杭州市教育局");
+  recheck.opening_type = OpeningType::kRecheck;
+  const std::int64_t agency = SubmitApplication(*f.registry, f.agency, recheck).value();
+  CHECK(LoadApplication(db, agency)->opening_type == OpeningType::kRecheck);
+}
+
+TEST_CASE("Applications: the Chinese domain is one of the unit's registered, unexpired ones",
+          "[registry]") {
+  WorkflowFixture f;
+  (void)f.RegisteredDomain(f.institution, "浙江大学.公益");
+  SiteForm form = f.ValidForm(f.institution, "浙江大学");
+  form.site.chinese_domain = "浙江大学.公益";
+  form.sms_verification_id = f.ConfirmedMobile(f.institution, form.handler_mobile);
+  CHECK(SubmitApplication(*f.registry, f.institution, form).ok());
+  *f.now += 2 * 366 * 24 * 3600;  // past the one year registered
+  form.sms_verification_id = f.ConfirmedMobile(f.institution, form.handler_mobile);
+  CHECK(SubmitApplication(*f.registry, f.institution, form).status().message() ==
+        "Chinese domain '浙江大学.公益' is not a registered domain of this unit");
 }
 
 TEST_CASE("Print forms: letter and form filled from the application, escaped", "[registry]") {
