@@ -3,14 +3,17 @@
 //   a fresh registry made with the CLI (a unit, a regional reviewer and a CONAC
 //   staff member, each with a password); a loopback fixture site (python3
 //   http.server) under a test domain that a local dnsmasq resolves to 127.0.0.1;
-//   an SMS gateway (a small HTTP receiver here) for the handler's code.
+//   an SMS gateway (a small HTTP receiver here) that serve itself delivers the
+//   outbox to ([sms] of its configuration): the handler's codes and the unit's
+//   decision notices arrive without any `registry send-notifications` run.
 // In the browser: the applicant logs in and submits an application with the
 // SMS code; the regional reviewer and CONAC approve it; the applicant copies
 // the badge code, installs it on the fixture's home page (not on /about.html),
 // runs a self-check and sees the failing page with its URL; after a nightly
 // scan CONAC reads the dashboard. Then a 党政机关's site-opening application
 // is rejected after the initial pass (paper materials incomplete), edited,
-// resubmitted, passed and issued its badge; and a 社会组织 of 广东 applies for
+// resubmitted, passed and issued its badge, with an SMS to the unit for each
+// decision; and a 社会组织 of 广东 applies for
 // the domain the 浙江 institute's site carries: both reviewers see the
 // conflict and CONAC's issuance is refused. Screenshots go to OUT_DIR.
 //
@@ -138,6 +141,21 @@ function startSmsGateway(port) {
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({ server, messages })));
 }
 
+// The first message the gateway got for `mobile` after its first `after`
+// messages whose text matches `pattern`: serve delivers the outbox itself, so
+// it arrives within seconds (no send-notifications run); fails after 15 s.
+async function waitForSms(sms, mobile, pattern, after) {
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const found = sms.messages.slice(after).find((m) => m.mobile === mobile && pattern.test(m.text));
+    if (found) return found;
+    if (Date.now() > deadline) {
+      fail(`no SMS to ${mobile} matching ${pattern} reached the gateway: ${JSON.stringify(sms.messages.slice(after))}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function logIn(browser, base, login, password) {
   const context = await browser.newContext({ locale: 'zh-CN' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
@@ -158,18 +176,17 @@ async function expectText(page, selector, text) {
 }
 
 // On the page's form#application-form (filled already): asks for the SMS
-// code for `mobile`, delivers it through the gateway, enters it and submits;
-// returns the application's URL.
-async function submitWithSmsCode(page, binary, db, sms, smsPort, mobile) {
+// code for `mobile`, waits for serve to deliver it to the gateway, enters it
+// and submits; returns the application's URL.
+async function submitWithSmsCode(page, sms, mobile) {
   const form = page.locator('form#application-form');
   await form.locator('input[name=handler_mobile]').fill(mobile);
+  const before = sms.messages.length;
   await Promise.all([page.waitForNavigation(),
     form.locator('button[formaction="/applications/sms-code"]').click()]);
   await expectText(page, 'main', `验证码已发送至 ${mobile}`);
-  await runCli(binary, ['registry', 'send-notifications', '--db', db, '--sms-gateway', `http://127.0.0.1:${smsPort}/`]);
-  const sent = sms.messages.filter((m) => m.mobile === mobile).pop();
-  const code = sent && /\d{6}/.exec(sent.text);
-  if (!code) fail(`no SMS code for ${mobile} reached the gateway: ${JSON.stringify(sms.messages)}`);
+  const sent = await waitForSms(sms, mobile, /\d{6}/, before);
+  const code = /\d{6}/.exec(sent.text);
   await page.fill('form#application-form input[name=sms_code]', code[0]);
   await Promise.all([page.waitForNavigation(),
     page.click('form#application-form button[type=submit]:not([formaction])')]);
@@ -238,7 +255,11 @@ async function main() {
     '--listen-address=127.0.0.1', `--port=${dnsPort}`, `--address=/${SITE_DOMAIN}/127.0.0.1`],
   /started|compile time options/);
   const sms = await startSmsGateway(smsPort);
-  await startChild('badgewatch serve', binary, ['serve', '--db', db, '--listen', `127.0.0.1:${serverPort}`,
+  // Notices leave through the gateway as serve queues them: [sms] of its configuration.
+  const config = path.join(work, 'badgewatch.toml');
+  fs.writeFileSync(config, `[sms]\ngateway_url = "http://127.0.0.1:${smsPort}/"\n`);
+  await startChild('badgewatch serve', binary, ['serve', '--config', config, '--db', db,
+    '--listen', `127.0.0.1:${serverPort}`,
     '--self-check-allow-private', '--self-check-site-port', String(sitePort),
     '--dns', `127.0.0.1:${dnsPort}`], /listening on/);
   const base = `http://127.0.0.1:${serverPort}`;
@@ -255,14 +276,13 @@ async function main() {
     await form.locator('input[name=ips]').fill('127.0.0.1');
     await form.locator('textarea[name=introduction]').fill('发布本院科研动态和公共服务信息。');
     await form.locator('input[name=handler_mobile]').fill(MOBILE);
+    const beforeCode = sms.messages.length;
     await Promise.all([applicant.page.waitForNavigation(),
       form.locator('button[formaction="/applications/sms-code"]').click()]);
     await expectText(applicant.page, 'main', `验证码已发送至 ${MOBILE}`);
     await applicant.page.screenshot({ path: path.join(outDir, 'e2e-application-form.png'), fullPage: true });
-    await runCli(binary, ['registry', 'send-notifications', '--db', db, '--sms-gateway', `http://127.0.0.1:${smsPort}/`]);
-    const sent = sms.messages.filter((m) => m.mobile === MOBILE).pop();
-    const code = sent && /\d{6}/.exec(sent.text);
-    if (!code) fail(`no SMS code reached the gateway: ${JSON.stringify(sms.messages)}`);
+    const sent = await waitForSms(sms, MOBILE, /\d{6}/, beforeCode);
+    const code = /\d{6}/.exec(sent.text);
     await applicant.page.fill('form#application-form input[name=sms_code]', code[0]);
     await Promise.all([applicant.page.waitForNavigation(),
       applicant.page.click('form#application-form button[type=submit]:not([formaction])')]);
@@ -347,18 +367,23 @@ async function main() {
     await agencyForm.locator('input[name=english_domain]').fill(AGENCY_DOMAIN);
     await agencyForm.locator('input[name=ips]').fill('127.0.0.1');
     await agencyForm.locator('textarea[name=introduction]').fill('发布本县政务信息，提供在线办事服务。');
-    const agencyUrl = await submitWithSmsCode(agency.page, binary, db, sms, smsPort, MOBILES.agency);
+    const agencyUrl = await submitWithSmsCode(agency.page, sms, MOBILES.agency);
     await expectText(agency.page, 'main', '已提交，待初审');
 
     step('the regional office passes the initial review, then finds the paper materials incomplete');
+    let before = sms.messages.length;
     await decide(regional, agencyUrl, 'regional-pass');
+    await waitForSms(sms, MOBILES.agency, /已通过初审/, before);
     await expectText(regional.page, 'main', '初审通过，请报送书面申请材料');
     await expectText(regional.page, '#unit-details', '浙江省某县府前路 8 号');
     await expectText(regional.page, '#unit-details', '李四');
     await expectText(regional.page, '#unit-details', MOBILES.agency);
     await expectText(regional.page, '#unit-details', '政府');
+    before = sms.messages.length;
     await decide(regional, agencyUrl, 'materials-reject', MATERIALS_REASON);
     await expectText(regional.page, 'main', '审核未通过，请修改后重新提交');
+    const rejection = await waitForSms(sms, MOBILES.agency, /未通过审核/, before);
+    if (!rejection.text.includes(MATERIALS_REASON)) fail(`the rejection SMS has no reason: ${rejection.text}`);
 
     step('the unit reads the reason, edits and resubmits; it passes and the badge is issued');
     await agency.page.goto(agencyUrl);
@@ -367,13 +392,17 @@ async function main() {
     await agency.page.screenshot({ path: path.join(outDir, 'e2e-materials-rejected.png'), fullPage: true });
     await agency.page.locator('form#application-form textarea[name=introduction]')
       .fill('发布本县政务信息，提供在线办事服务（已补齐书面材料）。');
-    await submitWithSmsCode(agency.page, binary, db, sms, smsPort, MOBILES.agencyAgain);
+    await submitWithSmsCode(agency.page, sms, MOBILES.agencyAgain);
     await expectText(agency.page, 'main', '已提交，待初审');
+    before = sms.messages.length;
     await decide(regional, agencyUrl, 'regional-pass');
+    await waitForSms(sms, MOBILES.agency, /已通过初审/, before);
     await decide(regional, agencyUrl, 'materials-received');
     await expectText(regional.page, 'main', '书面申请材料已收到，待下发网站标识');
+    before = sms.messages.length;
     await decide(conac, agencyUrl, 'issue-badge');
     await expectText(conac.page, 'main', '已发放网站标识');
+    await waitForSms(sms, MOBILES.agency, /网站标识已下发/, before);
     await agency.page.goto(agencyUrl);
     await expectText(agency.page, 'main', '已发放网站标识');
     await expectText(agency.page, 'main', '修改后重新提交');
@@ -395,7 +424,7 @@ async function main() {
     await societyForm.locator('input[name=ips]').fill('127.0.0.1');
     await societyForm.locator('textarea[name=introduction]').fill('发布本会学术活动信息。');
     await society.page.screenshot({ path: path.join(outDir, 'e2e-society-form.png'), fullPage: true });
-    const societyUrl = await submitWithSmsCode(society.page, binary, db, sms, smsPort, MOBILES.society);
+    const societyUrl = await submitWithSmsCode(society.page, sms, MOBILES.society);
 
     step('the 广东 reviewer sees the conflict and the unit; CONAC cannot issue the badge');
     const guangdong = await logIn(browser, base, 'gd-review', PASSWORD.regional);
