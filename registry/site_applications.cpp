@@ -408,13 +408,9 @@ Result<std::vector<ChoosableDomain>> ChoosableChineseDomains(Database& db, std::
   Result<Statement> s = db.Prepare(kChoosableDomains);
   if (!s) return s.status();
   if (Status b = s->Bind({unit_id, now}); !b.ok()) return b;
-  std::vector<ChoosableDomain> domains;
-  for (;;) {
-    Result<bool> row = s->Step();
-    if (!row) return row.status();
-    if (!*row) return domains;
-    domains.push_back({s->Text(0), s->Text(1)});
-  }
+  return CollectRows(*s, [](const Statement& row) {
+    return ChoosableDomain{row.Text(0), row.Text(1)};
+  });
 }
 
 Result<std::vector<DomainHolder>> ApplicationDomainConflicts(

@@ -4,6 +4,7 @@
 
 #include "foundation/ascii.h"
 #include "registry/detail/stored_codes.h"
+#include "registry/statement.h"
 
 namespace badgewatch::registry {
 namespace {
@@ -122,24 +123,20 @@ Result<std::vector<DomainHolder>> OtherUnitsHoldingDomains(Database& db, std::in
   Result<Statement> s = db.Prepare(kSelectDomainHolders);
   if (!s) return s.status();
   if (Status b = s->Bind({unit_id, english, english, chinese, chinese}); !b.ok()) return b;
-  std::vector<DomainHolder> holders;
-  for (;;) {
-    Result<bool> row = s->Step();
-    if (!row) return row.status();
-    if (!*row) return holders;
+  return CollectRows(*s, [&english](const Statement& row) {
     DomainHolder h;
-    h.site_id = s->Int(0);
-    h.site_name = s->Text(1);
-    h.unit_id = s->Int(2);
-    h.unit_name = s->Text(3);
-    h.region_code = s->Text(4);
-    const std::optional<std::string> held_english = s->OptText(5);
+    h.site_id = row.Int(0);
+    h.site_name = row.Text(1);
+    h.unit_id = row.Int(2);
+    h.unit_name = row.Text(3);
+    h.region_code = row.Text(4);
+    const std::optional<std::string> held_english = row.OptText(5);
     const bool english_shared =
         !english.empty() && held_english && foundation::EqualsIgnoreCase(*held_english, english);
-    h.domain = english_shared ? *held_english : s->OptText(6).value_or("");
-    h.badge_id = s->OptText(7);
-    holders.push_back(std::move(h));
-  }
+    h.domain = english_shared ? *held_english : row.OptText(6).value_or("");
+    h.badge_id = row.OptText(7);
+    return h;
+  });
 }
 
 Result<Site> LoadSite(Database& db, std::int64_t site_id) {
