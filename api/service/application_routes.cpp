@@ -8,6 +8,7 @@
 #include "api/service/json_body.h"
 #include "api/service/request_auth.h"
 #include "api/service/sms_code_gate.h"
+#include "api/service/unit_json.h"
 #include "registry/site_applications.h"
 #include "registry/sms_verification.h"
 
@@ -40,20 +41,6 @@ nlohmann::json FormJson(const registry::SiteForm& form) {
           {"introduction", form.site.introduction},
           {"handler_mobile", form.handler_mobile},
           {"sms_verification_id", form.sms_verification_id}};
-}
-
-// The unit as it registered, for the reviewers to check the form against.
-nlohmann::json UnitJson(const registry::Unit& unit) {
-  const registry::UnitFields& u = unit.fields;
-  return {{"id", unit.id},
-          {"name", u.name},
-          {"kind", registry::UnitKindName(u.kind)},
-          {"region", u.region_code},
-          {"system_category", u.system_category},
-          {"address", u.address},
-          {"handler_name", u.handler_name},
-          {"mobile", u.mobile},
-          {"email", u.email}};
 }
 
 // Sites of other units carrying one of the application's domains.

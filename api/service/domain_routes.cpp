@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "api/service/json_body.h"
+#include "api/service/unit_json.h"
 #include "registry/badges.h"
 #include "registry/domains.h"
 #include "registry/sites.h"
@@ -68,20 +69,11 @@ HttpResponse ShowUnit(const RouteRequest& route, const RegistryAccess& access) {
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::optional<registry::Unit> unit = VisibleUnitOfPath(route, actor, db);
     if (!unit) return NotFound(route.request, "unit");
-    const registry::UnitFields& f = unit->fields;
-    return JsonResponse(route.request, http::status::ok,
-                        {{"id", unit->id},
-                         {"kind", registry::UnitKindName(f.kind)},
-                         {"kind_label", registry::UnitKindLabel(f.kind)},
-                         {"region", f.region_code},
-                         {"system_category", f.system_category},
-                         {"name", f.name},
-                         {"address", f.address},
-                         {"handler_name", f.handler_name},
-                         {"mobile", f.mobile},
-                         {"email", f.email},
-                         {"unit_number", unit->unit_number},
-                         {"balance_fen", unit->balance_fen}});
+    nlohmann::json body = UnitJson(*unit);
+    body["kind_label"] = registry::UnitKindLabel(unit->fields.kind);
+    body["unit_number"] = unit->unit_number;
+    body["balance_fen"] = unit->balance_fen;
+    return JsonResponse(route.request, http::status::ok, body);
   });
 }
 
