@@ -10,7 +10,7 @@
 #include "registry/outbox.h"
 #include "registry/transaction.h"
 #include "scan/compliance_record_builder.h"
-#include "verifier/problem_descriptions.h"
+#include "scan/report_messages.h"
 
 namespace badgewatch::scan::detail {
 
@@ -30,9 +30,8 @@ std::string FailingPageLines(const FinishedSite& finished) {
     const registry::FailingPage& page = record.failing_pages[i];
     std::string what;
     for (const std::string& code : page.problems) {
-      const auto description = verifier::FindProblemDescription(code);
       if (!what.empty()) what += "；";
-      what += description ? description->chinese : std::string_view(code);
+      what += ExplainCode(code, ReportLanguage::kChinese);
     }
     if (!page.detail.empty()) what += (what.empty() ? "" : "：") + page.detail;
     lines += fmt::format("\n{}. {}{}", i + 1, page.url, what.empty() ? "" : "（" + what + "）");
@@ -55,8 +54,7 @@ std::string FailingBody(const FinishedSite& finished) {
       "您单位网站“{}”在本次网站标识检查中未通过（{}个页面中{}个有问题）：",
       finished.site.fields.name, finished.record.pages_total, finished.record.pages_failed);
   for (const std::string& code : finished.record.problems) {
-    const auto description = verifier::FindProblemDescription(code);
-    body += fmt::format("\n- {}", description ? description->chinese : std::string_view(code));
+    body += fmt::format("\n- {}", ExplainCode(code, ReportLanguage::kChinese));
   }
   body += FailingPageLines(finished);
   body += "\n请尽快整改。咨询电话：010-52035000";
