@@ -18,15 +18,13 @@
 // conflict and CONAC's issuance is refused. Screenshots go to OUT_DIR.
 //
 // Usage: node web_pages_e2e.js BADGEWATCH_BINARY OUT_DIR
-const { chromium } = require('playwright-core');
-const { spawn } = require('child_process');
 const fs = require('fs');
-const http = require('http');
-const net = require('net');
-const os = require('os');
 const path = require('path');
+const {
+  decide, expectText, fail, freePort, launchBrowser, logIn, runCli, runE2e, serveDirectory, startDnsmasq,
+  startSmsGateway, startChild, step, submitWithSmsCode, waitForSms,
+} = require('./e2e_support');
 
-const CHROMIUM = process.env.BADGEWATCH_CHROMIUM || '/usr/bin/chromium';
 const SITE_DOMAIN = 'www.e2e-institute.cn';
 const SITE_NAME = '浙江省某研究院网站';
 const MOBILE = '13800138000';
@@ -37,180 +35,8 @@ const SOCIETY_SITE = '广东省某学会网';
 const MOBILES = { agency: '13900139001', agencyAgain: '13900139002', society: '13700137003' };
 const PASSWORD = { unit: 'Unit-pass-2026!', regional: 'Review-pass-2026!', conac: 'Conac-pass-2026!' };
 const MATERIALS_REASON = '材料不全：缺少经办人身份证复印件';
-const children = [];
 
-function fail(message) {
-  throw new Error(message);
-}
-
-function step(message) {
-  console.log(`e2e: ${message}`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-// Runs the CLI to the end without blocking this process's own servers (the
-// SMS gateway answers while it runs); fails with its output unless it exits 0.
-function runCli(binary, args, input = '') {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => { output += chunk; });
-    child.stderr.on('data', (chunk) => { output += chunk; });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code === 0) resolve(output);
-      else reject(new Error(`badgewatch ${args.join(' ')} exited ${code}: ${output}`));
-    });
-    if (input) {
-      child.stdin.on('error', (error) => { output += `(stdin: ${error.message})`; });
-      child.stdin.end(input);
-    }
-  });
-}
-
-// Starts a child and resolves once `ready` matches its output.
-function startChild(name, command, args, ready, timeoutMs = 15000) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let output = '';
-    const timer = setTimeout(
-      () => reject(new Error(`${name} did not start within ${timeoutMs} ms: ${output}`)),
-      timeoutMs);
-    const onData = (chunk) => {
-      output += chunk.toString();
-      if (ready.test(output)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited (${code}) before it was ready: ${output}`));
-    });
-    child.on('error', (error) => reject(new Error(`${name}: ${error.message}`)));
-  });
-}
-
-// Resolves once something accepts TCP connections on 127.0.0.1:port.
-async function waitForPort(port, timeoutMs = 10000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const open = await new Promise((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  fail(`nothing listens on 127.0.0.1:${port}`);
-}
-
-// The SMS gateway: remembers every {"mobile", "text"} it is sent.
-function startSmsGateway(port) {
-  const messages = [];
-  const server = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => { body += chunk; });
-    request.on('end', () => {
-      try {
-        messages.push(JSON.parse(body));
-      } catch (error) {
-        messages.push({ text: body });
-      }
-      response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end('{"ok":true}');
-    });
-  });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({ server, messages })));
-}
-
-// The first message the gateway got for `mobile` after its first `after`
-// messages whose text matches `pattern`: serve delivers the outbox itself, so
-// it arrives within seconds (no send-notifications run); fails after 15 s.
-async function waitForSms(sms, mobile, pattern, after) {
-  const deadline = Date.now() + 15000;
-  for (;;) {
-    const found = sms.messages.slice(after).find((m) => m.mobile === mobile && pattern.test(m.text));
-    if (found) return found;
-    if (Date.now() > deadline) {
-      fail(`no SMS to ${mobile} matching ${pattern} reached the gateway: ${JSON.stringify(sms.messages.slice(after))}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function logIn(browser, base, login, password) {
-  const context = await browser.newContext({ locale: 'zh-CN' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-  const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=login]', login);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForNavigation(), page.click('form#login-form button[type=submit]')]);
-  if (page.url().includes('/login')) fail(`${login} could not log in: ${await page.textContent('main')}`);
-  return { context, page };
-}
-
-async function expectText(page, selector, text) {
-  const content = await page.textContent(selector);
-  if (!content || !content.includes(text)) {
-    fail(`expected "${text}" in ${selector} of ${page.url()}, found: ${content}`);
-  }
-}
-
-// On the page's form#application-form (filled already): asks for the SMS
-// code for `mobile`, waits for serve to deliver it to the gateway, enters it
-// and submits; returns the application's URL.
-async function submitWithSmsCode(page, sms, mobile) {
-  const form = page.locator('form#application-form');
-  await form.locator('input[name=handler_mobile]').fill(mobile);
-  const before = sms.messages.length;
-  await Promise.all([page.waitForNavigation(),
-    form.locator('button[formaction="/applications/sms-code"]').click()]);
-  await expectText(page, 'main', `验证码已发送至 ${mobile}`);
-  const sent = await waitForSms(sms, mobile, /\d{6}/, before);
-  const code = /\d{6}/.exec(sent.text);
-  await page.fill('form#application-form input[name=sms_code]', code[0]);
-  await Promise.all([page.waitForNavigation(),
-    page.click('form#application-form button[type=submit]:not([formaction])')]);
-  if (!/\/applications\/\d+$/.test(page.url())) {
-    fail(`the application was not submitted: ${await page.textContent('main')}`);
-  }
-  return page.url();
-}
-
-// The reviewer opens `applicationUrl` and takes `action` (with `reason`).
-async function decide(reviewer, applicationUrl, action, reason = '') {
-  await reviewer.page.goto(applicationUrl);
-  const form = reviewer.page.locator(`form.decision:has(button[data-action="${action}"])`);
-  if (reason) await form.locator('input[name=reason]').fill(reason);
-  await Promise.all([reviewer.page.waitForNavigation(),
-    form.locator(`button[data-action="${action}"]`).click()]);
-}
-
-async function main() {
-  const [binary, outDir] = process.argv.slice(2);
-  if (!binary || !outDir) fail('usage: node web_pages_e2e.js BADGEWATCH_BINARY OUT_DIR');
-  if (!fs.existsSync(CHROMIUM)) fail(`${CHROMIUM} is missing: install Debian's chromium (scripts/install-deps)`);
-  fs.mkdirSync(outDir, { recursive: true });
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'badgewatch-e2e-'));
+runE2e(async ({ binary, outDir, work }) => {
   const db = path.join(work, 'registry.db');
   const siteDir = path.join(work, 'site');
   fs.mkdirSync(siteDir);
@@ -244,16 +70,8 @@ async function main() {
     '<p>建设中</p></body></html>');
   const [sitePort, dnsPort, smsPort, serverPort] =
     [await freePort(), await freePort(), await freePort(), await freePort()];
-  const python = spawn('python3', ['-m', 'http.server', String(sitePort), '--bind', '127.0.0.1',
-    '--directory', siteDir], { stdio: 'ignore' });
-  children.push(python);
-  await waitForPort(sitePort);
-  const dnsmasq = ['/usr/sbin/dnsmasq', '/usr/bin/dnsmasq'].find((p) => fs.existsSync(p));
-  if (!dnsmasq) fail('dnsmasq is missing (scripts/install-deps installs dnsmasq-base)');
-  await startChild('dnsmasq', dnsmasq, ['--keep-in-foreground', '--log-facility=-', '--conf-file=/dev/null',
-    '--no-resolv', '--no-hosts', '--no-poll', '--pid-file=', '--user=root', '--bind-interfaces',
-    '--listen-address=127.0.0.1', `--port=${dnsPort}`, `--address=/${SITE_DOMAIN}/127.0.0.1`],
-  /started|compile time options/);
+  await serveDirectory(siteDir, sitePort);
+  await startDnsmasq(dnsPort, [SITE_DOMAIN]);
   const sms = await startSmsGateway(smsPort);
   // Notices leave through the gateway as serve queues them: [sms] of its configuration.
   const config = path.join(work, 'badgewatch.toml');
@@ -264,7 +82,7 @@ async function main() {
     '--dns', `127.0.0.1:${dnsPort}`], /listening on/);
   const base = `http://127.0.0.1:${serverPort}`;
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  const browser = await launchBrowser();
   try {
     step('the applicant logs in and submits an application with the SMS code');
     const applicant = await logIn(browser, base, 'zj-institute', PASSWORD.unit);
@@ -451,26 +269,4 @@ async function main() {
     await browser.close();
     sms.server.close();
   }
-  step(`passed; screenshots in ${outDir}`);
-}
-
-function stopChildren() {
-  for (const child of children) {
-    if (child.exitCode === null) child.kill('SIGTERM');
-  }
-}
-
-process.on('uncaughtException', (error) => {
-  console.error(`e2e: FAILED: ${error.stack || error.message}`);
-  stopChildren();
-  process.exit(1);
-});
-
-main().then(() => {
-  stopChildren();
-  process.exit(0);
-}, (error) => {
-  console.error(`e2e: FAILED: ${error.message}`);
-  stopChildren();
-  process.exit(1);
 });
