@@ -6,6 +6,12 @@
 // another type. In namespace badgewatch itself so every module finds them
 // unqualified. Plain values, safe to copy between threads.
 //
+// A Status a person may read carries its text in both languages and a
+// stable reason ("sms-code-wrong"): the registry and the API make theirs from
+// their error catalogs (foundation/error_text.h), and the API answers in the
+// caller's language. A Status from outside the catalogs (a library, a peer,
+// a file) has the one message it was given, in every language.
+//
 // Example:
 //   Result<UnitId> unit = accounts.RegisterUnit(actor, form);
 //   if (!unit) return unit.status();
@@ -17,6 +23,8 @@
 #include <string>
 #include <string_view>
 #include <utility>
+
+#include "foundation/language.h"
 
 namespace badgewatch {
 
@@ -41,23 +49,41 @@ enum class StatusCode {
 class [[nodiscard]] Status {
  public:
   Status() = default;
+  // An error from outside the catalogs: the same message in every language.
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
+  // A catalog's error (see Error<> in foundation/error_text.h): `reason` is
+  // the catalog entry's, a string with static storage.
+  Status(StatusCode code, std::string_view reason, std::string chinese, std::string english)
+      : code_(code), reason_(reason), message_(std::move(english)), chinese_(std::move(chinese)) {}
 
   static Status Ok() { return Status(); }
 
   [[nodiscard]] bool ok() const { return code_ == StatusCode::kOk; }
   [[nodiscard]] StatusCode code() const { return code_; }
+  // The catalog's stable reason ("sms-code-wrong"), or the code's name
+  // ("invalid-argument") for an error from outside the catalogs.
+  [[nodiscard]] std::string_view reason() const {
+    return reason_.empty() ? StatusCodeName(code_) : reason_;
+  }
+  // The English text (logs, the command line).
   [[nodiscard]] const std::string& message() const { return message_; }
+  // The text in `language` (pages, API answers, notices).
+  [[nodiscard]] const std::string& message(Language language) const {
+    return language == Language::kChinese && !chinese_.empty() ? chinese_ : message_;
+  }
   // "not-found: no unit 12"; "ok" when ok.
   [[nodiscard]] std::string ToString() const;
 
  private:
   StatusCode code_ = StatusCode::kOk;
+  std::string_view reason_;
   std::string message_;
+  std::string chinese_;
 };
 
 // Status(kInvalidArgument, message): a form field or argument is wrong, and
-// the message says which and why.
+// the message says which and why. Outside the catalogs only (a command-line
+// argument, a configuration file); the registry and the API use Error<>.
 [[nodiscard]] inline Status InvalidArgument(std::string message) {
   return Status(StatusCode::kInvalidArgument, std::move(message));
 }

@@ -6,6 +6,7 @@
 
 #include "foundation/ascii.h"
 #include "registry/crypto_primitives.h"
+#include "registry/registry_errors.h"
 #include "registry/transaction.h"
 
 namespace badgewatch::registry {
@@ -38,8 +39,7 @@ Status ValidateLogin(std::string_view login) {
                 c == '_' || c == '-');
   }
   if (!ok) {
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("login '{}' must be 3-64 letters, digits, '.', '_' or '-'", login));
+    return Error<errors::kLoginMalformed>(login);
   }
   return Status::Ok();
 }
@@ -60,7 +60,7 @@ Result<std::int64_t> InsertAccount(Database& db, const std::string& login, Role 
   }
   if (Status s = insert->Run(); !s.ok()) {
     if (s.code() == StatusCode::kAlreadyExists) {
-      return Status(s.code(), fmt::format("login '{}' is taken", login));
+      return Error<errors::kLoginTaken>(login);
     }
     return s;
   }
@@ -70,7 +70,7 @@ Result<std::int64_t> InsertAccount(Database& db, const std::string& login, Role 
 Result<Actor> ReadActor(Statement& s) {
   Result<bool> row = s.Step();
   if (!row) return row.status();
-  if (!*row) return Status(StatusCode::kNotFound, "no such account");
+  if (!*row) return Error<errors::kAccountMissing>();
   Actor actor;
   actor.account_id = s.Int(0);
   actor.role = ParseRole(s.Text(1)).value_or(Role::kUnit);
@@ -119,8 +119,7 @@ Result<Actor> CreateStaffAccount(Registry& registry, const std::string& login, R
                                  const std::string& region_code) {
   if (Status s = ValidateLogin(login); !s.ok()) return s;
   if (role == Role::kUnit) {
-    return Status(StatusCode::kInvalidArgument,
-                  "unit accounts are created by registering the unit");
+    return Error<errors::kUnitAccountByRegistration>();
   }
   Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
@@ -133,12 +132,11 @@ Result<Actor> CreateStaffAccount(Registry& registry, const std::string& login, R
     Result<bool> row = exists->Step();
     if (!row) return row.status();
     if (exists->Int(0) == 0) {
-      return Status(StatusCode::kInvalidArgument,
-                    fmt::format("region '{}' is not in the region list", region_code));
+      return Error<errors::kRegionUnknown>(region_code);
     }
     region = std::string_view(region_code);
   } else if (!region_code.empty()) {
-    return Status(StatusCode::kInvalidArgument, "CONAC staff accounts have no region");
+    return Error<errors::kConacAccountHasNoRegion>();
   }
   Result<std::int64_t> id = InsertAccount(db, login, role, nullptr, region, registry.Now());
   if (!id) return id.status();
@@ -156,7 +154,7 @@ Result<Actor> LoadActor(Database& db, std::int64_t account_id) {
   if (Status b = s->Bind({account_id}); !b.ok()) return b;
   Result<Actor> actor = ReadActor(*s);
   if (!actor && actor.status().code() == StatusCode::kNotFound) {
-    return Status(StatusCode::kNotFound, fmt::format("no account {}", account_id));
+    return Error<errors::kAccountNotFound>(account_id);
   }
   return actor;
 }
@@ -167,7 +165,7 @@ Result<Actor> LoadActorByLogin(Database& db, std::string_view login) {
   if (Status b = s->Bind({login}); !b.ok()) return b;
   Result<Actor> actor = ReadActor(*s);
   if (!actor && actor.status().code() == StatusCode::kNotFound) {
-    return Status(StatusCode::kNotFound, fmt::format("no account with login '{}'", login));
+    return Error<errors::kAccountOfLoginNotFound>(login);
   }
   return actor;
 }
@@ -202,7 +200,7 @@ Result<Actor> AuthenticateToken(Database& db, std::string_view token) {
   if (Status b = s->Bind({*digest}); !b.ok()) return b;
   Result<bool> row = s->Step();
   if (!row) return row.status();
-  if (!*row) return Status(StatusCode::kPermissionDenied, "unknown or revoked API token");
+  if (!*row) return Error<errors::kApiTokenUnknown>();
   return LoadActor(db, s->Int(0));
 }
 
@@ -230,10 +228,9 @@ Status RevokeApiToken(Registry& registry, std::int64_t token_id) {
   if (Status b = state->Bind({token_id}); !b.ok()) return b;
   Result<bool> row = state->Step();
   if (!row) return row.status();
-  if (!*row) return Status(StatusCode::kNotFound, fmt::format("no API token {}", token_id));
+  if (!*row) return Error<errors::kApiTokenNotFound>(token_id);
   if (!state->IsNull(1)) {
-    return Status(StatusCode::kFailedPrecondition,
-                  fmt::format("API token {} is revoked already", token_id));
+    return Error<errors::kApiTokenRevoked>(token_id);
   }
   const std::int64_t account_id = state->Int(0);
   Result<Statement> revoke = db.Prepare(kRevokeToken);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "registry/registry_errors.h"
+
 namespace badgewatch::registry {
 namespace {
 
@@ -27,7 +29,7 @@ Status InsertBadge(Database& db, std::string_view id, std::int64_t site_id, SqlV
   if (Status b = insert->Bind({id, site_id, application, now}); !b.ok()) return b;
   Status s = insert->Run();
   if (s.code() == StatusCode::kAlreadyExists) {
-    return Status(s.code(), fmt::format("badge id {} is already issued to another site", id));
+    return Error<errors::kBadgeIdIssued>(id);
   }
   return s;
 }
@@ -37,10 +39,8 @@ Status InsertBadge(Database& db, std::string_view id, std::int64_t site_id, SqlV
 Result<std::string> ComposeBadgeId(const BadgeIdParts& p) {
   if (!AllDigits(p.region, 2) || !AllDigits(p.level, 3) || !AllDigits(p.district, 4) ||
       !AllDigits(p.unit_number, 8) || p.sequence < 1 || p.sequence > 9999) {
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("cannot compose a badge id from region '{}', level '{}', district "
-                              "'{}', unit '{}', site {}",
-                              p.region, p.level, p.district, p.unit_number, p.sequence));
+    return Error<errors::kBadgeIdUncomposable>(p.region, p.level, p.district, p.unit_number,
+                                               p.sequence);
   }
   return fmt::format("CA{}{}{}{}{:04d}", p.region, p.level, p.district, p.unit_number, p.sequence);
 }
@@ -48,8 +48,7 @@ Result<std::string> ComposeBadgeId(const BadgeIdParts& p) {
 Result<BadgeIdParts> ParseBadgeId(std::string_view id) {
   if (id.size() != 23 || id.substr(0, 2) != "CA" || !AllDigits(id.substr(2), 21) ||
       id.substr(19) == "0000") {
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("badge id '{}' is not CA followed by 21 digits", id));
+    return Error<errors::kBadgeIdMalformed>(id);
   }
   BadgeIdParts p;
   p.region = std::string(id.substr(2, 2));
@@ -81,7 +80,7 @@ Result<std::string> IssueBadge(Database& db, std::int64_t site_id,
   if (Status b = site->Bind({site_id}); !b.ok()) return b;
   Result<bool> row = site->Step();
   if (!row) return row.status();
-  if (!*row) return Status(StatusCode::kNotFound, fmt::format("no site {}", site_id));
+  if (!*row) return Error<errors::kSiteNotFound>(site_id);
   Result<std::string> id = ComposeBadgeId({site->Text(0), std::string(kProvinceLevelDigits),
                                            std::string(kProvinceDistrictDigits), site->Text(1),
                                            static_cast<int>(site->Int(2))});

@@ -7,6 +7,7 @@
 
 #include "foundation/ascii.h"
 #include "foundation/idna.h"
+#include "registry/registry_errors.h"
 
 namespace badgewatch::registry {
 namespace {
@@ -23,9 +24,7 @@ std::optional<char> FirstNonLdh(std::string_view name) {
 }
 
 Status NotInDomainName(std::string_view name, char c) {
-  return Status(
-      StatusCode::kInvalidArgument,
-      fmt::format("Chinese domain '{}' contains '{}', which a domain name may not hold", name, c));
+  return Error<errors::kChineseDomainForbiddenCharacter>(name, c);
 }
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
@@ -51,13 +50,10 @@ Result<std::string> ValidateChineseDomain(std::string_view name, UnitKind kind) 
   } else if (EndsWith(name, suffix_cn)) {
     head = name.substr(0, name.size() - suffix_cn.size());
   } else {
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("Chinese domain '{}' must end in {} (or {}) for a {}", name, suffix,
-                              suffix_cn, UnitKindLabel(kind)));
+    return Error<errors::kChineseDomainWrongSuffix>(name, suffix, suffix_cn, UnitKindLabel(kind));
   }
   if (head.empty() || head.back() == '.' || head.front() == '.') {
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("Chinese domain '{}' needs a name before {}", name, suffix));
+    return Error<errors::kChineseDomainNoName>(name, suffix);
   }
   // UTS #46 would silently map some ASCII (a space, '_'): refuse it instead.
   if (const std::optional<char> c = FirstNonLdh(name)) return NotInDomainName(name, *c);
@@ -66,25 +62,16 @@ Result<std::string> ValidateChineseDomain(std::string_view name, UnitKind kind) 
   if (!ascii) {
     switch (failure.kind) {
       case foundation::HostNameFailure::Kind::kLabelTooLong:
-        return Status(StatusCode::kInvalidArgument,
-                      fmt::format("Chinese domain '{}' is too long: a label exceeds 63 bytes in "
-                                  "its ASCII (xn--) form",
-                                  name));
+        return Error<errors::kChineseDomainLabelTooLong>(name);
       case foundation::HostNameFailure::Kind::kNameTooLong:
-        return Status(StatusCode::kInvalidArgument,
-                      fmt::format("Chinese domain '{}' is too long: more than 253 bytes in its "
-                                  "ASCII (xn--) form",
-                                  name));
+        return Error<errors::kChineseDomainTooLong>(name);
       case foundation::HostNameFailure::Kind::kRefusedByIdna:
-        return Status(StatusCode::kInvalidArgument,
-                      fmt::format("Chinese domain '{}' is not a valid internationalised name: {}",
-                                  name, failure.idna.message));
+        return Error<errors::kChineseDomainNotIdna>(name, failure.idna.message);
       case foundation::HostNameFailure::Kind::kEmptyName:
       case foundation::HostNameFailure::Kind::kEmptyLabel:
         break;
     }
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("Chinese domain '{}' has an empty label", name));
+    return Error<errors::kChineseDomainEmptyLabel>(name);
   }
   // A full-width character IDNA maps to ASCII ("＿" to '_') must pass the
   // same test as the ASCII itself.

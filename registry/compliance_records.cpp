@@ -6,6 +6,7 @@
 
 #include "registry/detail/record_rows.h"
 #include "registry/detail/stored_codes.h"
+#include "registry/registry_errors.h"
 #include "registry/site_change.h"
 #include "registry/transaction.h"
 
@@ -61,17 +62,13 @@ constexpr char kSelectPages[] =
 
 Status CheckRecord(const SiteRecord& r) {
   if (r.verdict != "pass" && r.verdict != "fail") {
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("verdict '{}' is neither pass nor fail", r.verdict));
+    return Error<errors::kVerdictUnknown>(r.verdict);
   }
   if (r.dead_links < 0) {
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("{} dead links is impossible", r.dead_links));
+    return Error<errors::kDeadLinksNegative>(r.dead_links);
   }
   if (r.pages_total < 0 || r.pages_failed < 0 || r.pages_failed > r.pages_total) {
-    return Status(
-        StatusCode::kInvalidArgument,
-        fmt::format("page counts {} failed of {} are impossible", r.pages_failed, r.pages_total));
+    return Error<errors::kPageCountsImpossible>(r.pages_failed, r.pages_total);
   }
   return Status::Ok();
 }
@@ -111,10 +108,9 @@ Status CheckScanOpen(Database& db, std::int64_t scan_id) {
   if (Status b = scan->Bind({scan_id}); !b.ok()) return b;
   Result<bool> found = scan->Step();
   if (!found) return found.status();
-  if (!*found) return Status(StatusCode::kFailedPrecondition, fmt::format("no scan {}", scan_id));
+  if (!*found) return Error<errors::kScanNotOpen>(scan_id);
   if (!scan->IsNull(0)) {
-    return Status(StatusCode::kFailedPrecondition,
-                  fmt::format("scan {} is finished; it takes no more records", scan_id));
+    return Error<errors::kScanFinished>(scan_id);
   }
   return Status::Ok();
 }
@@ -163,10 +159,9 @@ Result<SiteChange> InsertRecord(Registry& registry, std::int64_t scan_id, const 
   if (!bound.ok()) return bound;
   if (Status s = insert->Run(); !s.ok()) {
     if (s.code() == StatusCode::kAlreadyExists) {
-      return Status(s.code(),
-                    fmt::format("scan {} already has a record of site {}", scan_id, r.site_id));
+      return Error<errors::kRecordDuplicate>(scan_id, r.site_id);
     }
-    return Status(s.code(), fmt::format("site {}: {}", r.site_id, s.message()));
+    return ErrorCausedBy<errors::kRecordNotWritten>(s, r.site_id, s);
   }
   const std::int64_t record_id = db.LastInsertId();
   Result<Statement> page = db.Prepare(kInsertPage);
@@ -217,7 +212,7 @@ Status RecordSitesDue(Registry& registry, std::int64_t scan_id, std::int64_t sit
   if (Status b = update->Bind({sites_due, scan_id}); !b.ok()) return b;
   if (Status s = update->Run(); !s.ok()) return s;
   if (db.Changes() == 0) {
-    return Status(StatusCode::kFailedPrecondition, fmt::format("no scan {}", scan_id));
+    return Error<errors::kScanNotOpen>(scan_id);
   }
   return Status::Ok();
 }
@@ -231,8 +226,7 @@ Status FinishScan(Registry& registry, std::int64_t scan_id) {
   if (Status b = update->Bind({registry.Now(), scan_id}); !b.ok()) return b;
   if (Status s = update->Run(); !s.ok()) return s;
   if (db.Changes() == 0) {
-    return Status(StatusCode::kFailedPrecondition,
-                  fmt::format("scan {} does not exist or is already finished", scan_id));
+    return Error<errors::kScanNotOpen>(scan_id);
   }
   if (Status s = registry.Audit({"system", "scan.finish", fmt::format("scan:{}", scan_id), ""});
       !s.ok()) {

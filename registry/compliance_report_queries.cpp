@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "registry/detail/record_rows.h"
+#include "registry/registry_errors.h"
 
 namespace badgewatch::registry {
 namespace {
@@ -120,7 +121,7 @@ Result<ScanOverview> LoadScanOverview(Database& db, std::int64_t scan_id,
   if (Status b = statement->Bind({region, region, scan_id}); !b.ok()) return b;
   Result<bool> row = statement->Step();
   if (!row) return row.status();
-  if (!*row) return Status(StatusCode::kNotFound, fmt::format("no scan {}", scan_id));
+  if (!*row) return Error<errors::kScanNotFound>(scan_id);
   return ReadScanOverview(*statement);
 }
 

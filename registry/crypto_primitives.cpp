@@ -6,6 +6,8 @@
 
 #include <memory>
 
+#include "registry/registry_errors.h"
+
 namespace badgewatch::registry {
 namespace {
 
@@ -24,9 +26,7 @@ std::string Hex(const unsigned char* bytes, std::size_t count) {
   return hex;
 }
 
-Status CryptoFailure(const char* what) {
-  return Status(StatusCode::kInternal, std::string("openssl: ") + what + " failed");
-}
+Status CryptoFailure(const char* what) { return Error<errors::kCryptoFailed>(what); }
 
 }  // namespace
 

@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "registry/registry_errors.h"
+
 namespace badgewatch::registry {
 
 int CsvTable::Column(std::string_view name) const {
@@ -31,18 +33,16 @@ int CsvReader::Get() {
 }
 
 Status CsvReader::CheckByte(unsigned char byte) {
-  const auto refuse = [this](std::string_view what) {
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("line {}: {} (the file must be UTF-8 text)", line_, what));
-  };
+  const auto refuse = [this](Localized what) { return Error<errors::kCsvNotUtf8>(line_, what); };
   if (continuation_bytes_ > 0) {
-    if (byte < low_ || byte > high_) return refuse("bytes that are not UTF-8");
+    if (byte < low_ || byte > high_)
+      return refuse(Localized{"含有不是 UTF-8 的字节", "bytes that are not UTF-8"});
     --continuation_bytes_;
     low_ = 0x80;
     high_ = 0xBF;
     return Status::Ok();
   }
-  if (byte == 0) return refuse("a NUL byte");
+  if (byte == 0) return refuse(Localized{"含有 NUL 字节", "a NUL byte"});
   if (byte < 0x80) return Status::Ok();
   // The lead byte says how many continuation bytes follow and, for the first
   // of them, the range that keeps the sequence shortest and off surrogates.
@@ -57,7 +57,7 @@ Status CsvReader::CheckByte(unsigned char byte) {
     if (byte == 0xF0) low_ = 0x90;
     if (byte == 0xF4) high_ = 0x8F;
   } else {
-    return refuse("bytes that are not UTF-8");
+    return refuse(Localized{"含有不是 UTF-8 的字节", "bytes that are not UTF-8"});
   }
   return Status::Ok();
 }
@@ -114,8 +114,7 @@ Result<bool> CsvReader::Next(CsvRow& row) {
     }
     if (c == '"') {
       if (!field.empty() || was_quoted) {
-        return fail(Status(StatusCode::kInvalidArgument,
-                           fmt::format("line {}: a quote inside an unquoted field", line_)));
+        return fail(Error<errors::kCsvStrayQuote>(line_));
       }
       quoted = was_quoted = row_has_data = true;
     } else if (c == ',') {
@@ -132,14 +131,10 @@ Result<bool> CsvReader::Next(CsvRow& row) {
     }
   }
   if (continuation_bytes_ > 0) {
-    return fail(Status(StatusCode::kInvalidArgument,
-                       fmt::format("line {}: bytes that are not UTF-8 (the file must be UTF-8 "
-                                   "text)",
-                                   line_)));
+    return fail(Error<errors::kCsvBytesNotUtf8>(line_));
   }
   if (quoted) {
-    return fail(Status(StatusCode::kInvalidArgument,
-                       fmt::format("line {}: a quoted field is never closed", row.line)));
+    return fail(Error<errors::kCsvUnclosedQuote>(row.line));
   }
   if (!field.empty() || !row.fields.empty() || was_quoted) {
     end_field();
@@ -155,7 +150,7 @@ Result<CsvTable> ParseCsv(std::string_view text) {
   CsvRow row;
   Result<bool> header = reader.Next(row);
   if (!header) return header.status();
-  if (!*header) return Status(StatusCode::kInvalidArgument, "the CSV has no header line");
+  if (!*header) return Error<errors::kCsvNoHeader>();
   table.header = std::move(row.fields);
   for (;;) {
     Result<bool> more = reader.Next(row);

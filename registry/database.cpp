@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "registry/detail/sqlite_error.h"
+#include "registry/registry_errors.h"
 
 namespace badgewatch::registry {
 namespace {
@@ -71,7 +72,7 @@ Result<Database> Database::OpenConnection(const std::string& path, const std::st
   Database db(path, raw);  // owns the handle even when open failed
   if (rc != SQLITE_OK) {
     Status status = detail::SqliteStatus(raw, rc, "open");
-    return Status(status.code(), "cannot open '" + path + "': " + status.message());
+    return ErrorCausedBy<errors::kRegistryUnopenable>(status, path, status);
   }
   if (int ext = sqlite3_extended_result_codes(raw, 1); ext != SQLITE_OK) {
     return detail::SqliteStatus(raw, ext, "extended result codes");
@@ -85,7 +86,7 @@ Result<Database> Database::OpenConnection(const std::string& path, const std::st
       const bool no_wal_index =
           read.primary_code == SQLITE_READONLY || read.primary_code == SQLITE_CANTOPEN;
       if (!no_wal_index || (flags & SQLITE_OPEN_URI) != 0 || HasLoggedChanges(path)) {
-        return Status(read.status.code(), "cannot read '" + path + "': " + read.status.message());
+        return ErrorCausedBy<errors::kRegistryUnreadable>(read.status, path, read.status);
       }
       // No WAL index can be made here and none is needed: nothing is logged.
       return OpenConnection(path, ImmutableUri(path), flags | SQLITE_OPEN_URI, role);
@@ -93,7 +94,7 @@ Result<Database> Database::OpenConnection(const std::string& path, const std::st
   }
   Status pragmas = db.Exec(role == ConnectionRole::kWriter ? kWriterPragmas : kReaderPragmas);
   if (!pragmas.ok()) {
-    return Status(pragmas.code(), "cannot open '" + path + "': " + pragmas.message());
+    return ErrorCausedBy<errors::kRegistryUnopenable>(pragmas, path, pragmas);
   }
   return db;
 }

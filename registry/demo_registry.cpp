@@ -13,6 +13,7 @@
 #include "registry/domains.h"
 #include "registry/outbox.h"
 #include "registry/passwords.h"
+#include "registry/registry_errors.h"
 #include "registry/site_applications.h"
 #include "registry/site_import.h"
 #include "registry/sms_verification.h"
@@ -43,11 +44,11 @@ Status SetDemoPasswords(Registry& registry, const DemoCast& cast) {
 Result<CsvTable> ReadTable(const std::string& dir, const char* name) {
   const std::string path = dir + "/" + name;
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status(StatusCode::kInvalidArgument, fmt::format("cannot open '{}'", path));
+  if (!in) return Error<errors::kDemoFileUnreadable>(path);
   std::ostringstream text;
   text << in.rdbuf();
   Result<CsvTable> table = ParseCsv(text.str());
-  if (!table) return Status(table.status().code(), path + ": " + table.status().message());
+  if (!table) return ErrorCausedBy<errors::kDemoTable>(table.status(), path, table.status());
   return table;
 }
 
@@ -59,7 +60,7 @@ std::string Field(const CsvTable& table, const CsvRow& row, std::string_view col
 }
 
 Status AtLine(const char* file, const CsvRow& row, const Status& s) {
-  return Status(s.code(), fmt::format("{} line {}: {}", file, row.line, s.message()));
+  return ErrorCausedBy<errors::kDemoAtLine>(s, file, row.line, s);
 }
 
 // The code the handler's phone receives: the newest SMS to `mobile`.
@@ -71,7 +72,7 @@ Result<std::string> ReceivedCode(Registry& registry, const std::string& mobile) 
     const std::size_t at = it->notification.body.find_first_of("0123456789");
     if (at != std::string::npos) return it->notification.body.substr(at, 6);
   }
-  return Status(StatusCode::kNotFound, "no SMS code for " + mobile);
+  return Error<errors::kDemoNoSmsCode>(mobile);
 }
 
 Result<std::int64_t> ConfirmedMobile(Registry& registry, const Actor& unit,
@@ -99,7 +100,7 @@ Status RegisterAccounts(Registry& registry, const std::string& dir, DemoCast& ca
   if (!table) return table.status();
   for (const CsvRow& row : table->rows) {
     const std::optional<UnitKind> kind = ParseUnitKind(Field(*table, row, "kind"));
-    if (!kind) return AtLine("accounts.csv", row, Status(StatusCode::kInvalidArgument, "bad kind"));
+    if (!kind) return AtLine("accounts.csv", row, Error<errors::kDemoBadValue>("kind"));
     UnitFields unit{*kind,
                     Field(*table, row, "region"),
                     Field(*table, row, "system_category"),
@@ -127,7 +128,7 @@ Status RegisterAccounts(Registry& registry, const std::string& dir, DemoCast& ca
 Result<const Actor*> UnitOf(const DemoCast& cast, const std::string& login) {
   auto it = cast.units.find(login);
   if (it == cast.units.end()) {
-    return Status(StatusCode::kInvalidArgument, fmt::format("unknown login '{}'", login));
+    return Error<errors::kDemoUnknownLogin>(login);
   }
   return &it->second;
 }
@@ -145,7 +146,7 @@ Status BuildDomains(Registry& registry, const std::string& dir, DemoCast& cast,
     const std::string target = Field(*table, row, "target_state");
     const std::vector<Transition> path = LegalPathTo(Workflow::kDomain, target);
     if (path.empty()) {
-      return AtLine("domains.csv", row, Status(StatusCode::kInvalidArgument, "bad target_state"));
+      return AtLine("domains.csv", row, Error<errors::kDemoBadValue>("target_state"));
     }
     const int years = std::atoi(Field(*table, row, "years").c_str());
     Result<std::int64_t> id = SubmitDomain(registry, **unit, Field(*table, row, "name"), years);
@@ -184,8 +185,7 @@ Status BuildRenewals(Registry& registry, const std::string& dir, DemoCast& cast,
     const auto domain = std::find_if(domains->begin(), domains->end(),
                                      [&](const Domain& d) { return d.name == name; });
     if (domain == domains->end()) {
-      return AtLine("renewals.csv", row,
-                    Status(StatusCode::kInvalidArgument, "no such domain of the unit"));
+      return AtLine("renewals.csv", row, Error<errors::kDemoNoDomain>());
     }
     const int years = std::atoi(Field(*table, row, "years").c_str());
     if (Field(*table, row, "paid") == "1") {
@@ -223,8 +223,7 @@ Status BuildApplications(Registry& registry, const std::string& dir, DemoCast& c
     if (resubmitted) target = "rejected";
     const std::vector<Transition> path = LegalPathTo(workflow, target);
     if (path.empty()) {
-      return AtLine("applications.csv", row,
-                    Status(StatusCode::kInvalidArgument, "bad target_state"));
+      return AtLine("applications.csv", row, Error<errors::kDemoBadValue>("target_state"));
     }
     SiteForm form;
     form.site.name = Field(*table, row, "site_name");
@@ -271,23 +270,19 @@ Result<DemoSummary> BuildDemoRegistry(Registry& registry, const std::string& dat
     Result<bool> row = count->Step();
     if (!row) return row.status();
     if (count->Int(0) > 0) {
-      return Status(StatusCode::kFailedPrecondition,
-                    fmt::format("'{}' already holds units; the demo is built into a new database",
-                                registry.path()));
+      return Error<errors::kDemoNotEmpty>(registry.path());
     }
   }
   DemoSummary summary;
   std::ifstream sites(data_dir + "/sites.csv", std::ios::binary);
   if (!sites) {
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("cannot open '{}/sites.csv'", data_dir));
+    return Error<errors::kDemoFileUnreadable>(data_dir + "/sites.csv");
   }
   Result<ImportReport> imported = ImportUnitsAndSites(registry, sites);
   if (!imported) return imported.status();
   if (!imported->committed) {
     const ImportRowError& e = imported->errors.front();
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("sites.csv line {}: {}", e.line, e.message));
+    return Error<errors::kDemoSitesLine>(e.line, e.message);
   }
   summary.badged_sites = imported->sites_created;
 

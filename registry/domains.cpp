@@ -7,7 +7,9 @@
 #include "registry/chinese_domain_names.h"
 #include "registry/detail/workflow_step.h"
 #include "registry/outbox.h"
+#include "registry/registry_errors.h"
 #include "registry/transaction.h"
+#include "registry/workflow_labels.h"
 
 namespace badgewatch::registry {
 namespace {
@@ -223,8 +225,7 @@ Status SettleFromBalance(Registry& registry, const Actor& actor, std::int64_t un
 
 Status CheckYears(int years) {
   if (years < 1 || years > 10) {
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("years must be between 1 and 10 (got {})", years));
+    return Error<errors::kYearsOutOfRange>(years);
   }
   return Status::Ok();
 }
@@ -260,8 +261,7 @@ Result<std::int64_t> SubmitDomain(Registry& registry, const Actor& actor, const 
   if (!bound.ok()) return bound;
   if (Status s = insert->Run(); !s.ok()) {
     if (s.code() == StatusCode::kAlreadyExists) {
-      return Status(s.code(),
-                    fmt::format("domain '{}' is already registered or applied for", name));
+      return Error<errors::kDomainTaken>(name);
     }
     return s;
   }
@@ -274,8 +274,7 @@ Result<std::int64_t> SubmitDomain(Registry& registry, const Actor& actor, const 
 Status DecideDomain(Registry& registry, const Actor& actor, std::int64_t domain_id,
                     WorkflowAction action, const std::string& reason) {
   if (action == WorkflowAction::kSubmit || action == WorkflowAction::kRegister) {
-    return Status(StatusCode::kFailedPrecondition,
-                  fmt::format("'{}' is not a review decision", ActionName(action)));
+    return Error<errors::kNotAReviewDecision>(ActionInError(action));
   }
   Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
@@ -310,15 +309,13 @@ Status DecideDomain(Registry& registry, const Actor& actor, std::int64_t domain_
 Result<std::int64_t> RecordPayment(Registry& registry, const Actor& actor, std::int64_t unit_id,
                                    std::int64_t amount_fen, const std::string& bank_reference) {
   if (actor.role != Role::kRegional) {
-    return Status(
-        StatusCode::kPermissionDenied,
-        fmt::format("payments are recorded by the regional admin, not {}", RoleName(actor.role)));
+    return Error<errors::kPaymentsByRegionalAdmin>(RoleInError(actor.role));
   }
   if (amount_fen <= 0) {
-    return Status(StatusCode::kInvalidArgument, "a payment amount must be positive");
+    return Error<errors::kPaymentNotPositive>();
   }
   if (bank_reference.empty()) {
-    return Status(StatusCode::kInvalidArgument, "the bank reference is required");
+    return Error<errors::kBankReferenceRequired>();
   }
   Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
@@ -333,8 +330,7 @@ Result<std::int64_t> RecordPayment(Registry& registry, const Actor& actor, std::
   if (!bound.ok()) return bound;
   if (Status s = insert->Run(); !s.ok()) {
     if (s.code() == StatusCode::kAlreadyExists) {
-      return Status(s.code(),
-                    fmt::format("bank reference '{}' is already recorded", bank_reference));
+      return Error<errors::kBankReferenceRecorded>(bank_reference);
     }
     return s;
   }
@@ -353,8 +349,7 @@ Result<std::int64_t> RecordPayment(Registry& registry, const Actor& actor, std::
 
 Status ConfirmPayment(Registry& registry, const Actor& actor, std::int64_t payment_id) {
   if (actor.role != Role::kConac) {
-    return Status(StatusCode::kPermissionDenied,
-                  fmt::format("funds are confirmed by CONAC staff, not {}", RoleName(actor.role)));
+    return Error<errors::kFundsByConac>(RoleInError(actor.role));
   }
   Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
@@ -364,12 +359,11 @@ Status ConfirmPayment(Registry& registry, const Actor& actor, std::int64_t payme
   if (Status b = select->Bind({payment_id}); !b.ok()) return b;
   Result<bool> row = select->Step();
   if (!row) return row.status();
-  if (!*row) return Status(StatusCode::kNotFound, fmt::format("no payment {}", payment_id));
+  if (!*row) return Error<errors::kPaymentNotFound>(payment_id);
   const std::int64_t unit_id = select->Int(0);
   const std::int64_t amount = select->Int(1);
   if (select->Text(2) != "recorded") {
-    return Status(StatusCode::kFailedPrecondition,
-                  fmt::format("payment {} is already confirmed", payment_id));
+    return Error<errors::kPaymentConfirmed>(payment_id);
   }
   Status confirmed = RunWith(db, kConfirmPayment, {actor.account_id, registry.Now(), payment_id});
   if (!confirmed.ok()) return confirmed;
@@ -386,11 +380,10 @@ Result<std::int64_t> SubmitRenewal(Registry& registry, const Actor& actor,
                                    const std::vector<std::int64_t>& domain_ids, int years) {
   if (Status s = CheckYears(years); !s.ok()) return s;
   if (actor.role != Role::kUnit) {
-    return Status(StatusCode::kPermissionDenied,
-                  fmt::format("renewals are submitted by the unit, not {}", RoleName(actor.role)));
+    return Error<errors::kRenewalsByUnit>(RoleInError(actor.role));
   }
   if (domain_ids.empty()) {
-    return Status(StatusCode::kInvalidArgument, "select at least one domain to renew");
+    return Error<errors::kRenewalNeedsDomain>();
   }
   Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
@@ -399,14 +392,10 @@ Result<std::int64_t> SubmitRenewal(Registry& registry, const Actor& actor,
     Result<Domain> domain = LoadDomain(db, id);
     if (!domain) return domain.status();
     if (domain->unit_id != actor.unit_id) {
-      return Status(StatusCode::kPermissionDenied,
-                    fmt::format("domain {} belongs to another unit", id));
+      return Error<errors::kDomainOfAnotherUnit>(id);
     }
     if (domain->state != "registered") {
-      return Status(StatusCode::kFailedPrecondition,
-                    fmt::format("domain '{}' is '{}', not registered; only registered domains "
-                                "are renewed",
-                                domain->name, domain->state));
+      return Error<errors::kDomainNotRegistered>(domain->name, StateInError(domain->state));
     }
   }
   const std::int64_t fee =
@@ -420,7 +409,7 @@ Result<std::int64_t> SubmitRenewal(Registry& registry, const Actor& actor,
   for (std::int64_t id : domain_ids) {
     if (Status s = RunWith(db, kInsertRenewalDomain, {renewal_id, id}); !s.ok()) {
       if (s.code() == StatusCode::kAlreadyExists) {
-        return Status(s.code(), fmt::format("domain {} is selected twice", id));
+        return Error<errors::kDomainSelectedTwice>(id);
       }
       return s;
     }
@@ -485,7 +474,7 @@ Result<int> QueueExpiryReminders(Registry& registry) {
 Result<Domain> LoadDomain(Database& db, std::int64_t domain_id) {
   Result<std::vector<Domain>> found = SelectDomains(db, domain_id, 0);
   if (!found) return found.status();
-  if (found->empty()) return Status(StatusCode::kNotFound, fmt::format("no domain {}", domain_id));
+  if (found->empty()) return Error<errors::kDomainNotFound>(domain_id);
   return found->front();
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "foundation/ascii.h"
+#include "registry/registry_errors.h"
 
 namespace badgewatch::registry {
 namespace {
@@ -23,9 +24,9 @@ bool IsHostLabel(std::string_view label) {
 
 }  // namespace
 
-Status RequireText(std::string_view label, std::string_view value) {
+Status RequireText(Localized label, std::string_view value) {
   if (value.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    return InvalidArgument(fmt::format("{} is required", label));
+    return Error<errors::kFieldRequired>(label);
   }
   return Status::Ok();
 }
@@ -34,8 +35,7 @@ Status ValidateMobile(std::string_view mobile) {
   bool ok = mobile.size() == 11 && mobile[0] == '1' && mobile[1] >= '3' && mobile[1] <= '9';
   for (char c : mobile) ok = ok && foundation::IsAsciiDigit(c);
   if (!ok) {
-    return InvalidArgument(fmt::format(
-        "mobile '{}' is not a mainland mobile number (11 digits starting with 13-19)", mobile));
+    return Error<errors::kMobileInvalid>(mobile);
   }
   return Status::Ok();
 }
@@ -49,7 +49,7 @@ Status ValidateEmail(std::string_view email) {
     ok = dot != domain.npos && dot > 0 && domain.back() != '.';
   }
   for (char c : email) ok = ok && static_cast<unsigned char>(c) > 0x20 && c != 0x7f;
-  if (!ok) return InvalidArgument(fmt::format("e-mail '{}' is not an e-mail address", email));
+  if (!ok) return Error<errors::kEmailInvalid>(email);
   return Status::Ok();
 }
 
@@ -58,7 +58,7 @@ Status ValidateIpAddress(std::string_view ip) {
   unsigned char buffer[16];
   if (inet_pton(AF_INET, text.c_str(), buffer) == 1) return Status::Ok();
   if (inet_pton(AF_INET6, text.c_str(), buffer) == 1) return Status::Ok();
-  return InvalidArgument(fmt::format("IP address '{}' is neither IPv4 nor IPv6", ip));
+  return Error<errors::kIpInvalid>(ip);
 }
 
 namespace {
@@ -95,10 +95,9 @@ long CountCodePoints(std::string_view utf8) {
 
 Status ValidateIntroduction(std::string_view introduction) {
   const long chars = CountCodePoints(introduction);
-  if (chars < 0) return InvalidArgument("introduction is not valid UTF-8 text");
+  if (chars < 0) return Error<errors::kIntroductionNotUtf8>();
   if (static_cast<std::size_t>(chars) > kMaxIntroductionChars) {
-    return InvalidArgument(fmt::format("introduction has {} characters; at most {} are allowed",
-                                       chars, kMaxIntroductionChars));
+    return Error<errors::kIntroductionTooLong>(chars, kMaxIntroductionChars);
   }
   return Status::Ok();
 }
@@ -106,27 +105,23 @@ Status ValidateIntroduction(std::string_view introduction) {
 Status ValidateEnglishDomain(std::string_view domain, bool require_gov_cn) {
   constexpr std::string_view kSuffix = ".gov.cn";
   const std::string lower = foundation::AsciiLowered(domain);
-  if (lower.empty())
-    return InvalidArgument("English domain is required (or tick the CONAC hosting platform box)");
+  if (lower.empty()) return Error<errors::kEnglishDomainRequired>();
   if (require_gov_cn &&
       (lower.size() <= kSuffix.size() ||
        lower.compare(lower.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0)) {
-    return InvalidArgument(fmt::format(
-        "English domain '{}' must end in .gov.cn (or tick the CONAC hosting platform box)",
-        domain));
+    return Error<errors::kEnglishDomainNotGovCn>(domain);
   }
   std::string_view rest(lower);
   while (!rest.empty()) {
     const std::size_t dot = rest.find('.');
     if (!IsHostLabel(rest.substr(0, dot))) {
-      return InvalidArgument(fmt::format("English domain '{}' is not a valid host name", domain));
+      return Error<errors::kEnglishDomainInvalid>(domain);
     }
     if (dot == rest.npos) break;
     rest.remove_prefix(dot + 1);
   }
   if (lower.size() > 253) {
-    return InvalidArgument(
-        fmt::format("English domain '{}' is longer than 253 characters", domain));
+    return Error<errors::kEnglishDomainTooLong>(domain);
   }
   return Status::Ok();
 }

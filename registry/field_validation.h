@@ -1,5 +1,5 @@
 // Validation of the registry's form fields, each with the exact message shown
-// to the applicant (kInvalidArgument). Pure functions, any thread.
+// to the applicant (kInvalidArgument, from registry/registry_errors.h). Pure functions, any thread.
 #ifndef BADGEWATCH_REGISTRY_FIELD_VALIDATION_H_
 #define BADGEWATCH_REGISTRY_FIELD_VALIDATION_H_
 
@@ -13,8 +13,9 @@ namespace badgewatch::registry {
 // The most characters (Unicode code points) a site introduction may hold.
 inline constexpr std::size_t kMaxIntroductionChars = 500;
 
-// `field` must not be empty or only whitespace: "<label> is required".
-[[nodiscard]] Status RequireText(std::string_view label, std::string_view value);
+// `value` must not be empty or only whitespace: "请填写<label>。" /
+// "<label> is required".
+[[nodiscard]] Status RequireText(Localized label, std::string_view value);
 
 // A mainland China mobile number: 11 digits starting with 1 then 3-9.
 [[nodiscard]] Status ValidateMobile(std::string_view mobile);

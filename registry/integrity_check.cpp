@@ -5,16 +5,17 @@
 
 #include <string>
 
+#include "registry/registry_errors.h"
+
 namespace badgewatch::registry {
 namespace {
 
 constexpr char kQuickCheck[] = "PRAGMA quick_check(1)";
-constexpr char kReadSchemaRoots[] = "SELECT count(*), coalesce(max(rootpage), 0) FROM sqlite_schema";
+constexpr char kReadSchemaRoots[] =
+    "SELECT count(*), coalesce(max(rootpage), 0) FROM sqlite_schema";
 
 Status Damaged(const Database& db, std::string_view finding) {
-  return Status(StatusCode::kStorage,
-                fmt::format("'{}' is damaged: {} (PRAGMA quick_check; restore it from a backup)",
-                            db.path(), finding));
+  return Error<errors::kRegistryDamaged>(db.path(), finding);
 }
 
 }  // namespace
@@ -34,8 +35,7 @@ Status ProbeFile(Database& db) {
   // Without this the read below could be answered from pages cached before
   // the file went bad.
   if (const int rc = sqlite3_db_release_memory(db.handle()); rc != SQLITE_OK) {
-    return Status(StatusCode::kStorage,
-                  fmt::format("cannot release the page cache: {}", sqlite3_errstr(rc)));
+    return Error<errors::kPageCacheRelease>(sqlite3_errstr(rc));
   }
   Result<Statement> probe = db.Prepare(kReadSchemaRoots);
   if (!probe) return probe.status();

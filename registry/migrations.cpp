@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "registry/detail/reference_lists.h"
+#include "registry/registry_errors.h"
 #include "registry/transaction.h"
 
 namespace badgewatch::registry {
@@ -370,10 +371,7 @@ std::string SetUserVersionSql(std::int64_t version) {
 }
 
 Status SchemaTooNew(const Database& db, std::int64_t version) {
-  return Status(StatusCode::kSchemaTooNew,
-                fmt::format("'{}' has schema version {}, written by a newer badgewatch; this "
-                            "build knows versions up to {}. Upgrade badgewatch to open it.",
-                            db.path(), version, kMigrations.back().version));
+  return Error<errors::kSchemaTooNewForBuild>(db.path(), version, kMigrations.back().version);
 }
 
 }  // namespace
@@ -387,16 +385,10 @@ Status CheckSchemaReadable(Database& db) {
   if (!current) return current.status();
   if (*current > LatestSchemaVersion()) return SchemaTooNew(db, *current);
   if (*current == 0) {
-    return Status(StatusCode::kInvalidArgument,
-                  fmt::format("'{}' is not a badgewatch registry (an SQLite database without its "
-                              "schema; create a registry with 'badgewatch registry init')",
-                              db.path()));
+    return Error<errors::kRegistryWithoutSchema>(db.path());
   }
   if (*current < LatestSchemaVersion()) {
-    return Status(StatusCode::kFailedPrecondition,
-                  fmt::format("'{}' has schema version {}, older than this build's {}; migrate "
-                              "it first with 'badgewatch registry init --db {}'",
-                              db.path(), *current, LatestSchemaVersion(), db.path()));
+    return Error<errors::kSchemaTooOld>(db.path(), *current, LatestSchemaVersion(), db.path());
   }
   return Status::Ok();
 }
@@ -410,7 +402,7 @@ Status ApplyMigrations(Database& db, std::int64_t up_to_version) {
     Result<Transaction> txn = Transaction::Begin(db);
     if (!txn) return txn.status();
     if (Status s = db.Exec(migration.sql); !s.ok()) {
-      return Status(s.code(), fmt::format("migration {}: {}", migration.version, s.message()));
+      return ErrorCausedBy<errors::kMigrationFailed>(s, migration.version, s);
     }
     if (migration.seeds_reference_lists) {
       if (Status s = detail::SeedReferenceLists(db); !s.ok()) return s;

@@ -1,5 +1,6 @@
 #include "registry/outbox.h"
 
+#include "registry/registry_errors.h"
 #include "registry/transaction.h"
 
 namespace badgewatch::registry {
@@ -182,7 +183,7 @@ Status MarkAttemptFailed(Registry& registry, std::int64_t id, const std::string&
   if (Status b = select->Bind({id}); !b.ok()) return b;
   Result<bool> row = select->Step();
   if (!row) return row.status();
-  if (!*row) return Status(StatusCode::kNotFound, "no outbox row " + std::to_string(id));
+  if (!*row) return Error<errors::kOutboxRowNotFound>(id);
   const std::int64_t attempts = select->Int(0) + 1;
   const std::int64_t delay = kFirstRetryDelaySeconds << (attempts - 1);
   const std::string_view state = attempts >= kMaxDeliveryAttempts ? "failed" : "pending";

@@ -9,6 +9,7 @@
 
 #include "foundation/ascii.h"
 #include "registry/crypto_primitives.h"
+#include "registry/registry_errors.h"
 #include "registry/transaction.h"
 
 namespace badgewatch::registry {
@@ -55,7 +56,7 @@ Result<std::string> DeriveKey(std::string_view password, std::string_view salt,
   if (EVP_PBE_scrypt(password.data(), password.size(),
                      reinterpret_cast<const unsigned char*>(salt.data()), salt.size(), n, r, p,
                      max_memory, key.data(), key.size()) != 1) {
-    return Status(StatusCode::kInternal, "openssl: EVP_PBE_scrypt failed");
+    return Error<errors::kCryptoFailed>("EVP_PBE_scrypt");
   }
   return HexEncode(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
 }
@@ -124,7 +125,7 @@ Result<std::string> LoginOf(Database& db, std::int64_t account_id) {
   if (Status b = s->Bind({account_id}); !b.ok()) return b;
   Result<bool> row = s->Step();
   if (!row) return row.status();
-  if (!*row) return Status(StatusCode::kNotFound, fmt::format("no account {}", account_id));
+  if (!*row) return Error<errors::kAccountNotFound>(account_id);
   return s->Text(0);
 }
 
@@ -133,27 +134,23 @@ Result<std::string> LoginOf(Database& db, std::int64_t account_id) {
 Status CheckPasswordPolicy(std::string_view login, std::string_view password) {
   const std::vector<std::string_view> points = CodePoints(password);
   if (points.size() < kMinCharacters) {
-    return InvalidArgument(
-        fmt::format("the password must have at least {} characters", kMinCharacters));
+    return Error<errors::kPasswordTooShort>(kMinCharacters);
   }
   if (points.size() > kMaxCharacters) {
-    return InvalidArgument(
-        fmt::format("the password must have at most {} characters", kMaxCharacters));
+    return Error<errors::kPasswordTooLong>(kMaxCharacters);
   }
   bool one_character = true;
   for (std::string_view point : points) one_character = one_character && point == points.front();
-  if (one_character) return InvalidArgument("the password must not repeat one character only");
+  if (one_character) return Error<errors::kPasswordOneCharacter>();
   if (foundation::EqualsIgnoreCase(password, login)) {
-    return InvalidArgument("the password must not be the login");
+    return Error<errors::kPasswordIsLogin>();
   }
   return Status::Ok();
 }
 
 Result<std::string> HashPassword(std::string_view password, PasswordCost cost) {
   if (!CostInBounds(cost)) {
-    return Status(
-        StatusCode::kInvalidArgument,
-        fmt::format("scrypt cost ln={} r={} p={} is out of bounds", cost.log2_n, cost.r, cost.p));
+    return Error<errors::kPasswordCostOutOfBounds>(cost.log2_n, cost.r, cost.p);
   }
   Result<std::string> salt = RandomBytes(kSaltBytes);
   if (!salt) return salt.status();
@@ -166,7 +163,7 @@ Result<std::string> HashPassword(std::string_view password, PasswordCost cost) {
 Result<bool> PasswordMatches(std::string_view record, std::string_view password) {
   const std::optional<PasswordRecord> parsed = ParseRecord(record);
   if (!parsed) {
-    return Status(StatusCode::kInvalidArgument, "the stored password record is malformed");
+    return Error<errors::kPasswordRecordMalformed>();
   }
   Result<std::string> key = DeriveKey(password, parsed->salt, parsed->cost);
   if (!key) return key.status();
@@ -188,8 +185,7 @@ Status SetPassword(Registry& registry, std::int64_t account_id, std::string_view
   if (!update) return update.status();
   if (Status b = update->Bind({*record, registry.Now(), account_id}); !b.ok()) return b;
   if (Status s = update->Run(); !s.ok()) return s;
-  if (db.Changes() == 0)
-    return Status(StatusCode::kNotFound, fmt::format("no account {}", account_id));
+  if (db.Changes() == 0) return Error<errors::kAccountNotFound>(account_id);
   Result<Statement> end = db.Prepare(kEndAccountSessions);
   if (!end) return end.status();
   if (Status b = end->Bind({registry.Now(), account_id}); !b.ok()) return b;
@@ -208,7 +204,7 @@ Result<Actor> VerifyLogin(Database& db, std::string_view login, std::string_view
   if (Status b = s->Bind({login}); !b.ok()) return b;
   Result<bool> row = s->Step();
   if (!row) return row.status();
-  const Status refused(StatusCode::kPermissionDenied, kBadLoginMessage);
+  const Status refused = Error<errors::kBadLogin>();
   if (!*row || s->IsNull(1)) {
     // The same work as a real check, so the answer takes as long.
     const std::string decoy_salt(kSaltBytes, '\0');
@@ -219,8 +215,7 @@ Result<Actor> VerifyLogin(Database& db, std::string_view login, std::string_view
   const std::int64_t account_id = s->Int(0);
   Result<bool> matches = PasswordMatches(s->Text(1), password);
   if (!matches && matches.status().code() == StatusCode::kInvalidArgument) {
-    return Status(StatusCode::kStorage,
-                  fmt::format("account {}: {}", account_id, matches.status().message()));
+    return Error<errors::kPasswordCheckFailed>(account_id, matches.status());
   }
   if (!matches) return matches.status();
   if (!*matches) return refused;

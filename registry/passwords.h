@@ -18,6 +18,7 @@
 #include "registry/accounts.h"
 #include "registry/database.h"
 #include "registry/registry.h"
+#include "registry/registry_errors.h"
 
 namespace badgewatch::registry {
 
@@ -33,7 +34,7 @@ struct PasswordCost {
 
 // The message VerifyLogin gives for every refusal, so callers cannot tell
 // an unknown login from a wrong password.
-inline constexpr char kBadLoginMessage[] = "wrong login or password";
+inline constexpr std::string_view kBadLoginMessage = errors::kBadLogin.english;
 
 // kInvalidArgument with a message for the user when `password` is shorter
 // than 10 characters (Unicode code points), longer than 256, one character

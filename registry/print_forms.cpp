@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include "foundation/html_markup.h"
+#include "registry/registry_errors.h"
 #include "registry/site_applications.h"
 #include "registry/units.h"
+#include "registry/workflow_labels.h"
 
 namespace badgewatch::registry {
 namespace {
@@ -41,16 +43,10 @@ Result<Filled> Load(Database& db, std::int64_t id) {
   Result<ApplicationSummary> app = LoadApplication(db, id);
   if (!app) return app.status();
   if (app->workflow != Workflow::kSiteOpening) {
-    return Status(StatusCode::kFailedPrecondition,
-                  fmt::format("application {} is a badge application; only site-opening "
-                              "applications have paper materials",
-                              id));
+    return Error<errors::kNoPaperMaterials>(id);
   }
   if (app->state == "submitted" || app->state == "rejected") {
-    return Status(StatusCode::kFailedPrecondition,
-                  fmt::format("application {} is '{}': the materials are printed after the "
-                              "initial review has passed",
-                              id, app->state));
+    return Error<errors::kMaterialsBeforeInitialPass>(id, StateInError(app->state));
   }
   Result<SiteForm> form = LoadApplicationForm(db, id, app->revision);
   if (!form) return form.status();

@@ -12,6 +12,7 @@
 
 #include "registry/detail/sqlite_error.h"
 #include "registry/migrations.h"
+#include "registry/registry_errors.h"
 
 namespace badgewatch::registry {
 namespace {
@@ -24,8 +25,7 @@ struct BackupFinisher {
 constexpr std::string_view kSqliteMagic{"SQLite format 3\0", 16};
 
 Status NotARegistry(const std::string& path, std::string_view why) {
-  return Status(StatusCode::kInvalidArgument,
-                fmt::format("'{}' is not a badgewatch registry ({})", path, why));
+  return Error<errors::kNotARegistry>(path, why);
 }
 
 std::int64_t SystemNow() {
@@ -51,8 +51,7 @@ Result<std::unique_ptr<Registry>> Registry::Open(const std::string& path, Regist
 Result<Database> OpenRegistryReadOnly(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) {
-    return Status(StatusCode::kNotFound,
-                  fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+    return Error<errors::kRegistryUnreadable>(path, std::strerror(errno));
   }
   std::string magic(kSqliteMagic.size(), '\0');
   file.read(magic.data(), static_cast<std::streamsize>(magic.size()));

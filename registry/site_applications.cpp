@@ -9,8 +9,10 @@
 #include "registry/detail/workflow_step.h"
 #include "registry/field_validation.h"
 #include "registry/outbox.h"
+#include "registry/registry_errors.h"
 #include "registry/sms_verification.h"
 #include "registry/transaction.h"
+#include "registry/workflow_labels.h"
 
 namespace badgewatch::registry {
 namespace {
@@ -67,7 +69,7 @@ std::string FormJson(const SiteForm& form) {
 
 Result<SiteForm> ParseFormJson(const std::string& text) {
   const nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return Status(StatusCode::kStorage, "an application form is not JSON");
+  if (!j.is_object()) return Error<errors::kApplicationFormDamaged>();
   SiteForm form;
   form.opening_type =
       j.value("opening_type", "new") == "recheck" ? OpeningType::kRecheck : OpeningType::kNew;
@@ -97,8 +99,7 @@ Status CheckDomainOwned(Database& db, const Unit& unit, const std::string& name,
   for (const ChoosableDomain& domain : *owned) {
     if (domain.ascii_name == ascii) return Status::Ok();
   }
-  return InvalidArgument(
-      fmt::format("Chinese domain '{}' is not a registered domain of this unit", name));
+  return Error<errors::kChineseDomainNotTheUnits>(name);
 }
 
 Status InsertRevision(Registry& registry, std::int64_t id, int revision, const SiteForm& form) {
@@ -175,10 +176,8 @@ Result<ApplicationStepInProgress> BeginStep(Registry& registry, const Actor& act
 
 // The refusal of a badge while another unit's site carries the domain.
 Status DomainConflictRefusal(const DomainHolder& holder) {
-  return Status(StatusCode::kFailedPrecondition,
-                fmt::format("域名“{}”已由其他单位（{}，所属区域 {}）的网站“{}”使用，不能为本申请"
-                            "发放网站标识。请核实域名归属，或驳回申请。",
-                            holder.domain, holder.unit_name, holder.region_code, holder.site_name));
+  return Error<errors::kDomainHeldByOtherUnit>(holder.domain, holder.unit_name, holder.region_code,
+                                               holder.site_name);
 }
 
 // Creates the site (or updates the one a recheck names) and issues its badge;
@@ -253,7 +252,7 @@ Status NotifyDecision(Registry& registry, const Unit& unit, const ApplicationSum
 Status ValidateSiteForm(Database& db, const Unit& unit, const SiteForm& form, std::int64_t now) {
   const SiteFields& site = form.site;
   const bool agency = unit.fields.kind == UnitKind::kPartyGovernment;
-  if (Status s = RequireText("website name", site.name); !s.ok()) return s;
+  if (Status s = RequireText(Localized{"网站名称", "website name"}, site.name); !s.ok()) return s;
   if (site.chinese_domain && !site.chinese_domain->empty()) {
     Result<std::string> ascii = ValidateChineseDomain(*site.chinese_domain, unit.fields.kind);
     if (!ascii) return ascii.status();
@@ -263,18 +262,17 @@ Status ValidateSiteForm(Database& db, const Unit& unit, const SiteForm& form, st
   }
   if (site.hosted_on_platform) {
     if (site.english_domain && !site.english_domain->empty()) {
-      return InvalidArgument(
-          "leave the English domain empty when the site is built on the CONAC hosting "
-          "platform");
+      return Error<errors::kEnglishDomainOnPlatform>();
     }
   } else if (Status s = ValidateEnglishDomain(site.english_domain.value_or(""), agency); !s.ok()) {
     return s;
   }
-  if (site.ips.empty()) return InvalidArgument("at least one IP address is required");
+  if (site.ips.empty()) return Error<errors::kIpRequired>();
   for (const std::string& ip : site.ips) {
     if (Status s = ValidateIpAddress(ip); !s.ok()) return s;
   }
-  if (Status s = RequireText("introduction", site.introduction); !s.ok()) return s;
+  if (Status s = RequireText(Localized{"网站简介", "introduction"}, site.introduction); !s.ok())
+    return s;
   if (Status s = ValidateIntroduction(site.introduction); !s.ok()) return s;
   if (Status s = ValidateMobile(form.handler_mobile); !s.ok()) return s;
   return CheckMobileConfirmed(db, form.sms_verification_id, form.handler_mobile);
@@ -288,8 +286,7 @@ Result<std::int64_t> SubmitApplication(Registry& registry, const Actor& actor,
   Result<Transaction> txn = Transaction::Begin(db);
   if (!txn) return txn.status();
   if (actor.role != Role::kUnit) {
-    return Status(StatusCode::kPermissionDenied,
-                  fmt::format("'submit' is for the unit role, not {}", RoleName(actor.role)));
+    return Error<errors::kSubmitIsForUnits>(RoleInError(actor.role));
   }
   Result<Unit> unit = LoadUnit(db, actor.unit_id);
   if (!unit) return unit.status();
@@ -342,9 +339,7 @@ Status ResubmitApplication(Registry& registry, const Actor& actor, std::int64_t 
 Status DecideApplication(Registry& registry, const Actor& actor, std::int64_t application_id,
                          WorkflowAction action, const std::string& reason) {
   if (action == WorkflowAction::kSubmit || action == WorkflowAction::kResubmit) {
-    return Status(
-        StatusCode::kFailedPrecondition,
-        fmt::format("'{}' carries a form: use Submit/ResubmitApplication", ActionName(action)));
+    return Error<errors::kActionCarriesForm>(ActionInError(action));
   }
   Result<ApplicationStepInProgress> step = BeginStep(registry, actor, application_id, action);
   if (!step) return step.status();
@@ -373,7 +368,7 @@ Result<std::vector<ApplicationSummary>> ListApplications(Database& db, const std
 Result<ApplicationSummary> LoadApplication(Database& db, std::int64_t id) {
   Result<std::vector<ApplicationSummary>> found = SelectApplications(db, id, "");
   if (!found) return found.status();
-  if (found->empty()) return Status(StatusCode::kNotFound, fmt::format("no application {}", id));
+  if (found->empty()) return Error<errors::kApplicationNotFound>(id);
   return found->front();
 }
 
@@ -384,8 +379,7 @@ Result<SiteForm> LoadApplicationForm(Database& db, std::int64_t id, int revision
   Result<bool> row = s->Step();
   if (!row) return row.status();
   if (!*row) {
-    return Status(StatusCode::kNotFound,
-                  fmt::format("application {} has no revision {}", id, revision));
+    return Error<errors::kRevisionNotFound>(id, revision);
   }
   return ParseFormJson(s->Text(0));
 }

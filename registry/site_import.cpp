@@ -11,6 +11,7 @@
 #include "registry/chinese_domain_names.h"
 #include "registry/csv_table.h"
 #include "registry/field_validation.h"
+#include "registry/registry_errors.h"
 #include "registry/sites.h"
 #include "registry/transaction.h"
 #include "registry/unit_names.h"
@@ -77,13 +78,13 @@ Result<std::array<std::size_t, kColumnCount>> MapColumns(const std::vector<std::
   for (std::size_t c = 0; c < kColumnCount; ++c) {
     const auto at = std::find(header.begin(), header.end(), kColumnNames[c]);
     if (at == header.end()) {
-      return InvalidArgument(fmt::format("the CSV has no '{}' column", kColumnNames[c]));
+      return Error<errors::kCsvMissingColumn>(kColumnNames[c]);
     }
     positions[c] = static_cast<std::size_t>(at - header.begin());
   }
   for (const std::string& name : header) {
     if (!IsImportColumn(name)) {
-      return InvalidArgument(fmt::format("the CSV has an unknown column '{}'", name));
+      return Error<errors::kCsvUnknownColumn>(name);
     }
   }
   return positions;
@@ -98,8 +99,7 @@ class RowImporter {
     Database& db = registry_.writer();
     const std::optional<UnitKind> kind = ParseUnitKind(row[kKind]);
     if (!kind) {
-      return InvalidArgument(
-          fmt::format("kind '{}' is not 党政机关, 事业单位 or 社会组织", row[kKind]));
+      return Error<errors::kImportKindUnknown>(row[kKind]);
     }
     UnitFields unit{*kind,          row[kRegion],  row[kCategory],
                     row[kUnitName], row[kAddress], row[kHandlerName],
@@ -109,20 +109,19 @@ class RowImporter {
       Result<BadgeIdParts> parts = ParseBadgeId(row[kBadgeId]);
       if (!parts) return parts.status();
       if (parts->region != unit.region_code) {
-        return InvalidArgument(fmt::format("badge id {} is of region {}, not {}", row[kBadgeId],
-                                           parts->region, unit.region_code));
+        return Error<errors::kImportBadgeRegion>(row[kBadgeId], parts->region, unit.region_code);
       }
       if (!unit.unit_number) unit.unit_number = parts->unit_number;
       if (parts->unit_number != *unit.unit_number) {
-        return InvalidArgument(fmt::format("badge id {} carries unit number {}, not {}",
-                                           row[kBadgeId], parts->unit_number, *unit.unit_number));
+        return Error<errors::kImportBadgeUnit>(row[kBadgeId], parts->unit_number,
+                                               *unit.unit_number);
       }
       badge = *parts;
     }
     Result<std::int64_t> unit_id = FindOrInsertUnit(db, unit);
     if (!unit_id) return unit_id.status();
     if (row[kSiteName].empty()) {
-      if (badge) return InvalidArgument("a badge id needs a site_name");
+      if (badge) return Error<errors::kImportBadgeNeedsSite>();
       return Status::Ok();
     }
     Result<SiteFields> site = SiteOf(row, *kind);
@@ -153,7 +152,7 @@ class RowImporter {
     site.chinese_domain = Optional(row[kChineseDomain]);
     const std::string& hosted = row[kHostedOnPlatform];
     if (hosted != "" && hosted != "0" && hosted != "1") {
-      return InvalidArgument(fmt::format("hosted_on_platform '{}' is not 0 or 1", hosted));
+      return Error<errors::kImportHostedFlag>(hosted);
     }
     site.hosted_on_platform = hosted == "1";
     site.ips = SplitIps(row[kIps]);
@@ -191,7 +190,7 @@ Result<ImportReport> ImportUnitsAndSites(Registry& registry, std::istream& csv,
   CsvRow csv_row;
   Result<bool> has_header = reader.Next(csv_row);
   if (!has_header) return has_header.status();
-  if (!*has_header) return InvalidArgument("the CSV has no header line");
+  if (!*has_header) return Error<errors::kCsvNoHeader>();
   const std::vector<std::string> header = std::move(csv_row.fields);
   Result<std::array<std::size_t, kColumnCount>> columns = MapColumns(header);
   if (!columns) return columns.status();

@@ -4,6 +4,7 @@
 
 #include "foundation/ascii.h"
 #include "registry/detail/stored_codes.h"
+#include "registry/registry_errors.h"
 #include "registry/statement.h"
 
 namespace badgewatch::registry {
@@ -84,12 +85,10 @@ Result<std::int64_t> InsertSite(Database& db, std::int64_t unit_id, const SiteFi
   if (!bound.ok()) return bound;
   if (Status s = insert->Run(); !s.ok()) {
     if (s.code() == StatusCode::kAlreadyExists) {
-      return Status(s.code(), fmt::format("unit {} already has a site number {}", unit_id, seq));
+      return Error<errors::kSiteNumberTaken>(unit_id, seq);
     }
     if (s.code() == StatusCode::kFailedPrecondition) {
-      return Status(s.code(), fmt::format("site number {} of unit {} is out of range 1-9999 or "
-                                          "the unit does not exist",
-                                          seq, unit_id));
+      return Error<errors::kSiteNumberInvalid>(seq, unit_id);
     }
     return s;
   }
@@ -145,7 +144,7 @@ Result<Site> LoadSite(Database& db, std::int64_t site_id) {
   if (Status b = s->Bind({site_id, std::int64_t{0}}); !b.ok()) return b;
   Result<bool> row = s->Step();
   if (!row) return row.status();
-  if (!*row) return Status(StatusCode::kNotFound, fmt::format("no site {}", site_id));
+  if (!*row) return Error<errors::kSiteNotFound>(site_id);
   return ReadSite(*s);
 }
 

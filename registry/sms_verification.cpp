@@ -8,6 +8,7 @@
 #include "registry/crypto_primitives.h"
 #include "registry/field_validation.h"
 #include "registry/outbox.h"
+#include "registry/registry_errors.h"
 #include "registry/statement.h"
 #include "registry/transaction.h"
 
@@ -55,27 +56,37 @@ struct WindowLimit {
   int max;
 };
 
-// "45 秒", "12 分钟", "3 小时": how long to wait, for the message.
-std::string WaitText(std::int64_t seconds) {
-  if (seconds < 2 * kMinute) return fmt::format("{} 秒", seconds);
-  if (seconds < 2 * kHour) return fmt::format("{} 分钟", (seconds + kMinute - 1) / kMinute);
-  return fmt::format("{} 小时", (seconds + kHour - 1) / kHour);
+// How long to wait, for the message: "45 秒" / "45 s", "12 分钟" / "12 min",
+// "3 小时" / "3 h".
+struct WaitText {
+  std::string chinese;
+  std::string english;
+};
+WaitText WaitFor(std::int64_t seconds) {
+  if (seconds < 2 * kMinute) return {fmt::format("{} 秒", seconds), fmt::format("{} s", seconds)};
+  if (seconds < 2 * kHour) {
+    const std::int64_t minutes = (seconds + kMinute - 1) / kMinute;
+    return {fmt::format("{} 分钟", minutes), fmt::format("{} min", minutes)};
+  }
+  const std::int64_t hours = (seconds + kHour - 1) / kHour;
+  return {fmt::format("{} 小时", hours), fmt::format("{} h", hours)};
 }
 
-std::string RefusalMessage(const SmsCodeRefusal& refusal) {
-  const std::string wait = WaitText(refusal.retry_after_seconds);
+Status Refusal(const SmsCodeRefusal& refusal) {
+  const WaitText wait_text = WaitFor(refusal.retry_after_seconds);
+  const Localized wait{wait_text.chinese, wait_text.english};
   switch (refusal.limit) {
     case SmsCodeLimit::kMobileMinute:
-      return fmt::format("该手机号每分钟只能获取一次验证码，请 {}后再试。", wait);
+      return Error<errors::kSmsLimitMobileMinute>(wait);
     case SmsCodeLimit::kMobileDay:
-      return fmt::format("该手机号 24 小时内获取验证码的次数已达上限，请 {}后再试。", wait);
+      return Error<errors::kSmsLimitMobileDay>(wait);
     case SmsCodeLimit::kAccountHour:
     case SmsCodeLimit::kAccountDay:
-      return fmt::format("本账号获取验证码过于频繁，请 {}后再试。", wait);
+      return Error<errors::kSmsLimitAccount>(wait);
     case SmsCodeLimit::kServerDay:
       break;
   }
-  return fmt::format("今日短信验证码发送量已达上限，请 {}后再试或联系管理员。", wait);
+  return Error<errors::kSmsLimitServer>(wait);
 }
 
 // The first limit `mobile` and `account_id` are at, or nullopt.
@@ -122,10 +133,6 @@ Result<std::string> CodeHash(std::string_view salt, std::string_view code) {
   return Sha256Hex(fmt::format("{}:{}", salt, code));
 }
 
-Status Precondition(std::string message) {
-  return Status(StatusCode::kFailedPrecondition, std::move(message));
-}
-
 }  // namespace
 
 Result<std::int64_t> RequestSmsCode(Registry& registry, std::int64_t account_id,
@@ -146,7 +153,7 @@ Result<std::int64_t> RequestSmsCode(Registry& registry, std::int64_t account_id,
   if (!over) return over.status();
   if (*over) {
     if (refusal != nullptr) *refusal = **over;
-    return Status(StatusCode::kResourceExhausted, RefusalMessage(**over));
+    return Refusal(**over);
   }
   Result<Statement> insert = db.Prepare(kInsert);
   if (!insert) return insert.status();
@@ -176,17 +183,16 @@ Status ConfirmSmsCode(Registry& registry, std::int64_t account_id, std::int64_t 
   Result<bool> row = select->Step();
   if (!row) return row.status();
   if (!*row || (!select->IsNull(7) && select->Int(7) != account_id)) {
-    return Status(StatusCode::kNotFound, fmt::format("no SMS verification {}", id));
+    return Error<errors::kSmsCodeNotFound>(id);
   }
   const std::string salt = select->Text(1);
   const std::string stored = select->Text(2);
   const std::int64_t expires_at = select->Int(3);
   const std::int64_t attempts = select->Int(4);
-  if (!select->IsNull(5)) return Precondition("the SMS code was already confirmed");
-  if (registry.Now() >= expires_at)
-    return Precondition("the SMS code has expired; request a new one");
+  if (!select->IsNull(5)) return Error<errors::kSmsCodeAlreadyConfirmed>();
+  if (registry.Now() >= expires_at) return Error<errors::kSmsCodeExpired>();
   if (attempts >= kSmsCodeMaxAttempts) {
-    return Precondition("too many wrong SMS codes; request a new one");
+    return Error<errors::kSmsCodeTooManyAttempts>();
   }
   Result<std::string> hash = CodeHash(salt, code);
   if (!hash) return hash.status();
@@ -198,8 +204,7 @@ Status ConfirmSmsCode(Registry& registry, std::int64_t account_id, std::int64_t 
   if (Status s = update->Run(); !s.ok()) return s;
   if (Status s = txn->Commit(); !s.ok()) return s;
   if (!match) {
-    return Status(StatusCode::kInvalidArgument, fmt::format("wrong SMS code ({} attempts left)",
-                                                            kSmsCodeMaxAttempts - attempts - 1));
+    return Error<errors::kSmsCodeWrong>(kSmsCodeMaxAttempts - attempts - 1);
   }
   return Status::Ok();
 }
@@ -211,13 +216,13 @@ Status CheckMobileConfirmed(Database& db, std::int64_t id, std::string_view mobi
   Result<bool> row = select->Step();
   if (!row) return row.status();
   if (!*row || select->IsNull(5)) {
-    return Precondition("the handler's mobile is not confirmed by an SMS code");
+    return Error<errors::kMobileNotConfirmed>();
   }
   if (select->Text(0) != mobile) {
-    return Precondition("the SMS code was confirmed for another mobile number");
+    return Error<errors::kSmsCodeOtherMobile>();
   }
   if (!select->IsNull(6)) {
-    return Precondition("the SMS code was already used for a submission; request a new one");
+    return Error<errors::kSmsCodeUsed>();
   }
   return Status::Ok();
 }
@@ -229,9 +234,7 @@ Status UseConfirmedMobile(Database& db, std::int64_t account_id, std::int64_t id
   if (Status b = use->Bind({now, id, account_id}); !b.ok()) return b;
   if (Status s = use->Run(); !s.ok()) return s;
   if (db.Changes() == 0) {
-    return Precondition(
-        "the SMS code was already used for a submission, or asked for by another account; "
-        "request a new one");
+    return Error<errors::kSmsCodeUsedOrForeign>();
   }
   return Status::Ok();
 }

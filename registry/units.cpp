@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "registry/field_validation.h"
+#include "registry/registry_errors.h"
 #include "registry/unit_names.h"
 
 namespace badgewatch::registry {
@@ -33,28 +34,26 @@ Result<bool> Exists(Database& db, const char* sql, std::string_view value) {
 // the lists, unit number of 8 digits) with the exact message of the first
 // failure.
 Status ValidateUnitFields(Database& db, const UnitFields& f) {
-  if (Status s = RequireText("unit name", f.name); !s.ok()) return s;
-  if (Status s = RequireText("address", f.address); !s.ok()) return s;
-  if (Status s = RequireText("handler name", f.handler_name); !s.ok()) return s;
-  if (Status s = RequireText("mobile", f.mobile); !s.ok()) return s;
+  if (Status s = RequireText(Localized{"单位名称", "unit name"}, f.name); !s.ok()) return s;
+  if (Status s = RequireText(Localized{"单位地址", "address"}, f.address); !s.ok()) return s;
+  if (Status s = RequireText(Localized{"经办人姓名", "handler name"}, f.handler_name); !s.ok())
+    return s;
+  if (Status s = RequireText(Localized{"经办人手机号", "mobile"}, f.mobile); !s.ok()) return s;
   if (Status s = ValidateMobile(f.mobile); !s.ok()) return s;
-  if (Status s = RequireText("e-mail", f.email); !s.ok()) return s;
+  if (Status s = RequireText(Localized{"电子邮箱", "e-mail"}, f.email); !s.ok()) return s;
   if (Status s = ValidateEmail(f.email); !s.ok()) return s;
   Result<bool> region = Exists(db, kRegionExists, f.region_code);
   if (!region) return region.status();
-  if (!*region)
-    return InvalidArgument(fmt::format("region '{}' is not in the region list", f.region_code));
+  if (!*region) return Error<errors::kRegionUnknown>(f.region_code);
   Result<bool> category = Exists(db, kCategoryExists, f.system_category);
   if (!category) return category.status();
   if (!*category) {
-    return InvalidArgument(
-        fmt::format("system category '{}' is not in the category list", f.system_category));
+    return Error<errors::kCategoryUnknown>(f.system_category);
   }
   if (f.unit_number) {
     bool digits = f.unit_number->size() == 8;
     for (char c : *f.unit_number) digits = digits && c >= '0' && c <= '9';
-    if (!digits)
-      return InvalidArgument(fmt::format("unit number '{}' is not 8 digits", *f.unit_number));
+    if (!digits) return Error<errors::kUnitNumberInvalid>(*f.unit_number);
   }
   return Status::Ok();
 }
@@ -68,11 +67,7 @@ Result<std::int64_t> InsertUnit(Database& db, const UnitFields& f, std::int64_t 
   if (*same) {
     Result<Unit> existing = LoadUnit(db, **same);
     if (!existing) return existing.status();
-    return Status(StatusCode::kAlreadyExists,
-                  fmt::format("a unit named '{}' already exists in region {} (names are compared "
-                              "as they read: invisible characters and space variants do not "
-                              "count)",
-                              existing->fields.name, f.region_code));
+    return Error<errors::kUnitNameTaken>(existing->fields.name, f.region_code);
   }
   std::string unit_number;
   if (f.unit_number) {
@@ -91,9 +86,7 @@ Result<std::int64_t> InsertUnit(Database& db, const UnitFields& f, std::int64_t 
   if (!bound.ok()) return bound;
   if (Status s = insert->Run(); !s.ok()) {
     if (s.code() == StatusCode::kAlreadyExists) {
-      return Status(s.code(), fmt::format("a unit named '{}' already exists in region {} or "
-                                          "unit number {} is taken",
-                                          f.name, f.region_code, unit_number));
+      return Error<errors::kUnitNameOrNumberTaken>(f.name, f.region_code, unit_number);
     }
     return s;
   }
@@ -108,7 +101,7 @@ Result<Unit> LoadUnit(Database& db, std::int64_t unit_id) {
   if (Status b = s->Bind({unit_id}); !b.ok()) return b;
   Result<bool> row = s->Step();
   if (!row) return row.status();
-  if (!*row) return Status(StatusCode::kNotFound, fmt::format("no unit {}", unit_id));
+  if (!*row) return Error<errors::kUnitNotFound>(unit_id);
   Unit unit;
   unit.id = unit_id;
   unit.fields.kind = ParseUnitKind(s->Text(0)).value_or(UnitKind::kPartyGovernment);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "registry/crypto_primitives.h"
+#include "registry/registry_errors.h"
 #include "registry/transaction.h"
 
 namespace badgewatch::registry {
@@ -27,7 +28,7 @@ constexpr std::size_t kTokenBytes = 32;
 Result<WebSession> StartWebSession(Registry& registry, const Actor& actor,
                                    std::chrono::seconds lifetime) {
   if (lifetime.count() < 1) {
-    return Status(StatusCode::kInvalidArgument, "a web session must last at least one second");
+    return Error<errors::kSessionTooShort>();
   }
   Result<std::string> secret = RandomHex(kTokenBytes);
   if (!secret) return secret.status();
@@ -65,9 +66,9 @@ Result<ActiveWebSession> FindWebSession(Database& db, std::string_view token, st
   if (Status b = s->Bind({*digest}); !b.ok()) return b;
   Result<bool> row = s->Step();
   if (!row) return row.status();
-  if (!*row) return Status(StatusCode::kPermissionDenied, "unknown web session");
-  if (!s->IsNull(3)) return Status(StatusCode::kPermissionDenied, "the web session has ended");
-  if (s->Int(2) <= now) return Status(StatusCode::kPermissionDenied, "the web session has expired");
+  if (!*row) return Error<errors::kSessionUnknown>();
+  if (!s->IsNull(3)) return Error<errors::kSessionEnded>();
+  if (s->Int(2) <= now) return Error<errors::kSessionExpired>();
   ActiveWebSession session;
   session.csrf_token = s->Text(1);
   session.expires_at = s->Int(2);

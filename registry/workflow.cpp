@@ -5,6 +5,9 @@
 #include <array>
 #include <string>
 
+#include "registry/registry_errors.h"
+#include "registry/workflow_labels.h"
+
 namespace badgewatch::registry {
 namespace {
 
@@ -96,7 +99,9 @@ std::span<const Transition> Transitions() { return kTransitions; }
 
 Result<Transition> FindTransition(Workflow workflow, std::string_view from, WorkflowAction action,
                                   Role role) {
-  std::string possible_from;
+  // The states the action is possible from, as the error names them.
+  std::string possible_chinese;
+  std::string possible_english;
   const Transition* from_match = nullptr;
   for (const Transition& t : kTransitions) {
     if (t.workflow != workflow || t.action != action) continue;
@@ -104,24 +109,25 @@ Result<Transition> FindTransition(Workflow workflow, std::string_view from, Work
       from_match = &t;
       break;
     }
-    if (!possible_from.empty()) possible_from += ", ";
-    possible_from += t.from.empty() ? "(new)" : t.from;
-  }
-  const std::string_view state = from.empty() ? "(new)" : from;
-  if (from_match == nullptr) {
-    if (possible_from.empty()) {
-      return Status(StatusCode::kFailedPrecondition,
-                    fmt::format("'{}' is not a step of the {} workflow", ActionName(action),
-                                WorkflowName(workflow)));
+    if (!possible_english.empty()) {
+      possible_chinese += "、";
+      possible_english += ", ";
     }
-    return Status(StatusCode::kFailedPrecondition,
-                  fmt::format("'{}' is not possible in state '{}' (only from: {})",
-                              ActionName(action), state, possible_from));
+    possible_chinese += StateInError(t.from).chinese;
+    possible_english += StateInError(t.from).english;
+  }
+  if (from_match == nullptr) {
+    if (possible_english.empty()) {
+      return Error<errors::kNotAStepOfWorkflow>(
+          ActionInError(action),
+          Localized{WorkflowWords(workflow).chinese, WorkflowName(workflow)});
+    }
+    return Error<errors::kStepNotPossible>(ActionInError(action), StateInError(from),
+                                           Localized{possible_chinese, possible_english});
   }
   if (from_match->role != role) {
-    return Status(StatusCode::kPermissionDenied,
-                  fmt::format("'{}' in state '{}' is for the {} role, not {}", ActionName(action),
-                              state, RoleName(from_match->role), RoleName(role)));
+    return Error<errors::kStepIsForAnotherRole>(ActionInError(action), StateInError(from),
+                                                RoleInError(from_match->role), RoleInError(role));
   }
   return *from_match;
 }
@@ -153,14 +159,11 @@ std::vector<Transition> LegalPathTo(Workflow workflow, std::string_view state) {
 
 Status CheckScope(const Actor& actor, const Unit& unit) {
   if (actor.role == Role::kUnit && actor.unit_id != unit.id) {
-    return Status(StatusCode::kPermissionDenied,
-                  fmt::format("account {} acts for unit {}, not unit {}", actor.account_id,
-                              actor.unit_id, unit.id));
+    return Error<errors::kActsForAnotherUnit>(actor.account_id, actor.unit_id, unit.id);
   }
   if (actor.role == Role::kRegional && actor.region_code != unit.fields.region_code) {
-    return Status(StatusCode::kPermissionDenied,
-                  fmt::format("the reviewer of region {} may not act on unit {} of region {}",
-                              actor.region_code, unit.id, unit.fields.region_code));
+    return Error<errors::kOutsideReviewerRegion>(actor.region_code, unit.id,
+                                                 unit.fields.region_code);
   }
   return Status::Ok();
 }

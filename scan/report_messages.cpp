@@ -86,16 +86,6 @@ static_assert(MessagesInOrder(),
 
 }  // namespace
 
-std::optional<ReportLanguage> ParseReportLanguage(std::string_view text) {
-  if (text == "zh" || text == "zh-CN" || text == "cn") return ReportLanguage::kChinese;
-  if (text == "en") return ReportLanguage::kEnglish;
-  return std::nullopt;
-}
-
-std::string_view LanguageTag(ReportLanguage language) {
-  return language == ReportLanguage::kChinese ? "zh-CN" : "en";
-}
-
 std::string_view Message(ReportText text, ReportLanguage language) {
   const Translation& t = kMessages[static_cast<std::size_t>(text)];
   return language == ReportLanguage::kChinese ? t.chinese : t.english;

@@ -9,14 +9,13 @@
 #include <string>
 #include <string_view>
 
+#include "foundation/language.h"
+
 namespace badgewatch::scan {
 
-enum class ReportLanguage { kChinese, kEnglish };
-
-// "zh" (also "zh-CN", "cn") or "en"; nullopt for anything else.
-[[nodiscard]] std::optional<ReportLanguage> ParseReportLanguage(std::string_view text);
-// "zh-CN" or "en", for the HTML lang attribute.
-[[nodiscard]] std::string_view LanguageTag(ReportLanguage language);
+// The project's two languages (foundation/language.h: ParseLanguage,
+// LanguageTag).
+using ReportLanguage = Language;
 
 enum class ReportText {
   kReportTitle,

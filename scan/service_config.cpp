@@ -173,7 +173,7 @@ void CheckValues(const ServiceConfig& config, const toml::table& root, ConfigPro
     const toml::node* node = root.at_path(path).node();
     return node != nullptr ? *node : root;
   };
-  if (!ParseReportLanguage(config.scan.report_language)) {
+  if (!ParseLanguage(config.scan.report_language)) {
     problems.Add(node_of("scan.report_language"),
                  fmt::format("'scan.report_language' must be \"zh\" or \"en\", not \"{}\"",
                              config.scan.report_language));
@@ -267,7 +267,7 @@ ScanFiles ScanFilesFrom(const ServiceConfig& config) {
   files.report_dir = config.scan.report_dir;
   // Checked by ParseServiceConfig.
   files.report_language =
-      ParseReportLanguage(config.scan.report_language).value_or(ReportLanguage::kChinese);
+      ParseLanguage(config.scan.report_language).value_or(ReportLanguage::kChinese);
   return files;
 }
 

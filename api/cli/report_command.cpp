@@ -75,7 +75,7 @@ int RunReport(const ReportOptions& options, std::FILE* out, std::FILE* err) {
   if (options.format.empty() && !options.list_scans) {
     return Fail(err, "--format is required: csv, json or html");
   }
-  const std::optional<scan::ReportLanguage> language = scan::ParseReportLanguage(options.language);
+  const std::optional<scan::ReportLanguage> language = ParseLanguage(options.language);
   if (!language)
     return Fail(err, fmt::format("--lang must be zh or en, not '{}'", options.language));
 

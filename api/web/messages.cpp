@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <span>
 
+#include "registry/workflow_labels.h"
 #include "verifier/problem_codes.h"
 
 namespace badgewatch::api {
@@ -198,32 +199,6 @@ struct Label {
   std::string_view english;
 };
 
-constexpr std::array kStates = {
-    Label{"submitted", "已提交，待初审", "submitted, awaiting the initial review"},
-    Label{"rejected", "审核未通过，请修改后重新提交", "not approved: edit and submit again"},
-    Label{"initial-passed", "初审通过，请报送书面申请材料",
-          "initial review passed: hand in the paper materials"},
-    Label{"materials-received", "书面申请材料已收到，待下发网站标识",
-          "paper materials received, badge to be issued"},
-    Label{"regional-passed", "初审通过，待CONAC复审",
-          "passed the initial review, awaiting CONAC's review"},
-    Label{"badge-issued", "已发放网站标识", "badge issued"},
-    Label{"withdrawn", "已撤回", "withdrawn"},
-};
-
-constexpr std::array kActions = {
-    Label{"submit", "提交申请", "submitted"},
-    Label{"resubmit", "修改后重新提交", "resubmitted"},
-    Label{"regional-pass", "初审通过", "initial review passed"},
-    Label{"regional-reject", "初审未通过", "not approved in the initial review"},
-    Label{"materials-received", "书面申请材料已收到", "paper materials received"},
-    Label{"materials-reject", "书面申请材料审核未通过", "paper materials not accepted"},
-    Label{"issue-badge", "下发网站标识", "badge issued"},
-    Label{"conac-pass", "CONAC复审通过，下发网站标识", "CONAC review passed, badge issued"},
-    Label{"conac-reject", "CONAC审核未通过", "not approved by CONAC"},
-    Label{"withdraw", "单位撤回申请", "withdrawn by the unit"},
-};
-
 namespace codes = verifier::codes;
 
 constexpr std::array kPagePhrases = {
@@ -260,11 +235,11 @@ std::string_view WebMessage(WebText text, ReportLanguage language) {
 }
 
 std::string_view StateLabel(std::string_view state, ReportLanguage language) {
-  return Find(kStates, state, language);
+  return registry::StateWords(state).In(language);
 }
 
 std::string_view ActionLabel(std::string_view action, ReportLanguage language) {
-  return Find(kActions, action, language);
+  return registry::ActionWords(action).In(language);
 }
 
 std::string_view PageProblemPhrase(std::string_view code, ReportLanguage language) {

@@ -122,17 +122,17 @@ std::string Header(const PageViewer& viewer) {
       "<div class=\"who\">{}<a class=\"lang\" href=\"{}\" hreflang=\"{}\" lang=\"{}\">{}</a>"
       "</div></div></header>\n",
       viewer.T(WebText::kAppName), Navigation(viewer), who,
-      HtmlEscape(SwitchLanguageHref(*viewer.route, other)), scan::LanguageTag(other),
-      scan::LanguageTag(other), viewer.T(WebText::kOtherLanguage));
+      HtmlEscape(SwitchLanguageHref(*viewer.route, other)), LanguageTag(other), LanguageTag(other),
+      viewer.T(WebText::kOtherLanguage));
 }
 
 // The page's language: a valid `?lang=` first, then the `bw_lang` cookie.
 ReportLanguage PageLanguage(const RouteRequest& route) {
   if (const auto lang = route.query.Get("lang")) {
-    if (const auto language = scan::ParseReportLanguage(*lang)) return *language;
+    if (const auto language = ParseLanguage(*lang)) return *language;
   }
   if (const auto cookie = CookieValue(route.request, "bw_lang")) {
-    if (const auto language = scan::ParseReportLanguage(*cookie)) return *language;
+    if (const auto language = ParseLanguage(*cookie)) return *language;
   }
   return ReportLanguage::kChinese;
 }
@@ -172,7 +172,7 @@ HttpResponse HtmlPage(const PageViewer& viewer, http::status status, const PageC
       "<link rel=\"stylesheet\" href=\"/static/report.css\">\n"
       "<link rel=\"stylesheet\" href=\"/static/app.css\">\n"
       "<script src=\"/static/app.js\" defer></script>\n",
-      scan::LanguageTag(viewer.language), HtmlEscape(content.title), viewer.T(WebText::kAppName));
+      LanguageTag(viewer.language), HtmlEscape(content.title), viewer.T(WebText::kAppName));
   if (content.refresh_seconds > 0) {
     html += fmt::format("<meta http-equiv=\"refresh\" content=\"{}\">\n", content.refresh_seconds);
   }
@@ -183,7 +183,7 @@ HttpResponse HtmlPage(const PageViewer& viewer, http::status status, const PageC
   HttpResponse response =
       TextResponse(viewer.route->request, status, "text/html; charset=utf-8", std::move(html));
   SetSecurityHeaders(response);
-  if (const auto lang = viewer.route->query.Get("lang"); lang && scan::ParseReportLanguage(*lang)) {
+  if (const auto lang = viewer.route->query.Get("lang"); lang && ParseLanguage(*lang)) {
     response.insert(http::field::set_cookie,
                     fmt::format("bw_lang={}; Path=/; Max-Age=31536000; SameSite=Strict",
                                 LanguageCode(viewer.language)));

@@ -2,6 +2,7 @@
 
 #include "registry/csv_table.h"
 #include "registry/detail/reference_lists_data.h"  // generated from data/*.csv
+#include "registry/registry_errors.h"
 
 namespace badgewatch::registry::detail {
 namespace {
@@ -17,7 +18,7 @@ Status InsertRows(Database& db, const char* csv, const char* sql, std::size_t co
   if (!insert) return insert.status();
   for (const CsvRow& row : table->rows) {
     if (row.fields.size() < columns) {
-      return Status(StatusCode::kInvalidArgument, "reference list row too short");
+      return Error<errors::kReferenceRowShort>();
     }
     Status bound =
         columns == 2 ? insert->Bind({row.fields[0], row.fields[1]}) : insert->Bind({row.fields[0]});

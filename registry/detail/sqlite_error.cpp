@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include "registry/registry_errors.h"
+
 namespace badgewatch::registry::detail {
 
 Status SqliteStatus(sqlite3* db, int rc, std::string_view what) {
@@ -11,11 +13,11 @@ Status SqliteStatus(sqlite3* db, int rc, std::string_view what) {
   const std::string text = fmt::format("sqlite {}: {} ({})", what, message, sqlite3_errstr(rc));
   if ((rc & 0xff) == SQLITE_CONSTRAINT) {
     if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
-      return Status(StatusCode::kAlreadyExists, text);
+      return Error<errors::kSqliteDuplicate>(text);
     }
-    return Status(StatusCode::kFailedPrecondition, text);
+    return Error<errors::kSqliteConstraint>(text);
   }
-  return Status(StatusCode::kStorage, text);
+  return Error<errors::kSqliteFailed>(text);
 }
 
 }  // namespace badgewatch::registry::detail

@@ -30,7 +30,7 @@ Status RecordStep(Registry& registry, const Actor& actor, std::string_view subje
 
 Status CheckReason(const Transition& t, std::string_view reason) {
   if (!t.needs_reason) return Status::Ok();
-  return RequireText("a rejection reason", reason);
+  return RequireText(Localized{"驳回理由", "a rejection reason"}, reason);
 }
 
 }  // namespace badgewatch::registry::detail

@@ -358,7 +358,7 @@ TEST_CASE("Applications: a domain another unit's site carries is a conflict, ref
   REQUIRE(DecideApplication(*f.registry, reviewer44, id, WorkflowAction::kRegionalPass, "").ok());
   Status refused = DecideApplication(*f.registry, f.conac, id, WorkflowAction::kConacPass, "");
   CHECK(refused.code() == StatusCode::kFailedPrecondition);
-  CHECK(refused.message() ==
+  CHECK(refused.message(badgewatch::Language::kChinese) ==
         "域名“www.zju.edu.cn”已由其他单位（浙江大学，所属区域 33）的网站“杭州市教育局”使用，不能为"
         "本申请发放网站标识。请核实域名归属，或驳回申请。");
   CHECK(LoadApplication(db, id)->state == "regional-passed");

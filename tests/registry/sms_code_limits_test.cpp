@@ -31,7 +31,8 @@ TEST_CASE("SMS code limits: one a minute and ten a day per mobile (12 codes to o
       RequestSmsCode(*f.registry, f.institution.account_id, mobile, limits, &refusal);
   REQUIRE_FALSE(again.ok());
   CHECK(again.status().code() == StatusCode::kResourceExhausted);
-  CHECK(again.status().message() == "该手机号每分钟只能获取一次验证码，请 60 秒后再试。");
+  CHECK(again.status().message(badgewatch::Language::kChinese) ==
+        "该手机号每分钟只能获取一次验证码，请 60 秒后再试。");
   CHECK(refusal.limit == SmsCodeLimit::kMobileMinute);
   CHECK(refusal.retry_after_seconds == 60);
   *f.now += 59;
@@ -49,7 +50,7 @@ TEST_CASE("SMS code limits: one a minute and ten a day per mobile (12 codes to o
   CHECK(refusal.limit == SmsCodeLimit::kMobileDay);
   // The first code of the day was 10 minutes ago: 23 h 50 min to wait.
   CHECK(refusal.retry_after_seconds == 24 * 3600 - 600);
-  CHECK(eleventh.status().message() ==
+  CHECK(eleventh.status().message(badgewatch::Language::kChinese) ==
         "该手机号 24 小时内获取验证码的次数已达上限，请 24 小时后再试。");
   CHECK(RequestSmsCode(*f.registry, f.agency.account_id, "13800138001", limits).ok());
   *f.now += 24 * 3600 - 600;
@@ -72,7 +73,8 @@ TEST_CASE("SMS code limits: five an hour and ten a day per account (codes to 40 
   REQUIRE_FALSE(sixth.ok());
   CHECK(refusal.limit == SmsCodeLimit::kAccountHour);
   CHECK(refusal.retry_after_seconds == 3600);
-  CHECK(sixth.status().message() == "本账号获取验证码过于频繁，请 60 分钟后再试。");
+  CHECK(sixth.status().message(badgewatch::Language::kChinese) ==
+        "本账号获取验证码过于频繁，请 60 分钟后再试。");
   CHECK(request(f.institution).ok());  // accounts are counted apart
   *f.now += 3600;
   for (int i = 0; i < 5; ++i) REQUIRE(request(f.agency).ok());
@@ -98,7 +100,8 @@ TEST_CASE("SMS code limits: a ceiling for the whole server in 24 hours", "[regis
   REQUIRE_FALSE(over.ok());
   CHECK(refusal.limit == SmsCodeLimit::kServerDay);
   CHECK(refusal.retry_after_seconds == 24 * 3600 - 1800);
-  CHECK(over.status().message() == "今日短信验证码发送量已达上限，请 24 小时后再试或联系管理员。");
+  CHECK(over.status().message(badgewatch::Language::kChinese) ==
+        "今日短信验证码发送量已达上限，请 24 小时后再试或联系管理员。");
   // Nothing was stored or queued for the refused one.
   Result<Statement> count = f.registry->writer().Prepare("SELECT count(*) FROM sms_verifications");
   REQUIRE(count.ok());

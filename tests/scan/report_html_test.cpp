@@ -124,9 +124,9 @@ TEST_CASE("ReportMessages: both languages are complete", "[scan]") {
     CHECK(ExplainCode(code, ReportLanguage::kEnglish) != code);
   }
   CHECK(ExplainCode("no-such-code", ReportLanguage::kChinese) == "no-such-code");
-  CHECK(ParseReportLanguage("zh") == ReportLanguage::kChinese);
-  CHECK(ParseReportLanguage("en") == ReportLanguage::kEnglish);
-  CHECK_FALSE(ParseReportLanguage("fr").has_value());
+  CHECK(ParseLanguage("zh") == ReportLanguage::kChinese);
+  CHECK(ParseLanguage("en") == ReportLanguage::kEnglish);
+  CHECK_FALSE(ParseLanguage("fr").has_value());
   CHECK(FormatBeijingTime(registry::testing::kFakeEpoch) == "2026-01-01 08:00");
 }
 
