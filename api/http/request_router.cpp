@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "api/http/http_errors.h"
+
 namespace badgewatch::api {
 
 namespace {
@@ -94,7 +96,7 @@ HttpResponse RequestRouter::Handle(const HttpRequest& request,
   const std::string_view raw_path = target.substr(0, question);
   const std::vector<std::string> segments = SplitPath(raw_path);
   if (segments.empty()) {
-    return ErrorResponse(request, http::status::bad_request, "the request target must be a path");
+    return ErrorResponse(request, http::status::bad_request, Error<errors::kTargetNotPath>());
   }
   const bool head = request.method() == http::verb::head;
   const http::verb method = head ? http::verb::get : request.method();
@@ -120,7 +122,7 @@ HttpResponse RequestRouter::Handle(const HttpRequest& request,
                     std::string(request.method_string().data(), request.method_string().size()),
                     raw_path, e.what());
       return ErrorResponse(request, http::status::internal_server_error,
-                           "internal error; the server log has the details");
+                           Error<errors::kHandlerFailed>());
     }
     if (head) {
       const std::size_t length = response.body().size();
@@ -130,13 +132,13 @@ HttpResponse RequestRouter::Handle(const HttpRequest& request,
     return response;
   }
   if (allowed.empty()) {
-    return ErrorResponse(request, http::status::not_found, "no such resource");
+    return ErrorResponse(request, http::status::not_found, Error<errors::kNoSuchResource>());
   }
   if (std::find(allowed.begin(), allowed.end(), http::verb::get) != allowed.end()) {
     allowed.push_back(http::verb::head);
   }
   HttpResponse response =
-      ErrorResponse(request, http::status::method_not_allowed, "method not allowed here");
+      ErrorResponse(request, http::status::method_not_allowed, Error<errors::kMethodNotAllowed>());
   response.set(http::field::allow, AllowHeader(allowed));
   return response;
 }

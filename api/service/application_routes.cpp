@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "api/service/api_errors.h"
 #include "api/service/application_json.h"
 #include "api/service/caller_scope.h"
 #include "api/service/json_body.h"
@@ -25,7 +26,7 @@ const std::vector<std::string_view> kFormFields = {
     "ips",          "introduction", "handler_mobile", "sms_verification_id"};
 
 HttpResponse NoSuchApplication(const HttpRequest& request) {
-  return ErrorResponse(request, http::status::not_found, "no such application");
+  return ErrorResponse(request, http::status::not_found, Error<errors::kNoSuchApplication>());
 }
 
 nlohmann::json FormJson(const registry::SiteForm& form) {
@@ -81,7 +82,7 @@ HttpResponse RequestSmsCode(const RouteRequest& route, const RegistryAccess& acc
   return WithCaller(route, access, [&](const Actor& actor, registry::Database&) {
     if (actor.role != Role::kUnit) {
       return ErrorResponse(route.request, http::status::forbidden,
-                           "only a unit's own account confirms its handler's mobile");
+                           Error<errors::kOnlyUnitConfirmsMobile>());
     }
     JsonBody body = ParseJsonBody(route.request, {"mobile"});
     const std::string mobile = body.String("mobile");
@@ -91,7 +92,7 @@ HttpResponse RequestSmsCode(const RouteRequest& route, const RegistryAccess& acc
     Result<std::int64_t> id = RequestSmsCodeThrough(
         access.sms_codes, writer.registry(), actor.account_id, mobile, route.client, &retry_after);
     if (!id && id.status().code() == StatusCode::kResourceExhausted) {
-      return TooManyRequestsResponse(route.request, retry_after, id.status().message());
+      return TooManyRequestsResponse(route.request, retry_after, id.status());
     }
     if (!id) return RegistryErrorResponse(route.request, id.status());
     return JsonResponse(route.request, http::status::created, {{"verification_id", *id}});
@@ -102,10 +103,11 @@ HttpResponse ConfirmSmsCode(const RouteRequest& route, const RegistryAccess& acc
   return WithCaller(route, access, [&](const Actor& actor, registry::Database&) {
     if (actor.role != Role::kUnit) {
       return ErrorResponse(route.request, http::status::forbidden,
-                           "only a unit's own account confirms its handler's mobile");
+                           Error<errors::kOnlyUnitConfirmsMobile>());
     }
     const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
-    if (!id) return ErrorResponse(route.request, http::status::not_found, "no such SMS code");
+    if (!id)
+      return ErrorResponse(route.request, http::status::not_found, Error<errors::kNoSuchSmsCode>());
     JsonBody body = ParseJsonBody(route.request, {"code"});
     const std::string code = body.String("code");
     if (!body.ok()) return body.Refusal(route.request);

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "api/service/api_errors.h"
 #include "api/service/json_body.h"
 
 namespace badgewatch::api {
@@ -40,8 +41,8 @@ ReviewDecision ReadReviewDecision(const HttpRequest& request) {
   }
   decision.action = registry::ParseAction(action_name);
   if (!decision.action) {
-    decision.refusal =
-        ErrorResponse(request, http::status::bad_request, "unknown action '" + action_name + "'");
+    decision.refusal = ErrorResponse(request, http::status::bad_request,
+                                     Error<errors::kUnknownAction>(action_name));
   }
   return decision;
 }

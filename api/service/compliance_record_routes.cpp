@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "api/service/api_errors.h"
 #include "api/service/list_page.h"
 #include "registry/compliance_record_queries.h"
 #include "registry/compliance_report_queries.h"
@@ -46,11 +47,11 @@ std::string Listed(const std::array<std::string_view, N>& names) {
 }
 
 HttpResponse NoSuchRecord(const HttpRequest& request) {
-  return ErrorResponse(request, http::status::not_found, "no such compliance record");
+  return ErrorResponse(request, http::status::not_found, Error<errors::kNoSuchComplianceRecord>());
 }
 
-HttpResponse BadRequest(const HttpRequest& request, const std::string& message) {
-  return ErrorResponse(request, http::status::bad_request, message);
+HttpResponse BadRequest(const HttpRequest& request, const Status& error) {
+  return ErrorResponse(request, http::status::bad_request, error);
 }
 
 std::string_view VerdictOf(const ComplianceRecordRow& row) {
@@ -140,8 +141,7 @@ std::optional<HttpResponse> ReadScan(const RouteRequest& route, registry::Databa
   }
   const std::optional<std::int64_t> id = ParseRecordId(scan);
   if (!id) {
-    return BadRequest(route.request,
-                      fmt::format("scan must be a scan id or 'latest', not '{}'", scan));
+    return BadRequest(route.request, Error<errors::kScanParameter>(scan));
   }
   Result<registry::ScanOverview> found = registry::LoadScanOverview(db, *id, "");
   if (!found) return RegistryErrorResponse(route.request, found.status());
@@ -154,15 +154,13 @@ std::optional<HttpResponse> ReadFilters(const RouteRequest& route, const Actor& 
   const HttpRequest& request = route.request;
   if (const auto verdict = route.query.Get("verdict")) {
     if (std::find(kVerdicts.begin(), kVerdicts.end(), *verdict) == kVerdicts.end()) {
-      return BadRequest(
-          request, fmt::format("verdict must be one of {}, not '{}'", Listed(kVerdicts), *verdict));
+      return BadRequest(request, Error<errors::kVerdictParameter>(Listed(kVerdicts), *verdict));
     }
     query.filter.verdict = std::string(*verdict);
   }
   if (const auto problem = route.query.Get("problem")) {
     if (std::find(kProblemCodes.begin(), kProblemCodes.end(), *problem) == kProblemCodes.end()) {
-      return BadRequest(request, fmt::format("problem must be a failure code ({}), not '{}'",
-                                             Listed(kProblemCodes), *problem));
+      return BadRequest(request, Error<errors::kProblemParameter>(Listed(kProblemCodes), *problem));
     }
     query.filter.problem = std::string(*problem);
   }
@@ -171,8 +169,7 @@ std::optional<HttpResponse> ReadFilters(const RouteRequest& route, const Actor& 
     std::transform(kChanges.begin(), kChanges.end(), names.begin(), scan::SiteChangeName);
     const auto found = std::find(names.begin(), names.end(), *change);
     if (found == names.end()) {
-      return BadRequest(request,
-                        fmt::format("change must be one of {}, not '{}'", Listed(names), *change));
+      return BadRequest(request, Error<errors::kChangeParameter>(Listed(names), *change));
     }
     query.filter.change = std::string(*change);
   }
@@ -180,9 +177,7 @@ std::optional<HttpResponse> ReadFilters(const RouteRequest& route, const Actor& 
     Result<std::optional<std::string>> name = registry::FindRegionName(db, std::string(*region));
     if (!name) return RegistryErrorResponse(request, name.status());
     if (!*name) {
-      return BadRequest(
-          request,
-          fmt::format("region must be a region code (two digits, e.g. 33), not '{}'", *region));
+      return BadRequest(request, Error<errors::kRegionParameter>(*region));
     }
     query.filter.region_code = std::string(*region);
   }
@@ -208,13 +203,14 @@ RecordQuery ReadRecordQuery(const RouteRequest& route, const Actor& actor, regis
   RecordQuery query;
   for (const auto& [name, value] : route.query.fields()) {
     if (allowed.count(name) == 0) {
-      query.refusal = BadRequest(route.request, fmt::format("unknown parameter '{}' (known: {})",
-                                                            name, fmt::join(allowed, ", ")));
+      query.refusal = BadRequest(
+          route.request,
+          Error<errors::kUnknownParameter>(name, fmt::format("{}", fmt::join(allowed, ", "))));
       return query;
     }
   }
   query.page = ReadListPage(route.query);
-  if (!query.page.error.empty()) {
+  if (!query.page.error.ok()) {
     query.refusal = BadRequest(route.request, query.page.error);
     return query;
   }
@@ -268,7 +264,7 @@ HttpResponse ShowRecord(const RouteRequest& route, const RegistryAccess& access)
       return NoSuchRecord(route.request);
     }
     const ListPage page = ReadListPage(route.query);
-    if (!page.error.empty()) return BadRequest(route.request, page.error);
+    if (!page.error.ok()) return BadRequest(route.request, page.error);
     Result<std::int64_t> total = registry::CountFailingPages(db, *id);
     if (!total) return RegistryErrorResponse(route.request, total.status());
     Result<std::vector<registry::FailingPage>> pages =
@@ -292,7 +288,7 @@ HttpResponse ShowRecord(const RouteRequest& route, const RegistryAccess& access)
 HttpResponse ListSiteRecords(const RouteRequest& route, const RegistryAccess& access) {
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
     const HttpResponse no_such_site =
-        ErrorResponse(route.request, http::status::not_found, "no such site");
+        ErrorResponse(route.request, http::status::not_found, Error<errors::kNoSuchSite>());
     const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
     if (!id) return no_such_site;
     Result<registry::Site> site = registry::LoadSite(db, *id);

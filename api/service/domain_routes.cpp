@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "api/service/api_errors.h"
 #include "api/service/json_body.h"
 #include "api/service/unit_json.h"
 #include "registry/badges.h"
@@ -18,12 +19,8 @@ namespace {
 using registry::Actor;
 using registry::Role;
 
-HttpResponse NotFound(const HttpRequest& request, std::string_view what) {
-  return ErrorResponse(request, http::status::not_found, "no such " + std::string(what));
-}
-
-HttpResponse Forbidden(const HttpRequest& request, std::string_view message) {
-  return ErrorResponse(request, http::status::forbidden, message);
+HttpResponse NotFound(const HttpRequest& request, const Status& error) {
+  return ErrorResponse(request, http::status::not_found, error);
 }
 
 nlohmann::json OptionalTime(const std::optional<std::int64_t>& time) {
@@ -68,7 +65,7 @@ std::optional<registry::Domain> VisibleDomain(const RouteRequest& route, const A
 HttpResponse ShowUnit(const RouteRequest& route, const RegistryAccess& access) {
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::optional<registry::Unit> unit = VisibleUnitOfPath(route, actor, db);
-    if (!unit) return NotFound(route.request, "unit");
+    if (!unit) return NotFound(route.request, Error<errors::kNoSuchUnit>());
     nlohmann::json body = UnitJson(*unit);
     body["kind_label"] = registry::UnitKindLabel(unit->fields.kind);
     body["unit_number"] = unit->unit_number;
@@ -80,7 +77,7 @@ HttpResponse ShowUnit(const RouteRequest& route, const RegistryAccess& access) {
 HttpResponse ListDomains(const RouteRequest& route, const RegistryAccess& access) {
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::optional<registry::Unit> unit = VisibleUnitOfPath(route, actor, db);
-    if (!unit) return NotFound(route.request, "unit");
+    if (!unit) return NotFound(route.request, Error<errors::kNoSuchUnit>());
     Result<std::vector<registry::Domain>> domains = registry::ListUnitDomains(db, unit->id);
     if (!domains) return RegistryErrorResponse(route.request, domains.status());
     nlohmann::json items = nlohmann::json::array();
@@ -92,7 +89,7 @@ HttpResponse ListDomains(const RouteRequest& route, const RegistryAccess& access
 HttpResponse RecordPayment(const RouteRequest& route, const RegistryAccess& access) {
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::optional<registry::Unit> unit = VisibleUnitOfPath(route, actor, db);
-    if (!unit) return NotFound(route.request, "unit");
+    if (!unit) return NotFound(route.request, Error<errors::kNoSuchUnit>());
     JsonBody body = ParseJsonBody(route.request, {"amount_fen", "bank_reference"});
     const std::int64_t amount = body.Integer("amount_fen");
     const std::string reference = body.String("bank_reference");
@@ -108,10 +105,11 @@ HttpResponse RecordPayment(const RouteRequest& route, const RegistryAccess& acce
 HttpResponse ConfirmPayment(const RouteRequest& route, const RegistryAccess& access) {
   return WithCaller(route, access, [&](const Actor& actor, registry::Database&) {
     if (actor.role != Role::kConac) {
-      return Forbidden(route.request, "only CONAC staff confirm received funds");
+      return ErrorResponse(route.request, http::status::forbidden,
+                           Error<errors::kOnlyConacConfirmsFunds>());
     }
     const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
-    if (!id) return NotFound(route.request, "payment");
+    if (!id) return NotFound(route.request, Error<errors::kNoSuchPayment>());
     RegistryWriter::Lease writer = access.writer->Acquire();
     if (Status s = registry::ConfirmPayment(writer.registry(), actor, *id); !s.ok()) {
       return RegistryErrorResponse(route.request, s);
@@ -127,8 +125,7 @@ HttpResponse SubmitDomain(const RouteRequest& route, const RegistryAccess& acces
     const std::int64_t years = body.Integer("years");
     if (!body.ok()) return body.Refusal(route.request);
     if (years < 1 || years > 10) {
-      return ErrorResponse(route.request, http::status::bad_request,
-                           "field 'years' must be from 1 to 10");
+      return ErrorResponse(route.request, http::status::bad_request, Error<errors::kYearsField>());
     }
     RegistryWriter::Lease writer = access.writer->Acquire();
     Result<std::int64_t> id =
@@ -143,7 +140,7 @@ HttpResponse SubmitDomain(const RouteRequest& route, const RegistryAccess& acces
 HttpResponse ShowDomain(const RouteRequest& route, const RegistryAccess& access) {
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::optional<registry::Domain> domain = VisibleDomain(route, actor, db);
-    if (!domain) return NotFound(route.request, "domain");
+    if (!domain) return NotFound(route.request, Error<errors::kNoSuchDomain>());
     return JsonResponse(route.request, http::status::ok, DomainJson(*domain));
   });
 }
@@ -151,7 +148,7 @@ HttpResponse ShowDomain(const RouteRequest& route, const RegistryAccess& access)
 HttpResponse DecideDomain(const RouteRequest& route, const RegistryAccess& access) {
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::optional<registry::Domain> domain = VisibleDomain(route, actor, db);
-    if (!domain) return NotFound(route.request, "domain");
+    if (!domain) return NotFound(route.request, Error<errors::kNoSuchDomain>());
     ReviewDecision decision = ReadReviewDecision(route.request);
     if (decision.refusal) return std::move(*decision.refusal);
     RegistryWriter::Lease writer = access.writer->Acquire();
@@ -173,13 +170,12 @@ HttpResponse SubmitRenewal(const RouteRequest& route, const RegistryAccess& acce
     const std::int64_t years = body.Integer("years");
     if (!body.ok()) return body.Refusal(route.request);
     if (years < 1 || years > 10) {
-      return ErrorResponse(route.request, http::status::bad_request,
-                           "field 'years' must be from 1 to 10");
+      return ErrorResponse(route.request, http::status::bad_request, Error<errors::kYearsField>());
     }
     for (const std::int64_t id : ids) {  // someone else's domain is not found, not forbidden
       Result<registry::Domain> domain = registry::LoadDomain(db, id);
       if (!domain || !VisibleUnit(actor, db, domain->unit_id)) {
-        return NotFound(route.request, "domain " + std::to_string(id));
+        return NotFound(route.request, Error<errors::kNoSuchDomainId>(id));
       }
     }
     RegistryWriter::Lease writer = access.writer->Acquire();
@@ -193,12 +189,13 @@ HttpResponse SubmitRenewal(const RouteRequest& route, const RegistryAccess& acce
 HttpResponse ShowBadge(const RouteRequest& route, const RegistryAccess& access) {
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
-    if (!id) return NotFound(route.request, "site");
+    if (!id) return NotFound(route.request, Error<errors::kNoSuchSite>());
     Result<registry::Site> site = registry::LoadSite(db, *id);
-    if (!site || !VisibleUnit(actor, db, site->unit_id)) return NotFound(route.request, "site");
+    if (!site || !VisibleUnit(actor, db, site->unit_id))
+      return NotFound(route.request, Error<errors::kNoSuchSite>());
     if (!site->badge_id) {
       return ErrorResponse(route.request, http::status::not_found,
-                           "the site has no badge yet; it is issued when its application passes");
+                           Error<errors::kSiteHasNoBadge>());
     }
     return JsonResponse(route.request, http::status::ok,
                         {{"site_id", site->id},

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "api/service/api_errors.h"
+
 namespace badgewatch::api {
 
 namespace {
@@ -20,9 +22,9 @@ HttpResponse JsonBody::Refusal(const HttpRequest& request) const {
       error_);
 }
 
-void JsonBody::Fail(std::string message, bool media_type) {
-  if (!error_.empty()) return;  // keep the first problem
-  error_ = std::move(message);
+void JsonBody::Fail(Status error, bool media_type) {
+  if (!error_.ok()) return;  // keep the first problem
+  error_ = std::move(error);
   media_type_error_ = media_type;
 }
 
@@ -30,7 +32,7 @@ const nlohmann::json* JsonBody::Field(std::string_view key, bool required) {
   if (!ok()) return nullptr;
   const auto found = json_.find(key);
   if (found == json_.end() || found->is_null()) {
-    if (required) Fail("field '" + std::string(key) + "' is required");
+    if (required) Fail(Error<errors::kFieldMissing>(key));
     return nullptr;
   }
   return &*found;
@@ -40,7 +42,7 @@ std::string JsonBody::String(std::string_view key) {
   const nlohmann::json* value = Field(key, true);
   if (!value) return {};
   if (!value->is_string()) {
-    Fail("field '" + std::string(key) + "' must be a string");
+    Fail(Error<errors::kFieldNotString>(key));
     return {};
   }
   return value->get<std::string>();
@@ -50,7 +52,7 @@ std::optional<std::string> JsonBody::OptionalString(std::string_view key) {
   const nlohmann::json* value = Field(key, false);
   if (!value) return std::nullopt;
   if (!value->is_string()) {
-    Fail("field '" + std::string(key) + "' must be a string");
+    Fail(Error<errors::kFieldNotString>(key));
     return std::nullopt;
   }
   return value->get<std::string>();
@@ -60,7 +62,7 @@ std::int64_t JsonBody::Integer(std::string_view key) {
   const nlohmann::json* value = Field(key, true);
   if (!value) return 0;
   if (!value->is_number_integer()) {
-    Fail("field '" + std::string(key) + "' must be an integer");
+    Fail(Error<errors::kFieldNotInteger>(key));
     return 0;
   }
   return value->get<std::int64_t>();
@@ -70,7 +72,7 @@ bool JsonBody::Boolean(std::string_view key, bool absent_value) {
   const nlohmann::json* value = Field(key, false);
   if (!value) return absent_value;
   if (!value->is_boolean()) {
-    Fail("field '" + std::string(key) + "' must be true or false");
+    Fail(Error<errors::kFieldNotBoolean>(key));
     return absent_value;
   }
   return value->get<bool>();
@@ -82,7 +84,7 @@ std::vector<std::string> JsonBody::Strings(std::string_view key) {
   if (!value) return strings;
   if (!value->is_array() ||
       !std::all_of(value->begin(), value->end(), [](const auto& v) { return v.is_string(); })) {
-    Fail("field '" + std::string(key) + "' must be an array of strings");
+    Fail(Error<errors::kFieldNotStrings>(key));
     return strings;
   }
   for (const auto& item : *value) strings.push_back(item.get<std::string>());
@@ -95,7 +97,7 @@ std::vector<std::int64_t> JsonBody::Integers(std::string_view key) {
   if (!value) return integers;
   if (!value->is_array() || !std::all_of(value->begin(), value->end(),
                                          [](const auto& v) { return v.is_number_integer(); })) {
-    Fail("field '" + std::string(key) + "' must be an array of integers");
+    Fail(Error<errors::kFieldNotIntegers>(key));
     return integers;
   }
   for (const auto& item : *value) integers.push_back(item.get<std::int64_t>());
@@ -112,7 +114,7 @@ std::string JsonBody::OneOf(std::string_view key, std::initializer_list<std::str
     listed += listed.empty() ? "" : ", ";
     listed += "\"" + std::string(choice) + "\"";
   }
-  Fail("field '" + std::string(key) + "' must be one of " + listed);
+  Fail(Error<errors::kFieldNotOneOf>(key, listed));
   return std::string(absent_value);
 }
 
@@ -120,21 +122,21 @@ JsonBody ParseJsonBody(const HttpRequest& request, const std::vector<std::string
   JsonBody body;
   const auto content_type = request[http::field::content_type];
   if (!IsJsonMediaType(std::string_view(content_type.data(), content_type.size()))) {
-    body.Fail("the body must be application/json", true);
+    body.Fail(Error<errors::kBodyNotJsonType>(), true);
     return body;
   }
   body.json_ = nlohmann::json::parse(request.body(), nullptr, /*allow_exceptions=*/false);
   if (body.json_.is_discarded()) {
-    body.Fail("the body is not valid JSON");
+    body.Fail(Error<errors::kBodyNotJson>());
     return body;
   }
   if (!body.json_.is_object()) {
-    body.Fail("the body must be a JSON object");
+    body.Fail(Error<errors::kBodyNotObject>());
     return body;
   }
   for (const auto& [key, value] : body.json_.items()) {
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      body.Fail("field '" + key + "' cannot be set here");
+      body.Fail(Error<errors::kFieldNotSettable>(key));
       return body;
     }
   }

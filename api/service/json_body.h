@@ -17,14 +17,15 @@
 #include <vector>
 
 #include "api/http/http_message.h"
+#include "foundation/status.h"
 
 namespace badgewatch::api {
 
 class JsonBody {
  public:
   // True while no problem has been found (parsing or reading fields).
-  [[nodiscard]] bool ok() const { return error_.empty(); }
-  [[nodiscard]] const std::string& error() const { return error_; }
+  [[nodiscard]] bool ok() const { return error_.ok(); }
+  [[nodiscard]] const Status& error() const { return error_; }
   // 400 (or 415 for a non-JSON Content-Type) naming the first problem.
   [[nodiscard]] HttpResponse Refusal(const HttpRequest& request) const;
 
@@ -44,10 +45,10 @@ class JsonBody {
  private:
   friend JsonBody ParseJsonBody(const HttpRequest&, const std::vector<std::string_view>&);
   const nlohmann::json* Field(std::string_view key, bool required);
-  void Fail(std::string message, bool media_type = false);
+  void Fail(Status error, bool media_type = false);
 
   nlohmann::json json_;
-  std::string error_;
+  Status error_;
   bool media_type_error_ = false;
 };
 

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string_view>
 
+#include "api/service/api_errors.h"
+
 namespace badgewatch::api {
 
 namespace {
@@ -35,7 +37,7 @@ ListPage ReadListPage(const FormFields& query) {
   if (const auto page = query.Get("page")) {
     const std::optional<std::int64_t> value = ReadBounded(*page, 1, kMaxPage);
     if (!value) {
-      list.error = fmt::format("page must be a whole number from 1, not '{}'", *page);
+      list.error = Error<errors::kPageInvalid>(*page);
       return list;
     }
     list.page = *value;
@@ -43,8 +45,7 @@ ListPage ReadListPage(const FormFields& query) {
   if (const auto per_page = query.Get("per_page")) {
     const std::optional<std::int64_t> value = ReadBounded(*per_page, 1, kMaxPerPage);
     if (!value) {
-      list.error = fmt::format("per_page must be a whole number from 1 to {}, not '{}'",
-                               kMaxPerPage, *per_page);
+      list.error = Error<errors::kPerPageInvalid>(kMaxPerPage, *per_page);
       return list;
     }
     list.per_page = *value;

@@ -4,7 +4,7 @@
 //
 // Example:
 //   ListPage page = ReadListPage(route.query);
-//   if (!page.error.empty()) return ErrorResponse(request, http::status::bad_request, page.error);
+//   if (!page.error.ok()) return ErrorResponse(request, http::status::bad_request, page.error);
 //   ... LIMIT page.per_page OFFSET page.Offset() ...
 //   return JsonResponse(request, http::status::ok, page.Envelope(total, std::move(items)));
 #ifndef BADGEWATCH_API_SERVICE_LIST_PAGE_H_
@@ -15,6 +15,7 @@
 #include <string>
 
 #include "api/http/form_fields.h"
+#include "foundation/status.h"
 
 namespace badgewatch::api {
 
@@ -23,7 +24,7 @@ inline constexpr std::int64_t kMaxPerPage = 200;
 struct ListPage {
   std::int64_t page = 1;
   std::int64_t per_page = 50;
-  std::string error;  // why the query's page or per_page is refused; empty when fine
+  Status error;  // why the query's page or per_page is refused; ok when fine
 
   [[nodiscard]] std::int64_t Offset() const { return (page - 1) * per_page; }
   [[nodiscard]] nlohmann::json Envelope(std::int64_t total, nlohmann::json items) const;

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 
+#include "api/service/api_errors.h"
 #include "api/service/session_cookie.h"
+#include "registry/registry_errors.h"
 #include "registry/web_sessions.h"
 
 namespace badgewatch::api {
@@ -81,25 +83,20 @@ std::string LogOut(const WebLoginAccess& access, const HttpRequest& request) {
   return ClearedSessionCookie(access.secure_cookies);
 }
 
-std::string LoginRefusalText(const WebLoginResult& result, scan::ReportLanguage language) {
-  const bool chinese = language == scan::ReportLanguage::kChinese;
+Status LoginRefusal(const WebLoginResult& result) {
   switch (result.outcome) {
     case WebLoginResult::Outcome::kThrottled:
-      return chinese ? fmt::format("登录失败次数过多，请 {} 秒后再试。",
-                                   std::max(1, result.retry_after_seconds))
-                     : fmt::format("Too many failed attempts. Please try again in {} seconds.",
-                                   std::max(1, result.retry_after_seconds));
+      return Error<errors::kLoginThrottled>(std::max(1, result.retry_after_seconds));
     case WebLoginResult::Outcome::kBusy:
-      return chinese ? "当前登录人数较多，请稍候片刻再试。"
-                     : "Many people are logging in at the moment. Please try again in a moment.";
+      return Error<errors::kLoginBusy>();
     case WebLoginResult::Outcome::kUnavailable:
-      return chinese ? "暂时无法登录，请稍后再试。"
-                     : "Logging in is not possible right now. Please try again later.";
-    case WebLoginResult::Outcome::kLoggedIn:
+      return Error<errors::kLoginUnavailable>();
     case WebLoginResult::Outcome::kBadCredentials:
+      return Error<registry::errors::kBadLogin>();
+    case WebLoginResult::Outcome::kLoggedIn:
       break;
   }
-  return {};
+  return Status::Ok();
 }
 
 }  // namespace badgewatch::api

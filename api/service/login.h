@@ -61,12 +61,11 @@ struct WebLoginResult {
 // request first (AuthenticateCaller) when it wants logout protected too.
 [[nodiscard]] std::string LogOut(const WebLoginAccess& access, const HttpRequest& request);
 
-// Why a login was refused, for the person, in `language`: kThrottled (with
-// its wait in seconds, at least 1), kBusy or kUnavailable; empty for the other
-// outcomes (a bad login or password is registry::kBadLoginMessage). Shared by
-// the JSON session route and the login page.
-[[nodiscard]] std::string LoginRefusalText(const WebLoginResult& result,
-                                           scan::ReportLanguage language);
+// Why a login was refused, as an error of the API's catalog: kThrottled (with
+// its wait in seconds, at least 1), kBusy, kUnavailable, and kBadCredentials
+// (registry's bad-login, the same for an unknown login and a wrong password);
+// ok for kLoggedIn. Shared by the JSON session route and the login page.
+[[nodiscard]] Status LoginRefusal(const WebLoginResult& result);
 
 }  // namespace badgewatch::api
 

@@ -686,16 +686,24 @@ nlohmann::json Build() {
       {{{"bearer", nlohmann::json::array()}}, {{"session", nlohmann::json::array()}}});
   doc["components"]["schemas"]["Error"] = {
       {"type", "object"},
-      {"required", {"error"}},
+      {"required", {"error", "code", "reason"}},
       {"properties",
-       {{"error", {{"type", "string"}, {"description", "what went wrong, for a person"}}},
+       {{"error",
+         {{"type", "string"},
+          {"description",
+           "what went wrong, for a person, in the caller's language: the bw_lang cookie (zh or "
+           "en), then Accept-Language, then Simplified Chinese (Content-Language says which)"}}},
         {"code",
          {{"type", "string"},
           {"description",
-           "what kind of failure: a status code (invalid-argument, not-found, permission-denied, "
+           "what kind of failure: invalid-argument, not-found, permission-denied, "
            "failed-precondition, already-exists, resource-exhausted, unavailable, storage, "
-           "schema-too-new, internal), or csrf, bad-credentials, busy from the session "
-           "routes"}}}}}};
+           "schema-too-new or internal"}}},
+        {"reason",
+         {{"type", "string"},
+          {"description",
+           "which error of the catalog, stable across releases and languages (sms-code-wrong, "
+           "bad-login, csrf, no-such-site, ...): what a client program should test"}}}}}};
   doc["components"]["schemas"]["Caller"] = {
       {"type", "object"},
       {"required", {"account_id", "role"}},

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "api/service/api_errors.h"
 #include "api/service/list_page.h"
 #include "registry/outbox.h"
 
@@ -23,15 +24,16 @@ nlohmann::json RowJson(const registry::OutboxRow& row) {
 HttpResponse ShowOutbox(const RouteRequest& route, const RegistryAccess& access) {
   return WithCaller(route, access, [&](const registry::Actor& actor, registry::Database& db) {
     if (actor.role != registry::Role::kConac) {
-      return ErrorResponse(route.request, http::status::forbidden, "the outbox is for CONAC staff");
+      return ErrorResponse(route.request, http::status::forbidden,
+                           Error<errors::kOutboxForConac>());
     }
     const std::string state(route.query.Get("state").value_or(""));
     if (!state.empty() && state != "pending" && state != "sent" && state != "failed") {
       return ErrorResponse(route.request, http::status::bad_request,
-                           "state must be pending, sent or failed, not '" + state + "'");
+                           Error<errors::kOutboxStateParameter>(state));
     }
     const ListPage page = ReadListPage(route.query);
-    if (!page.error.empty()) {
+    if (!page.error.ok()) {
       return ErrorResponse(route.request, http::status::bad_request, page.error);
     }
     Result<registry::OutboxStatus> status = registry::ReadOutboxStatus(db);

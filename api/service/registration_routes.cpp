@@ -4,6 +4,7 @@
 #include <iterator>
 #include <string>
 
+#include "api/service/api_errors.h"
 #include "api/service/json_body.h"
 #include "registry/accounts.h"
 #include "registry/passwords.h"
@@ -48,9 +49,7 @@ HttpResponse Register(const RouteRequest& route, const RegistrationAccess& acces
   if (!body.ok()) return body.Refusal(route.request);
   const std::optional<registry::UnitKind> kind = registry::ParseUnitKind(kind_text);
   if (!kind) {
-    return ErrorResponse(route.request, http::status::bad_request,
-                         "field 'kind' must be party-government (党政机关), public-institution "
-                         "(事业单位) or social-organisation (社会组织)");
+    return ErrorResponse(route.request, http::status::bad_request, Error<errors::kKindUnknown>());
   }
   fields.kind = *kind;
   if (Status policy = registry::CheckPasswordPolicy(login, password); !policy.ok()) {
@@ -60,7 +59,7 @@ HttpResponse Register(const RouteRequest& route, const RegistrationAccess& acces
   const auto wait = access.limit->TryAcquire(now);
   if (wait > RegistrationLimit::Clock::duration::zero()) {
     return TooManyRequestsResponse(route.request, std::chrono::ceil<std::chrono::seconds>(wait),
-                                   "too many registrations at the moment; try again later");
+                                   Error<errors::kRegistrationsBusy>());
   }
   // Hashed before the writer is taken (the KDF is slow on purpose); the unit,
   // its account and the password are then written in one transaction.

@@ -5,6 +5,7 @@
 #include <boost/beast/core/string.hpp>
 #include <string>
 
+#include "api/service/api_errors.h"
 #include "api/service/session_cookie.h"
 #include "registry/web_sessions.h"
 
@@ -12,8 +13,8 @@ namespace badgewatch::api {
 
 namespace {
 
-HttpResponse Unauthorized(const HttpRequest& request, std::string_view message) {
-  HttpResponse response = ErrorResponse(request, http::status::unauthorized, message);
+HttpResponse Unauthorized(const HttpRequest& request, const Status& error) {
+  HttpResponse response = ErrorResponse(request, http::status::unauthorized, error);
   response.set(http::field::www_authenticate, "Bearer realm=\"badgewatch\"");
   return response;
 }
@@ -43,14 +44,14 @@ Caller AuthenticateCaller(const HttpRequest& request, registry::Database& db, st
   const std::optional<std::string_view> token = BearerToken(request);
   const std::optional<std::string_view> cookie = token ? std::nullopt : SessionCookieToken(request);
   if (!token && !cookie) {
-    return {std::nullopt, Unauthorized(request, "an API token or a login is required"), ""};
+    return {std::nullopt, Unauthorized(request, Error<errors::kLoginRequired>()), ""};
   }
   if (token) {
     Result<registry::Actor> actor = registry::AuthenticateToken(db, *token);
     if (actor) return {std::move(actor).value(), std::nullopt, ""};
     if (actor.status().code() == StatusCode::kPermissionDenied ||
         actor.status().code() == StatusCode::kNotFound) {
-      return {std::nullopt, Unauthorized(request, "the API token is not valid"), ""};
+      return {std::nullopt, Unauthorized(request, Error<errors::kTokenInvalid>()), ""};
     }
     return {std::nullopt, RegistryErrorResponse(request, actor.status()), ""};
   }
@@ -58,18 +59,13 @@ Caller AuthenticateCaller(const HttpRequest& request, registry::Database& db, st
   if (!session) {
     if (session.status().code() == StatusCode::kPermissionDenied ||
         session.status().code() == StatusCode::kNotFound) {
-      return {std::nullopt, Unauthorized(request, "the login has expired or ended; log in again"),
-              ""};
+      return {std::nullopt, Unauthorized(request, Error<errors::kLoginExpired>()), ""};
     }
     return {std::nullopt, RegistryErrorResponse(request, session.status()), ""};
   }
   if (NeedsCsrfToken(request.method()) && !PresentsCsrfToken(request, session->csrf_token)) {
     return {std::nullopt,
-            JsonResponse(request, http::status::forbidden,
-                         {{"error",
-                           "this request needs the session's CSRF token (the X-CSRF-Token header "
-                           "or a csrf_token form field)"},
-                          {"code", "csrf"}}),
+            ErrorResponse(request, http::status::forbidden, Error<errors::kCsrfTokenMissing>()),
             ""};
   }
   return {std::move(session->actor), std::nullopt, std::move(session->csrf_token)};
@@ -110,14 +106,11 @@ http::status HttpStatusFor(StatusCode code) {
 
 HttpResponse RegistryErrorResponse(const HttpRequest& request, const Status& status) {
   const http::status http_status = HttpStatusFor(status.code());
-  const std::string code(StatusCodeName(status.code()));
   if (http_status == http::status::internal_server_error) {
     spdlog::error("registry failure: {}", status.ToString());
-    return JsonResponse(
-        request, http_status,
-        {{"error", "the registry could not be read or written; see the log"}, {"code", code}});
+    return ErrorResponse(request, http_status, Error<errors::kRegistryUnavailable>());
   }
-  return JsonResponse(request, http_status, {{"error", status.message()}, {"code", code}});
+  return ErrorResponse(request, http_status, status);
 }
 
 }  // namespace badgewatch::api

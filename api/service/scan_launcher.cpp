@@ -6,6 +6,7 @@
 #include <ctime>
 #include <utility>
 
+#include "api/service/api_errors.h"
 #include "registry/compliance_records.h"
 #include "registry/registry.h"
 
@@ -22,11 +23,10 @@ ScanLauncher::~ScanLauncher() {
 Result<std::int64_t> ScanLauncher::Start(RegistryWriter& writer, const std::string& requested_by) {
   std::lock_guard lock(mutex_);
   if (stopping_) {
-    return Status(StatusCode::kFailedPrecondition, "the server is stopping; no new scan starts");
+    return Error<errors::kServerStopping>();
   }
   if (running_) {
-    return Status(StatusCode::kFailedPrecondition,
-                  fmt::format("scan {} is still running; wait until it is finished", *running_));
+    return Error<errors::kScanRunning>(*running_);
   }
   // The last scan's thread has done its last step (clearing running_).
   if (thread_.joinable()) thread_.join();

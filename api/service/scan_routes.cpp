@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "api/service/api_errors.h"
 #include "api/service/list_page.h"
 #include "registry/compliance_record_queries.h"
 
@@ -52,7 +53,7 @@ HttpResponse ForStaff(const RouteRequest& route, const ScanAccess& access, Respo
   return WithCaller(route, access.registry, [&](const Actor& actor, registry::Database& db) {
     if (actor.role == Role::kUnit) {
       return ErrorResponse(route.request, http::status::forbidden,
-                           "scans are for CONAC staff and regional reviewers");
+                           Error<errors::kScansForReviewers>());
     }
     return respond(actor, db);
   });
@@ -61,7 +62,7 @@ HttpResponse ForStaff(const RouteRequest& route, const ScanAccess& access, Respo
 HttpResponse ListScans(const RouteRequest& route, const ScanAccess& access) {
   return ForStaff(route, access, [&](const Actor& actor, registry::Database& db) {
     const ListPage page = ReadListPage(route.query);
-    if (!page.error.empty()) {
+    if (!page.error.ok()) {
       return ErrorResponse(route.request, http::status::bad_request, page.error);
     }
     Result<std::int64_t> total = registry::CountScans(db);
@@ -81,11 +82,13 @@ HttpResponse ListScans(const RouteRequest& route, const ScanAccess& access) {
 HttpResponse ShowScan(const RouteRequest& route, const ScanAccess& access) {
   return ForStaff(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
-    if (!id) return ErrorResponse(route.request, http::status::not_found, "no such scan");
+    if (!id)
+      return ErrorResponse(route.request, http::status::not_found, Error<errors::kNoSuchScan>());
     Result<std::optional<registry::ScanProgressRow>> scan =
         registry::LoadScanProgress(db, *id, CountedRegion(actor));
     if (!scan) return RegistryErrorResponse(route.request, scan.status());
-    if (!*scan) return ErrorResponse(route.request, http::status::not_found, "no such scan");
+    if (!*scan)
+      return ErrorResponse(route.request, http::status::not_found, Error<errors::kNoSuchScan>());
     return JsonResponse(route.request, http::status::ok,
                         ScanJson(**scan, access.launcher->RunningScan(), actor));
   });
@@ -94,7 +97,8 @@ HttpResponse ShowScan(const RouteRequest& route, const ScanAccess& access) {
 HttpResponse StartScan(const RouteRequest& route, const ScanAccess& access) {
   return ForStaff(route, access, [&](const Actor& actor, registry::Database&) {
     if (actor.role != Role::kConac) {
-      return ErrorResponse(route.request, http::status::forbidden, "only CONAC staff start a scan");
+      return ErrorResponse(route.request, http::status::forbidden,
+                           Error<errors::kOnlyConacStartsScan>());
     }
     Result<std::int64_t> id =
         access.launcher->Start(*access.registry.writer, registry::ActorLabel(actor));

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "api/service/api_errors.h"
+
 namespace badgewatch::api {
 
 namespace {
@@ -15,26 +17,23 @@ constexpr std::chrono::seconds kRunningRetry{60};
 SelfCheckLimiter::Decision SelfCheckLimiter::TryStart(std::int64_t unit_id, Clock::time_point now) {
   const std::lock_guard lock(mutex_);
   if (running_total_ >= limits_.global_running) {
-    return {false, kRunningRetry,
-            fmt::format("{} self-checks are running, the most allowed at once; try again shortly",
-                        running_total_)};
+    return {false, kRunningRetry, Error<errors::kSelfChecksBusy>(running_total_)};
   }
   if (unit_id != 0) {
     if (running_[unit_id] > 0) {
-      return {false, kRunningRetry, "a self-check of this unit is still running"};
+      return {false, kRunningRetry, Error<errors::kSelfCheckRunning>()};
     }
     std::deque<Clock::time_point>& starts = starts_[unit_id];
     while (!starts.empty() && now - starts.front() >= kWindow) starts.pop_front();
     if (starts.size() >= limits_.per_unit_per_hour) {
       const auto wait = std::chrono::ceil<std::chrono::seconds>(starts.front() + kWindow - now);
-      return {false, wait,
-              fmt::format("at most {} self-checks per unit per hour", limits_.per_unit_per_hour)};
+      return {false, wait, Error<errors::kSelfChecksPerHour>(limits_.per_unit_per_hour)};
     }
     starts.push_back(now);
     ++running_[unit_id];
   }
   ++running_total_;
-  return {true, std::chrono::seconds(0), ""};
+  return {true, std::chrono::seconds(0), Status::Ok()};
 }
 
 void SelfCheckLimiter::Finished(std::int64_t unit_id) {

@@ -13,6 +13,8 @@
 #include <mutex>
 #include <string>
 
+#include "foundation/status.h"
+
 namespace badgewatch::api {
 
 struct SelfCheckLimits {
@@ -29,7 +31,7 @@ class SelfCheckLimiter {
   struct Decision {
     bool allowed = false;
     std::chrono::seconds retry_after{0};  // when refused: how long until it may succeed
-    std::string reason;                   // when refused
+    Status reason;                        // when refused
   };
 
   // Counts a start for `unit_id` (0: staff, not limited per unit) at `now`

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "api/service/api_errors.h"
 #include "api/service/json_body.h"
 #include "registry/sites.h"
 #include "scan/crawl_target.h"
@@ -50,7 +51,7 @@ std::optional<SelfCheckRequest> SiteRequest(const registry::Site& site, unsigned
   return request;
 }
 
-SelfCheckStart Refused(http::status status, std::string reason) {
+SelfCheckStart Refused(http::status status, Status reason) {
   SelfCheckStart start;
   start.status = status;
   start.refusal = std::move(reason);
@@ -81,7 +82,7 @@ HttpResponse StartSelfCheck(const RouteRequest& route, const SelfCheckAccess& ac
     }
     if (actor.role == Role::kUnit) {
       return ErrorResponse(route.request, http::status::forbidden,
-                           "a unit checks its own registered sites: give site_id");
+                           Error<errors::kUnitChecksOwnSites>());
     }
     SelfCheckRequest request;
     request.url = *url;
@@ -99,7 +100,8 @@ HttpResponse ShowSelfCheck(const RouteRequest& route, const SelfCheckAccess& acc
     std::optional<SelfCheckJob> job;
     if (id) job = access.jobs->Find(*id);
     if (!job || !MaySeeSelfCheck(actor, *job)) {
-      return ErrorResponse(route.request, http::status::not_found, "no such self-check");
+      return ErrorResponse(route.request, http::status::not_found,
+                           Error<errors::kNoSuchSelfCheck>());
     }
     nlohmann::ordered_json body = {{"id", job->id},
                                    {"state", job->state},
@@ -117,13 +119,13 @@ HttpResponse ShowSelfCheck(const RouteRequest& route, const SelfCheckAccess& acc
 SelfCheckStart StartSiteSelfCheck(const SelfCheckAccess& access, const Actor& actor,
                                   registry::Database& db, std::int64_t site_id) {
   Result<registry::Site> site = registry::LoadSite(db, site_id);
-  if (!site) return Refused(http::status::not_found, "no such site");
+  if (!site) return Refused(http::status::not_found, Error<errors::kNoSuchSite>());
   Result<registry::Unit> unit = registry::LoadUnit(db, site->unit_id);
   if (!unit || !MaySeeUnit(actor, unit->id, unit->fields.region_code)) {
-    return Refused(http::status::not_found, "no such site");
+    return Refused(http::status::not_found, Error<errors::kNoSuchSite>());
   }
   std::optional<SelfCheckRequest> request = SiteRequest(*site, access.site_port);
-  if (!request) return Refused(http::status::conflict, "the site has no domain to crawl");
+  if (!request) return Refused(http::status::conflict, Error<errors::kSiteHasNoDomain>());
   return StartRequestedSelfCheck(access, actor, std::move(*request));
 }
 
@@ -133,10 +135,10 @@ SelfCheckStart StartRequestedSelfCheck(const SelfCheckAccess& access, const Acto
   if (actor.role == Role::kUnit) request.unit_id = actor.unit_id;
   const std::optional<std::string> normalised = verifier::NormalizeHttpUrl(request.url);
   if (!normalised) {
-    return Refused(http::status::bad_request, "'" + request.url + "' is not an http(s) URL");
+    return Refused(http::status::bad_request, Error<errors::kSelfCheckUrl>(request.url));
   }
   if (!access.any_port && !OnWebPort(*normalised)) {
-    return Refused(http::status::bad_request, "self-checks crawl ports 80 and 443 only");
+    return Refused(http::status::bad_request, Error<errors::kSelfCheckPort>());
   }
   const SelfCheckLimiter::Decision decision = access.limiter->TryStart(
       actor.role == Role::kUnit ? actor.unit_id : 0, SelfCheckLimiter::Clock::now());

@@ -16,6 +16,7 @@
 #include "api/service/caller_scope.h"
 #include "api/service/self_check_jobs.h"
 #include "api/service/self_check_limiter.h"
+#include "foundation/status.h"
 
 namespace badgewatch::api {
 
@@ -35,7 +36,7 @@ struct SelfCheckAccess {
 struct SelfCheckStart {
   std::int64_t job_id = 0;
   http::status status = http::status::accepted;
-  std::string refusal;
+  Status refusal;
   std::chrono::seconds retry_after{0};
 };
 

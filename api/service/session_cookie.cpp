@@ -40,29 +40,6 @@ std::string CookieAttributes(bool secure) {
 
 }  // namespace
 
-std::optional<std::string_view> CookieValue(const HttpRequest& request, std::string_view name) {
-  const auto [first, last] = request.equal_range(http::field::cookie);
-  for (auto header = first; header != last; ++header) {
-    std::string_view cookies(header->value().data(), header->value().size());
-    while (!cookies.empty()) {
-      const std::size_t semicolon = cookies.find(';');
-      const std::string_view pair = Trimmed(cookies.substr(0, semicolon));
-      cookies =
-          semicolon == std::string_view::npos ? std::string_view() : cookies.substr(semicolon + 1);
-      const std::size_t equals = pair.find('=');
-      if (equals == std::string_view::npos || Trimmed(pair.substr(0, equals)) != name) {
-        continue;
-      }
-      std::string_view value = Trimmed(pair.substr(equals + 1));
-      if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
-        value = value.substr(1, value.size() - 2);
-      }
-      if (!value.empty()) return value;
-    }
-  }
-  return std::nullopt;
-}
-
 std::optional<std::string_view> SessionCookieToken(const HttpRequest& request) {
   return CookieValue(request, kSessionCookieName);
 }

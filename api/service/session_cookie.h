@@ -21,12 +21,6 @@ inline constexpr std::string_view kSessionCookieName = "bw_session";
 inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 inline constexpr std::string_view kCsrfFormField = "csrf_token";
 
-// The value of the first cookie `name` in the request's Cookie headers
-// (spaces around it and double quotes dropped); nullopt when there is none
-// or it is empty. The view points into `request`.
-[[nodiscard]] std::optional<std::string_view> CookieValue(const HttpRequest& request,
-                                                          std::string_view name);
-
 // CookieValue(request, "bw_session").
 [[nodiscard]] std::optional<std::string_view> SessionCookieToken(const HttpRequest& request);
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "api/service/api_errors.h"
 #include "api/service/json_body.h"
 #include "api/service/request_auth.h"
 #include "registry/passwords.h"
@@ -27,25 +28,21 @@ HttpResponse StartSession(const RouteRequest& route, const WebLoginAccess& acces
       return response;
     }
     case WebLoginResult::Outcome::kBadCredentials:
-      return JsonResponse(route.request, http::status::unauthorized,
-                          {{"error", registry::kBadLoginMessage}, {"code", "bad-credentials"}});
+      return ErrorResponse(route.request, http::status::unauthorized, LoginRefusal(result));
     case WebLoginResult::Outcome::kThrottled:
-      return TooManyRequestsResponse(route.request,
-                                     std::chrono::seconds(result.retry_after_seconds),
-                                     LoginRefusalText(result, scan::ReportLanguage::kChinese));
+      return TooManyRequestsResponse(
+          route.request, std::chrono::seconds(result.retry_after_seconds), LoginRefusal(result));
     case WebLoginResult::Outcome::kBusy: {
-      HttpResponse response = JsonResponse(
-          route.request, http::status::service_unavailable,
-          {{"error", LoginRefusalText(result, scan::ReportLanguage::kChinese)}, {"code", "busy"}});
+      HttpResponse response =
+          ErrorResponse(route.request, http::status::service_unavailable, LoginRefusal(result));
       response.set(http::field::retry_after, std::to_string(result.retry_after_seconds));
       return response;
     }
     case WebLoginResult::Outcome::kUnavailable:
       break;
   }
-  return JsonResponse(
-      route.request, http::status::internal_server_error,
-      {{"error", "the registry could not be read or written; see the log"}, {"code", "storage"}});
+  return ErrorResponse(route.request, http::status::internal_server_error,
+                       Error<errors::kRegistryUnavailable>());
 }
 
 HttpResponse EndSession(const RouteRequest& route, const WebLoginAccess& access) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "api/http/client_limiter.h"
+#include "api/service/api_errors.h"
 
 namespace badgewatch::api {
 
@@ -39,9 +40,7 @@ Result<std::int64_t> SmsCodeGate::Request(registry::Registry& registry, std::int
                                                                       : sent.front() + kDay - now),
                  std::chrono::seconds(1));
     if (retry_after != nullptr) *retry_after = wait;
-    return Status(StatusCode::kResourceExhausted,
-                  fmt::format("当前网络获取验证码的次数已达上限，请 {} 小时后再试。",
-                              std::chrono::ceil<std::chrono::hours>(wait).count()));
+    return Error<errors::kSmsLimitNetwork>(std::chrono::ceil<std::chrono::hours>(wait).count());
   }
   registry::SmsCodeRefusal refusal;
   Result<std::int64_t> id =

@@ -280,7 +280,7 @@ HttpResponse RequestSmsCodePage(const RouteRequest& route, const RegistryAccess&
         RequestSmsCodeThrough(access.sms_codes, writer.registry(), viewer.actor->account_id, mobile,
                               route.client, &retry_after);
     if (!id) {
-      state.message_html = HtmlEscape(id.status().message());
+      state.message_html = HtmlEscape(id.status().message(viewer.language));
       HttpResponse response = FormPage(viewer, HttpStatusFor(id.status().code()), state);
       if (id.status().code() == StatusCode::kResourceExhausted) {
         response.set(http::field::retry_after, std::to_string(retry_after.count()));
@@ -319,7 +319,7 @@ HttpResponse SubmitApplicationPage(const RouteRequest& route, const RegistryAcce
       if (Status s =
               registry::ConfirmSmsCode(writer.registry(), actor.account_id, *verification, code);
           !s.ok()) {
-        state.message_html = HtmlEscape(s.message());
+        state.message_html = HtmlEscape(s.message(viewer.language));
         return FormPage(viewer, HttpStatusFor(s.code()), state);
       }
     }
@@ -337,7 +337,7 @@ HttpResponse SubmitApplicationPage(const RouteRequest& route, const RegistryAcce
       if (status.code() == StatusCode::kPermissionDenied) {
         return ErrorPage(viewer, http::status::forbidden);
       }
-      state.message_html = HtmlEscape(status.message());
+      state.message_html = HtmlEscape(status.message(viewer.language));
       return FormPage(viewer, HttpStatusFor(status.code()), state);
     }
     return SeeOther(route, "/applications/" + std::to_string(id));
@@ -610,7 +610,7 @@ HttpResponse DecisionPage(const RouteRequest& route, const RegistryAccess& acces
     }
     const std::string message = s.code() == StatusCode::kInvalidArgument && reason.empty()
                                     ? std::string(viewer.T(WebText::kReasonRequired))
-                                    : s.message();
+                                    : s.message(viewer.language);
     return ApplicationDetail(viewer, writer.registry().writer(), *application,
                              HttpStatusFor(s.code()), HtmlEscape(message), access.writer->Now());
   });
@@ -627,9 +627,10 @@ HttpResponse PrintPage(const RouteRequest& route, const RegistryAccess& access, 
     Result<std::string> html = render(db, application->id);
     if (!html) {
       const http::status status = HttpStatusFor(html.status().code());
-      return ErrorPage(
-          viewer, status,
-          status == http::status::internal_server_error ? "" : HtmlEscape(html.status().message()));
+      return ErrorPage(viewer, status,
+                       status == http::status::internal_server_error
+                           ? ""
+                           : HtmlEscape(html.status().message(viewer.language)));
     }
     return PrintDocument(route, std::move(html).value());
   });

@@ -56,14 +56,16 @@ HttpResponse PostLogin(const RouteRequest& route, const WebLoginAccess& access) 
                            viewer.T(WebText::kBadCredentials));
     case WebLoginResult::Outcome::kThrottled: {
       const int wait = std::max(1, result.retry_after_seconds);
-      HttpResponse response = LoginFormPage(viewer, http::status::too_many_requests, next, login,
-                                            HtmlEscape(LoginRefusalText(result, viewer.language)));
+      HttpResponse response =
+          LoginFormPage(viewer, http::status::too_many_requests, next, login,
+                        HtmlEscape(LoginRefusal(result).message(viewer.language)));
       response.set(http::field::retry_after, std::to_string(wait));
       return response;
     }
     case WebLoginResult::Outcome::kBusy: {
-      HttpResponse response = LoginFormPage(viewer, http::status::service_unavailable, next, login,
-                                            HtmlEscape(LoginRefusalText(result, viewer.language)));
+      HttpResponse response =
+          LoginFormPage(viewer, http::status::service_unavailable, next, login,
+                        HtmlEscape(LoginRefusal(result).message(viewer.language)));
       response.set(http::field::retry_after, std::to_string(result.retry_after_seconds));
       return response;
     }
@@ -73,7 +75,7 @@ HttpResponse PostLogin(const RouteRequest& route, const WebLoginAccess& access) 
   WebLoginResult unavailable = result;
   unavailable.outcome = WebLoginResult::Outcome::kUnavailable;
   return LoginFormPage(viewer, http::status::service_unavailable, next, login,
-                       HtmlEscape(LoginRefusalText(unavailable, viewer.language)));
+                       HtmlEscape(LoginRefusal(unavailable).message(viewer.language)));
 }
 
 HttpResponse PostLogout(const RouteRequest& route, const WebLoginAccess& access) {

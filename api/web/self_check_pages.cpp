@@ -17,9 +17,9 @@ namespace badgewatch::api {
 
 namespace {
 
+using foundation::HtmlEscape;
 using nlohmann::ordered_json;
 using registry::Actor;
-using foundation::HtmlEscape;
 
 constexpr std::size_t kMaxSitesListed = 500;
 constexpr int kRefreshSeconds = 2;
@@ -91,12 +91,12 @@ HttpResponse StartSelfCheckPage(const RouteRequest& route, const SelfCheckAccess
           case http::status::not_found:
             return ErrorPage(viewer, http::status::not_found);
           case http::status::too_many_requests: {
-            HttpResponse response = SelfCheckFormPage(
-                viewer, db, http::status::too_many_requests,
-                viewer
-                    .F(WebText::kTooManySelfChecks,
-                       std::max<std::int64_t>(1, start.retry_after.count()))
-                    .html());
+            HttpResponse response =
+                SelfCheckFormPage(viewer, db, http::status::too_many_requests,
+                                  viewer
+                                      .F(WebText::kTooManySelfChecks,
+                                         std::max<std::int64_t>(1, start.retry_after.count()))
+                                      .html());
             response.set(http::field::retry_after,
                          std::to_string(std::max<std::int64_t>(1, start.retry_after.count())));
             return response;
@@ -105,7 +105,8 @@ HttpResponse StartSelfCheckPage(const RouteRequest& route, const SelfCheckAccess
             return SelfCheckFormPage(viewer, db, http::status::conflict,
                                      viewer.T(WebText::kNoCheckableSites));
           default:
-            return SelfCheckFormPage(viewer, db, start.status, HtmlEscape(start.refusal));
+            return SelfCheckFormPage(viewer, db, start.status,
+                                     HtmlEscape(start.refusal.message(viewer.language)));
         }
       });
 }

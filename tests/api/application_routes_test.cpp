@@ -134,15 +134,14 @@ TEST_CASE("ApplicationApi: fields a caller may not set, and bad bodies, change n
     const HttpResponse response = submit(forged.dump());
     CHECK(response.result() == http::status::bad_request);
     CHECK(json::parse(response.body())["error"] ==
-          "field '" + std::string(field) + "' cannot be set here");
+          "此处不能设置字段“" + std::string(field) + "”。");
   }
   CHECK(submit("{\"name\": ").result() == http::status::bad_request);
   CHECK(submit("[1, 2]").result() == http::status::bad_request);
   CHECK(submit(form.dump(), "text/plain").result() == http::status::unsupported_media_type);
   json wrong_type = form;
   wrong_type["ips"] = "10.0.0.1";
-  CHECK(json::parse(submit(wrong_type.dump()).body())["error"] ==
-        "field 'ips' must be an array of strings");
+  CHECK(json::parse(submit(wrong_type.dump()).body())["error"] == "字段“ips”必须是字符串数组。");
   json bad_ip = form;
   bad_ip["ips"] = {"10.0.0.300"};
   CHECK(submit(bad_ip.dump()).result() == http::status::bad_request);

@@ -128,19 +128,19 @@ TEST_CASE("Compliance records: an invalid filter value is a 400 that says why", 
     INFO(query << " → " << body.dump());
     CHECK(body["error"].get<std::string>().find(words) != std::string::npos);
   };
-  refused("verdict=broken", "verdict must be one of pass, fail, unreachable");
-  refused("problem=ip-mismatch", "problem must be a failure code");
-  refused("problem=", "problem must be a failure code");
-  refused("change=unchanged", "change must be one of");
-  refused("region=99", "region must be a region code (two digits, e.g. 33), not '99'");
-  refused("region=abc", "region must be a region code");
-  refused("scan=abc", "scan must be a scan id or 'latest'");
-  refused("scan=0", "scan must be a scan id");
-  refused("page=0", "page must be");
-  refused("page=-1", "page must be");
-  refused("per_page=201", "per_page must be a whole number from 1 to 200");
-  refused("per_page=x", "per_page must be");
-  refused("verdcit=fail", "unknown parameter 'verdcit'");
+  refused("verdict=broken", "verdict 必须是以下之一：pass, fail, unreachable");
+  refused("problem=ip-mismatch", "problem 必须是一个问题代码");
+  refused("problem=", "problem 必须是一个问题代码");
+  refused("change=unchanged", "change 必须是以下之一");
+  refused("region=99", "region 必须是区域代码（两位数字，如 33），而不是“99”");
+  refused("region=abc", "region 必须是区域代码");
+  refused("scan=abc", "scan 必须是检查编号或“latest”");
+  refused("scan=0", "scan 必须是检查编号");
+  refused("page=0", "page 必须是");
+  refused("page=-1", "page 必须是");
+  refused("per_page=201", "per_page 必须是 1 到 200 之间的整数");
+  refused("per_page=x", "per_page 必须是");
+  refused("verdcit=fail", "未知的参数“verdcit”");
   api.Get("conac", "/api/compliance-records?scan=4242", http::status::not_found);
   api.Get("conac",
           "/api/compliance-records/" + std::to_string(RecordOf(api, api.second_scan, api.mine)) +

@@ -37,7 +37,8 @@ RequestRouter SiteRouter() {
     return JsonResponse(r.request, http::status::accepted, {{"site", r.PathParam("id")}});
   });
   router.Add(http::verb::delete_, "/api/sites/{id}", [](const RouteRequest& r) {
-    return ErrorResponse(r.request, http::status::forbidden, "no");
+    return ErrorResponse(r.request, http::status::forbidden,
+                         badgewatch::Status(badgewatch::StatusCode::kPermissionDenied, "no"));
   });
   router.Add(http::verb::get, "/boom", [](const RouteRequest&) -> HttpResponse {
     throw std::runtime_error("database file is locked at /secret/path");

@@ -175,7 +175,7 @@ TEST_CASE("Scans: a second start while one runs is 409, a stop leaves it resumab
   const std::int64_t id = StartScan(api);
   const HttpResponse again = api.Call("conac", http::verb::post, "/api/scans");
   CHECK(again.result() == http::status::conflict);
-  CHECK(again.body().find("still running") != std::string::npos);
+  CHECK(again.body().find("仍在进行") != std::string::npos);
   const json running = PollScan(api, id, [](const json& s) { return !s["sites_due"].is_null(); });
   CHECK(running["state"] == "running");
   CHECK(running["sites_due"] == 3);

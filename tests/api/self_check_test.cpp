@@ -40,7 +40,7 @@ TEST_CASE("SelfCheckLimiter: per unit per hour, one running per unit, a global c
   REQUIRE(limiter.TryStart(7, t0).allowed);
   const auto busy = limiter.TryStart(7, t0 + seconds(1));
   CHECK_FALSE(busy.allowed);
-  CHECK(busy.reason == "a self-check of this unit is still running");
+  CHECK(busy.reason.message() == "a self-check of this unit is still running");
   limiter.Finished(7);
   REQUIRE(limiter.TryStart(7, t0 + minutes(10)).allowed);
   limiter.Finished(7);
@@ -165,7 +165,7 @@ TEST_CASE("SelfCheckApi: SSRF — private targets are refused and nothing connec
       HttpResponse refused = api.Call("conac", http::verb::post, "/api/self-checks",
                                       json{{"url", url}, {"name", "x"}}.dump());
       CHECK(refused.result() == http::status::bad_request);
-      CHECK_THAT(refused.body(), Catch::Contains("ports 80 and 443"));
+      CHECK_THAT(refused.body(), Catch::Contains("80 和 443 端口"));
     }
   }
   CHECK(canary.connections() == 0);

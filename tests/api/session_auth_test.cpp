@@ -50,8 +50,8 @@ struct CookieApi : RegistryApi {
   }
 };
 
-std::string ErrorCode(const HttpResponse& response) {
-  return json::parse(response.body()).value("code", "");
+std::string ErrorReason(const HttpResponse& response) {
+  return json::parse(response.body()).value("reason", "");
 }
 
 }  // namespace
@@ -106,14 +106,14 @@ TEST_CASE("AuthenticateCaller: a cookie-borne write needs the session's CSRF tok
     const HttpResponse refused =
         api.router.Handle(api.Request(http::verb::post, "/api/sms-codes", kSmsBody));
     CHECK(refused.result() == http::status::forbidden);
-    CHECK(ErrorCode(refused) == "csrf");
+    CHECK(ErrorReason(refused) == "csrf");
   }
   SECTION("wrong") {
     HttpRequest request = api.Request(http::verb::post, "/api/sms-codes", kSmsBody);
     request.set("X-CSRF-Token", std::string(64, '0'));
     const HttpResponse refused = api.router.Handle(request);
     CHECK(refused.result() == http::status::forbidden);
-    CHECK(ErrorCode(refused) == "csrf");
+    CHECK(ErrorReason(refused) == "csrf");
   }
   SECTION("another session's token") {
     const registry::WebSession other =
@@ -167,7 +167,7 @@ TEST_CASE("AuthenticateCaller: expired and ended sessions are 401", "[api]") {
     *api.now = api.session.expires_at;
     const HttpResponse refused = api.router.Handle(api.Request(http::verb::get, "/api/me"));
     CHECK(refused.result() == http::status::unauthorized);
-    CHECK_THAT(refused.body(), Catch::Contains("log in again"));
+    CHECK_THAT(refused.body(), Catch::Contains("请重新登录"));
   }
   SECTION("ended") {
     REQUIRE(registry::EndWebSession(*api.registry, api.session.token).ok());

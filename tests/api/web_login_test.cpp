@@ -233,8 +233,9 @@ TEST_CASE("WebLogin: unknown login, no password and wrong password answer alike"
     CHECK(response->body() == unknown.body());
     CHECK(response->count(http::field::set_cookie) == 0);
   }
-  CHECK(json::parse(unknown.body()) ==
-        json{{"error", "wrong login or password"}, {"code", "bad-credentials"}});
+  CHECK(json::parse(unknown.body()) == json{{"error", "登录名或密码错误。"},
+                                            {"code", "permission-denied"},
+                                            {"reason", "bad-login"}});
   CHECK(LogIn(api.login, "no-such-login", kAgencyPassword, kClient).outcome ==
         Outcome::kBadCredentials);
 

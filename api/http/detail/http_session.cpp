@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "api/http/http_errors.h"
+
 namespace badgewatch::api::detail {
 
 namespace beast = boost::beast;
@@ -29,10 +31,10 @@ std::string RemoteOf(const asio::ip::tcp::socket& socket) {
   return endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
 }
 
-std::string_view RefusalMessage(ClientLimiter::Admission::Refusal refusal) {
+Status Refusal(ClientLimiter::Admission::Refusal refusal) {
   return refusal == ClientLimiter::Admission::Refusal::kInFlight
-             ? "同一客户端同时处理中的请求过多，请稍后再试。"
-             : "请求过于频繁，请稍后再试。";
+             ? Error<errors::kTooManyInFlight>()
+             : Error<errors::kTooManyRequests>();
 }
 
 }  // namespace
@@ -151,18 +153,18 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
     request_line_ = "-";
     if (ec == beast::http::error::header_limit) {
       return Write(UnreadableRequestResponse(beast::http::status::request_header_fields_too_large,
-                                             "request headers are too large"));
+                                             Error<errors::kHeadersTooLarge>()));
     }
     if (ec == beast::http::error::body_limit) {
       return Write(UnreadableRequestResponse(beast::http::status::payload_too_large,
-                                             "request body is too large"));
+                                             Error<errors::kBodyTooLarge>()));
     }
     // On a deadline Beast has already closed the socket: no 408 can be sent.
     if (ec == beast::error::timeout && begun) shared_->metrics.RequestTimedOut();
     if (ec.category() == beast::error_code(beast::http::error::end_of_stream).category() &&
         ec != beast::http::error::end_of_stream && ec != beast::http::error::partial_message) {
       return Write(UnreadableRequestResponse(beast::http::status::bad_request,
-                                             "malformed HTTP request: " + ec.message()));
+                                             Error<errors::kMalformedRequest>(ec.message())));
     }
     return Close();  // closed by the client, idle timeout, stop, reset
   }
@@ -178,7 +180,7 @@ void HttpSession::OnRead(beast::error_code ec, std::size_t /*bytes*/) {
       !admission.admitted()) {
     shared_->metrics.RequestLimited(admission.refusal);
     HttpResponse refusal =
-        TooManyRequestsResponse(*request, admission.retry_after, RefusalMessage(admission.refusal));
+        TooManyRequestsResponse(*request, admission.retry_after, Refusal(admission.refusal));
     if (stop_after_response_ || shared_->stopping) refusal.keep_alive(false);
     return Write(std::move(refusal));
   }
