@@ -6,6 +6,7 @@
 
 #include "foundation/ascii.h"
 #include "registry/crypto_primitives.h"
+#include "registry/outbox.h"
 #include "registry/registry_errors.h"
 #include "registry/transaction.h"
 
@@ -32,6 +33,8 @@ constexpr char kRevokeToken[] = "UPDATE api_tokens SET revoked_at = ? WHERE id =
 // The prefix every token carries, so a leaked one is recognisable.
 constexpr std::string_view kTokenPrefix = "bwt_";
 
+}  // namespace
+
 Status ValidateLogin(std::string_view login) {
   bool ok = login.size() >= 3 && login.size() <= 64;
   for (char c : login) {
@@ -43,6 +46,8 @@ Status ValidateLogin(std::string_view login) {
   }
   return Status::Ok();
 }
+
+namespace {
 
 // `password_record`: a HashPassword record, or null for an account without a
 // web password yet.
@@ -94,7 +99,7 @@ std::string ActorLabel(const Actor& actor) {
 }
 
 Result<Actor> RegisterUnit(Registry& registry, const UnitFields& fields, const std::string& login,
-                           const std::optional<std::string>& password_record) {
+                           const std::optional<std::string>& password_record, bool confirm) {
   if (Status s = ValidateLogin(login); !s.ok()) return s;
   Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
@@ -106,11 +111,21 @@ Result<Actor> RegisterUnit(Registry& registry, const UnitFields& fields, const s
                     password_record ? SqlValue(*password_record) : SqlValue(nullptr));
   if (!account_id) return account_id.status();
   Actor actor{*account_id, Role::kUnit, *unit_id, ""};
-  Status audited = registry.Audit(
-      {ActorLabel(actor), "unit.register", fmt::format("unit:{}", *unit_id),
-       fmt::format("{} ({}, region {}){}", fields.name, UnitKindLabel(fields.kind),
-                   fields.region_code, password_record ? "; with a web password" : "")});
+  Status audited =
+      registry.Audit({ActorLabel(actor), "unit.register", fmt::format("unit:{}", *unit_id),
+                      fmt::format("{} ({}, region {}){}", fields.name, UnitKindLabel(fields.kind),
+                                  WithDivision(fields).region_code,
+                                  password_record ? "; with a web password" : "")});
   if (!audited.ok()) return audited;
+  if (confirm) {
+    Result<Unit> unit = LoadUnit(db, *unit_id);
+    if (!unit) return unit.status();
+    const std::string body = fmt::format(
+        "{}：贵单位已完成网站标识服务新用户注册，登录名为 {}，现在即可登录。如非本单位操作，请致电 "
+        "010-52035000。",
+        unit->fields.name, login);
+    if (Status s = NotifyUnit(registry, *unit, "新用户注册成功", body); !s.ok()) return s;
+  }
   if (Status s = txn->Commit(); !s.ok()) return s;
   return actor;
 }

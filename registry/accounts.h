@@ -28,13 +28,19 @@ struct Actor {
 // "account:7 (regional 33)": how the audit log names the actor.
 [[nodiscard]] std::string ActorLabel(const Actor& actor);
 
+// OK for a login of 3-64 of [A-Za-z0-9._-]; kInvalidArgument (Chinese) otherwise.
+[[nodiscard]] Status ValidateLogin(std::string_view login);
+
 // Account registration (附件一): validates the unit fields and the login
 // (3-64 of [A-Za-z0-9._-]), inserts the unit and its account — with its web
 // password when `password_record` (a HashPassword record, passwords.h) is
 // given — and audits, all in one transaction. Returns the new unit account.
+// With `confirm`, the unit is also told by SMS and e-mail (NotifyUnit) that
+// its account exists, in the same transaction (the web and API registration).
 [[nodiscard]] Result<Actor> RegisterUnit(Registry& registry, const UnitFields& fields,
                                          const std::string& login,
-                                         const std::optional<std::string>& password_record = {});
+                                         const std::optional<std::string>& password_record = {},
+                                         bool confirm = false);
 
 // A staff account: kRegional needs a region code from the list; kConac none.
 // kInvalidArgument for kUnit (units register) or a bad login/region.

@@ -109,7 +109,8 @@ Status RegisterAccounts(Registry& registry, const std::string& dir, DemoCast& ca
                     Field(*table, row, "handler_name"),
                     Field(*table, row, "mobile"),
                     Field(*table, row, "email"),
-                    std::nullopt};
+                    std::nullopt,
+                    ""};
     const std::string login = Field(*table, row, "login");
     if (!cast.reviewers.count(unit.region_code)) {
       Result<Actor> reviewer = CreateStaffAccount(registry, "reviewer-" + unit.region_code,

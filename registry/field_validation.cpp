@@ -61,10 +61,19 @@ Status ValidateIpAddress(std::string_view ip) {
   return Error<errors::kIpInvalid>(ip);
 }
 
-namespace {
+Status FieldErrorsStatus(const std::vector<FieldError>& errors) {
+  if (errors.empty()) return Status::Ok();
+  std::string message;
+  for (const FieldError& error : errors) {
+    if (!message.empty()) message += "；";
+    message += error.message;
+  }
+  // The field messages are written in Chinese only (FieldError), so the
+  // joined text is the same in both languages.
+  return Status(errors::kFormFieldsInvalid.code, errors::kFormFieldsInvalid.reason, message,
+                message);
+}
 
-// Number of Unicode code points in `utf8`, or nullopt-like -1 when it is not
-// valid UTF-8.
 long CountCodePoints(std::string_view utf8) {
   long count = 0;
   for (std::size_t i = 0; i < utf8.size();) {
@@ -90,8 +99,6 @@ long CountCodePoints(std::string_view utf8) {
   }
   return count;
 }
-
-}  // namespace
 
 Status ValidateIntroduction(std::string_view introduction) {
   const long chars = CountCodePoints(introduction);

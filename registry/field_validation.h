@@ -4,11 +4,28 @@
 #define BADGEWATCH_REGISTRY_FIELD_VALIDATION_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "foundation/status.h"
 
 namespace badgewatch::registry {
+
+// One problem of a form, for the field it belongs to: `field` is the field's
+// name in the form and the API ("name", "mobile", ...), `message` the
+// sentence shown beside it (Chinese).
+struct FieldError {
+  std::string field;
+  std::string message;
+};
+
+// The messages of `errors` joined by "；" as one kInvalidArgument (OK when
+// there are none): how a workflow that takes a whole form refuses it.
+[[nodiscard]] Status FieldErrorsStatus(const std::vector<FieldError>& errors);
+
+// Unicode code points in `utf8`; -1 when it is not valid UTF-8.
+[[nodiscard]] long CountCodePoints(std::string_view utf8);
 
 // The most characters (Unicode code points) a site introduction may hold.
 inline constexpr std::size_t kMaxIntroductionChars = 500;

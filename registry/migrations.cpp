@@ -354,15 +354,35 @@ ALTER TABLE compliance_records ADD COLUMN dead_links INTEGER NOT NULL DEFAULT 0
   CHECK (dead_links >= 0);
 )sql";
 
+// Version 7: the administrative divisions (GB/T 2260: provinces, prefecture-
+// level cities, counties; data/administrative_divisions.csv), each the office
+// of its level, and each unit's own division (units.division_code, the office
+// at the unit's level). Units registered before are at their province's level.
+constexpr char kSchemaV7[] = R"sql(
+CREATE TABLE divisions (
+  code TEXT PRIMARY KEY NOT NULL CHECK (length(code) = 6),
+  name TEXT NOT NULL,
+  parent_code TEXT REFERENCES divisions (code)
+) WITHOUT ROWID;
+CREATE INDEX divisions_by_parent ON divisions (parent_code, code);
+ALTER TABLE units ADD COLUMN division_code TEXT REFERENCES divisions (code);
+)sql";
+constexpr char kBackfillUnitDivisions[] =
+    "UPDATE units SET division_code = region_code || '0000' WHERE division_code IS NULL AND "
+    "region_code || '0000' IN (SELECT code FROM divisions)";
+
 struct Migration {
   std::int64_t version;
   const char* sql;
-  bool seeds_reference_lists;  // fill regions and system categories afterwards
+  bool seeds_reference_lists;    // fill regions and system categories afterwards
+  bool seeds_divisions = false;  // fill the divisions and place the units in them
 };
 
 constexpr std::array kMigrations = {
-    Migration{1, kSchemaV1, true},  Migration{2, kSchemaV2, false}, Migration{3, kSchemaV3, false},
-    Migration{4, kSchemaV4, false}, Migration{5, kSchemaV5, false}, Migration{6, kSchemaV6, false},
+    Migration{1, kSchemaV1, true},        Migration{2, kSchemaV2, false},
+    Migration{3, kSchemaV3, false},       Migration{4, kSchemaV4, false},
+    Migration{5, kSchemaV5, false},       Migration{6, kSchemaV6, false},
+    Migration{7, kSchemaV7, false, true},
 };
 
 // PRAGMA takes no parameters; the version is one of kMigrations' constants.
@@ -406,6 +426,10 @@ Status ApplyMigrations(Database& db, std::int64_t up_to_version) {
     }
     if (migration.seeds_reference_lists) {
       if (Status s = detail::SeedReferenceLists(db); !s.ok()) return s;
+    }
+    if (migration.seeds_divisions) {
+      if (Status s = detail::SeedDivisions(db); !s.ok()) return s;
+      if (Status s = db.Exec(kBackfillUnitDivisions); !s.ok()) return s;
     }
     if (Status s = db.Exec(SetUserVersionSql(migration.version).c_str()); !s.ok()) return s;
     if (Status s = txn->Commit(); !s.ok()) return s;

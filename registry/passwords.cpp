@@ -178,12 +178,17 @@ Status SetPassword(Registry& registry, std::int64_t account_id, std::string_view
   if (Status s = CheckPasswordPolicy(*login, password); !s.ok()) return s;
   Result<std::string> record = HashPassword(password, cost);
   if (!record) return record.status();
+  return StorePasswordRecord(registry, account_id, *record, {"cli", "account.password", "", {}});
+}
 
+Status StorePasswordRecord(Registry& registry, std::int64_t account_id, std::string_view record,
+                           const PasswordChange& change) {
+  Database& db = registry.writer();
   Result<Transaction> txn = Transaction::Begin(db);
   if (!txn) return txn.status();
   Result<Statement> update = db.Prepare(kUpdatePassword);
   if (!update) return update.status();
-  if (Status b = update->Bind({*record, registry.Now(), account_id}); !b.ok()) return b;
+  if (Status b = update->Bind({record, registry.Now(), account_id}); !b.ok()) return b;
   if (Status s = update->Run(); !s.ok()) return s;
   if (db.Changes() == 0) return Error<errors::kAccountNotFound>(account_id);
   Result<Statement> end = db.Prepare(kEndAccountSessions);
@@ -191,9 +196,14 @@ Status SetPassword(Registry& registry, std::int64_t account_id, std::string_view
   if (Status b = end->Bind({registry.Now(), account_id}); !b.ok()) return b;
   if (Status s = end->Run(); !s.ok()) return s;
   const std::int64_t ended = db.Changes();
-  Status audited = registry.Audit({"cli", "account.password", fmt::format("account:{}", account_id),
-                                   fmt::format("password set; {} web sessions ended", ended)});
+  const std::string detail = fmt::format("password set; {} web sessions ended", ended);
+  Status audited = registry.Audit(
+      {change.actor, change.action, fmt::format("account:{}", account_id),
+       change.detail.empty() ? detail : fmt::format("{}; {}", change.detail, detail)});
   if (!audited.ok()) return audited;
+  if (change.inside) {
+    if (Status s = change.inside(registry); !s.ok()) return s;
+  }
   return txn->Commit();
 }
 

@@ -11,6 +11,7 @@
 #define BADGEWATCH_REGISTRY_PASSWORDS_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -55,6 +56,22 @@ inline constexpr std::string_view kBadLoginMessage = errors::kBadLogin.english;
 // and audits ("account.password", by "cli"). kNotFound for no such account.
 [[nodiscard]] Status SetPassword(Registry& registry, std::int64_t account_id,
                                  std::string_view password, PasswordCost cost = {});
+
+// Who changes a password and why, for StorePasswordRecord's audit entry;
+// `inside` (when set) runs in the same transaction after the change (the SMS
+// code a reset used is marked used there).
+struct PasswordChange {
+  std::string actor;   // ActorLabel, "cli", or "password-reset"
+  std::string action;  // "account.password", "account.password-change", ...
+  std::string detail;  // prefixed to the entry's detail; may be empty
+  std::function<Status(Registry&)> inside;
+};
+
+// Stores `record` (a HashPassword record, made outside the writer's lease)
+// as the account's password, ends its open web sessions and audits, in one
+// transaction. kNotFound for no such account.
+[[nodiscard]] Status StorePasswordRecord(Registry& registry, std::int64_t account_id,
+                                         std::string_view record, const PasswordChange& change);
 
 // The account whose login and password these are. kPermissionDenied with
 // kBadLoginMessage for an unknown login, an account without a password and a

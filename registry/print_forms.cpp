@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "foundation/html_markup.h"
+#include "registry/divisions.h"
 #include "registry/registry_errors.h"
 #include "registry/site_applications.h"
 #include "registry/units.h"
@@ -79,7 +80,9 @@ Result<std::string> RenderApplicationLetter(Database& db, std::int64_t applicati
   std::string html =
       fmt::format(kPageStart, fmt::arg("title", "关于申请对网站开办审核和资格复核的函"));
   html += "<h1>关于申请对网站开办审核和资格复核的函</h1>\n";
-  html += "<p>同级机构编制部门：</p>\n";
+  // Addressed to the office at the unit's own level, by name.
+  Result<std::string> office = OfficeName(db, f->unit.fields.division_code);
+  html += fmt::format("<p>{}：</p>\n", HtmlEscape(office ? *office : "同级机构编制部门"));
   html += fmt::format(
       "<p>根据《关于加强党政机关网站安全管理的通知》（中网办发文〔2014〕1号）和《关于做好党政机关"
       "网站开办审核、资格复核和网站标识管理工作的通知》（中央编办发〔2014〕69号）要求，"

@@ -99,7 +99,7 @@ inline constexpr ErrorText kChineseDomainNotTheUnits{
 
 // --- accounts, passwords, sessions ---
 inline constexpr ErrorText kLoginMalformed{
-    kInvalidArgument, "login-malformed", "登录名“{}”须为 3-64 个字母、数字、“.”、“_”或“-”。",
+    kInvalidArgument, "login-malformed", "登录名“{}”须为 3–64 个英文字母、数字、“.”、“_”或“-”",
     "login '{}' must be 3-64 letters, digits, '.', '_' or '-'"};
 inline constexpr ErrorText kAccountNotFound{kNotFound, "account-not-found",
                                             "没有编号为 {} 的账号。", "no account {}"};
@@ -122,16 +122,16 @@ inline constexpr ErrorText kApiTokenRevoked{kFailedPrecondition, "api-token-revo
                                             "API 令牌 {} 已吊销。",
                                             "API token {} is revoked already"};
 inline constexpr ErrorText kPasswordTooShort{kInvalidArgument, "password-too-short",
-                                             "密码至少需要 {} 个字符。",
+                                             "密码至少需要 {} 个字符",
                                              "the password must have at least {} characters"};
 inline constexpr ErrorText kPasswordTooLong{kInvalidArgument, "password-too-long",
-                                            "密码最多 {} 个字符。",
+                                            "密码最多 {} 个字符",
                                             "the password must have at most {} characters"};
 inline constexpr ErrorText kPasswordOneCharacter{kInvalidArgument, "password-one-character",
-                                                 "密码不能只由同一个字符重复组成。",
+                                                 "密码不能由同一个字符重复组成",
                                                  "the password must not repeat one character only"};
 inline constexpr ErrorText kPasswordIsLogin{kInvalidArgument, "password-is-login",
-                                            "密码不能与登录名相同。",
+                                            "密码不能与登录名相同",
                                             "the password must not be the login"};
 inline constexpr ErrorText kPasswordCostOutOfBounds{kInvalidArgument, "password-cost-out-of-bounds",
                                                     "密码散列参数 ln={} r={} p={} 超出允许范围。",
@@ -455,6 +455,32 @@ inline constexpr ErrorText kUnitNameOrNumberTaken{
     "区域 {1} 已有名为“{0}”的单位，或单位编号 {2} 已被使用。",
     "a unit named '{}' already exists in region {} or unit number {} is taken"};
 
+// --- account care, divisions, forms ---
+inline constexpr ErrorText kResetRefused{
+    kInvalidArgument, "password-reset-refused",
+    "登录名或验证码不正确，或验证码已失效。请核对后重试，或重新获取验证码。",
+    "the login or the code is wrong, or the code is no longer valid: check them, or ask for a "
+    "new code"};
+inline constexpr ErrorText kOnlyUnitEditsUnit{kPermissionDenied, "only-unit-edits-unit",
+                                              "只有本单位的账号可以修改本单位信息。",
+                                              "only the unit's own account changes its details"};
+inline constexpr ErrorText kCurrentPasswordWrong{kPermissionDenied, "current-password-wrong",
+                                                 "当前密码不正确。",
+                                                 "the current password is wrong"};
+inline constexpr ErrorText kStaffResetsPasswords{
+    kPermissionDenied, "staff-resets-passwords",
+    "只有CONAC和机构编制部门的工作人员可以重置单位密码。",
+    "only CONAC and office staff reset a unit's password"};
+inline constexpr ErrorText kUnitHasNoAccount{
+    kNotFound, "unit-has-no-account", "单位 {} 没有登录账号。", "unit {} has no login account"};
+inline constexpr ErrorText kDivisionUnknown{
+    kNotFound, "division-unknown", "行政区划代码“{}”不存在。", "no administrative division '{}'"};
+inline constexpr ErrorText kDivisionRowShort{kInvalidArgument, "division-row-short",
+                                             "行政区划列表中有一行的列数不足。",
+                                             "division row too short"};
+inline constexpr ErrorText kFormFieldsInvalid{kInvalidArgument, "form-fields-invalid",
+                                              "表单有误：{}", "the form has errors: {}"};
+
 // Every entry above, for the catalog test.
 inline constexpr const ErrorText* kRegistryErrors[] = {
     &kFieldRequired,
@@ -597,6 +623,14 @@ inline constexpr const ErrorText* kRegistryErrors[] = {
     &kSiteNumberTaken,
     &kSiteNumberInvalid,
     &kUnitNameOrNumberTaken,
+    &kResetRefused,
+    &kOnlyUnitEditsUnit,
+    &kCurrentPasswordWrong,
+    &kStaffResetsPasswords,
+    &kUnitHasNoAccount,
+    &kDivisionUnknown,
+    &kDivisionRowShort,
+    &kFormFieldsInvalid,
 };
 
 }  // namespace badgewatch::registry::errors

@@ -101,9 +101,16 @@ class RowImporter {
     if (!kind) {
       return Error<errors::kImportKindUnknown>(row[kKind]);
     }
-    UnitFields unit{*kind,          row[kRegion],  row[kCategory],
-                    row[kUnitName], row[kAddress], row[kHandlerName],
-                    row[kMobile],   row[kEmail],   Optional(row[kUnitNumber])};
+    UnitFields unit{*kind,
+                    row[kRegion],
+                    row[kCategory],
+                    row[kUnitName],
+                    row[kAddress],
+                    row[kHandlerName],
+                    row[kMobile],
+                    row[kEmail],
+                    Optional(row[kUnitNumber]),
+                    ""};
     std::optional<BadgeIdParts> badge;
     if (!row[kBadgeId].empty()) {
       Result<BadgeIdParts> parts = ParseBadgeId(row[kBadgeId]);

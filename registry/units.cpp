@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "registry/field_validation.h"
 #include "registry/registry_errors.h"
 #include "registry/unit_names.h"
@@ -10,16 +12,19 @@ namespace badgewatch::registry {
 namespace {
 
 constexpr char kRegionExists[] = "SELECT count(*) FROM regions WHERE code = ?";
+constexpr char kDivisionExists[] = "SELECT count(*) FROM divisions WHERE code = ?";
 constexpr char kCategoryExists[] = "SELECT count(*) FROM system_categories WHERE name = ?";
 constexpr char kNextUnitNumber[] =
     "SELECT coalesce(max(CAST(unit_number AS INTEGER)), 89999999) + 1 FROM units "
     "WHERE unit_number >= '90000000'";
 constexpr char kInsertUnit[] =
     "INSERT INTO units (kind, region_code, system_category, name, address, handler_name, "
-    "mobile, email, unit_number, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "mobile, email, unit_number, created_at, division_code) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr char kSelectUnit[] =
     "SELECT kind, region_code, system_category, name, address, handler_name, mobile, email, "
-    "unit_number, balance_fen FROM units WHERE id = ?";
+    "unit_number, balance_fen, coalesce(division_code, region_code || '0000') FROM units "
+    "WHERE id = ?";
 
 Result<bool> Exists(Database& db, const char* sql, std::string_view value) {
   Result<Statement> s = db.Prepare(sql);
@@ -30,38 +35,93 @@ Result<bool> Exists(Database& db, const char* sql, std::string_view value) {
   return *row && s->Int(0) > 0;
 }
 
-// Checks every field (required text, mobile, e-mail, region and category in
-// the lists, unit number of 8 digits) with the exact message of the first
-// failure.
-Status ValidateUnitFields(Database& db, const UnitFields& f) {
-  if (Status s = RequireText(Localized{"单位名称", "unit name"}, f.name); !s.ok()) return s;
-  if (Status s = RequireText(Localized{"单位地址", "address"}, f.address); !s.ok()) return s;
-  if (Status s = RequireText(Localized{"经办人姓名", "handler name"}, f.handler_name); !s.ok())
-    return s;
-  if (Status s = RequireText(Localized{"经办人手机号", "mobile"}, f.mobile); !s.ok()) return s;
-  if (Status s = ValidateMobile(f.mobile); !s.ok()) return s;
-  if (Status s = RequireText(Localized{"电子邮箱", "e-mail"}, f.email); !s.ok()) return s;
-  if (Status s = ValidateEmail(f.email); !s.ok()) return s;
-  Result<bool> region = Exists(db, kRegionExists, f.region_code);
-  if (!region) return region.status();
-  if (!*region) return Error<errors::kRegionUnknown>(f.region_code);
-  Result<bool> category = Exists(db, kCategoryExists, f.system_category);
-  if (!category) return category.status();
-  if (!*category) {
-    return Error<errors::kCategoryUnknown>(f.system_category);
+// A required text of at most `max` characters: its error, or nullopt.
+std::optional<FieldError> CheckBoundedText(std::string_view field, std::string_view label,
+                                           std::string_view value, std::size_t max) {
+  if (!RequireText(Localized{label, label}, value).ok()) {
+    return FieldError{std::string(field), fmt::format("请填写{}", label)};
   }
-  if (f.unit_number) {
-    bool digits = f.unit_number->size() == 8;
-    for (char c : *f.unit_number) digits = digits && c >= '0' && c <= '9';
-    if (!digits) return Error<errors::kUnitNumberInvalid>(*f.unit_number);
+  const long chars = CountCodePoints(value);
+  if (chars < 0) return FieldError{std::string(field), fmt::format("{}含有无效字符", label)};
+  if (static_cast<std::size_t>(chars) > max) {
+    return FieldError{std::string(field),
+                      fmt::format("{}最多 {} 个字符（现为 {} 个）", label, max, chars)};
   }
-  return Status::Ok();
+  return std::nullopt;
 }
 
 }  // namespace
 
-Result<std::int64_t> InsertUnit(Database& db, const UnitFields& f, std::int64_t now) {
-  if (Status s = ValidateUnitFields(db, f); !s.ok()) return s;
+UnitFields WithDivision(UnitFields fields) {
+  if (fields.division_code.empty() && fields.region_code.size() == 2) {
+    fields.division_code = fields.region_code + "0000";
+  } else if (fields.region_code.empty() && fields.division_code.size() == 6) {
+    fields.region_code = fields.division_code.substr(0, 2);
+  }
+  return fields;
+}
+
+Result<std::vector<FieldError>> CheckUnitFields(Database& db, const UnitFields& f) {
+  std::vector<FieldError> errors;
+  const auto note = [&errors](std::optional<FieldError> error) {
+    if (error) errors.push_back(std::move(*error));
+  };
+  note(CheckBoundedText("name", "单位名称", f.name, kMaxUnitNameChars));
+  note(CheckBoundedText("address", "单位地址", f.address, kMaxUnitAddressChars));
+  note(CheckBoundedText("handler_name", "经办人姓名", f.handler_name, kMaxHandlerNameChars));
+  if (!RequireText(Localized{"mobile", "mobile"}, f.mobile).ok()) {
+    errors.push_back({"mobile", "请填写经办人手机号"});
+  } else if (!ValidateMobile(f.mobile).ok()) {
+    errors.push_back({"mobile", fmt::format("手机号“{}”不是有效的中国大陆手机号（11 位数字，以 "
+                                            "13–19 开头）",
+                                            f.mobile)});
+  }
+  if (!RequireText(Localized{"email", "email"}, f.email).ok()) {
+    errors.push_back({"email", "请填写电子邮箱"});
+  } else if (f.email.size() > kMaxEmailChars) {
+    errors.push_back({"email", fmt::format("电子邮箱最多 {} 个字符", kMaxEmailChars)});
+  } else if (!ValidateEmail(f.email).ok()) {
+    errors.push_back({"email", fmt::format("“{}”不是有效的电子邮箱地址", f.email)});
+  }
+  if (f.region_code.empty() && f.division_code.empty()) {
+    errors.push_back({"region", "请选择所属区域"});
+  } else {
+    Result<bool> region = Exists(db, kRegionExists, f.region_code);
+    if (!region) return region.status();
+    Result<bool> division = Exists(db, kDivisionExists, f.division_code);
+    if (!division) return division.status();
+    if (!*region || !*division || f.division_code.substr(0, 2) != f.region_code) {
+      // The code as the form gave it: a province's 2 digits, or the division's 6.
+      const bool province_given = f.division_code == f.region_code + "0000";
+      errors.push_back({"region", fmt::format("所属区域“{}”不在行政区划列表中",
+                                              province_given ? f.region_code : f.division_code)});
+    }
+  }
+  if (!RequireText(Localized{"system_category", "system_category"}, f.system_category).ok()) {
+    errors.push_back({"system_category", "请选择系统类别"});
+  } else {
+    Result<bool> category = Exists(db, kCategoryExists, f.system_category);
+    if (!category) return category.status();
+    if (!*category) {
+      errors.push_back(
+          {"system_category", fmt::format("系统类别“{}”不在系统类别列表中", f.system_category)});
+    }
+  }
+  if (f.unit_number) {
+    bool digits = f.unit_number->size() == 8;
+    for (char c : *f.unit_number) digits = digits && c >= '0' && c <= '9';
+    if (!digits) {
+      errors.push_back({"unit_number", fmt::format("单位编号“{}”不是 8 位数字", *f.unit_number)});
+    }
+  }
+  return errors;
+}
+
+Result<std::int64_t> InsertUnit(Database& db, const UnitFields& given, std::int64_t now) {
+  const UnitFields f = WithDivision(given);
+  Result<std::vector<FieldError>> errors = CheckUnitFields(db, f);
+  if (!errors) return errors.status();
+  if (Status s = FieldErrorsStatus(*errors); !s.ok()) return s;
   Result<std::optional<std::int64_t>> same = FindUnitByName(db, f.region_code, f.name);
   if (!same) return same.status();
   if (*same) {
@@ -81,8 +141,9 @@ Result<std::int64_t> InsertUnit(Database& db, const UnitFields& f, std::int64_t 
   }
   Result<Statement> insert = db.Prepare(kInsertUnit);
   if (!insert) return insert.status();
-  Status bound = insert->Bind({UnitKindName(f.kind), f.region_code, f.system_category, f.name,
-                               f.address, f.handler_name, f.mobile, f.email, unit_number, now});
+  Status bound =
+      insert->Bind({UnitKindName(f.kind), f.region_code, f.system_category, f.name, f.address,
+                    f.handler_name, f.mobile, f.email, unit_number, now, f.division_code});
   if (!bound.ok()) return bound;
   if (Status s = insert->Run(); !s.ok()) {
     if (s.code() == StatusCode::kAlreadyExists) {
@@ -115,6 +176,7 @@ Result<Unit> LoadUnit(Database& db, std::int64_t unit_id) {
   unit.unit_number = s->Text(8);
   unit.fields.unit_number = unit.unit_number;
   unit.balance_fen = s->Int(9);
+  unit.fields.division_code = s->Text(10);
   return unit;
 }
 

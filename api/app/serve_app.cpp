@@ -39,6 +39,7 @@ ServeApp::ServeApp(boost::asio::io_context& io, registry::Registry& registry,
                {context_, self_check_access_, login_access_, scan_access_, registration_access_});
   api_route_count_ = router_.Routes().size();
   AddWebPages(router_, self_check_access_, login_access_);
+  AddAccountPages(router_, registration_access_);
   if (settings_.outbox) {
     const registry::DeliveryChannels channels = ConfiguredChannels(settings_.outbox->delivery);
     if (channels.email || channels.sms) {

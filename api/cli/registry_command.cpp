@@ -121,8 +121,8 @@ int RunCreateAccount(const RegistryCommandOptions& o, Registry& registry, std::F
                   Status(StatusCode::kInvalidArgument,
                          fmt::format("--kind '{}' is not 党政机关, 事业单位 or 社会组织", o.kind)));
     }
-    registry::UnitFields unit{*kind,     o.region, o.category, o.name,      o.address,
-                              o.handler, o.mobile, o.email,    std::nullopt};
+    registry::UnitFields unit{*kind,     o.region, o.category, o.name,       o.address,
+                              o.handler, o.mobile, o.email,    std::nullopt, ""};
     actor = registry::RegisterUnit(registry, unit, o.login);
   } else {
     actor = registry::CreateStaffAccount(registry, o.login, *role, o.region);

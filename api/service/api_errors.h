@@ -180,6 +180,16 @@ inline constexpr ErrorText kLoginBusy{
 inline constexpr ErrorText kLoginUnavailable{
     kUnavailable, "login-unavailable", "暂时无法登录，请稍后再试。",
     "Logging in is not possible right now. Please try again later."};
+inline constexpr ErrorText kUnitNotVisible{kNotFound, "unit-not-visible",
+                                           "该单位不存在，或您无权查看。",
+                                           "no such unit, or not one you may see"};
+inline constexpr ErrorText kUnitEditsOwnDetails{kPermissionDenied, "unit-edits-own-details",
+                                                "单位信息只能由本单位的账号修改。",
+                                                "a unit's details are changed by its own account"};
+inline constexpr ErrorText kUnitChangesOwnPassword{
+    kPermissionDenied, "unit-changes-own-password",
+    "单位的密码请在“账号管理”中修改，或用短信验证码找回。",
+    "a unit changes its password under 账号管理, or resets it by an SMS code"};
 
 // Every entry above, for the catalog test.
 inline constexpr const ErrorText* kApiErrors[] = {
@@ -241,6 +251,9 @@ inline constexpr const ErrorText* kApiErrors[] = {
     &kLoginThrottled,
     &kLoginBusy,
     &kLoginUnavailable,
+    &kUnitNotVisible,
+    &kUnitEditsOwnDetails,
+    &kUnitChangesOwnPassword,
 };
 
 }  // namespace badgewatch::api::errors

@@ -1,7 +1,9 @@
 #include "api/service/api_routes.h"
 
+#include "api/service/account_routes.h"
 #include "api/service/application_routes.h"
 #include "api/service/compliance_record_routes.h"
+#include "api/service/division_routes.h"
 #include "api/service/domain_routes.h"
 #include "api/service/outbox_routes.h"
 #include "api/service/session_routes.h"
@@ -19,6 +21,8 @@ void AddApiRoutes(RequestRouter& router, const ApiContexts& contexts) {
   AddScanRoutes(router, contexts.scans);
   AddComplianceRecordRoutes(router, registry);
   AddOutboxRoutes(router, registry);
+  AddDivisionRoutes(router, registry);
+  AddAccountRoutes(router, contexts.registration);
 }
 
 }  // namespace badgewatch::api

@@ -269,7 +269,12 @@ void AddDomainPaths(nlohmann::json& doc) {
         {"mobile", {{"type", "string"}}},
         {"email", {{"type", "string"}}},
         {"unit_number", {{"type", "string"}}},
-        {"balance_fen", {{"type", "integer"}}}}}};
+        {"balance_fen", {{"type", "integer"}}},
+        {"division",
+         {{"type", "string"},
+          {"description",
+           "the unit's own division (GB/T 2260, 6 digits): its first review's "
+           "office"}}}}}};
   auto& paths = doc["paths"];
   paths["/api/units/{id}"]["get"] =
       Operation("getUnit", "A unit's registration fields and balance (fen)",
@@ -421,8 +426,11 @@ void AddRegistrationPaths(nlohmann::json& doc) {
   nlohmann::json responses = {
       {"201", Described("registered; Location names the unit",
                         ObjectSchema({{"account_id", "integer"}, {"unit_id", "integer"}}))},
-      {"400", Described("a missing or invalid field, or a weak password", ErrorSchemaRef())},
-      {"409", Described("the login or the unit name in that region is taken", ErrorSchemaRef())},
+      {"400", Described("missing or invalid fields, or a weak password: field_errors names "
+                        "every one",
+                        ErrorSchemaRef())},
+      {"409", Described("the login or the unit name in that region is taken (field_errors)",
+                        ErrorSchemaRef())},
       {"429", Described("too many registrations at the moment, or over this client's request "
                         "limits; see Retry-After",
                         ErrorSchemaRef())}};
@@ -446,7 +454,11 @@ void AddRegistrationPaths(nlohmann::json& doc) {
                {{"kind",
                  {{"type", "string"},
                   {"enum", {"party-government", "public-institution", "social-organisation"}}}},
-                {"region", string},
+                {"region",
+                 {{"type", "string"},
+                  {"description",
+                   "a province (2 digits) or any division of GET /api/regions "
+                   "(6 digits): the unit's own level"}}},
                 {"system_category", string},
                 {"name", string},
                 {"address", string},
@@ -658,6 +670,94 @@ void DeclarePathIds(nlohmann::json& doc) {
   }
 }
 
+// Registration's reference lists and account care (division_routes.h,
+// account_routes.h).
+void AddAccountPaths(nlohmann::json& doc) {
+  nlohmann::json division = {
+      {"type", "object"},
+      {"required", {"code", "name", "level"}},
+      {"properties",
+       {{"code", {{"type", "string"}, {"description", "GB/T 2260, 6 digits (330102)"}}},
+        {"name", {{"type", "string"}}},
+        {"level", {{"type", "string"}, {"enum", {"province", "city", "county"}}}},
+        {"children",
+         {{"type", "array"},
+          {"description", "without ?parent=: the divisions under this one"},
+          {"items", {{"$ref", "#/components/schemas/Division"}}}}}}}};
+  doc["components"]["schemas"]["Division"] = std::move(division);
+  auto& paths = doc["paths"];
+  nlohmann::json regions = PublicOperation(
+      "listRegions",
+      "The administrative divisions a unit registers in (GB/T 2260): every province with its "
+      "cities and counties, or with ?parent= the divisions directly under one",
+      {{"200", Described("the divisions",
+                         nlohmann::json{
+                             {"type", "object"},
+                             {"required", {"regions"}},
+                             {"properties",
+                              {{"regions", {{"type", "array"}, {"items", Ref("Division")}}}}}})}});
+  regions["parameters"] = nlohmann::json::array(
+      {QueryParameter("parent",
+                      "a division's code: only the divisions directly under it "
+                      "(empty: the provinces)")});
+  paths["/api/regions"]["get"] = std::move(regions);
+  paths["/api/system-categories"]["get"] = PublicOperation(
+      "listSystemCategories", "The system categories (系统类别) a unit chooses from",
+      {{"200",
+        Described("the categories",
+                  nlohmann::json{{"type", "object"},
+                                 {"required", {"system_categories"}},
+                                 {"properties",
+                                  {{"system_categories",
+                                    {{"type", "array"}, {"items", {{"type", "string"}}}}}}}})}});
+  nlohmann::json message = ObjectSchema({{"message", "string"}});
+  paths["/api/units/{id}"]["put"] = Operation(
+      "updateUnitContact",
+      "The unit corrects its address, handler, mobile and e-mail (its own account only; audited "
+      "with the old values); 400 names every bad field in field_errors",
+      WithErrors({{"200", Described("the unit as it is now", Ref("Unit"))}}),
+      ObjectSchema({{"address", "string"},
+                    {"handler_name", "string"},
+                    {"mobile", "string"},
+                    {"email", "string"}}));
+  paths["/api/me/password"]["post"] =
+      Operation("changeOwnPassword",
+                "The caller changes its own password (403 for a wrong current password); every web "
+                "session of the account ends",
+                WithErrors({{"200", Described("changed", message)}}),
+                ObjectSchema({{"current_password", "string"}, {"new_password", "string"}}));
+  nlohmann::json reset_request_responses = {
+      {"202", Described("the same answer whether or not the login and mobile match", message)},
+      {"400", Described("a malformed body", ErrorSchemaRef())},
+      {"429",
+       Described("too many codes asked for from this address; see Retry-After", ErrorSchemaRef())}};
+  nlohmann::json reset_request = PublicOperation(
+      "requestPasswordReset",
+      "Sends an SMS code to the unit's registered mobile when the login and the mobile match",
+      std::move(reset_request_responses));
+  reset_request["requestBody"] = {
+      {"required", true},
+      {"content", JsonContent(ObjectSchema({{"login", "string"}, {"mobile", "string"}}))}};
+  paths["/api/password-resets"]["post"] = std::move(reset_request);
+  nlohmann::json reset_confirm = PublicOperation(
+      "confirmPasswordReset", "Sets a new password with the SMS code sent to the login",
+      {{"200", Described("the password is reset", message)},
+       {"400", Described("a wrong, expired or used code or an unknown login (one message for "
+                         "all), or a new password the policy refuses",
+                         ErrorSchemaRef())}});
+  reset_confirm["requestBody"] = {
+      {"required", true},
+      {"content", JsonContent(ObjectSchema(
+                      {{"login", "string"}, {"code", "string"}, {"new_password", "string"}}))}};
+  paths["/api/password-resets/confirmation"]["post"] = std::move(reset_confirm);
+  paths["/api/units/{id}/password-reset"]["post"] = Operation(
+      "resetUnitPassword",
+      "Staff (CONAC, the unit's regional office) give the unit's account a new password, sent "
+      "to its registered mobile and e-mail",
+      WithErrors(
+          {{"200", Described("where the password went", ObjectSchema({{"sent_to", "string"}}))}}));
+}
+
 nlohmann::json Build() {
   nlohmann::json doc;
   doc["openapi"] = "3.0.3";
@@ -703,7 +803,11 @@ nlohmann::json Build() {
          {{"type", "string"},
           {"description",
            "which error of the catalog, stable across releases and languages (sms-code-wrong, "
-           "bad-login, csrf, no-such-site, ...): what a client program should test"}}}}}};
+           "bad-login, csrf, no-such-site, ...): what a client program should test"}}},
+        {"field_errors",
+         {{"type", "array"},
+          {"description", "a form refused field by field: every field's problem at once"},
+          {"items", ObjectSchema({{"field", "string"}, {"message", "string"}})}}}}}};
   doc["components"]["schemas"]["Caller"] = {
       {"type", "object"},
       {"required", {"account_id", "role"}},
@@ -745,6 +849,7 @@ nlohmann::json Build() {
   AddScanPaths(doc);
   AddComplianceRecordPaths(doc);
   AddOutboxPaths(doc);
+  AddAccountPaths(doc);
   DeclarePathIds(doc);
   return doc;
 }

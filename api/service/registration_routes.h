@@ -4,7 +4,10 @@
 //   POST /api/registrations   {"kind", "region", "system_category", "name",
 //                              "address", "handler_name", "mobile", "email",
 //                              "login", "password"} → 201 {"account_id", "unit_id"}
-// The password policy is checked before anything is written. Registrations
+// `region` is a province (2 digits) or any division (6 digits, GET /api/regions).
+// Every field is checked before anything is written, and all their errors
+// answered at once (400 with "field_errors"); the unit is told by SMS and
+// e-mail that its account exists. Registrations
 // are capped server-wide (RegistrationLimit); over the cap → 429 with
 // Retry-After. Only registrations that succeed count: a refused one (a bad
 // field, a name or login taken) gives its place back. Handlers run on worker
@@ -16,9 +19,14 @@
 #include <cstddef>
 #include <deque>
 #include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "api/http/request_router.h"
 #include "api/service/caller_scope.h"
+#include "registry/accounts.h"
+#include "registry/field_validation.h"
 #include "registry/passwords.h"
 
 namespace badgewatch::api {
@@ -50,6 +58,36 @@ struct RegistrationAccess {
   RegistrationLimit* limit = nullptr;
   registry::PasswordCost password_cost;  // tests lower it
 };
+
+// What a registration (API or web form) came to: the new unit account, or
+// every field error at once, or a refusal (429 over the limit with its wait,
+// a registry failure).
+struct RegistrationOutcome {
+  std::optional<registry::Actor> actor;
+  std::vector<registry::FieldError> field_errors;  // "kind", "region", "name", "login", ...
+  bool conflict = false;  // every field error says a name or login is taken
+  std::optional<Status> failure;
+  std::chrono::seconds retry_after{0};  // failure kResourceExhausted
+};
+
+// The form as the unit filled it in: `kind_text` a unit kind (ParseUnitKind),
+// `region` a 2-digit province or a 6-digit division code.
+struct RegistrationForm {
+  std::string kind_text;
+  std::string region;
+  registry::UnitFields fields;  // kind and region filled from the above
+  std::string login;
+  std::string password;
+  // Problems the caller found itself (the web form's second password),
+  // answered together with the registry's.
+  std::vector<registry::FieldError> extra_errors;
+};
+
+// Checks every field (registry::CheckRegistrationForm, on a reader) before
+// anything is counted or hashed; then the limit, the hash, and
+// registry::RegisterUnit with its confirmation SMS and e-mail.
+[[nodiscard]] RegistrationOutcome RegisterOnline(const RegistrationAccess& access,
+                                                 RegistrationForm form);
 
 // Registers the route on `router`; `access` must outlive it.
 void AddRegistrationRoutes(RequestRouter& router, const RegistrationAccess& access);

@@ -50,7 +50,25 @@ class SmsCodeGate {
                                              const boost::asio::ip::address& client,
                                              std::chrono::seconds* retry_after);
 
+  // A password reset's code: counts one request from `client` whatever it
+  // names (over the address limit: kResourceExhausted as Request's), then,
+  // when `account_id` is set, sends it a code under the registry's limits.
+  // Over those, or with no account, nothing is sent and the answer is OK
+  // all the same, so that the caller cannot learn whether the login exists.
+  [[nodiscard]] Status RequestForReset(registry::Registry& registry,
+                                       std::optional<std::int64_t> account_id,
+                                       const std::string& mobile,
+                                       const boost::asio::ip::address& client,
+                                       std::chrono::seconds* retry_after);
+
  private:
+  // Counts a request from `key` at `now` (mutex_ held), or refuses it over
+  // the address limit.
+  Status TakeAddressSlot(const boost::asio::ip::address& key, Clock::time_point now,
+                         std::chrono::seconds* retry_after);
+  // Logs the server ceiling's alert (at most once an hour) (mutex_ held).
+  void AlertOnServerCeiling(const registry::SmsCodeRefusal& refusal, Clock::time_point now);
+
   const SmsCodePolicy policy_;
   const std::function<Clock::time_point()> clock_;
   std::mutex mutex_;

@@ -12,7 +12,8 @@ nlohmann::json UnitJson(const registry::Unit& unit) {
           {"address", u.address},
           {"handler_name", u.handler_name},
           {"mobile", u.mobile},
-          {"email", u.email}};
+          {"email", u.email},
+          {"division", u.division_code}};
 }
 
 }  // namespace badgewatch::api

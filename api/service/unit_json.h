@@ -10,7 +10,7 @@
 namespace badgewatch::api {
 
 // id, name, kind, region, system_category, address, handler_name, mobile,
-// email.
+// email, division.
 [[nodiscard]] nlohmann::json UnitJson(const registry::Unit& unit);
 
 }  // namespace badgewatch::api

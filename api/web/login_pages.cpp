@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "api/web/account_messages.h"
 #include "api/web/pages.h"
 #include "foundation/html_markup.h"
 
@@ -15,8 +16,12 @@ namespace {
 using foundation::HtmlEscape;
 
 HttpResponse LoginFormPage(const PageViewer& viewer, http::status status, std::string_view next,
-                           std::string_view login, std::string_view message_html) {
+                           std::string_view login, std::string_view message_html,
+                           std::string_view notice = "") {
   std::string body = "<section class=\"login\">\n";
+  if (!notice.empty()) {
+    body += fmt::format("<p class=\"message ok\" role=\"status\">{}</p>\n", HtmlEscape(notice));
+  }
   if (!message_html.empty()) {
     body += fmt::format("<p class=\"message error\" role=\"alert\">{}</p>\n", message_html);
   }
@@ -27,15 +32,35 @@ HttpResponse LoginFormPage(const PageViewer& viewer, http::status status, std::s
       "required autofocus></label>"
       "<label>{}<input type=\"password\" name=\"password\" autocomplete=\"current-password\" "
       "required></label>"
-      "<div><button type=\"submit\">{}</button></div></form>\n</section>\n",
+      "<div><button type=\"submit\">{}</button></div></form>\n"
+      "<p class=\"login-links\"><a href=\"/register\">{}</a><a href=\"/password-reset\">{}</a>"
+      "</p>\n</section>\n",
       HtmlEscape(LocalPath(next)), viewer.T(WebText::kLogInName), HtmlEscape(login),
-      viewer.T(WebText::kPassword), viewer.T(WebText::kLogInButton));
+      viewer.T(WebText::kPassword), viewer.T(WebText::kLogInButton),
+      AccountMessage(AccountText::kRegisterLink, viewer.language),
+      AccountMessage(AccountText::kForgotPasswordLink, viewer.language));
   return HtmlPage(viewer, status, {std::string(viewer.T(WebText::kLogInTitle)), body});
 }
 
+// What the login page says after a registration, a reset or a change.
+std::string LoginNotice(const RouteRequest& route, const PageViewer& viewer) {
+  if (const auto registered = route.query.Get("registered")) {
+    return fmt::format(fmt::runtime(AccountMessage(AccountText::kRegistered, viewer.language)),
+                       *registered);
+  }
+  if (route.query.Has("reset")) {
+    return std::string(AccountMessage(AccountText::kPasswordWasReset, viewer.language));
+  }
+  if (route.query.Has("changed")) {
+    return std::string(AccountMessage(AccountText::kPasswordChanged, viewer.language));
+  }
+  return "";
+}
+
 HttpResponse ShowLogin(const RouteRequest& route) {
-  return LoginFormPage(AnonymousViewer(route), http::status::ok,
-                       route.query.Get("next").value_or("/"), "", "");
+  const PageViewer viewer = AnonymousViewer(route);
+  return LoginFormPage(viewer, http::status::ok, route.query.Get("next").value_or("/"),
+                       route.query.Get("registered").value_or(""), "", LoginNotice(route, viewer));
 }
 
 HttpResponse PostLogin(const RouteRequest& route, const WebLoginAccess& access) {

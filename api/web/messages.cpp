@@ -28,7 +28,7 @@ constexpr std::array<Translation, static_cast<std::size_t>(WebText::kCount)> kMe
     {WebText::kLogOut, "退出登录", "Log out"},
     {WebText::kSignedInAs, "当前身份：{}", "Signed in as {}"},
     {WebText::kRoleUnit, "申请单位", "applicant unit"},
-    {WebText::kRoleRegional, "机构编制部门审核员（{}）", "regional office reviewer ({})"},
+    {WebText::kRoleRegional, "{}审核员", "reviewer of {}"},
     {WebText::kRoleConac, "中央编办工作人员", "CONAC staff"},
     {WebText::kLogInTitle, "登录", "Log in"},
     {WebText::kLogInName, "登录名", "Login"},

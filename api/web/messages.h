@@ -26,7 +26,7 @@ enum class WebText {
   kLogOut,
   kSignedInAs,  // "{}" = role label
   kRoleUnit,
-  kRoleRegional,  // "{}" = region code
+  kRoleRegional,  // "{}" = the office's name (the region code when unknown)
   kRoleConac,
   kLogInTitle,
   kLogInName,

@@ -4,6 +4,7 @@
 #include <boost/beast/core/string.hpp>
 
 #include "api/service/session_cookie.h"
+#include "api/web/account_messages.h"
 #include "foundation/html_markup.h"
 
 namespace badgewatch::api {
@@ -15,7 +16,7 @@ using registry::Role;
 
 constexpr std::string_view kContentSecurityPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 void SetSecurityHeaders(HttpResponse& response) {
   response.set("Content-Security-Policy", boost::beast::string_view(kContentSecurityPolicy.data(),
@@ -46,7 +47,8 @@ std::string RoleLabel(const PageViewer& viewer) {
     case Role::kUnit:
       return std::string(viewer.T(WebText::kRoleUnit));
     case Role::kRegional:
-      return viewer.FText(WebText::kRoleRegional, actor.region_code);
+      return viewer.FText(WebText::kRoleRegional,
+                          viewer.office_name.empty() ? actor.region_code : viewer.office_name);
     case Role::kConac:
       return std::string(viewer.T(WebText::kRoleConac));
   }
@@ -112,9 +114,11 @@ std::string Header(const PageViewer& viewer) {
   std::string who;
   if (viewer.actor) {
     who = fmt::format(
-        "<span class=\"role\">{}</span><form method=\"post\" action=\"/logout\" "
+        "<span class=\"role\">{}</span><a href=\"/account\" id=\"account-link\">{}</a>"
+        "<form method=\"post\" action=\"/logout\" "
         "class=\"inline\">{}<button type=\"submit\" class=\"link\">{}</button></form>",
-        viewer.F(WebText::kSignedInAs, RoleLabel(viewer)).html(), CsrfField(viewer),
+        viewer.F(WebText::kSignedInAs, RoleLabel(viewer)).html(),
+        AccountMessage(AccountText::kAccountLink, viewer.language), CsrfField(viewer),
         viewer.T(WebText::kLogOut));
   }
   return fmt::format(

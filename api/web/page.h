@@ -26,6 +26,7 @@
 #include "api/web/messages.h"
 #include "foundation/html_markup.h"
 #include "registry/accounts.h"
+#include "registry/divisions.h"
 #include "registry/units.h"
 
 namespace badgewatch::api {
@@ -39,6 +40,9 @@ struct PageViewer {
   // for 网站开办审核/资质复核, the others for 标识申请); nullopt for staff.
   std::optional<registry::UnitKind> unit_kind;
   std::string csrf_token;  // of the session; empty for bearer callers
+  // A regional reviewer's office by name (浙江省机构编制委员会办公室); empty
+  // for the others, or when the division is unknown.
+  std::string office_name;
 
   [[nodiscard]] std::string_view T(WebText text) const { return WebMessage(text, language); }
   // A message with "{}" placeholders, filled, as markup: the message and
@@ -120,6 +124,12 @@ template <typename Respond>
         signed_in = true;
         viewer.actor = caller.actor;
         viewer.csrf_token = caller.csrf_token;
+        if (caller.actor && caller.actor->role == registry::Role::kRegional) {
+          if (Result<std::string> office =
+                  registry::OfficeName(db, caller.actor->region_code + "0000")) {
+            viewer.office_name = *office;
+          }
+        }
         if (caller.actor && caller.actor->role == registry::Role::kUnit) {
           if (Result<registry::Unit> unit = registry::LoadUnit(db, caller.actor->unit_id)) {
             viewer.unit_kind = unit->fields.kind;

@@ -19,6 +19,7 @@
 #include "api/http/request_router.h"
 #include "api/service/caller_scope.h"
 #include "api/service/login.h"
+#include "api/service/registration_routes.h"
 #include "api/service/self_check_routes.h"
 #include "api/web/page.h"
 
@@ -32,6 +33,13 @@ void AddSitePages(RequestRouter& router, const RegistryAccess& access);
 void AddApplicationPages(RequestRouter& router, const RegistryAccess& access);
 void AddSelfCheckPages(RequestRouter& router, const SelfCheckAccess& access);
 void AddLoginPages(RequestRouter& router, const WebLoginAccess& access);
+
+// The registration, password-reset and account pages (registration_pages.cpp,
+// password_reset_pages.cpp, account_pages.cpp): /register, /password-reset,
+// /account; AddAccountPages adds all three groups.
+void AddAccountPages(RequestRouter& router, const RegistrationAccess& access);
+void AddRegistrationPages(RequestRouter& router, const RegistrationAccess& access);
+void AddPasswordResetPages(RequestRouter& router, const RegistrationAccess& access);
 
 // A badge's code in a <pre> with a copy button (web_site_pages.cpp).
 [[nodiscard]] std::string BadgeSnippetHtml(const PageViewer& viewer, std::string_view badge_id);

@@ -64,6 +64,18 @@ ol.pages .says { font-weight: 600; }
 section.login { max-width: 420px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 0; }
 dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
+input[type=email] { font: inherit; padding: 7px 9px; border: 1px solid #b9c2d0; border-radius: 6px;
+  background: #fff; }
+.field-error { color: #8e1b1b; font-weight: 600; font-size: 13px; }
+label.invalid input, label.invalid select, fieldset.invalid select { border-color: #c62828;
+  background: #fff7f7; }
+.required { color: #c62828; }
+fieldset.region { border: 1px solid #d5dbe5; border-radius: 6px; padding: 8px 12px 10px;
+  display: grid; gap: 6px; }
+fieldset.region legend { font-weight: 600; padding: 0 4px; }
+section.register { max-width: 680px; }
+section.register h2, main section h2 { font-size: 17px; margin: 18px 0 4px; }
+.login-links { display: flex; gap: 18px; margin-top: 12px; }
 )css";
 
 // The copy buttons: <button data-copy="ELEMENT-ID" data-copied="LABEL">.

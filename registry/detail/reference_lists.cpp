@@ -1,5 +1,7 @@
 #include "registry/detail/reference_lists.h"
 
+#include <string>
+
 #include "registry/csv_table.h"
 #include "registry/detail/reference_lists_data.h"  // generated from data/*.csv
 #include "registry/registry_errors.h"
@@ -9,6 +11,8 @@ namespace {
 
 constexpr char kInsertRegion[] = "INSERT OR IGNORE INTO regions (code, name) VALUES (?, ?)";
 constexpr char kInsertCategory[] = "INSERT OR IGNORE INTO system_categories (name) VALUES (?)";
+constexpr char kInsertDivision[] =
+    "INSERT OR IGNORE INTO divisions (code, name, parent_code) VALUES (?, ?, ?)";
 
 // Inserts the first `columns` fields of every row of `csv` with `sql`.
 Status InsertRows(Database& db, const char* csv, const char* sql, std::size_t columns) {
@@ -29,6 +33,23 @@ Status InsertRows(Database& db, const char* csv, const char* sql, std::size_t co
 }
 
 }  // namespace
+
+Status SeedDivisions(Database& db) {
+  std::string csv;
+  for (const char* part : kDivisionsCsvParts) csv += part;
+  Result<CsvTable> table = ParseCsv(csv);
+  if (!table) return table.status();
+  Result<Statement> insert = db.Prepare(kInsertDivision);
+  if (!insert) return insert.status();
+  for (const CsvRow& row : table->rows) {
+    if (row.fields.size() < 3) return Error<errors::kDivisionRowShort>();
+    const SqlValue parent =
+        row.fields[2].empty() ? SqlValue(nullptr) : SqlValue(std::string_view(row.fields[2]));
+    if (Status b = insert->Bind({row.fields[0], row.fields[1], parent}); !b.ok()) return b;
+    if (Status s = insert->Run(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
 
 Status SeedReferenceLists(Database& db) {
   if (Status s = InsertRows(db, kRegionsCsv, kInsertRegion, 2); !s.ok()) return s;

@@ -399,6 +399,62 @@ std::vector<Row> Matrix() {
       {V::get, "/api/self-checks/{id}",
        [](World& w, const std::string&) { return Get("/api/self-checks/" + w.Id(w.self_check)); },
        HiddenFromOthers({{"reviewer33", k404}})},
+      // Registration's lists are open to everyone.
+      {V::get, "/api/regions", [](World&, const std::string&) { return Get("/api/regions"); }, {}},
+      {V::get,
+       "/api/system-categories",
+       [](World&, const std::string&) { return Get("/api/system-categories"); },
+       {}},
+      // Only the unit's own account corrects its contact details.
+      {V::put, "/api/units/{id}",
+       [](World& w, const std::string&) {
+         return std::pair<std::string, std::string>("/api/units/" + w.Id(w.agency.unit_id),
+                                                    json{{"address", "杭州市上城区新地址"},
+                                                         {"handler_name", "王经办"},
+                                                         {"mobile", "13800138000"},
+                                                         {"email", "handler@example.gov.cn"}}
+                                                        .dump());
+       },
+       HiddenFromOthers({{"reviewer33", k403}, {"conac", k403}})},
+      // Only the agency knows a current password here: the others' is wrong.
+      {V::post,
+       "/api/me/password",
+       [](World&, const std::string&) {
+         return std::pair<std::string, std::string>(
+             "/api/me/password",
+             json{{"current_password", kAgencyPassword}, {"new_password", "a new password 2"}}
+                 .dump());
+       },
+       {{"anonymous", k401}, {"agency", kOk}},
+       k403},
+      // A reset request answers everyone alike.
+      {V::post,
+       "/api/password-resets",
+       [](World&, const std::string&) {
+         return std::pair<std::string, std::string>(
+             "/api/password-resets", json{{"login", "hz-edu"}, {"mobile", "13800138000"}}.dump());
+       },
+       {}},
+      // The agency's own code resets its password; an unknown login is refused.
+      {V::post,
+       "/api/password-resets/confirmation",
+       [](World& w, const std::string& who) {
+         const bool own = who == "agency";
+         return std::pair<std::string, std::string>(
+             "/api/password-resets/confirmation", json{{"login", own ? "hz-edu" : "nobody-" + who},
+                                                       {"code", w.LastSmsCode("13700137000")},
+                                                       {"new_password", "a new password 3"}}
+                                                      .dump());
+       },
+       {{"agency", kOk}},
+       400},
+      // Staff who see the unit reset its password; the unit itself may not.
+      {V::post, "/api/units/{id}/password-reset",
+       [](World& w, const std::string&) {
+         return std::pair<std::string, std::string>(
+             "/api/units/" + w.Id(w.agency.unit_id) + "/password-reset", "");
+       },
+       HiddenFromOthers({{"agency", k403}})},
   };
 }
 
@@ -510,6 +566,70 @@ std::vector<Row> PageMatrix() {
       {V::get, "/self-checks/{id}",
        [](World& w, const std::string&) { return Get("/self-checks/" + w.Id(w.self_check)); },
        PageHiddenFromOthers({{"reviewer33", k404}})},
+      // Registration and 忘记密码 need no login.
+      {V::get, "/register", [](World&, const std::string&) { return Get("/register"); }, {}},
+      {V::post,
+       "/register",
+       [form](World&, const std::string& who) {
+         return form("/register",
+                     "kind=%E7%A4%BE%E4%BC%9A%E7%BB%84%E7%BB%87&province=330000&city=330100"
+                     "&county=330102&system_category=%E6%95%99%E8%82%B2&name=%E5%8D%8F%E4%BC%9A-" +
+                         who +
+                         "&address=%E6%9D%AD%E5%B7%9E&handler_name=%E8%B5%B5"
+                         "&mobile=13600136000&email=a%40example.org.cn&login=web-" +
+                         who +
+                         "&password=a+long+enough+password"
+                         "&password_again=a+long+enough+password");
+       },
+       {},
+       k303},
+      {V::get,
+       "/static/register.js",
+       [](World&, const std::string&) { return Get("/static/register.js"); },
+       {}},
+      {V::get,
+       "/password-reset",
+       [](World&, const std::string&) { return Get("/password-reset"); },
+       {}},
+      {V::post,
+       "/password-reset",
+       [form](World&, const std::string&) {
+         return form("/password-reset", "login=hz-edu&mobile=13800138000");
+       },
+       {}},
+      {V::post,
+       "/password-reset/confirm",
+       [form](World& w, const std::string& who) {
+         const std::string login = who == "agency" ? "hz-edu" : "nobody-" + who;
+         return form("/password-reset/confirm",
+                     "login=" + login + "&code=" + w.LastSmsCode("13700137000") +
+                         "&new_password=a+new+password+4&new_password_again=a+new+password+4");
+       },
+       {{"agency", k303}},
+       400},
+      // 账号管理: every signed-in account; contact details are a unit's own.
+      {V::get,
+       "/account",
+       [](World&, const std::string&) { return Get("/account"); },
+       {{"anonymous", k303}}},
+      {V::post,
+       "/account/details",
+       [form](World&, const std::string&) {
+         return form("/account/details",
+                     "address=%E6%9D%AD%E5%B7%9E%E5%B8%82&handler_name=%E7%8E%8B&mobile="
+                     "13800138000&email=handler%40example.gov.cn");
+       },
+       {{"reviewer11", k403}, {"reviewer33", k403}, {"conac", k403}},
+       k303},
+      {V::post,
+       "/account/password",
+       [form](World&, const std::string&) {
+         return form("/account/password",
+                     "current_password=agency+password+1&new_password=a+new+password+5"
+                     "&new_password_again=a+new+password+5");
+       },
+       {{"anonymous", k303}, {"agency", k303}},
+       400},
   };
 }
 

@@ -417,7 +417,8 @@ TEST_CASE("Print forms: letter and form filled from the application, escaped", "
   CHECK_THAT(letter,
              Catch::Contains("<h1>关于申请对网站开办审核和资格复核的函</h1>") &&
                  Catch::Contains("杭州市教育局现申请对网站“杭州&lt;教育&gt;网”进行开办审核") &&
-                 Catch::Contains("edu.hangzhou.gov.cn") && Catch::Contains("@page"));
+                 Catch::Contains("edu.hangzhou.gov.cn") && Catch::Contains("@page") &&
+                 Catch::Contains("<p>浙江省机构编制委员会办公室：</p>"));
   const std::string table = RenderApplicationForm(db, id).value();
   CHECK_THAT(table, Catch::Contains("<tr><th>网站名称</th><td>杭州&lt;教育&gt;网</td></tr>") &&
                         Catch::Contains("<tr><th>IP地址</th><td>10.0.0.1，2001:db8::1</td></tr>") &&

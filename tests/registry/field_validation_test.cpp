@@ -29,25 +29,24 @@ TEST_CASE("Registration: each invalid field is refused with its message", "[regi
     const char* message;
   };
   const Case cases[] = {
-      {"unit name", [](UnitFields& u) { u.name = " "; }, "unit name is required"},
-      {"address", [](UnitFields& u) { u.address = ""; }, "address is required"},
-      {"handler", [](UnitFields& u) { u.handler_name = ""; }, "handler name is required"},
-      {"mobile missing", [](UnitFields& u) { u.mobile = ""; }, "mobile is required"},
+      {"unit name", [](UnitFields& u) { u.name = " "; }, "请填写单位名称"},
+      {"address", [](UnitFields& u) { u.address = ""; }, "请填写单位地址"},
+      {"handler", [](UnitFields& u) { u.handler_name = ""; }, "请填写经办人姓名"},
+      {"mobile missing", [](UnitFields& u) { u.mobile = ""; }, "请填写经办人手机号"},
       {"mobile short", [](UnitFields& u) { u.mobile = "1380013800"; },
-       "mobile '1380013800' is not a mainland mobile number (11 digits starting with 13-19)"},
+       "手机号“1380013800”不是有效的中国大陆手机号（11 位数字，以 13–19 开头）"},
       {"mobile landline", [](UnitFields& u) { u.mobile = "01052035000"; },
-       "mobile '01052035000' is not a mainland mobile number (11 digits starting with 13-19)"},
+       "手机号“01052035000”不是有效的中国大陆手机号（11 位数字，以 13–19 开头）"},
       {"mobile 12", [](UnitFields& u) { u.mobile = "12800138000"; },
-       "mobile '12800138000' is not a mainland mobile number (11 digits starting with 13-19)"},
-      {"e-mail missing", [](UnitFields& u) { u.email = ""; }, "e-mail is required"},
+       "手机号“12800138000”不是有效的中国大陆手机号（11 位数字，以 13–19 开头）"},
+      {"e-mail missing", [](UnitFields& u) { u.email = ""; }, "请填写电子邮箱"},
       {"e-mail no at", [](UnitFields& u) { u.email = "handler.example.cn"; },
-       "e-mail 'handler.example.cn' is not an e-mail address"},
+       "“handler.example.cn”不是有效的电子邮箱地址"},
       {"e-mail no dot", [](UnitFields& u) { u.email = "a@localhost"; },
-       "e-mail 'a@localhost' is not an e-mail address"},
-      {"region", [](UnitFields& u) { u.region_code = "99"; },
-       "region '99' is not in the region list"},
+       "“a@localhost”不是有效的电子邮箱地址"},
+      {"region", [](UnitFields& u) { u.region_code = "99"; }, "所属区域“99”不在行政区划列表中"},
       {"category", [](UnitFields& u) { u.system_category = "火星"; },
-       "system category '火星' is not in the category list"},
+       "系统类别“火星”不在系统类别列表中"},
   };
   for (const Case& c : cases) {
     SECTION(c.what) {
@@ -62,8 +61,8 @@ TEST_CASE("Registration: each invalid field is refused with its message", "[regi
   SECTION("a bad login") {
     Result<Actor> registered =
         RegisterUnit(*f.registry, ValidUnit(UnitKind::kPartyGovernment, "33", "新单位"), "a b");
-    CHECK(registered.status().message() ==
-          "login 'a b' must be 3-64 letters, digits, '.', '_' or '-'");
+    CHECK(registered.status().message(badgewatch::Language::kChinese) ==
+          "登录名“a b”须为 3–64 个英文字母、数字、“.”、“_”或“-”");
   }
   SECTION("a taken login and a duplicate unit name") {
     CHECK(RegisterUnit(*f.registry, ValidUnit(UnitKind::kPartyGovernment, "33", "新单位"), "hz-edu")

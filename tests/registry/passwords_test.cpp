@@ -79,12 +79,12 @@ TEST_CASE("Passwords: the policy names what is wrong", "[registry]") {
     std::string message;  // empty: accepted
   };
   for (const Case& c : std::initializer_list<Case>{
-           {"short", "at least 10 characters"},
-           {"密码太短了八个字", "at least 10 characters"},  // 8 characters, 24 bytes
-           {"aaaaaaaaaaaa", "one character"},
-           {"验验验验验验验验验验", "one character"},
-           {"Reviewer.ZJ", "not be the login"},
-           {std::string(257, 'x') + "y", "at most 256 characters"},
+           {"short", "至少需要 10 个字符"},
+           {"密码太短了八个字", "至少需要 10 个字符"},  // 8 characters, 24 bytes
+           {"aaaaaaaaaaaa", "同一个字符"},
+           {"验验验验验验验验验验", "同一个字符"},
+           {"Reviewer.ZJ", "不能与登录名相同"},
+           {std::string(257, 'x') + "y", "最多 256 个字符"},
            {"浙江省网站标识审核员", ""},
            {"correct horse", ""},
        }) {
@@ -94,7 +94,7 @@ TEST_CASE("Passwords: the policy names what is wrong", "[registry]") {
       CHECK(s.ok());
     } else {
       CHECK(s.code() == StatusCode::kInvalidArgument);
-      CHECK_THAT(s.message(), Catch::Contains(c.message));
+      CHECK_THAT(s.message(badgewatch::Language::kChinese), Catch::Contains(c.message));
     }
   }
 }

@@ -87,6 +87,11 @@ TEST_CASE("Registry: a version-1 file is migrated to the latest schema, data kep
   }
   // ... and without what migration 6 adds.
   REQUIRE(db.Exec("ALTER TABLE compliance_records DROP COLUMN dead_links").ok());
+  // ... and without what migration 7 adds.
+  for (const char* sql : {"ALTER TABLE units DROP COLUMN division_code",
+                          "DROP INDEX divisions_by_parent", "DROP TABLE divisions"}) {
+    REQUIRE(db.Exec(sql).ok());
+  }
   REQUIRE(db.Exec("PRAGMA user_version = 1").ok());
   f.Reopen();
   Database& reopened = f.registry->writer();
@@ -95,6 +100,10 @@ TEST_CASE("Registry: a version-1 file is migrated to the latest schema, data kep
                   "SELECT count(*) FROM pragma_table_info('accounts') "
                   "WHERE name IN ('password_hash', 'password_set_at')") == 2);
   CHECK(CountRows(reopened, "SELECT count(*) FROM sqlite_schema WHERE name = 'web_sessions'") == 1);
+  CHECK(CountRows(reopened, "SELECT count(*) FROM divisions WHERE code = '330102'") == 1);
+  CHECK(CountRows(reopened,
+                  "SELECT count(*) FROM pragma_table_info('units') WHERE name = 'division_code'") ==
+        1);
   CHECK(CountRows(reopened,
                   "SELECT count(*) FROM pragma_table_info('compliance_records') "
                   "WHERE name = 'dead_links'") == 1);

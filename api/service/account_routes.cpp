@@ -1,0 +1,200 @@
+#include "api/service/account_routes.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/service/api_errors.h"
+#include "api/service/field_errors_json.h"
+#include "api/service/json_body.h"
+#include "api/service/reader_pool.h"
+#include "api/service/sms_code_gate.h"
+#include "api/service/unit_json.h"
+#include "registry/account_care.h"
+#include "registry/units.h"
+
+namespace badgewatch::api {
+
+namespace {
+
+using registry::Actor;
+
+HttpResponse UnitNotFound(const HttpRequest& request) {
+  return ErrorResponse(request, http::status::not_found, Error<errors::kUnitNotVisible>());
+}
+
+// The unit the path's {id} names, if `actor` may see it.
+std::optional<registry::Unit> UnitOfPathFor(const RouteRequest& route, const Actor& actor,
+                                            registry::Database& db) {
+  const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
+  if (!id) return std::nullopt;
+  Result<registry::Unit> unit = registry::LoadUnit(db, *id);
+  if (!unit || !MaySeeUnit(actor, unit->id, unit->fields.region_code)) return std::nullopt;
+  return std::move(unit).value();
+}
+
+// A new password checked against the policy (as field "new_password") and
+// hashed; nullopt with `*refusal` set otherwise.
+std::optional<std::string> NewPasswordRecord(const RegistrationAccess& access,
+                                             const HttpRequest& request, std::string_view login,
+                                             std::string_view password,
+                                             std::optional<HttpResponse>* refusal) {
+  if (Status policy = registry::CheckPasswordPolicy(login, password); !policy.ok()) {
+    *refusal =
+        FieldErrorsResponse(request, {{"new_password", policy.message(RequestLanguage(request))}});
+    return std::nullopt;
+  }
+  Result<std::string> record = registry::HashPassword(password, access.password_cost);
+  if (!record) {
+    *refusal = RegistryErrorResponse(request, record.status());
+    return std::nullopt;
+  }
+  return std::move(record).value();
+}
+
+HttpResponse UpdateUnit(const RouteRequest& route, const RegistrationAccess& access) {
+  return WithCaller(route, access.registry, [&](const Actor& actor, registry::Database& db) {
+    const std::optional<registry::Unit> unit = UnitOfPathFor(route, actor, db);
+    if (!unit) return UnitNotFound(route.request);
+    if (actor.role != registry::Role::kUnit) {
+      return ErrorResponse(route.request, http::status::forbidden,
+                           Error<errors::kUnitEditsOwnDetails>());
+    }
+    JsonBody body = ParseJsonBody(route.request, {"address", "handler_name", "mobile", "email"});
+    registry::UnitContact contact;
+    contact.address = body.String("address");
+    contact.handler_name = body.String("handler_name");
+    contact.mobile = body.String("mobile");
+    contact.email = body.String("email");
+    if (!body.ok()) return body.Refusal(route.request);
+    RegistryWriter::Lease writer = access.registry.writer->Acquire();
+    Result<std::vector<registry::FieldError>> errors =
+        registry::UpdateUnitContact(writer.registry(), actor, unit->id, contact);
+    if (!errors) return RegistryErrorResponse(route.request, errors.status());
+    if (!errors->empty()) return FieldErrorsResponse(route.request, *errors);
+    Result<registry::Unit> updated = registry::LoadUnit(writer.registry().writer(), unit->id);
+    if (!updated) return RegistryErrorResponse(route.request, updated.status());
+    return JsonResponse(route.request, http::status::ok, UnitJson(*updated));
+  });
+}
+
+HttpResponse ChangeOwnPassword(const RouteRequest& route, const RegistrationAccess& access) {
+  return WithCaller(route, access.registry, [&](const Actor& actor, registry::Database& db) {
+    JsonBody body = ParseJsonBody(route.request, {"current_password", "new_password"});
+    const std::string current = body.String("current_password");
+    const std::string wanted = body.String("new_password");
+    if (!body.ok()) return body.Refusal(route.request);
+    if (Status s = registry::CheckCurrentPassword(db, actor.account_id, current); !s.ok()) {
+      return RegistryErrorResponse(route.request, s);
+    }
+    Result<std::string> login = registry::LoginOfAccount(db, actor.account_id);
+    if (!login) return RegistryErrorResponse(route.request, login.status());
+    std::optional<HttpResponse> refusal;
+    const std::optional<std::string> record =
+        NewPasswordRecord(access, route.request, *login, wanted, &refusal);
+    if (!record) return std::move(*refusal);
+    RegistryWriter::Lease writer = access.registry.writer->Acquire();
+    Status stored = registry::StorePasswordRecord(
+        writer.registry(), actor.account_id, *record,
+        {registry::ActorLabel(actor), "account.password-change", "", {}});
+    if (!stored.ok()) return RegistryErrorResponse(route.request, stored);
+    return JsonResponse(route.request, http::status::ok,
+                        {{"message", "密码已修改。本账号的登录均已退出，请用新密码重新登录。"}});
+  });
+}
+
+HttpResponse StartPasswordReset(const RouteRequest& route, const RegistrationAccess& access) {
+  JsonBody body = ParseJsonBody(route.request, {"login", "mobile"});
+  const std::string login = body.String("login");
+  const std::string mobile = body.String("mobile");
+  if (!body.ok()) return body.Refusal(route.request);
+  std::chrono::seconds retry_after{0};
+  const Status sent = RequestResetCode(access, login, mobile, route.client, &retry_after);
+  if (!sent.ok() && sent.code() == StatusCode::kResourceExhausted) {
+    return TooManyRequestsResponse(route.request, retry_after, sent);
+  }
+  if (!sent.ok()) return RegistryErrorResponse(route.request, sent);
+  return JsonResponse(route.request, http::status::accepted, {{"message", kResetCodeSentMessage}});
+}
+
+HttpResponse ConfirmPasswordReset(const RouteRequest& route, const RegistrationAccess& access) {
+  JsonBody body = ParseJsonBody(route.request, {"login", "code", "new_password"});
+  const std::string login = body.String("login");
+  const std::string code = body.String("code");
+  const std::string wanted = body.String("new_password");
+  if (!body.ok()) return body.Refusal(route.request);
+  std::vector<registry::FieldError> policy;
+  const Status reset = ResetPassword(access, login, code, wanted, &policy);
+  if (!policy.empty()) return FieldErrorsResponse(route.request, policy);
+  if (!reset.ok()) return RegistryErrorResponse(route.request, reset);
+  return JsonResponse(route.request, http::status::ok,
+                      {{"message", "密码已重置，请用新密码登录。"}});
+}
+
+HttpResponse ResetUnitPassword(const RouteRequest& route, const RegistrationAccess& access) {
+  return WithCaller(route, access.registry, [&](const Actor& actor, registry::Database& db) {
+    const std::optional<registry::Unit> unit = UnitOfPathFor(route, actor, db);
+    if (!unit) return UnitNotFound(route.request);
+    if (actor.role == registry::Role::kUnit) {
+      return ErrorResponse(route.request, http::status::forbidden,
+                           Error<errors::kUnitChangesOwnPassword>());
+    }
+    RegistryWriter::Lease writer = access.registry.writer->Acquire();
+    Result<std::string> sent_to = registry::ResetUnitPasswordByStaff(
+        writer.registry(), actor, unit->id, access.password_cost);
+    if (!sent_to) return RegistryErrorResponse(route.request, sent_to.status());
+    return JsonResponse(route.request, http::status::ok, {{"sent_to", *sent_to}});
+  });
+}
+
+template <HttpResponse (*Route)(const RouteRequest&, const RegistrationAccess&)>
+RouteHandler Bound(const RegistrationAccess& access) {
+  return [&access](const RouteRequest& route) { return Route(route, access); };
+}
+
+}  // namespace
+
+Status RequestResetCode(const RegistrationAccess& access, std::string_view login,
+                        const std::string& mobile, const boost::asio::ip::address& client,
+                        std::chrono::seconds* retry_after) {
+  std::optional<std::int64_t> account;
+  {
+    Result<ReaderLease> lease = access.registry.readers->Acquire();
+    if (!lease) return lease.status();
+    Result<std::optional<std::int64_t>> found =
+        registry::FindResettableAccount(lease->db(), login, mobile);
+    if (!found) return found.status();
+    account = *found;
+  }
+  RegistryWriter::Lease writer = access.registry.writer->Acquire();
+  if (access.registry.sms_codes != nullptr) {
+    return access.registry.sms_codes->RequestForReset(writer.registry(), account, mobile, client,
+                                                      retry_after);
+  }
+  SmsCodeGate defaults;  // the registry's limits only
+  return defaults.RequestForReset(writer.registry(), account, mobile, client, retry_after);
+}
+
+Status ResetPassword(const RegistrationAccess& access, std::string_view login,
+                     std::string_view code, std::string_view new_password,
+                     std::vector<registry::FieldError>* policy_errors) {
+  if (Status policy = registry::CheckPasswordPolicy(login, new_password); !policy.ok()) {
+    policy_errors->push_back({"new_password", policy.message(Language::kChinese)});
+    return policy;
+  }
+  Result<std::string> record = registry::HashPassword(new_password, access.password_cost);
+  if (!record) return record.status();
+  RegistryWriter::Lease writer = access.registry.writer->Acquire();
+  return registry::ResetPasswordBySms(writer.registry(), login, code, *record);
+}
+
+void AddAccountRoutes(RequestRouter& router, const RegistrationAccess& access) {
+  router.Add(http::verb::put, "/api/units/{id}", Bound<&UpdateUnit>(access));
+  router.Add(http::verb::post, "/api/me/password", Bound<&ChangeOwnPassword>(access));
+  router.Add(http::verb::post, "/api/password-resets", Bound<&StartPasswordReset>(access));
+  router.Add(http::verb::post, "/api/password-resets/confirmation",
+             Bound<&ConfirmPasswordReset>(access));
+  router.Add(http::verb::post, "/api/units/{id}/password-reset", Bound<&ResetUnitPassword>(access));
+}
+
+}  // namespace badgewatch::api

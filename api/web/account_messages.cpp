@@ -1,0 +1,125 @@
+#include "api/web/account_messages.h"
+
+#include <array>
+#include <cstddef>
+
+namespace badgewatch::api {
+namespace {
+
+struct AccountTranslation {
+  AccountText text;
+  std::string_view chinese;
+  std::string_view english;
+};
+
+using AT = AccountText;
+
+constexpr std::array<AccountTranslation, static_cast<std::size_t>(AT::kCount)> kAccountMessages = {{
+    {AT::kRegisterLink, "新用户注册", "Register a new unit"},
+    {AT::kForgotPasswordLink, "忘记密码", "Forgot the password"},
+    {AT::kRegisterTitle, "新用户注册", "New unit registration"},
+    {AT::kRegisterHelp,
+     "请如实填写本单位信息，带 * "
+     "的为必填项。注册后即可登录；确认短信和电子邮件将发送到经办人的手机和"
+     "电子邮箱。",
+     "Fill in your unit's details as they are; fields marked * are required. You can log in as "
+     "soon as you have registered; a confirmation SMS and e-mail go to the handler."},
+    {AT::kSectionUnit, "单位信息", "The unit"},
+    {AT::kSectionAccount, "登录账号", "The login"},
+    {AT::kUnitKind, "单位类型", "Kind of unit"},
+    {AT::kPickKind, "请选择单位类型", "Choose the kind"},
+    {AT::kRegion, "所属区域", "Region"},
+    {AT::kProvince, "省级", "Province"},
+    {AT::kCity, "地市级", "City"},
+    {AT::kCounty, "区县级", "County"},
+    {AT::kPickProvince, "请选择省份", "Choose the province"},
+    {AT::kPickCity, "（省级单位不选）", "(none for a provincial unit)"},
+    {AT::kPickCounty, "（地市级单位不选）", "(none for a city's unit)"},
+    {AT::kRegionHelp,
+     "选到本单位所在的层级：省级单位只选省份，地市级单位选到地市，区县级单位选到区县。本单位由同级"
+     "机构"
+     "编制部门初审。",
+     "Choose down to your unit's own level: a provincial unit the province only, a city's unit "
+     "the city, a county's unit the county. The office at that level reviews your unit first."},
+    {AT::kSystemCategory, "系统类别", "System category"},
+    {AT::kPickCategory, "请选择系统类别", "Choose the category"},
+    {AT::kUnitName, "单位名称", "Unit name"},
+    {AT::kUnitNameHelp, "单位的全称，最多 100 个字符",
+     "The unit's full name, at most 100 characters"},
+    {AT::kAddress, "单位地址", "Address"},
+    {AT::kAddressHelp, "发票将邮寄到此地址，最多 200 个字符",
+     "Invoices are mailed here; at most 200 characters"},
+    {AT::kHandlerName, "经办人姓名", "Handler's name"},
+    {AT::kHandlerNameHelp, "最多 50 个字符", "At most 50 characters"},
+    {AT::kMobile, "经办人手机号", "Handler's mobile"},
+    {AT::kMobileHelp, "11 位中国大陆手机号，接收审核结果和验证码",
+     "A mainland mobile number of 11 digits; review results and codes are sent to it"},
+    {AT::kEmail, "电子邮箱", "E-mail"},
+    {AT::kLogin, "登录名", "Login"},
+    {AT::kLoginHelp, "3–64 个英文字母、数字、“.”、“_”或“-”",
+     "3-64 letters, digits, '.', '_' or '-'"},
+    {AT::kPassword, "密码", "Password"},
+    {AT::kPasswordHelp, "至少 10 个字符，不能与登录名相同",
+     "At least 10 characters, not the login"},
+    {AT::kPasswordAgain, "再次输入密码", "The password again"},
+    {AT::kPasswordMismatch, "两次输入的密码不一致", "The two passwords differ"},
+    {AT::kRegisterButton, "注册", "Register"},
+    {AT::kFormHasErrors, "有 {} 处需要修改，请按提示改正后重新提交。",
+     "{} fields need correcting; please correct them and submit again."},
+    {AT::kRegistered, "注册成功，确认短信和电子邮件已发送。请用登录名 {} 登录。",
+     "Registered. A confirmation SMS and e-mail are on their way. Log in as {}."},
+    {AT::kHaveAccount, "已有账号？请登录", "Registered already? Log in"},
+    {AT::kResetTitle, "找回密码", "Reset the password"},
+    {AT::kResetHelp,
+     "请输入登录名和注册时填写的经办人手机号，验证码将发送到该手机。工作人员账号请联系管理员重置密"
+     "码。",
+     "Enter the login and the handler's mobile registered with it; a code is sent to that "
+     "mobile. Staff accounts: ask an administrator to reset the password."},
+    {AT::kSendResetCode, "获取验证码", "Send the code"},
+    {AT::kSendCodeAgain, "重新获取验证码", "Send a new code"},
+    {AT::kResetCodeSent, "如果登录名与注册手机号相符，验证码已发送到该手机，10 分钟内有效。",
+     "If the login and the mobile match, a code was sent to that mobile; it is valid for 10 "
+     "minutes."},
+    {AT::kSmsCode, "短信验证码", "SMS code"},
+    {AT::kNewPassword, "新密码", "New password"},
+    {AT::kNewPasswordAgain, "再次输入新密码", "The new password again"},
+    {AT::kResetButton, "重置密码", "Reset the password"},
+    {AT::kPasswordWasReset, "密码已重置，请用新密码登录。",
+     "The password is reset; log in with the new one."},
+    {AT::kBackToLogin, "返回登录", "Back to the login"},
+    {AT::kAccountTitle, "账号管理", "Account"},
+    {AT::kAccountLink, "账号管理", "Account"},
+    {AT::kAccountFacts, "注册信息", "As registered"},
+    {AT::kContactTitle, "修改单位联系信息", "Correct the unit's contact details"},
+    {AT::kContactHelp,
+     "单位地址用于邮寄发票，经办人手机和电子邮箱接收审核结果、通知和验证码。每次修改都记入审计日志"
+     "（含原值）。",
+     "Invoices are mailed to the address; results, notices and codes go to the mobile and the "
+     "e-mail. Each change is kept in the audit log with the old value."},
+    {AT::kSaveContact, "保存修改", "Save"},
+    {AT::kContactSaved, "单位联系信息已保存。", "The contact details are saved."},
+    {AT::kChangePasswordTitle, "修改密码", "Change the password"},
+    {AT::kCurrentPassword, "当前密码", "Current password"},
+    {AT::kChangePasswordButton, "修改密码", "Change the password"},
+    {AT::kPasswordChanged, "密码已修改，本账号的登录均已退出。请用新密码重新登录。",
+     "The password is changed and every session of this account ended. Log in with the new "
+     "one."},
+}};
+
+constexpr bool AccountMessagesInOrder() {
+  for (std::size_t i = 0; i < kAccountMessages.size(); ++i) {
+    if (static_cast<std::size_t>(kAccountMessages[i].text) != i) return false;
+    if (kAccountMessages[i].chinese.empty() || kAccountMessages[i].english.empty()) return false;
+  }
+  return true;
+}
+static_assert(AccountMessagesInOrder(), "kAccountMessages lists every AccountText once, in order");
+
+}  // namespace
+
+std::string_view AccountMessage(AccountText text, ReportLanguage language) {
+  const AccountTranslation& t = kAccountMessages.at(static_cast<std::size_t>(text));
+  return language == ReportLanguage::kChinese ? t.chinese : t.english;
+}
+
+}  // namespace badgewatch::api

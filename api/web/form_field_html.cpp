@@ -1,0 +1,110 @@
+#include "api/web/form_field_html.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "api/web/account_messages.h"
+#include "foundation/html_markup.h"
+
+namespace badgewatch::api {
+
+namespace {
+
+using foundation::HtmlEscape;
+
+const registry::FieldError* ErrorOf(const FieldErrors& errors, std::string_view field) {
+  const auto found =
+      std::find_if(errors.begin(), errors.end(),
+                   [field](const registry::FieldError& e) { return e.field == field; });
+  return found == errors.end() ? nullptr : &*found;
+}
+
+// The attributes tying a control to its help and error.
+std::string DescribedBy(std::string_view name, bool help, bool error) {
+  std::string ids;
+  if (help) ids += fmt::format("help-{}", name);
+  if (error) ids += fmt::format("{}error-{}", ids.empty() ? "" : " ", name);
+  std::string attributes;
+  if (!ids.empty()) attributes += fmt::format(" aria-describedby=\"{}\"", ids);
+  if (error) attributes += " aria-invalid=\"true\"";
+  return attributes;
+}
+
+std::string LabelText(std::string_view label, bool required) {
+  // One grid item of the label: the star stays beside its text.
+  return "<span>" + HtmlEscape(label) + (required ? "<span class=\"required\"> *</span>" : "") +
+         "</span>";
+}
+
+std::string HelpSmall(std::string_view name, std::string_view help) {
+  return help.empty() ? ""
+                      : fmt::format("<small id=\"help-{}\">{}</small>", name, HtmlEscape(help));
+}
+
+}  // namespace
+
+std::string FieldErrorSpan(const FieldErrors& errors, std::string_view field) {
+  const registry::FieldError* error = ErrorOf(errors, field);
+  if (error == nullptr) return "";
+  return fmt::format("<span class=\"field-error\" id=\"error-{}\">{}</span>", field,
+                     HtmlEscape(error->message));
+}
+
+std::string InputField(const InputSpec& spec, const FieldErrors& errors) {
+  const bool error = ErrorOf(errors, spec.name) != nullptr;
+  std::string attributes = DescribedBy(spec.name, !spec.help.empty(), error);
+  if (spec.required) attributes += " required";
+  if (spec.max_length > 0) attributes += fmt::format(" maxlength=\"{}\"", spec.max_length);
+  if (!spec.autocomplete.empty()) {
+    attributes += fmt::format(" autocomplete=\"{}\"", HtmlEscape(spec.autocomplete));
+  }
+  return fmt::format(
+      "<label{}>{}<input type=\"{}\" name=\"{}\" id=\"field-{}\" value=\"{}\"{}>{}{}</label>\n",
+      error ? " class=\"invalid\"" : "", LabelText(spec.label, spec.required),
+      HtmlEscape(spec.type), spec.name, spec.name,
+      spec.type == "password" ? "" : HtmlEscape(spec.value), attributes,
+      HelpSmall(spec.name, spec.help), FieldErrorSpan(errors, spec.name));
+}
+
+std::string SelectField(const SelectSpec& spec, const FieldErrors& errors) {
+  const bool error = ErrorOf(errors, spec.name) != nullptr;
+  std::string options = fmt::format("<option value=\"\">{}</option>", HtmlEscape(spec.placeholder));
+  for (const auto& [value, text] : spec.options) {
+    options += fmt::format("<option value=\"{}\"{}>{}</option>", HtmlEscape(value),
+                           value == spec.selected ? " selected" : "", HtmlEscape(text));
+  }
+  std::string attributes = DescribedBy(spec.name, !spec.help.empty(), error);
+  if (spec.required) attributes += " required";
+  return fmt::format("<label{}>{}<select name=\"{}\" id=\"field-{}\"{}>{}</select>{}{}</label>\n",
+                     error ? " class=\"invalid\"" : "", LabelText(spec.label, spec.required),
+                     spec.name, spec.name, attributes, options, HelpSmall(spec.name, spec.help),
+                     FieldErrorSpan(errors, spec.name));
+}
+
+std::string UnitContactFields(const PageViewer& viewer, const registry::UnitContact& values,
+                              const FieldErrors& errors) {
+  const auto text = [&viewer](AccountText t) { return AccountMessage(t, viewer.language); };
+  return InputField({"address", text(AccountText::kAddress), values.address, "text",
+                     text(AccountText::kAddressHelp), "street-address", true, 200},
+                    errors) +
+         InputField({"handler_name", text(AccountText::kHandlerName), values.handler_name, "text",
+                     text(AccountText::kHandlerNameHelp), "name", true, 50},
+                    errors) +
+         InputField({"mobile", text(AccountText::kMobile), values.mobile, "tel",
+                     text(AccountText::kMobileHelp), "tel", true, 11},
+                    errors) +
+         InputField(
+             {"email", text(AccountText::kEmail), values.email, "email", "", "email", true, 254},
+             errors);
+}
+
+std::string ErrorSummary(const PageViewer& viewer, const FieldErrors& errors) {
+  if (errors.empty()) return "";
+  const std::string text = fmt::format(
+      fmt::runtime(AccountMessage(AccountText::kFormHasErrors, viewer.language)), errors.size());
+  return fmt::format("<p class=\"message error\" role=\"alert\" id=\"form-errors\">{}</p>\n",
+                     HtmlEscape(text));
+}
+
+}  // namespace badgewatch::api
