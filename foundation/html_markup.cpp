@@ -29,4 +29,11 @@ std::string HtmlEscape(std::string_view text) {
   return out;
 }
 
+std::string UrlLinkHtml(std::string_view url) {
+  const bool web = url.starts_with("http://") || url.starts_with("https://");
+  const std::string escaped = HtmlEscape(url);
+  if (!web) return escaped;
+  return "<a href=\"" + escaped + "\" rel=\"noopener noreferrer\">" + escaped + "</a>";
+}
+
 }  // namespace badgewatch::foundation

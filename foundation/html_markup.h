@@ -18,6 +18,10 @@ namespace badgewatch::foundation {
 // `text` with &, <, >, " and ' escaped for HTML text and attribute values.
 [[nodiscard]] std::string HtmlEscape(std::string_view text);
 
+// A crawled page's URL as HTML: an http(s) URL as a link that sends no
+// referrer, anything else (javascript:, data:, a bare name) as text only.
+[[nodiscard]] std::string UrlLinkHtml(std::string_view url);
+
 class Markup {
  public:
   Markup() = default;

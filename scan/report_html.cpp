@@ -162,7 +162,8 @@ class HtmlReportWriter {
       most_sites = std::max(most_sites, tally.sites);
     }
     for (const registry::CodeTally& tally : report_.codes) {
-      code_bars.push_back({tally.code, static_cast<double>(tally.sites),
+      code_bars.push_back({std::string(NameCode(tally.code, options_.language)),
+                           static_cast<double>(tally.sites),
                            F(ReportText::kSiteCount, FormatCount(tally.sites)),
                            tally.is_warning ? ChartTone::kWarning : ChartTone::kPoor});
     }
@@ -232,7 +233,7 @@ class HtmlReportWriter {
           fmt::format("<p class=\"empty\">{}</p>\n</section>\n", T(ReportText::kNoFailingSites));
       return;
     }
-    TableHead({{ReportText::kCode, false},
+    TableHead({{ReportText::kProblems, false},
                {ReportText::kExplanation, false},
                {ReportText::kSites, true},
                {ReportText::kFailingPages, true}});
@@ -245,28 +246,20 @@ class HtmlReportWriter {
     html_ += "</tbody>\n</table>\n</section>\n";
   }
 
+  // The code's name with the code itself small beside it.
   std::string CodeChip(std::string_view code, bool warning) const {
-    std::string chip = fmt::format("<code class=\"{}\">{}</code>", warning ? "warning" : "problem",
-                                   HtmlEscape(code));
+    std::string chip = CodeNameHtml(code, options_.language, warning);
     if (warning) chip += fmt::format(" <small>({})</small>", T(ReportText::kWarningTag));
     return chip;
   }
 
   std::string CodeChips(const std::vector<std::string>& codes, bool warning) const {
-    if (codes.empty()) return "";
     std::string chips;
     for (const std::string& code : codes) {
-      chips += fmt::format("<code class=\"{}\">{}</code> ", warning ? "warning" : "problem",
-                           HtmlEscape(code));
+      if (!chips.empty()) chips += "<br>";
+      chips += CodeNameHtml(code, options_.language, warning);
     }
     return chips;
-  }
-
-  // Only http(s) URLs become links; anything else is shown as text.
-  static std::string PageLink(const std::string& url) {
-    const bool web = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
-    if (!web) return HtmlEscape(url);
-    return fmt::format("<a href=\"{0}\" rel=\"noopener noreferrer\">{0}</a>", HtmlEscape(url));
   }
 
   static std::string Domains(const Row& site) {
@@ -314,7 +307,8 @@ class HtmlReportWriter {
         const registry::FailingPage& page = record.failing_pages[i];
         html_ += fmt::format(
             "<tr><td class=\"url\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
-            PageLink(page.url), page.http_status ? std::to_string(*page.http_status) : "—",
+            foundation::UrlLinkHtml(page.url),
+            page.http_status ? std::to_string(*page.http_status) : "—",
             CodeChips(page.problems, false), HtmlEscape(page.detail));
       }
       html_ += "</tbody>\n</table>\n";
@@ -366,14 +360,16 @@ class HtmlReportWriter {
                {ReportText::kDeadLinks, true}});
     for (const Row* site : sites) {
       const bool pass = site->record.verdict == "pass";
+      std::string codes = CodeChips(site->record.problems, false);
+      const std::string warnings = CodeChips(site->record.warnings, true);
+      if (!codes.empty() && !warnings.empty()) codes += "<br>";
       html_ += fmt::format(
           "<tr><td>{}</td><td>{}</td><td>{}</td><td><span class=\"pill {}\">{}</span></td>"
           "<td>{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
           "<td class=\"num\">{}</td></tr>\n",
           HtmlEscape(site->site_name), HtmlEscape(site->unit_name), HtmlEscape(site->region_name),
-          pass ? "pass" : "fail", VerdictLabel(site->record.verdict, options_.language),
-          CodeChips(site->record.problems, false), CodeChips(site->record.warnings, true),
-          FormatCount(site->record.pages_total), FormatCount(site->record.pages_failed),
+          pass ? "pass" : "fail", VerdictLabel(site->record.verdict, options_.language), codes,
+          warnings, FormatCount(site->record.pages_total), FormatCount(site->record.pages_failed),
           FormatCount(site->record.dead_links));
     }
     html_ += "</tbody>\n</table>\n</section>\n";

@@ -6,6 +6,7 @@
 #include <array>
 #include <chrono>
 
+#include "foundation/html_markup.h"
 #include "verifier/problem_descriptions.h"
 
 namespace badgewatch::scan {
@@ -101,6 +102,19 @@ std::string_view ExplainCode(std::string_view code, ReportLanguage language) {
   const std::optional<verifier::ProblemDescription> found = verifier::FindProblemDescription(code);
   if (!found) return code;
   return language == ReportLanguage::kChinese ? found->chinese : found->english;
+}
+
+std::string_view NameCode(std::string_view code, ReportLanguage language) {
+  const std::optional<verifier::ProblemDescription> found = verifier::FindProblemDescription(code);
+  if (!found) return code;
+  return language == ReportLanguage::kChinese ? found->chinese_name : found->english_name;
+}
+
+std::string CodeNameHtml(std::string_view code, ReportLanguage language, bool warning) {
+  return fmt::format("<span class=\"{}\">{}</span> <small class=\"code\">{}</small>",
+                     warning ? "warning" : "problem",
+                     foundation::HtmlEscape(NameCode(code, language)),
+                     foundation::HtmlEscape(code));
 }
 
 std::string FormatBeijingTime(std::int64_t unix_seconds) {

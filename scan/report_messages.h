@@ -81,6 +81,16 @@ enum class ReportText {
 // The explanation of a failure or warning code; the code itself when unknown.
 [[nodiscard]] std::string_view ExplainCode(std::string_view code, ReportLanguage language);
 
+// The short name of a failure or warning code ("缺少网站标识"), for lists,
+// tables and charts; the code itself when unknown.
+[[nodiscard]] std::string_view NameCode(std::string_view code, ReportLanguage language);
+
+// A code as people read it in HTML: its name, the code itself small beside it
+// (`<span class="problem">缺少网站标识</span> <small class="code">badge-missing</small>`);
+// `warning` picks the warning colour.
+[[nodiscard]] std::string CodeNameHtml(std::string_view code, ReportLanguage language,
+                                       bool warning = false);
+
 // Unix seconds as Beijing time (UTC+8, no daylight saving): "2026-01-01 08:00".
 [[nodiscard]] std::string FormatBeijingTime(std::int64_t unix_seconds);
 

@@ -111,12 +111,6 @@ HttpResponse StartSelfCheckPage(const RouteRequest& route, const SelfCheckAccess
       });
 }
 
-std::string PageLink(const std::string& url) {
-  const bool web = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
-  if (!web) return HtmlEscape(url);
-  return fmt::format("<a href=\"{0}\" rel=\"noopener noreferrer\">{0}</a>", HtmlEscape(url));
-}
-
 // "第 3 页缺少网站标识；网页标题与注册的网站名称不一致" / "Page 3 has no website badge; ...".
 std::string PageSentence(const PageViewer& viewer, std::size_t number,
                          const ordered_json& problems) {
@@ -159,7 +153,7 @@ std::string ReportHtml(const PageViewer& viewer, const SelfCheckJob& job) {
       passing += fmt::format(
           "<li class=\"pass\"><div class=\"says\">{}{}</div>"
           "<div class=\"url\">{}</div></li>\n",
-          viewer.F(WebText::kPageNumbered, i + 1).html(), home_tag, PageLink(url));
+          viewer.F(WebText::kPageNumbered, i + 1).html(), home_tag, foundation::UrlLinkHtml(url));
       continue;
     }
     const ordered_json problems = page.value("problems", ordered_json::array());
@@ -170,7 +164,8 @@ std::string ReportHtml(const PageViewer& viewer, const SelfCheckJob& job) {
     }
     failing += fmt::format(
         "<li class=\"fail\"><div class=\"says\">{}{}</div><div class=\"url\">{}</div>{}</li>\n",
-        HtmlEscape(PageSentence(viewer, i + 1, problems)), home_tag, PageLink(url), detail);
+        HtmlEscape(PageSentence(viewer, i + 1, problems)), home_tag, foundation::UrlLinkHtml(url),
+        detail);
   }
   if (!failing.empty()) html += "<ol class=\"pages\" id=\"failing-pages\">\n" + failing + "</ol>\n";
   const ordered_json dead_links = report.value("dead_links", ordered_json::array());
@@ -181,10 +176,11 @@ std::string ReportHtml(const PageViewer& viewer, const SelfCheckJob& job) {
     for (const ordered_json& dead : dead_links) {
       const ordered_json from = dead.value("linked_from", ordered_json(nullptr));
       html += fmt::format("<li class=\"warning\"><div class=\"url\">{} (HTTP {})</div>{}</li>\n",
-                          PageLink(dead.value("url", "")), dead.value("status", 0),
-                          from.is_string() ? fmt::format("<div class=\"muted\">← {}</div>",
-                                                         PageLink(from.get<std::string>()))
-                                           : "");
+                          foundation::UrlLinkHtml(dead.value("url", "")), dead.value("status", 0),
+                          from.is_string()
+                              ? fmt::format("<div class=\"muted\">← {}</div>",
+                                            foundation::UrlLinkHtml(from.get<std::string>()))
+                              : "");
     }
     html += "</ul>\n";
   }
@@ -209,7 +205,7 @@ HttpResponse SelfCheckResultPage(const RouteRequest& route, const SelfCheckAcces
         std::string body = fmt::format(
             "<section>\n<dl class=\"facts\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>\n",
             viewer.T(WebText::kSiteName), HtmlEscape(job->request.name),
-            viewer.T(WebText::kStartedUrl), PageLink(job->request.url));
+            viewer.T(WebText::kStartedUrl), foundation::UrlLinkHtml(job->request.url));
         PageContent content{viewer.FText(WebText::kSelfCheckNumber, job->id), "", 0};
         if (job->state == "running") {
           body += fmt::format("<p class=\"message info\" id=\"self-check-running\">{}</p>\n",

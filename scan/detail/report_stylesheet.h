@@ -62,6 +62,11 @@ code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 12px;
        background: #f0f2f6; padding: 1px 5px; border-radius: 4px; white-space: nowrap; }
 code.problem { background: #fbe7e7; color: #8e1b1b; }
 code.warning { background: #fff3df; color: #8a5300; }
+span.problem, span.warning { padding: 1px 6px; border-radius: 4px; white-space: nowrap; }
+span.problem { background: #fbe7e7; color: #8e1b1b; }
+span.warning { background: #fff3df; color: #8a5300; }
+small.code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 11px;
+             color: var(--muted); white-space: nowrap; }
 .site { border-top: 1px solid var(--line); padding: 14px 0 6px; break-inside: avoid; }
 .site:first-of-type { border-top: none; padding-top: 0; }
 .site h3 { margin: 0 0 4px; font-size: 15px; }

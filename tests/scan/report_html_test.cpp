@@ -36,14 +36,21 @@ TEST_CASE("ReportHtml: headline figures, charts and tables in Chinese", "[scan]"
   CHECK(Contains(html, "<svg class=\"chart bars\""));
   CHECK(Contains(html, ">北京市</text>"));
   CHECK(Contains(html, ">50.0%  1/2</text>"));
-  CHECK(Contains(html, ">badge-missing</text>"));
+  // Problems by their Chinese names, the code small beside them, in the chart too.
+  CHECK(Contains(html, ">缺少网站标识</text>"));
+  CHECK_FALSE(Contains(html, ">badge-missing</text>"));
+  CHECK(Contains(
+      html,
+      "<span class=\"problem\">缺少网站标识</span> <small class=\"code\">badge-missing</small>"));
   CHECK(Contains(html, "<path class=\"trend\" d=\"M"));
   CHECK(Contains(html, ">75.0%</text>"));
   // Tables: explanations in Chinese; the failing site with its pages as links.
   CHECK(Contains(html, "页面中没有有效的网站标识脚本"));
   CHECK(Contains(html, "<h2>不合规网站明细 (2)</h2>"));
   CHECK(Contains(html, "<a href=\"http://wjw.beijing.gov.cn/news/1.html\""));
-  CHECK(Contains(html, "<code class=\"warning\">charset-mismatch</code>"));
+  CHECK(Contains(html,
+                 "<span class=\"warning\">字符编码不符</span> <small "
+                 "class=\"code\">charset-mismatch</small>"));
   // Dead links per site: a column of the site table and a fact of the failing site.
   CHECK(Contains(html, "失效链接数"));
   CHECK(Contains(html, "<td class=\"num\">3</td><td class=\"num\">2</td></tr>"));
@@ -65,6 +72,7 @@ TEST_CASE("ReportHtml: English with --lang en", "[scan]") {
   CHECK(Contains(html, "<div class=\"name\">Compliance rate</div><div class=\"figure\">50.0%"));
   CHECK(Contains(html, "2 of 4 sites pass"));
   CHECK(Contains(html, "no live CONAC badge script in the page"));
+  CHECK(Contains(html, ">badge missing</text>"));
   CHECK(Contains(html, "Started: 2026-01-02 08:00"));
   CHECK_FALSE(Contains(html, "合规率"));
   CHECK_FALSE(Contains(html, "页面中没有"));
@@ -119,11 +127,20 @@ TEST_CASE("ReportMessages: both languages are complete", "[scan]") {
   for (std::string_view code :
        {"badge-missing", "badge-misplaced", "badge-id-mismatch", "badge-malformed",
         "badge-static-copy", "badge-mixed-content", "title-missing", "title-mismatch",
-        "fetch-failed", "charset-mismatch", "ip-mismatch", "badge-injected"}) {
+        "fetch-failed", "charset-mismatch", "ip-mismatch", "badge-injected", "dead-link",
+        "time-budget"}) {
     CHECK(ExplainCode(code, ReportLanguage::kChinese) != code);
     CHECK(ExplainCode(code, ReportLanguage::kEnglish) != code);
+    // A short name too, shorter than the sentence.
+    CHECK(NameCode(code, ReportLanguage::kChinese) != code);
+    CHECK(NameCode(code, ReportLanguage::kEnglish) != code);
+    CHECK(NameCode(code, ReportLanguage::kChinese).size() <
+          ExplainCode(code, ReportLanguage::kChinese).size());
   }
   CHECK(ExplainCode("no-such-code", ReportLanguage::kChinese) == "no-such-code");
+  CHECK(NameCode("no-such-code", ReportLanguage::kChinese) == "no-such-code");
+  CHECK(CodeNameHtml("<x>", ReportLanguage::kChinese) ==
+        "<span class=\"problem\">&lt;x&gt;</span> <small class=\"code\">&lt;x&gt;</small>");
   CHECK(ParseLanguage("zh") == ReportLanguage::kChinese);
   CHECK(ParseLanguage("en") == ReportLanguage::kEnglish);
   CHECK_FALSE(ParseLanguage("fr").has_value());
