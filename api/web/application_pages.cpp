@@ -364,11 +364,21 @@ std::string ApplicationRows(const PageViewer& viewer, registry::Database& db,
             viewer.language == ReportLanguage::kChinese ? "：" : ": ", HtmlEscape(step.reason));
       }
     }
+    // Reviewers see at a glance that another unit's site carries the domain.
+    std::string conflict;
+    if (viewer.actor->role != Role::kUnit && a.state != "badge-issued") {
+      if (Result<std::vector<registry::DomainHolder>> holders =
+              registry::ApplicationDomainConflicts(db, a);
+          holders && !holders->empty()) {
+        conflict = fmt::format(" <span class=\"pill fail\" data-conflict=\"{}\">{}</span>", a.id,
+                               viewer.T(WebText::kDomainConflictTitle));
+      }
+    }
     html += fmt::format(
-        "<tr><td>{0}</td><td>{1}</td><td>{2}</td><td>{3}</td><td>{4}</td><td>{5}</td>"
+        "<tr><td>{0}</td><td>{1}{7}</td><td>{2}</td><td>{3}</td><td>{4}</td><td>{5}</td>"
         "<td><a href=\"/applications/{0}\">{6}</a></td></tr>\n",
         a.id, HtmlEscape(a.site_name), HtmlEscape(a.unit_name), WorkflowLabel(viewer, a),
-        StatePill(viewer, a.state), reasons, viewer.T(WebText::kOpen));
+        StatePill(viewer, a.state), reasons, viewer.T(WebText::kOpen), conflict);
   }
   return html + "</tbody>\n</table>\n";
 }
@@ -464,6 +474,22 @@ std::string DecisionForms(const PageViewer& viewer, const ApplicationSummary& ap
   return html;
 }
 
+// Where a unit registered, as people read it: "浙江省杭州市上城区（330102）"
+// from its division, else "浙江省（33）" from its region, else the bare code.
+std::string RegionLabel(registry::Database& db, std::string_view region_code,
+                        std::string_view division_code = "") {
+  if (!division_code.empty()) {
+    if (Result<std::string> name = registry::DivisionFullName(db, division_code)) {
+      return fmt::format("{}（{}）", *name, division_code);
+    }
+  }
+  if (Result<std::optional<std::string>> name = registry::FindRegionName(db, std::string(region_code));
+      name && *name) {
+    return fmt::format("{}（{}）", **name, region_code);
+  }
+  return std::string(region_code);
+}
+
 // The unit as it registered (附件一): what the reviewers check the form
 // against.
 std::string UnitDetailsHtml(const PageViewer& viewer, registry::Database& db,
@@ -471,11 +497,7 @@ std::string UnitDetailsHtml(const PageViewer& viewer, registry::Database& db,
   Result<registry::Unit> unit = registry::LoadUnit(db, application.unit_id);
   if (!unit) return "";
   const registry::UnitFields& u = unit->fields;
-  std::string region = u.region_code;
-  if (Result<std::optional<std::string>> name = registry::FindRegionName(db, u.region_code);
-      name && *name) {
-    region = **name + "（" + u.region_code + "）";
-  }
+  const std::string region = RegionLabel(db, u.region_code, u.division_code);
   return fmt::format(
       "<section id=\"unit-details\">\n<h2>{}</h2>\n<dl class=\"facts\"><dt>{}</dt><dd>{}</dd>"
       "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>"
@@ -502,8 +524,8 @@ std::string DomainConflictsHtml(const PageViewer& viewer, registry::Database& db
     html +=
         fmt::format("<p class=\"message warning\" data-conflict-site=\"{}\">{}</p>\n", h.site_id,
                     viewer
-                        .F(WebText::kDomainConflict, h.domain, h.unit_name, h.region_code,
-                           h.site_name, h.badge_id.value_or("—"))
+                        .F(WebText::kDomainConflict, h.domain, h.unit_name,
+                           RegionLabel(db, h.region_code), h.site_name, h.badge_id.value_or("—"))
                         .html());
   }
   return html + "</section>\n";

@@ -159,9 +159,8 @@ constexpr std::array<Translation, static_cast<std::size_t>(WebText::kCount)> kMe
      "edited or submitted again."},
     {WebText::kDomainConflictTitle, "域名冲突", "Domain conflict"},
     {WebText::kDomainConflict,
-     "域名 {0} 已由其他单位“{1}”（所属区域 "
-     "{2}）的网站“{3}”使用（标识编号：{4}）。该域名冲突未解决前不能"
-     "发放网站标识。",
+     "域名 {0} 已由其他单位“{1}”（所属区域：{2}）的网站“{3}”使用（标识编号：{4}）。"
+     "该域名冲突未解决前不能发放网站标识。",
      "The domain {0} is already carried by the site \"{3}\" of another unit, {1} (region {2}; "
      "badge {4}). No badge can be issued while this conflict stands."},
     {WebText::kUnitDetails, "申请单位信息", "The applicant unit"},
@@ -182,6 +181,14 @@ constexpr std::array<Translation, static_cast<std::size_t>(WebText::kCount)> kMe
     {WebText::kRejectedBecause, "审核未通过，原因：{}", "Not approved. Reason: {}"},
     {WebText::kEditAndResubmit, "修改申请信息后重新提交",
      "Edit the application and submit it again"},
+    {WebText::kSiteRecordTitle, "网站合规记录：{}", "Compliance record: {}"},
+    {WebText::kSiteRecordLink, "查看全部问题页面", "See every failing page"},
+    {WebText::kRecordedAt, "检查时间：{}", "Checked at {}"},
+    {WebText::kSiteFailingPages, "问题页面（共 {} 个）", "Failing pages ({} in all)"},
+    {WebText::kSiteNoFailingPages, "本次检查没有问题页面。", "This check found no failing page."},
+    {WebText::kPreviousPage, "上一页", "Previous"},
+    {WebText::kNextPage, "下一页", "Next"},
+    {WebText::kPageOfPages, "第 {} 页，共 {} 页", "Page {} of {}"},
 }};
 
 constexpr bool MessagesInOrder() {

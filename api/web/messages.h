@@ -140,7 +140,15 @@ enum class WebText {
   kConacPassButton,
   kRejectedBecause,  // "{}" = the reason
   kEditAndResubmit,
-  kCount,  // not a message: the number of messages
+  kSiteRecordTitle,     // "{}" = the site's name
+  kSiteRecordLink,      // on the home page: the latest record's failing pages
+  kRecordedAt,          // "{}" = when
+  kSiteFailingPages,    // "{}" = how many
+  kSiteNoFailingPages,  // the latest record has none
+  kPreviousPage,
+  kNextPage,
+  kPageOfPages,  // "{}" page, "{}" pages
+  kCount,        // not a message: the number of messages
 };
 
 // The message in `language`; never empty.

@@ -9,6 +9,7 @@ void AddWebPages(RequestRouter& router, const SelfCheckAccess& access,
   AddWebStaticRoutes(router);
   AddLoginPages(router, login);
   AddSitePages(router, access.registry);
+  AddSiteRecordPages(router, access.registry);
   AddApplicationPages(router, access.registry);
   AddSelfCheckPages(router, access);
 }

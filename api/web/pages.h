@@ -30,6 +30,8 @@ void AddWebPages(RequestRouter& router, const SelfCheckAccess& access, const Web
 
 // The groups, for AddWebPages and tests.
 void AddSitePages(RequestRouter& router, const RegistryAccess& access);
+// /sites/{id}: a site's latest compliance record with every failing page.
+void AddSiteRecordPages(RequestRouter& router, const RegistryAccess& access);
 void AddApplicationPages(RequestRouter& router, const RegistryAccess& access);
 void AddSelfCheckPages(RequestRouter& router, const SelfCheckAccess& access);
 void AddLoginPages(RequestRouter& router, const WebLoginAccess& access);

@@ -20,8 +20,8 @@ namespace badgewatch::api {
 
 namespace {
 
-using registry::Actor;
 using foundation::HtmlEscape;
+using registry::Actor;
 using registry::Role;
 using scan::ReportText;
 
@@ -51,8 +51,12 @@ std::string SiteSection(const PageViewer& viewer, registry::Database& db,
     latest = fmt::format("{} <span class=\"muted\">{}</span>", VerdictPill(viewer, r.verdict),
                          scan::FormatBeijingTime((*record)->recorded_at));
     for (const std::string& code : r.problems) {
-      latest += fmt::format("<br><code class=\"problem\">{}</code> {}", HtmlEscape(code),
+      latest += fmt::format("<br>{} {}", scan::CodeNameHtml(code, viewer.language),
                             HtmlEscape(scan::ExplainCode(code, viewer.language)));
+    }
+    if (r.verdict != "pass") {
+      latest += fmt::format("<br><a href=\"/sites/{}\">{}</a>", site.id,
+                            viewer.T(WebText::kSiteRecordLink));
     }
   }
   std::string html = fmt::format(

@@ -40,8 +40,8 @@ std::string FailingPageLines(const FinishedSite& finished) {
                                      record.failing_pages.size());
   if (total > shown) lines += fmt::format("\n另有{}个问题页面未列出。", total - shown);
   lines += fmt::format(
-      "\n全部问题页面见本网站的合规记录（登录后访问 /api/sites/{}/compliance-records），也可在"
-      "“网站自查”页面（/self-checks）重新检查。",
+      "\n全部问题页面请登录网站标识服务，在“标识管理”中点“查看全部问题页面”（/sites/{}）；"
+      "整改后可在“网站自查”（/self-checks）重新检查。",
       record.site_id);
   return lines;
 }

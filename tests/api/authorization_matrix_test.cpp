@@ -539,6 +539,9 @@ std::vector<Row> PageMatrix() {
       {V::get, "/applications/{id}",
        [](World& w, const std::string&) { return Get("/applications/" + w.Id(w.submitted)); },
        PageHiddenFromOthers()},
+      {V::get, "/sites/{id}",
+       [](World& w, const std::string&) { return Get("/sites/" + w.Id(w.site)); },
+       PageHiddenFromOthers()},
       {V::get, "/applications/{id}/letter",
        [](World& w, const std::string&) {
          return Get("/applications/" + w.Id(w.issued) + "/letter");

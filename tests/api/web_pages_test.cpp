@@ -5,8 +5,11 @@
 // may not take), the application form with its SMS code step, the review
 // path to the badge code, the scoped dashboard and a self-check of a
 // loopback site read page by page.
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "api/http/form_fields.h"
 #include "api/service/login_throttle.h"
@@ -594,7 +597,15 @@ TEST_CASE(
   HttpResponse review = web.Get("reviewer33", target);
   CHECK(Contains(review, "<h2>域名冲突</h2>"));
   CHECK(Contains(review,
-                 "域名 www.zju.edu.cn 已由其他单位“浙江大学”（所属区域 33）的网站“浙江大学”使用"));
+                 "域名 www.zju.edu.cn 已由其他单位“浙江大学”（所属区域：浙江省（33））的网站"
+                 "“浙江大学”使用"));
+  // The queue marks the row before anyone opens it; the held site's own row has no mark.
+  const HttpResponse queue = web.Get("reviewer33", "/review");
+  CHECK(Contains(queue, "data-conflict=\"" + std::to_string(id) + "\">域名冲突</span>"));
+  CHECK(
+      Contains(web.Get("conac", "/applications"), "data-conflict=\"" + std::to_string(id) + "\""));
+  CHECK_FALSE(
+      Contains(web.Get("conac", "/applications"), "data-conflict=\"" + held.substr(14) + "\""));
   CHECK(Contains(review, "<dt>单位类型</dt><dd>社会组织</dd>"));
   REQUIRE(web.Post("reviewer33", target + "/decisions", "action=regional-pass").result() ==
           http::status::see_other);
@@ -642,6 +653,61 @@ TEST_CASE("WebPages: the dashboard shows the latest scan, scoped to the reviewer
   CHECK(Contains(all, "Compliance rate by region"));
   CHECK(Contains(all, "Trend over recent scans"));
   CHECK(web.Get("conac", "/dashboard?region=99").result() == http::status::not_found);
+}
+
+TEST_CASE(
+    "WebPages: a site's compliance record lists every failing page, 50 a page, to those "
+    "who may see the site",
+    "[api][web]") {
+  WebPages web;
+  ReportSeed seed(web);
+  const std::int64_t mine = seed.AddSite(web.agency.unit_id, "杭州市教育局网", "www.hz.example.cn");
+  const std::int64_t unit11 = seed.AddUnit("11", "北京某研究院");
+  const std::int64_t theirs = seed.AddSite(unit11, "北京研究院网", "www.bj.example.cn");
+  const std::string page = "/sites/" + std::to_string(mine);
+  CHECK(Contains(web.Get("agency", page), "尚未检查"));
+  std::vector<std::string> urls;
+  for (int i = 0; i < 55; ++i)
+    urls.push_back(fmt::format("http://www.hz.example.cn/p{:02}.html", i));
+  seed.RunScan({FailingRecord(mine, 60, {"badge-missing"}, urls), PassingRecord(theirs, 3)});
+  const auto rows = [](const HttpResponse& response) {
+    std::size_t count = 0;
+    for (std::size_t at = response.body().find("<td class=\"url\">"); at != std::string::npos;
+         at = response.body().find("<td class=\"url\">", at + 1)) {
+      ++count;
+    }
+    return count;
+  };
+
+  // The home page points to it from the failing site's card.
+  CHECK(Contains(web.Get("agency", "/"), "<a href=\"" + page + "\">查看全部问题页面</a>"));
+  const HttpResponse first = web.Get("agency", page);
+  REQUIRE(first.result() == http::status::ok);
+  CHECK(Contains(first, "网站合规记录：杭州市教育局网"));
+  CHECK(Contains(first, "<span class=\"problem\">缺少网站标识</span>"));
+  CHECK(Contains(first, "问题页面（共 55 个）"));
+  CHECK(Contains(first, "第 1 页，共 2 页"));
+  CHECK(Contains(first, "href=\"" + page + "?page=2\""));
+  CHECK(rows(first) == 50);
+  const HttpResponse second = web.Get("agency", page + "?page=2");
+  CHECK(rows(second) == 5);
+  CHECK(web.Get("agency", page + "?page=3").result() == http::status::not_found);
+  CHECK(web.Get("agency", page + "?page=0").result() == http::status::bad_request);
+  CHECK(Contains(web.Get("agency", page + "?lang=en"), "Failing pages (55 in all)"));
+  // Every page of the record is listed once over the two screens.
+  for (const std::string& url : urls) {
+    CHECK(Contains(first, url) != Contains(second, url));
+  }
+
+  // Another unit, and a reviewer of another region, see no such site.
+  CHECK(web.Get("other_agency", page).result() == http::status::not_found);
+  CHECK(web.Get("reviewer33", page).result() == http::status::ok);
+  CHECK(web.Get("reviewer33", "/sites/" + std::to_string(theirs)).result() ==
+        http::status::not_found);
+  const HttpResponse passing = web.Get("conac", "/sites/" + std::to_string(theirs));
+  CHECK(Contains(passing, "本次检查没有问题页面。"));
+  CHECK(web.Get("conac", "/sites/abc").result() == http::status::not_found);
+  CHECK(web.Get("conac", "/sites/999999").result() == http::status::not_found);
 }
 
 TEST_CASE("WebPages: a unit's self-check of its own loopback site, read page by page",

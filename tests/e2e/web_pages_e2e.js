@@ -168,8 +168,18 @@ runE2e(async ({ binary, outDir, work }) => {
     await expectText(conac.page, 'main', SITE_NAME);
     await expectText(conac.page, 'main', aboutUrl);
     await conac.page.screenshot({ path: path.join(outDir, 'e2e-dashboard.png'), fullPage: true });
+    await expectText(conac.page, '#codes', '缺少网站标识');
     await regional.page.goto(`${base}/dashboard`);
     await expectText(regional.page, 'main', SITE_NAME);
+
+    step('the applicant opens its site\'s record from the home page and reads every failing page');
+    await applicant.page.goto(`${base}/?lang=zh`);
+    await Promise.all([applicant.page.waitForNavigation(),
+      applicant.page.click('main a[href^="/sites/"]')]);
+    await expectText(applicant.page, 'h1', `网站合规记录：${SITE_NAME}`);
+    await expectText(applicant.page, '#failing-pages', aboutUrl);
+    await expectText(applicant.page, '#failing-pages', '缺少网站标识');
+    await applicant.page.screenshot({ path: path.join(outDir, 'e2e-site-record.png'), fullPage: true });
 
     step('a 党政机关 applies for the opening review; the menus are the procedure\'s');
     const agency = await logIn(browser, base, 'zj-county', PASSWORD.unit);
@@ -247,6 +257,8 @@ runE2e(async ({ binary, outDir, work }) => {
     step('the 广东 reviewer sees the conflict and the unit; CONAC cannot issue the badge');
     const guangdong = await logIn(browser, base, 'gd-review', PASSWORD.regional);
     await guangdong.page.goto(`${base}/review`);
+    await expectText(guangdong.page, 'main table', '域名冲突');
+    await guangdong.page.screenshot({ path: path.join(outDir, 'e2e-review-queue-conflict.png'), fullPage: true });
     await Promise.all([guangdong.page.waitForNavigation(),
       guangdong.page.click(`a[href="${new URL(societyUrl).pathname}"]`)]);
     await expectText(guangdong.page, '#domain-conflicts', `域名 ${SITE_DOMAIN} 已由其他单位“浙江省某研究院”`);

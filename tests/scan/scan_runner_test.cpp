@@ -151,7 +151,7 @@ TEST_CASE("Scan: every badged site gets its record, the next scan says what chan
   const std::string bad_notice = email_with("网站标识检查未通过：坏网站");
   CHECK_THAT(bad_notice, Catch::Contains("1. " + bad.failing_pages[0].url));
   CHECK_THAT(bad_notice,
-             Catch::Contains("/api/sites/" + std::to_string(r.bad) + "/compliance-records"));
+             Catch::Contains("（/sites/" + std::to_string(r.bad) + "）"));
   CHECK_THAT(bad_notice, Catch::Contains("您单位网站“坏网站”在本次网站标识检查中未通过"));
   const std::string gone_notice = email_with("网站无法访问：失联网站");
   CHECK_THAT(gone_notice, Catch::Contains("无法访问"));
@@ -202,7 +202,7 @@ TEST_CASE("Scan: a failing site's notice names its first 5 failing pages and whe
   CHECK(named == 5);
   CHECK_THAT(body, Catch::Contains("5. "));
   CHECK_THAT(body, Catch::Contains("另有2个问题页面未列出"));
-  CHECK_THAT(body, Catch::Contains("/api/sites/" + std::to_string(r.bad) + "/compliance-records"));
+  CHECK_THAT(body, Catch::Contains("（/sites/" + std::to_string(r.bad) + "）"));
   CHECK(body.find("6. ") == std::string::npos);
 }
 
