@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <utility>
 
 #include "foundation/ascii.h"
 #include "registry/registry_errors.h"
@@ -63,15 +64,21 @@ Status ValidateIpAddress(std::string_view ip) {
 
 Status FieldErrorsStatus(const std::vector<FieldError>& errors) {
   if (errors.empty()) return Status::Ok();
-  std::string message;
+  // One sentence: "A；B；C。", each message without its own full stop.
+  std::string chinese;
+  std::string english;
+  constexpr std::string_view kFullStop = "。";
   for (const FieldError& error : errors) {
-    if (!message.empty()) message += "；";
-    message += error.message;
+    if (!chinese.empty()) chinese += "；";
+    if (!english.empty()) english += "; ";
+    std::string_view sentence = error.error.message(Language::kChinese);
+    if (sentence.ends_with(kFullStop)) sentence.remove_suffix(kFullStop.size());
+    chinese += sentence;
+    english += error.error.message(Language::kEnglish);
   }
-  // The field messages are written in Chinese only (FieldError), so the
-  // joined text is the same in both languages.
-  return Status(errors::kFormFieldsInvalid.code, errors::kFormFieldsInvalid.reason, message,
-                message);
+  chinese += kFullStop;
+  return Status(errors::kFormFieldsInvalid.code, errors::kFormFieldsInvalid.reason,
+                std::move(chinese), std::move(english));
 }
 
 long CountCodePoints(std::string_view utf8) {

@@ -13,15 +13,17 @@
 namespace badgewatch::registry {
 
 // One problem of a form, for the field it belongs to: `field` is the field's
-// name in the form and the API ("name", "mobile", ...), `message` the
-// sentence shown beside it (Chinese).
+// name in the form and the API ("name", "mobile", ...), `error` a catalog
+// entry (registry_errors.h) with the sentence shown beside it in both
+// languages.
 struct FieldError {
   std::string field;
-  std::string message;
+  Status error;
 };
 
-// The messages of `errors` joined by "；" as one kInvalidArgument (OK when
-// there are none): how a workflow that takes a whole form refuses it.
+// The messages of `errors` joined ("；" in Chinese, "; " in English) as one
+// kInvalidArgument (OK when there are none): how a workflow that takes a
+// whole form refuses it.
 [[nodiscard]] Status FieldErrorsStatus(const std::vector<FieldError>& errors);
 
 // Unicode code points in `utf8`; -1 when it is not valid UTF-8.

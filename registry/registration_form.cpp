@@ -8,6 +8,7 @@
 
 #include "registry/accounts.h"
 #include "registry/passwords.h"
+#include "registry/registry_errors.h"
 #include "registry/statement.h"
 #include "registry/unit_names.h"
 
@@ -32,14 +33,12 @@ Result<RegistrationCheck> CheckRegistrationForm(Database& db, const UnitFields& 
     Result<std::optional<std::int64_t>> same = FindUnitByName(db, fields.region_code, fields.name);
     if (!same) return same.status();
     if (*same) {
-      errors->push_back({"name", fmt::format("所属区域内已有名为“{}”的单位（不可见字符和空格变体不"
-                                             "计），请核对单位名称，或用该单位已有的账号登录",
-                                             fields.name)});
+      errors->push_back({"name", Error<errors::kRegisteredNameTaken>(fields.name)});
       ++check.taken;
     }
   }
   if (Status s = ValidateLogin(login); !s.ok()) {
-    errors->push_back({"login", s.message(Language::kChinese)});
+    errors->push_back({"login", std::move(s)});
   } else {
     Result<Statement> taken = db.Prepare(kLoginTaken);
     if (!taken) return taken.status();
@@ -47,12 +46,12 @@ Result<RegistrationCheck> CheckRegistrationForm(Database& db, const UnitFields& 
     Result<std::optional<std::int64_t>> count = FirstRow(*taken, FirstColumnInt);
     if (!count) return count.status();
     if (count->value_or(0) > 0) {
-      errors->push_back({"login", fmt::format("登录名“{}”已被使用，请换一个", login)});
+      errors->push_back({"login", Error<errors::kLoginTaken>(login)});
       ++check.taken;
     }
   }
   if (Status s = CheckPasswordPolicy(login, password); !s.ok()) {
-    errors->push_back({"password", s.message(Language::kChinese)});
+    errors->push_back({"password", std::move(s)});
   }
   check.errors = std::move(errors).value();
   return check;

@@ -16,6 +16,22 @@ using enum StatusCode;
 // --- form fields (field_validation, units, site applications) ---
 inline constexpr ErrorText kFieldRequired{kInvalidArgument, "field-required", "请填写{}。",
                                           "{} is required"};
+inline constexpr ErrorText kFieldNotChosen{kInvalidArgument, "field-not-chosen", "请选择{}。",
+                                           "choose the {}"};
+inline constexpr ErrorText kFieldNotText{kInvalidArgument, "field-not-text", "{}含有无效字符。",
+                                         "the {} holds bytes that are not UTF-8 text"};
+inline constexpr ErrorText kFieldTooLong{kInvalidArgument, "field-too-long",
+                                         "{}最多 {} 个字符（现为 {} 个）。",
+                                         "the {} may have at most {} characters ({} given)"};
+inline constexpr ErrorText kEmailTooLong{kInvalidArgument, "email-too-long",
+                                         "电子邮箱最多 {} 个字符。",
+                                         "an e-mail address may have at most {} characters"};
+inline constexpr ErrorText kRegisteredNameTaken{
+    kAlreadyExists, "registered-name-taken",
+    "所属区域内已有名为“{}”的单位（不可见字符和空格变体不计），请核对单位名称，或用该单位已有的"
+    "账号登录。",
+    "a unit named '{}' is registered in this region already (invisible characters and space "
+    "variants do not count): check the name, or log in with that unit's account"};
 inline constexpr ErrorText kMobileInvalid{
     kInvalidArgument, "mobile-invalid",
     "手机号“{}”不是有效的大陆手机号码（以 13-19 开头的 11 位数字）。",
@@ -53,7 +69,7 @@ inline constexpr ErrorText kEnglishDomainOnPlatform{
 inline constexpr ErrorText kIpRequired{kInvalidArgument, "ip-required", "请至少填写一个 IP 地址。",
                                        "at least one IP address is required"};
 inline constexpr ErrorText kRegionUnknown{kInvalidArgument, "region-unknown",
-                                          "所属区域“{}”不在区域列表中。",
+                                          "所属区域“{}”不在行政区划列表中。",
                                           "region '{}' is not in the region list"};
 inline constexpr ErrorText kCategoryUnknown{kInvalidArgument, "category-unknown",
                                             "系统类别“{}”不在类别列表中。",
@@ -484,6 +500,11 @@ inline constexpr ErrorText kFormFieldsInvalid{kInvalidArgument, "form-fields-inv
 // Every entry above, for the catalog test.
 inline constexpr const ErrorText* kRegistryErrors[] = {
     &kFieldRequired,
+    &kFieldNotChosen,
+    &kFieldNotText,
+    &kFieldTooLong,
+    &kEmailTooLong,
+    &kRegisteredNameTaken,
     &kMobileInvalid,
     &kEmailInvalid,
     &kIpInvalid,

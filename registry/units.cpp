@@ -36,16 +36,15 @@ Result<bool> Exists(Database& db, const char* sql, std::string_view value) {
 }
 
 // A required text of at most `max` characters: its error, or nullopt.
-std::optional<FieldError> CheckBoundedText(std::string_view field, std::string_view label,
+std::optional<FieldError> CheckBoundedText(std::string_view field, Localized label,
                                            std::string_view value, std::size_t max) {
-  if (!RequireText(Localized{label, label}, value).ok()) {
-    return FieldError{std::string(field), fmt::format("请填写{}", label)};
+  if (Status required = RequireText(label, value); !required.ok()) {
+    return FieldError{std::string(field), std::move(required)};
   }
   const long chars = CountCodePoints(value);
-  if (chars < 0) return FieldError{std::string(field), fmt::format("{}含有无效字符", label)};
+  if (chars < 0) return FieldError{std::string(field), Error<errors::kFieldNotText>(label)};
   if (static_cast<std::size_t>(chars) > max) {
-    return FieldError{std::string(field),
-                      fmt::format("{}最多 {} 个字符（现为 {} 个）", label, max, chars)};
+    return FieldError{std::string(field), Error<errors::kFieldTooLong>(label, max, chars)};
   }
   return std::nullopt;
 }
@@ -66,25 +65,25 @@ Result<std::vector<FieldError>> CheckUnitFields(Database& db, const UnitFields& 
   const auto note = [&errors](std::optional<FieldError> error) {
     if (error) errors.push_back(std::move(*error));
   };
-  note(CheckBoundedText("name", "单位名称", f.name, kMaxUnitNameChars));
-  note(CheckBoundedText("address", "单位地址", f.address, kMaxUnitAddressChars));
-  note(CheckBoundedText("handler_name", "经办人姓名", f.handler_name, kMaxHandlerNameChars));
-  if (!RequireText(Localized{"mobile", "mobile"}, f.mobile).ok()) {
-    errors.push_back({"mobile", "请填写经办人手机号"});
-  } else if (!ValidateMobile(f.mobile).ok()) {
-    errors.push_back({"mobile", fmt::format("手机号“{}”不是有效的中国大陆手机号（11 位数字，以 "
-                                            "13–19 开头）",
-                                            f.mobile)});
+  note(CheckBoundedText("name", {"单位名称", "unit name"}, f.name, kMaxUnitNameChars));
+  note(CheckBoundedText("address", {"单位地址", "unit address"}, f.address, kMaxUnitAddressChars));
+  note(CheckBoundedText("handler_name", {"经办人姓名", "handler's name"}, f.handler_name,
+                        kMaxHandlerNameChars));
+  if (Status required = RequireText({"经办人手机号", "handler's mobile"}, f.mobile);
+      !required.ok()) {
+    errors.push_back({"mobile", std::move(required)});
+  } else if (Status mobile = ValidateMobile(f.mobile); !mobile.ok()) {
+    errors.push_back({"mobile", std::move(mobile)});
   }
-  if (!RequireText(Localized{"email", "email"}, f.email).ok()) {
-    errors.push_back({"email", "请填写电子邮箱"});
+  if (Status required = RequireText({"电子邮箱", "e-mail"}, f.email); !required.ok()) {
+    errors.push_back({"email", std::move(required)});
   } else if (f.email.size() > kMaxEmailChars) {
-    errors.push_back({"email", fmt::format("电子邮箱最多 {} 个字符", kMaxEmailChars)});
-  } else if (!ValidateEmail(f.email).ok()) {
-    errors.push_back({"email", fmt::format("“{}”不是有效的电子邮箱地址", f.email)});
+    errors.push_back({"email", Error<errors::kEmailTooLong>(kMaxEmailChars)});
+  } else if (Status email = ValidateEmail(f.email); !email.ok()) {
+    errors.push_back({"email", std::move(email)});
   }
   if (f.region_code.empty() && f.division_code.empty()) {
-    errors.push_back({"region", "请选择所属区域"});
+    errors.push_back({"region", Error<errors::kFieldNotChosen>(Localized{"所属区域", "region"})});
   } else {
     Result<bool> region = Exists(db, kRegionExists, f.region_code);
     if (!region) return region.status();
@@ -93,25 +92,25 @@ Result<std::vector<FieldError>> CheckUnitFields(Database& db, const UnitFields& 
     if (!*region || !*division || f.division_code.substr(0, 2) != f.region_code) {
       // The code as the form gave it: a province's 2 digits, or the division's 6.
       const bool province_given = f.division_code == f.region_code + "0000";
-      errors.push_back({"region", fmt::format("所属区域“{}”不在行政区划列表中",
-                                              province_given ? f.region_code : f.division_code)});
+      errors.push_back({"region", Error<errors::kRegionUnknown>(province_given ? f.region_code
+                                                                               : f.division_code)});
     }
   }
-  if (!RequireText(Localized{"system_category", "system_category"}, f.system_category).ok()) {
-    errors.push_back({"system_category", "请选择系统类别"});
+  if (!RequireText({"系统类别", "system category"}, f.system_category).ok()) {
+    errors.push_back({"system_category",
+                      Error<errors::kFieldNotChosen>(Localized{"系统类别", "system category"})});
   } else {
     Result<bool> category = Exists(db, kCategoryExists, f.system_category);
     if (!category) return category.status();
     if (!*category) {
-      errors.push_back(
-          {"system_category", fmt::format("系统类别“{}”不在系统类别列表中", f.system_category)});
+      errors.push_back({"system_category", Error<errors::kCategoryUnknown>(f.system_category)});
     }
   }
   if (f.unit_number) {
     bool digits = f.unit_number->size() == 8;
     for (char c : *f.unit_number) digits = digits && c >= '0' && c <= '9';
     if (!digits) {
-      errors.push_back({"unit_number", fmt::format("单位编号“{}”不是 8 位数字", *f.unit_number)});
+      errors.push_back({"unit_number", Error<errors::kUnitNumberInvalid>(*f.unit_number)});
     }
   }
   return errors;

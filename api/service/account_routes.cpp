@@ -40,8 +40,7 @@ std::optional<std::string> NewPasswordRecord(const RegistrationAccess& access,
                                              std::string_view password,
                                              std::optional<HttpResponse>* refusal) {
   if (Status policy = registry::CheckPasswordPolicy(login, password); !policy.ok()) {
-    *refusal =
-        FieldErrorsResponse(request, {{"new_password", policy.message(RequestLanguage(request))}});
+    *refusal = FieldErrorsResponse(request, {{"new_password", policy}});
     return std::nullopt;
   }
   Result<std::string> record = registry::HashPassword(password, access.password_cost);
@@ -179,7 +178,7 @@ Status ResetPassword(const RegistrationAccess& access, std::string_view login,
                      std::string_view code, std::string_view new_password,
                      std::vector<registry::FieldError>* policy_errors) {
   if (Status policy = registry::CheckPasswordPolicy(login, new_password); !policy.ok()) {
-    policy_errors->push_back({"new_password", policy.message(Language::kChinese)});
+    policy_errors->push_back({"new_password", policy});
     return policy;
   }
   Result<std::string> record = registry::HashPassword(new_password, access.password_cost);

@@ -72,6 +72,12 @@ inline constexpr ErrorText kSiteHasNoBadge{
     "the site has no badge yet; it is issued when its application passes"};
 
 // --- a request that is wrong ---
+inline constexpr ErrorText kUnitKindNotChosen{
+    kInvalidArgument, "unit-kind-not-chosen", "请选择单位类型：党政机关、事业单位或社会组织。",
+    "choose the unit kind: 党政机关 (party or government agency), 事业单位 (public institution) "
+    "or 社会组织 (social organisation)"};
+inline constexpr ErrorText kPasswordsDiffer{kInvalidArgument, "passwords-differ",
+                                            "两次输入的密码不一致。", "the two passwords differ"};
 inline constexpr ErrorText kBodyNotJsonType{kInvalidArgument, "body-not-json-type",
                                             "请求体必须是 application/json。",
                                             "the body must be application/json"};
@@ -193,6 +199,8 @@ inline constexpr ErrorText kUnitChangesOwnPassword{
 
 // Every entry above, for the catalog test.
 inline constexpr const ErrorText* kApiErrors[] = {
+    &kUnitKindNotChosen,
+    &kPasswordsDiffer,
     &kLoginRequired,
     &kTokenInvalid,
     &kLoginExpired,

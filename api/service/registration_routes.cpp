@@ -58,7 +58,7 @@ RegistrationOutcome RegisterOnline(const RegistrationAccess& access, Registratio
   }
   if (!kind) {
     outcome.field_errors.insert(outcome.field_errors.begin(),
-                                {"kind", "请选择单位类型：党政机关、事业单位或社会组织"});
+                                {"kind", Error<errors::kUnitKindNotChosen>()});
   }
   if (!kind || !form.extra_errors.empty()) outcome.conflict = false;
   for (registry::FieldError& error : form.extra_errors) {

@@ -62,7 +62,6 @@ constexpr std::array<AccountTranslation, static_cast<std::size_t>(AT::kCount)> k
     {AT::kPasswordHelp, "至少 10 个字符，不能与登录名相同",
      "At least 10 characters, not the login"},
     {AT::kPasswordAgain, "再次输入密码", "The password again"},
-    {AT::kPasswordMismatch, "两次输入的密码不一致", "The two passwords differ"},
     {AT::kRegisterButton, "注册", "Register"},
     {AT::kFormHasErrors, "有 {} 处需要修改，请按提示改正后重新提交。",
      "{} fields need correcting; please correct them and submit again."},

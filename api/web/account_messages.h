@@ -43,7 +43,6 @@ enum class AccountText {
   kPassword,
   kPasswordHelp,
   kPasswordAgain,
-  kPasswordMismatch,
   kRegisterButton,
   kFormHasErrors,  // "{}" = how many
   kRegistered,     // "{}" = the login

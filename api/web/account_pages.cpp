@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "api/service/account_routes.h"
+#include "api/service/api_errors.h"
 #include "api/web/account_messages.h"
 #include "api/web/form_field_html.h"
 #include "api/web/pages.h"
@@ -118,28 +119,30 @@ HttpResponse ShowAccount(const RouteRequest& route, const RegistrationAccess& ac
 }
 
 HttpResponse PostContact(const RouteRequest& route, const RegistrationAccess& access) {
-  return WithSignedInViewer(
-      route, access.registry, [&](const PageViewer& viewer, registry::Database& db) {
-        if (viewer.actor->role != registry::Role::kUnit) {
-          return ErrorPage(viewer, http::status::forbidden);
-        }
-        const FormFields posted = ParseFormFields(route.request.body());
-        const auto get = [&posted](std::string_view name) {
-          return std::string(posted.Get(name).value_or(""));
-        };
-        const registry::UnitContact contact{get("address"), get("handler_name"), get("mobile"),
-                                            get("email")};
-        Result<FieldErrors> errors = [&] {
-          RegistryWriter::Lease writer = access.registry.writer->Acquire();
-          return registry::UpdateUnitContact(writer.registry(), *viewer.actor,
-                                             viewer.actor->unit_id, contact);
-        }();
-        if (!errors) return ErrorPage(viewer, HttpStatusFor(errors.status().code()));
-        if (!errors->empty()) {
-          return AccountPage(viewer, http::status::bad_request, db, contact, *errors, {}, "");
-        }
-        return SeeOther(route, "/account?saved=contact");
-      });
+  return WithSignedInViewer(route, access.registry,
+                            [&](const PageViewer& viewer, registry::Database& db) {
+                              if (viewer.actor->role != registry::Role::kUnit) {
+                                return ErrorPage(viewer, http::status::forbidden);
+                              }
+                              const FormFields posted = ParseFormFields(route.request.body());
+                              const auto get = [&posted](std::string_view name) {
+                                return std::string(posted.Get(name).value_or(""));
+                              };
+                              const registry::UnitContact contact{
+                                  get("address"), get("handler_name"), get("mobile"), get("email")};
+                              Result<std::vector<registry::FieldError>> errors = [&] {
+                                RegistryWriter::Lease writer = access.registry.writer->Acquire();
+                                return registry::UpdateUnitContact(writer.registry(), *viewer.actor,
+                                                                   viewer.actor->unit_id, contact);
+                              }();
+                              if (!errors)
+                                return ErrorPage(viewer, HttpStatusFor(errors.status().code()));
+                              if (!errors->empty()) {
+                                return AccountPage(viewer, http::status::bad_request, db, contact,
+                                                   InLanguage(*errors, viewer.language), {}, "");
+                              }
+                              return SeeOther(route, "/account?saved=contact");
+                            });
 }
 
 HttpResponse PostPassword(const RouteRequest& route, const RegistrationAccess& access) {
@@ -158,8 +161,8 @@ HttpResponse PostPassword(const RouteRequest& route, const RegistrationAccess& a
           errors.push_back({"new_password", policy.message(viewer.language)});
         }
         if (posted.Get("new_password_again").value_or("") != wanted) {
-          errors.push_back({"new_password_again",
-                            std::string(AccountPageText(viewer, AccountText::kPasswordMismatch))});
+          errors.push_back(
+              {"new_password_again", Error<errors::kPasswordsDiffer>().message(viewer.language)});
         }
         if (!errors.empty()) {
           return AccountPage(viewer, http::status::bad_request, db, std::nullopt, {}, errors, "");

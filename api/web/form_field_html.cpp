@@ -13,10 +13,9 @@ namespace {
 
 using foundation::HtmlEscape;
 
-const registry::FieldError* ErrorOf(const FieldErrors& errors, std::string_view field) {
-  const auto found =
-      std::find_if(errors.begin(), errors.end(),
-                   [field](const registry::FieldError& e) { return e.field == field; });
+const ShownFieldError* ErrorOf(const FieldErrors& errors, std::string_view field) {
+  const auto found = std::find_if(errors.begin(), errors.end(),
+                                  [field](const ShownFieldError& e) { return e.field == field; });
   return found == errors.end() ? nullptr : &*found;
 }
 
@@ -44,8 +43,17 @@ std::string HelpSmall(std::string_view name, std::string_view help) {
 
 }  // namespace
 
+FieldErrors InLanguage(const std::vector<registry::FieldError>& errors, Language language) {
+  FieldErrors shown;
+  shown.reserve(errors.size());
+  for (const registry::FieldError& error : errors) {
+    shown.push_back({error.field, error.error.message(language)});
+  }
+  return shown;
+}
+
 std::string FieldErrorSpan(const FieldErrors& errors, std::string_view field) {
-  const registry::FieldError* error = ErrorOf(errors, field);
+  const ShownFieldError* error = ErrorOf(errors, field);
   if (error == nullptr) return "";
   return fmt::format("<span class=\"field-error\" id=\"error-{}\">{}</span>", field,
                      HtmlEscape(error->message));

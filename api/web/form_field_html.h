@@ -16,7 +16,17 @@
 
 namespace badgewatch::api {
 
-using FieldErrors = std::vector<registry::FieldError>;
+// A field's error as the viewer reads it: the catalog entry's text in the
+// page's language, or a page's own text (two passwords that differ).
+struct ShownFieldError {
+  std::string field;
+  std::string message;
+};
+using FieldErrors = std::vector<ShownFieldError>;
+
+// The registry's field errors in `language`, in their order.
+[[nodiscard]] FieldErrors InLanguage(const std::vector<registry::FieldError>& errors,
+                                     Language language);
 
 struct InputSpec {
   std::string_view name;   // the form field's name; errors are matched by it

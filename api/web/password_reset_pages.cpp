@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "api/service/account_routes.h"
+#include "api/service/api_errors.h"
 #include "api/web/account_messages.h"
 #include "api/web/form_field_html.h"
 #include "api/web/pages.h"
@@ -110,13 +111,14 @@ HttpResponse PostPasswordResetConfirm(const RouteRequest& route, const Registrat
   if (posted.Get("new_password_again").value_or("") != wanted) {
     return EnterCodePage(
         viewer, http::status::bad_request, login, "", "",
-        {{"new_password_again", std::string(ResetText(viewer, AccountText::kPasswordMismatch))}});
+        {{"new_password_again", Error<errors::kPasswordsDiffer>().message(viewer.language)}});
   }
-  FieldErrors policy;
+  std::vector<registry::FieldError> policy;
   const Status reset =
       ResetPassword(access, login, posted.Get("code").value_or(""), wanted, &policy);
   if (!policy.empty()) {
-    return EnterCodePage(viewer, http::status::bad_request, login, "", "", policy);
+    return EnterCodePage(viewer, http::status::bad_request, login, "", "",
+                         InLanguage(policy, viewer.language));
   }
   if (reset.code() == StatusCode::kInvalidArgument) {
     return EnterCodePage(viewer, http::status::bad_request, login, "",

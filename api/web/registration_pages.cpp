@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "api/service/account_routes.h"
+#include "api/service/api_errors.h"
 #include "api/service/reader_pool.h"
 #include "api/service/sms_code_gate.h"
 #include "api/web/account_messages.h"
@@ -211,15 +212,14 @@ HttpResponse PostRegistration(const RouteRequest& route, const RegistrationAcces
   form.login = in.login;
   form.password = std::string(posted.Get("password").value_or(""));
   if (posted.Get("password_again").value_or("") != form.password) {
-    form.extra_errors.push_back(
-        {"password_again", std::string(RegText(viewer, AccountText::kPasswordMismatch))});
+    form.extra_errors.push_back({"password_again", Error<errors::kPasswordsDiffer>()});
   }
   const RegistrationOutcome outcome = RegisterOnline(access, std::move(form));
   Result<ReaderLease> lease = access.registry.readers->Acquire();
   if (!lease) return ErrorPage(viewer, http::status::service_unavailable);
   if (!outcome.field_errors.empty()) {
     return RegistrationPage(viewer, http::status::bad_request, lease->db(), in,
-                            outcome.field_errors, "");
+                            InLanguage(outcome.field_errors, viewer.language), "");
   }
   if (outcome.failure) {
     const bool busy = outcome.failure->code() == StatusCode::kResourceExhausted;

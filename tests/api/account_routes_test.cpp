@@ -4,6 +4,7 @@
 // it by an SMS code (never telling whether a login exists), and staff giving a
 // unit a new password.
 #include <catch2/catch.hpp>
+#include <map>
 #include <set>
 #include <string>
 
@@ -97,8 +98,19 @@ TEST_CASE("AccountApi: a registration answers every field error at once", "[api]
   const json body = json::parse(refused.body());
   REQUIRE(body["field_errors"].size() == 5);
   std::set<std::string> fields;
-  for (const json& e : body["field_errors"]) fields.insert(e["field"].get<std::string>());
+  std::map<std::string, std::string> reasons;
+  for (const json& e : body["field_errors"]) {
+    fields.insert(e["field"].get<std::string>());
+    reasons[e["field"]] = e["reason"];
+    const std::string message = e["message"];
+    const bool chinese =
+        message.find("最多") != std::string::npos || message.find("“") != std::string::npos;
+    CHECK(chinese);  // Chinese by default
+  }
   CHECK(fields == std::set<std::string>{"name", "mobile", "email", "region", "login"});
+  CHECK(reasons["name"] == "field-too-long");
+  CHECK(reasons["mobile"] == "mobile-invalid");
+  CHECK(reasons["region"] == "region-unknown");
   CHECK(api.OutboxRows() == outbox);
 
   const HttpResponse created = api.Anonymous(http::verb::post, "/api/registrations",

@@ -111,6 +111,13 @@ TEST_CASE("Web: a registration form with five bad fields shows five field errors
   CHECK_THAT(html, Catch::Contains("有 5 处需要修改"));
   CHECK_THAT(html, Catch::Contains("单位名称最多 100 个字符（现为 101 个）"));
   CHECK_THAT(html, Catch::Contains("两次输入的密码不一致"));
+  // The same errors in English for an English page, never the Chinese text.
+  const HttpResponse english = web.Page(http::verb::post, "/register?lang=en", Form(fields));
+  CHECK(Count(english.body(), "<span class=\"field-error\"") == 5);
+  CHECK_THAT(english.body(),
+             Catch::Contains("the unit name may have at most 100 characters (101 given)"));
+  CHECK_THAT(english.body(), Catch::Contains("the two passwords differ"));
+  CHECK_THAT(english.body(), !Catch::Contains("两次输入的密码不一致"));
   // What was typed stays, the pickers keep the chosen county.
   CHECK_THAT(html, Catch::Contains("value=\"at-nowhere\""));
   CHECK_THAT(html, Catch::Contains("<option value=\"330102\" selected>上城区</option>"));

@@ -74,7 +74,8 @@ TEST_CASE("registry CLI: init, import, export, backup, audit-verify", "[api][reg
   badgewatch::testing::CliRun refused = RunCli({"registry", "import", "--db", db, bad});
   CHECK(refused.code == 2);
   CHECK(refused.err ==
-        bad + ":2: 手机号“123”不是有效的中国大陆手机号（11 位数字，以 13–19 开头）\n" + bad +
+        bad + ":2: mobile '123' is not a mainland mobile number (11 digits starting with 13-19)\n" +
+            bad +
             ":3: IP address '1.2.3.999' is neither IPv4 nor IPv6\n"
             "badgewatch registry: 2 of 2 rows are invalid; nothing was imported\n");
   CHECK(RunCli({"registry", "import", "--db", db, dir.File("missing.csv")}).code == 2);
@@ -268,7 +269,8 @@ TEST_CASE("registry CLI: accounts and tokens", "[api][registry]") {
        "110",      "--email",        "a@b.cn"});
   CHECK(bad_mobile.code == 2);
   CHECK(bad_mobile.err ==
-        "badgewatch registry: 手机号“110”不是有效的中国大陆手机号（11 位数字，以 13–19 开头）\n");
+        "badgewatch registry: mobile '110' is not a mainland mobile number (11 digits starting "
+        "with 13-19)\n");
   CHECK(RunCli({"registry", "create-account", "--db", db, "--login", "x1", "--role", "king"}).err ==
         "badgewatch registry: --role 'king' is not unit, regional or conac\n");
 

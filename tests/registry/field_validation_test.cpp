@@ -29,24 +29,24 @@ TEST_CASE("Registration: each invalid field is refused with its message", "[regi
     const char* message;
   };
   const Case cases[] = {
-      {"unit name", [](UnitFields& u) { u.name = " "; }, "请填写单位名称"},
-      {"address", [](UnitFields& u) { u.address = ""; }, "请填写单位地址"},
-      {"handler", [](UnitFields& u) { u.handler_name = ""; }, "请填写经办人姓名"},
-      {"mobile missing", [](UnitFields& u) { u.mobile = ""; }, "请填写经办人手机号"},
+      {"unit name", [](UnitFields& u) { u.name = " "; }, "请填写单位名称。"},
+      {"address", [](UnitFields& u) { u.address = ""; }, "请填写单位地址。"},
+      {"handler", [](UnitFields& u) { u.handler_name = ""; }, "请填写经办人姓名。"},
+      {"mobile missing", [](UnitFields& u) { u.mobile = ""; }, "请填写经办人手机号。"},
       {"mobile short", [](UnitFields& u) { u.mobile = "1380013800"; },
-       "手机号“1380013800”不是有效的中国大陆手机号（11 位数字，以 13–19 开头）"},
+       "手机号“1380013800”不是有效的大陆手机号码（以 13-19 开头的 11 位数字）。"},
       {"mobile landline", [](UnitFields& u) { u.mobile = "01052035000"; },
-       "手机号“01052035000”不是有效的中国大陆手机号（11 位数字，以 13–19 开头）"},
+       "手机号“01052035000”不是有效的大陆手机号码（以 13-19 开头的 11 位数字）。"},
       {"mobile 12", [](UnitFields& u) { u.mobile = "12800138000"; },
-       "手机号“12800138000”不是有效的中国大陆手机号（11 位数字，以 13–19 开头）"},
-      {"e-mail missing", [](UnitFields& u) { u.email = ""; }, "请填写电子邮箱"},
+       "手机号“12800138000”不是有效的大陆手机号码（以 13-19 开头的 11 位数字）。"},
+      {"e-mail missing", [](UnitFields& u) { u.email = ""; }, "请填写电子邮箱。"},
       {"e-mail no at", [](UnitFields& u) { u.email = "handler.example.cn"; },
-       "“handler.example.cn”不是有效的电子邮箱地址"},
+       "电子邮箱“handler.example.cn”不是有效的邮箱地址。"},
       {"e-mail no dot", [](UnitFields& u) { u.email = "a@localhost"; },
-       "“a@localhost”不是有效的电子邮箱地址"},
-      {"region", [](UnitFields& u) { u.region_code = "99"; }, "所属区域“99”不在行政区划列表中"},
+       "电子邮箱“a@localhost”不是有效的邮箱地址。"},
+      {"region", [](UnitFields& u) { u.region_code = "99"; }, "所属区域“99”不在行政区划列表中。"},
       {"category", [](UnitFields& u) { u.system_category = "火星"; },
-       "系统类别“火星”不在系统类别列表中"},
+       "系统类别“火星”不在类别列表中。"},
   };
   for (const Case& c : cases) {
     SECTION(c.what) {
@@ -55,7 +55,7 @@ TEST_CASE("Registration: each invalid field is refused with its message", "[regi
       Result<Actor> registered = RegisterUnit(*f.registry, fields, "new-unit");
       REQUIRE_FALSE(registered.ok());
       CHECK(registered.status().code() == StatusCode::kInvalidArgument);
-      CHECK(registered.status().message() == c.message);
+      CHECK(registered.status().message(badgewatch::Language::kChinese) == c.message);
     }
   }
   SECTION("a bad login") {

@@ -90,7 +90,7 @@ TEST_CASE("SiteImport: any bad row and nothing is imported, every bad row report
   REQUIRE(report.errors.size() == 5);
   CHECK(report.errors[0].line == 52);
   CHECK(report.errors[0].message ==
-        "手机号“1380013800”不是有效的中国大陆手机号（11 位数字，以 13–19 开头）");
+        "mobile '1380013800' is not a mainland mobile number (11 digits starting with 13-19)");
   CHECK(report.errors[1].message ==
         "English domain 'x.com' must end in .gov.cn (or tick the CONAC hosting platform box)");
   CHECK(report.errors[2].message == "badge id CA330000000100000000001 is of region 33, not 44");

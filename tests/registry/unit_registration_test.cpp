@@ -50,18 +50,30 @@ TEST_CASE("Registration form: five bad fields give five field errors at once", "
   CHECK(check.taken == 0);
   for (const FieldError& e : check.errors) {
     CAPTURE(e.field);
-    CHECK_FALSE(e.message.empty());
+    // A catalog entry: a reason and its text in both languages.
+    CHECK_FALSE(e.error.reason().empty());
+    CHECK_FALSE(e.error.message(Language::kChinese).empty());
+    CHECK(e.error.message(Language::kEnglish) != e.error.message(Language::kChinese));
   }
-  CHECK(check.errors[0].message == "单位名称最多 100 个字符（现为 101 个）");
+  CHECK(check.errors[0].error.message(Language::kChinese) ==
+        "单位名称最多 100 个字符（现为 101 个）。");
+  CHECK(check.errors[0].error.message(Language::kEnglish) ==
+        "the unit name may have at most 100 characters (101 given)");
+  CHECK(check.errors[0].error.reason() == "field-too-long");
 
   // The workflow refuses the same form with every message, and writes nothing.
   Result<Actor> registered = RegisterUnit(*f.registry, fields, "good-login");
   REQUIRE_FALSE(registered.ok());
   CHECK(registered.status().code() == StatusCode::kInvalidArgument);
-  CHECK(registered.status().message() ==
-        "单位名称最多 100 个字符（现为 101 个）；手机号“1380013800”不是有效的中国大陆手机号（11 "
-        "位数字，以 13–19 开头）；“no-at-sign”不是有效的电子邮箱地址；系统类别“火星”不在系统"
-        "类别列表中");
+  // One sentence in each language.
+  CHECK(registered.status().message(Language::kChinese) ==
+        "单位名称最多 100 个字符（现为 101 个）；手机号“1380013800”不是有效的大陆手机号码（以 "
+        "13-19 开头的 11 位数字）；电子邮箱“no-at-sign”不是有效的邮箱地址；系统类别“火星”不在"
+        "类别列表中。");
+  CHECK(registered.status().message(Language::kEnglish) ==
+        "the unit name may have at most 100 characters (101 given); mobile '1380013800' is not a "
+        "mainland mobile number (11 digits starting with 13-19); e-mail 'no-at-sign' is not an "
+        "e-mail address; system category '火星' is not in the category list");
 }
 
 TEST_CASE("Registration form: taken names and logins, the password policy", "[registry]") {
@@ -76,7 +88,7 @@ TEST_CASE("Registration form: taken names and logins, the password policy", "[re
       CheckRegistrationForm(f.registry->writer(), fields, "new-unit", "short").value();
   REQUIRE(weak.errors.size() == 1);
   CHECK(weak.errors[0].field == "password");
-  CHECK(weak.errors[0].message == "密码至少需要 10 个字符");
+  CHECK(weak.errors[0].error.message(Language::kChinese) == "密码至少需要 10 个字符");
   CHECK(CheckRegistrationForm(f.registry->writer(), fields, "new-unit", "long enough password")
             ->errors.empty());
 }
@@ -90,8 +102,9 @@ TEST_CASE("Registration: a unit name of 100 characters registers, 101 do not", "
         StatusCode::kInvalidArgument);
   UnitFields long_address = ValidUnit(UnitKind::kSocialOrganisation, "33", "某协会");
   long_address.address = Repeated("路", 201);
-  CHECK(RegisterUnit(*f.registry, long_address, "long-address").status().message() ==
-        "单位地址最多 200 个字符（现为 201 个）");
+  CHECK(RegisterUnit(*f.registry, long_address, "long-address")
+            .status()
+            .message(Language::kChinese) == "单位地址最多 200 个字符（现为 201 个）。");
 }
 
 TEST_CASE("Divisions: provinces, cities and counties of GB/T 2260 with their full names",
@@ -137,8 +150,8 @@ TEST_CASE("Registration: a unit registers in a county, its region the province",
   // A county of another province than the one named is refused.
   UnitFields mismatch = ValidUnit(UnitKind::kPartyGovernment, "11", "某局");
   mismatch.division_code = "330102";
-  CHECK(RegisterUnit(*f.registry, mismatch, "mismatch").status().message() ==
-        "所属区域“330102”不在行政区划列表中");
+  CHECK(RegisterUnit(*f.registry, mismatch, "mismatch").status().message(Language::kChinese) ==
+        "所属区域“330102”不在行政区划列表中。");
   // `confirm`: the new unit is told by SMS and e-mail.
   const std::vector<OutboxRow> rows = ListOutbox(f.registry->writer()).value();
   REQUIRE(rows.size() >= 2);
