@@ -83,20 +83,21 @@ struct FormState {
   std::optional<std::int64_t> application_id;  // resubmitting this one
   std::string message_html;                    // escaped
   std::string message_kind = "error";
-  // 事业单位 and 社会组织 choose the Chinese domain from these (registered,
-  // unexpired); nullopt for a 党政机关, which types it and has 申请类型.
-  std::optional<std::vector<std::string>> chinese_domains;
+  // A 党政机关's form has 申请类型 (新开办/复核); the others' has not.
+  bool agency = false;
+  // Every unit chooses the Chinese domain from its own registered, unexpired
+  // ones (.政务 for a 党政机关, .公益 for the others), as the registry requires.
+  std::vector<std::string> chinese_domains;
 };
 
 // An empty form for the viewer's unit, with its choosable Chinese domains.
 FormState FormStateFor(const PageViewer& viewer, registry::Database& db, std::int64_t now) {
   FormState state;
-  if (ViewerIsAgency(viewer)) return state;
-  state.chinese_domains.emplace();
+  state.agency = ViewerIsAgency(viewer);
   if (Result<std::vector<registry::ChoosableDomain>> domains =
           registry::ChoosableChineseDomains(db, viewer.actor->unit_id, now)) {
     for (const registry::ChoosableDomain& domain : *domains) {
-      state.chinese_domains->push_back(domain.name);
+      state.chinese_domains.push_back(domain.name);
     }
   }
   return state;
@@ -109,12 +110,12 @@ std::string ChineseDomainSelect(const PageViewer& viewer, const FormState& state
       fmt::format("<label>{}<select name=\"chinese_domain\"><option value=\"\"{}>{}</option>",
                   viewer.T(WebText::kChineseDomain), chosen.empty() ? " selected" : "",
                   viewer.T(WebText::kNoChineseDomain));
-  for (const std::string& name : *state.chinese_domains) {
+  for (const std::string& name : state.chinese_domains) {
     html += fmt::format("<option value=\"{0}\"{1}>{0}</option>", HtmlEscape(name),
                         name == chosen ? " selected" : "");
   }
   html += "</select>";
-  if (state.chinese_domains->empty()) {
+  if (state.chinese_domains.empty()) {
     html += fmt::format("<small>{}</small>", viewer.T(WebText::kNoChoosableDomain));
   }
   return html + "</label>\n";
@@ -147,7 +148,7 @@ std::string ApplicationFormHtml(const PageViewer& viewer, const FormState& state
     html += fmt::format("<input type=\"hidden\" name=\"application_id\" value=\"{}\">\n",
                         *state.application_id);
   }
-  if (!state.chinese_domains) {
+  if (state.agency) {
     html += fmt::format(
         "<label>{} *<select name=\"opening_type\"><option value=\"new\"{}>{}</option>"
         "<option value=\"recheck\"{}>{}</option></select></label>\n",
@@ -155,9 +156,7 @@ std::string ApplicationFormHtml(const PageViewer& viewer, const FormState& state
         recheck ? " selected" : "", viewer.T(WebText::kOpeningRecheck));
   }
   html += TextInput(viewer, v, WebText::kSiteName, "name", true);
-  html += state.chinese_domains
-              ? ChineseDomainSelect(viewer, state)
-              : TextInput(viewer, v, WebText::kChineseDomain, "chinese_domain", false);
+  html += ChineseDomainSelect(viewer, state);
   html += TextInput(viewer, v, WebText::kEnglishDomain, "english_domain", false);
   html += fmt::format(
       "<label class=\"check\"><input type=\"checkbox\" name=\"hosted_on_platform\" "

@@ -479,10 +479,13 @@ TEST_CASE(
                  "<select name=\"chinese_domain\"><option value=\"\" selected>不使用中文域名"
                  "</option><option value=\"浙江大学.公益\">浙江大学.公益</option></select>"));
   CHECK_FALSE(Contains(form, "<input type=\"text\" name=\"chinese_domain\""));
-  // The agency types its .政务 domain and chooses new or recheck.
+  // The agency chooses new or recheck, and its .政务 domain from its own as well.
+  (void)web.RegisteredDomain(web.agency, "杭州市教育局.政务");
   HttpResponse agency = web.Get("agency", "/applications/new");
   CHECK(Contains(agency, "name=\"opening_type\""));
-  CHECK(Contains(agency, "<input type=\"text\" name=\"chinese_domain\""));
+  CHECK(Contains(agency, "<option value=\"杭州市教育局.政务\">杭州市教育局.政务</option>"));
+  CHECK_FALSE(Contains(agency, "浙江大学.公益"));
+  CHECK_FALSE(Contains(agency, "<input type=\"text\" name=\"chinese_domain\""));
   // Once expired, the domain is no longer offered.
   *web.now += 2 * 366 * 24 * 3600;
   HttpResponse later = web.Get("institution", "/applications/new");
