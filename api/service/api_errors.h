@@ -142,6 +142,15 @@ inline constexpr ErrorText kChangeParameter{kInvalidArgument, "change-parameter"
 inline constexpr ErrorText kRegionParameter{
     kInvalidArgument, "region-parameter", "region 必须是区域代码（两位数字，如 33），而不是“{}”。",
     "region must be a region code (two digits, e.g. 33), not '{}'"};
+inline constexpr ErrorText kStateParameter{kInvalidArgument, "state-parameter",
+                                           "state 必须是以下之一：{}，而不是“{}”。",
+                                           "state must be one of {}, not '{}'"};
+inline constexpr ErrorText kUnitParameter{kInvalidArgument, "unit-parameter",
+                                          "unit 必须是单位编号（正整数），而不是“{}”。",
+                                          "unit must be a unit id (a positive number), not '{}'"};
+inline constexpr ErrorText kSearchParameter{kInvalidArgument, "search-parameter",
+                                            "q 必须是 1 到 {} 个字符的文字。",
+                                            "q must be text of 1 to {} characters"};
 inline constexpr ErrorText kOutboxStateParameter{
     kInvalidArgument, "outbox-state-parameter",
     "state 必须是 pending、sent 或 failed，而不是“{}”。",
@@ -199,6 +208,9 @@ inline constexpr ErrorText kUnitChangesOwnPassword{
 
 // Every entry above, for the catalog test.
 inline constexpr const ErrorText* kApiErrors[] = {
+    &kStateParameter,
+    &kUnitParameter,
+    &kSearchParameter,
     &kUnitKindNotChosen,
     &kPasswordsDiffer,
     &kLoginRequired,

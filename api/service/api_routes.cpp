@@ -7,6 +7,7 @@
 #include "api/service/domain_routes.h"
 #include "api/service/outbox_routes.h"
 #include "api/service/session_routes.h"
+#include "api/service/work_list_routes.h"
 
 namespace badgewatch::api {
 
@@ -17,6 +18,7 @@ void AddApiRoutes(RequestRouter& router, const ApiContexts& contexts) {
   AddSessionRoutes(router, contexts.login);
   AddApplicationRoutes(router, registry);
   AddDomainRoutes(router, registry);
+  AddWorkListRoutes(router, registry);
   AddSelfCheckRoutes(router, contexts.self_checks);
   AddScanRoutes(router, contexts.scans);
   AddComplianceRecordRoutes(router, registry);

@@ -19,6 +19,24 @@ bool MaySeeUnit(const registry::Actor& actor, std::int64_t unit_id, std::string_
   return false;
 }
 
+bool NarrowToScope(const registry::Actor& actor, std::int64_t& unit_id, std::string& region_code) {
+  switch (actor.role) {
+    case registry::Role::kUnit: {
+      const bool inside = unit_id == 0 || unit_id == actor.unit_id;
+      unit_id = actor.unit_id;
+      return inside;
+    }
+    case registry::Role::kRegional: {
+      const bool inside = region_code.empty() || region_code == actor.region_code;
+      region_code = actor.region_code;
+      return inside;
+    }
+    case registry::Role::kConac:
+      return true;
+  }
+  return false;
+}
+
 std::optional<std::int64_t> ParseRecordId(std::string_view text) {
   std::int64_t id = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);

@@ -39,6 +39,13 @@ struct RegistryAccess {
 [[nodiscard]] bool MaySeeUnit(const registry::Actor& actor, std::int64_t unit_id,
                               std::string_view region_code);
 
+// Narrows a list's unit and region filters (0 and "": not asked for) to what
+// `actor` may see: a unit its own unit, a regional reviewer its region, CONAC
+// what it asked for. False when the caller asked for a unit or region outside
+// its scope: the list is empty.
+[[nodiscard]] bool NarrowToScope(const registry::Actor& actor, std::int64_t& unit_id,
+                                 std::string& region_code);
+
 // A positive decimal id from a path segment; nullopt otherwise.
 [[nodiscard]] std::optional<std::int64_t> ParseRecordId(std::string_view text);
 

@@ -181,18 +181,8 @@ std::optional<HttpResponse> ReadFilters(const RouteRequest& route, const Actor& 
     }
     query.filter.region_code = std::string(*region);
   }
-  switch (actor.role) {
-    case Role::kUnit:
-      query.filter.unit_id = actor.unit_id;
-      break;
-    case Role::kRegional:
-      if (!query.filter.region_code.empty() && query.filter.region_code != actor.region_code) {
-        query.nothing_visible = true;
-      }
-      query.filter.region_code = actor.region_code;
-      break;
-    case Role::kConac:
-      break;
+  if (!NarrowToScope(actor, query.filter.unit_id, query.filter.region_code)) {
+    query.nothing_visible = true;
   }
   return std::nullopt;
 }

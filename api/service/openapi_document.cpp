@@ -323,6 +323,71 @@ void AddDomainPaths(nlohmann::json& doc) {
                                                                    {"snippet", "string"}}))}}));
 }
 
+// The lists reviewers work from: GET /api/domains, /api/payments, /api/renewals.
+void AddWorkListPaths(nlohmann::json& doc) {
+  const nlohmann::json row_unit =
+      ObjectSchema({{"id", "integer"}, {"name", "string"}, {"region_code", "string"}});
+  const nlohmann::json seconds = {{"type", "integer"}, {"description", "Unix seconds"}};
+  const nlohmann::json maybe_seconds = {
+      {"type", "integer"}, {"nullable", true}, {"description", "Unix seconds"}};
+  auto& schemas = doc["components"]["schemas"];
+  schemas["DomainRow"] = {{"type", "object"},
+                          {"properties",
+                           {{"id", {{"type", "integer"}}},
+                            {"name", {{"type", "string"}}},
+                            {"ascii_name", {{"type", "string"}}},
+                            {"state", {{"type", "string"}}},
+                            {"years", {{"type", "integer"}}},
+                            {"submitted_at", seconds},
+                            {"registered_at", maybe_seconds},
+                            {"expires_at", maybe_seconds},
+                            {"unit", row_unit}}}};
+  schemas["PaymentRow"] = {{"type", "object"},
+                           {"properties",
+                            {{"id", {{"type", "integer"}}},
+                             {"amount_fen", {{"type", "integer"}}},
+                             {"bank_reference", {{"type", "string"}}},
+                             {"state", {{"type", "string"}, {"enum", {"recorded", "confirmed"}}}},
+                             {"recorded_at", seconds},
+                             {"confirmed_at", maybe_seconds},
+                             {"unit", row_unit}}}};
+  schemas["RenewalRow"] = {{"type", "object"},
+                           {"properties",
+                            {{"id", {{"type", "integer"}}},
+                             {"years", {{"type", "integer"}}},
+                             {"fee_fen", {{"type", "integer"}}},
+                             {"state", {{"type", "string"}, {"enum", {"submitted", "completed"}}}},
+                             {"submitted_at", seconds},
+                             {"completed_at", maybe_seconds},
+                             {"domains", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+                             {"unit", row_unit}}}};
+  const auto list = [](const char* id, const char* summary, const char* row, const char* states,
+                       bool searchable) {
+    nlohmann::json operation = Operation(
+        id, summary, WithErrors({{"200", Described("one page, newest first", PageOf(row))}}));
+    operation["parameters"] = PageParameters();
+    operation["parameters"].push_back(QueryParameter("state", states));
+    operation["parameters"].push_back(QueryParameter("unit", "a unit id"));
+    operation["parameters"].push_back(QueryParameter("region", "a region code (two digits)"));
+    if (searchable) {
+      operation["parameters"].push_back(
+          QueryParameter("q", "part of the domain's or the unit's name (1-100 characters)"));
+    }
+    return operation;
+  };
+  auto& paths = doc["paths"];
+  paths["/api/domains"]["get"] =
+      list("listDomains",
+           "Chinese domains the caller may see (a unit: its own; a regional reviewer: its "
+           "region; CONAC: all). An unknown parameter or filter value answers 400",
+           "DomainRow", "submitted, regional-passed, conac-passed, registered or rejected", true);
+  paths["/api/payments"]["get"] =
+      list("listPayments", "Recorded and confirmed payments the caller may see", "PaymentRow",
+           "recorded or confirmed", false);
+  paths["/api/renewals"]["get"] = list("listRenewals", "Renewals the caller may see", "RenewalRow",
+                                       "submitted or completed", false);
+}
+
 void AddSelfCheckPaths(nlohmann::json& doc) {
   auto& paths = doc["paths"];
   nlohmann::json started =
@@ -807,7 +872,8 @@ nlohmann::json Build() {
         {"field_errors",
          {{"type", "array"},
           {"description", "a form refused field by field: every field's problem at once"},
-          {"items", ObjectSchema({{"field", "string"}, {"message", "string"}})}}}}}};
+          {"items",
+           ObjectSchema({{"field", "string"}, {"message", "string"}, {"reason", "string"}})}}}}}};
   doc["components"]["schemas"]["Caller"] = {
       {"type", "object"},
       {"required", {"account_id", "role"}},
@@ -842,6 +908,7 @@ nlohmann::json Build() {
                              {"summary", "The account behind the bearer token or login cookie"},
                              {"responses", std::move(me_responses)}};
   AddApplicationPaths(doc);
+  AddWorkListPaths(doc);
   AddDomainPaths(doc);
   AddSelfCheckPaths(doc);
   AddSessionPaths(doc);

@@ -17,6 +17,7 @@
 
 #include "api/app/serve_app.h"
 #include "registry/database.h"
+#include "registry/domains.h"
 #include "registry/passwords.h"
 #include "tests/api/served_api_fixture.h"
 #include "tests/scan/report_seed.h"
@@ -122,6 +123,8 @@ struct World : ServedApi {
                              .body())["id"]
                  .get<std::int64_t>();
     registered_domain = RegisteredDomain(agency, "杭州教育.政务");
+    renewal =
+        badgewatch::registry::SubmitRenewal(*registry, agency, {registered_domain}, 1).value();
     payment = json::parse(Call("reviewer33", http::verb::post,
                                "/api/units/" + Id(agency.unit_id) + "/payments",
                                json{{"amount_fen", 30000}, {"bank_reference", "BANK-M1"}}.dump())
@@ -142,7 +145,7 @@ struct World : ServedApi {
   std::optional<Database> probe;  // a connection of its own, for data_version
 
   std::int64_t submitted = 0, rejected = 0, site = 0, domain = 0, registered_domain = 0,
-               payment = 0, sms = 0, self_check = 0, scan = 0, record = 0, issued = 0;
+               payment = 0, renewal = 0, sms = 0, self_check = 0, scan = 0, record = 0, issued = 0;
 };
 
 const std::vector<std::pair<std::string, std::string>> kNames = {
@@ -368,6 +371,26 @@ std::vector<Row> Matrix() {
         {"reviewer11", k403},
         {"agency", k403},
         {"reviewer33", k403}}},
+      // The work lists: each caller sees its own scope (the agency's rows for
+      // the agency, its reviewer and CONAC), never an error.
+      {V::get,
+       "/api/domains",
+       [](World&, const std::string&) { return Get("/api/domains"); },
+       {{"anonymous", k401}},
+       kOk,
+       [](World&) { return std::string("\"name\":\"教育局.政务\""); }},
+      {V::get,
+       "/api/payments",
+       [](World&, const std::string&) { return Get("/api/payments"); },
+       {{"anonymous", k401}},
+       kOk,
+       [](World&) { return std::string("\"bank_reference\":\"BANK-M1\""); }},
+      {V::get,
+       "/api/renewals",
+       [](World&, const std::string&) { return Get("/api/renewals"); },
+       {{"anonymous", k401}},
+       kOk,
+       [](World&) { return std::string("\"domains\":[\"杭州教育.政务\"]"); }},
       {V::get,
        "/api/compliance-records",
        [](World& w, const std::string&) {

@@ -1,8 +1,11 @@
 // Domains, payments, renewals and badges through the API on a real registry:
-// the paid path end to end, and who may see and do what.
+// the paid path end to end, who may see and do what, and the lists reviewers
+// work from (filters, pages, scope, refusals).
 #include <catch2/catch.hpp>
+#include <set>
 #include <string>
 
+#include "api/http/form_fields.h"
 #include "registry/domains.h"
 #include "tests/api/registry_api_fixture.h"
 
@@ -128,4 +131,87 @@ TEST_CASE("DomainApi: a site's badge snippet is shown to its unit only once issu
   CHECK(api.Call("other_agency", http::verb::get, badge).result() == http::status::not_found);
   CHECK(api.Call("conac", http::verb::get, "/api/sites/99999/badge").result() ==
         http::status::not_found);
+}
+
+TEST_CASE("WorkLists: domains, payments and renewals, filtered, paged and scoped to the caller",
+          "[api][registry]") {
+  RegistryApi api;
+  namespace registry = badgewatch::registry;
+  // Region 33: one registered domain (paid, then renewed) and three submitted; region 11: one.
+  const std::int64_t registered = api.RegisteredDomain(api.agency, "教育局.政务");
+  for (const char* name : {"公安局.政务", "财政局.政务", "民政局.政务"}) {
+    REQUIRE(registry::SubmitDomain(*api.registry, api.agency, name, 1).ok());
+  }
+  REQUIRE(registry::SubmitDomain(*api.registry, api.other_agency, "北京教委.政务", 2).ok());
+  REQUIRE(registry::SubmitRenewal(*api.registry, api.agency, {registered}, 3).ok());
+  const auto get = [&api](const std::string& who, const std::string& target) {
+    const HttpResponse response = api.Call(who, http::verb::get, target);
+    INFO(who << " " << target << " → " << response.body());
+    REQUIRE(response.result() == http::status::ok);
+    return Body(response);
+  };
+  const auto names = [](const json& list) {
+    std::set<std::string> out;
+    for (const json& item : list["items"]) out.insert(item["name"].get<std::string>());
+    return out;
+  };
+
+  // CONAC sees all five, newest first, with the unit and region of each.
+  const json all = get("conac", "/api/domains");
+  CHECK(all["total"] == 5);
+  CHECK(all["items"][0]["name"] == "北京教委.政务");
+  CHECK(all["items"][0]["unit"]["region_code"] == "11");
+  CHECK(all["items"][0]["state"] == "submitted");
+  CHECK(get("conac", "/api/domains?region=11")["total"] == 1);
+  CHECK(names(get("conac", "/api/domains?state=registered")) ==
+        std::set<std::string>{"教育局.政务"});
+  // Search: part of the domain's name, or of the unit's.
+  CHECK(names(get("conac", "/api/domains?q=" + badgewatch::api::PercentEncode("公安"))) ==
+        std::set<std::string>{"公安局.政务"});
+  CHECK(get("conac", "/api/domains?q=" + badgewatch::api::PercentEncode("北京市某区"))["total"] ==
+        1);
+  // Pages: 2 a page, the third page holds the last one; none lost or repeated.
+  std::set<std::string> paged;
+  for (int page = 1; page <= 3; ++page) {
+    const json one = get("conac", "/api/domains?per_page=2&page=" + std::to_string(page));
+    CHECK(one["total"] == 5);
+    CHECK(one["items"].size() == (page < 3 ? 2U : 1U));
+    for (const std::string& name : names(one)) CHECK(paged.insert(name).second);
+  }
+  CHECK(paged == names(all));
+
+  // A regional reviewer sees its region only, whatever it asks for.
+  CHECK(get("reviewer33", "/api/domains")["total"] == 4);
+  CHECK(get("reviewer33", "/api/domains?region=11")["total"] == 0);
+  CHECK(get("reviewer11", "/api/domains")["total"] == 1);
+  // A unit sees its own.
+  CHECK(get("agency", "/api/domains")["total"] == 4);
+  CHECK(get("other_agency", "/api/domains")["total"] == 1);
+  CHECK(get("agency", "/api/domains?unit=" + std::to_string(api.other_agency.unit_id))["total"] ==
+        0);
+
+  // Payments: the one that paid the registration, confirmed; renewals: the 3-year one.
+  const json payments = get("reviewer33", "/api/payments?state=confirmed");
+  REQUIRE(payments["total"] == 1);
+  CHECK(payments["items"][0]["amount_fen"] == registry::kDomainFeePerYearFen);
+  CHECK(payments["items"][0]["unit"]["id"] == api.agency.unit_id);
+  CHECK(get("reviewer11", "/api/payments")["total"] == 0);
+  CHECK(get("conac", "/api/payments?state=recorded")["total"] == 0);
+  const json renewals = get("conac", "/api/renewals?state=submitted");
+  REQUIRE(renewals["total"] == 1);
+  CHECK(renewals["items"][0]["years"] == 3);
+  CHECK(renewals["items"][0]["domains"] == json{"教育局.政务"});
+  CHECK(get("other_agency", "/api/renewals")["total"] == 0);
+
+  // What a filter does not know is a 400 that names what it takes, never an empty list.
+  for (const char* bad :
+       {"/api/domains?state=pending", "/api/domains?region=330", "/api/domains?unit=x",
+        "/api/domains?colour=red", "/api/payments?q=x", "/api/renewals?state=registered",
+        "/api/domains?per_page=0", "/api/domains?q="}) {
+    const HttpResponse refused = api.Call("conac", http::verb::get, bad);
+    INFO(bad << " → " << refused.body());
+    CHECK(refused.result() == http::status::bad_request);
+  }
+  CHECK(Body(api.Call("conac", http::verb::get, "/api/domains?state=pending"))["reason"] ==
+        "state-parameter");
 }

@@ -1,0 +1,166 @@
+#include "registry/domain_queries.h"
+
+#include <initializer_list>
+#include <string_view>
+#include <utility>
+
+#include "registry/statement.h"
+
+namespace badgewatch::registry {
+
+namespace {
+
+// Every list binds ?1 state, ?2 unit, ?3 region, ?4 search (domains only),
+// then ?5 limit and ?6 offset; an empty or zero filter does not narrow.
+#define BADGEWATCH_WORK_SCOPE(table)                             \
+  "(?1 = '' OR " table ".state = ?1) AND (?2 = 0 OR " table      \
+  ".unit_id = ?2) AND "                                          \
+  "(?3 = '' OR u.region_code = ?3) AND (?4 = '' OR instr(" table \
+  ".name, ?4) > 0 OR "                                           \
+  "instr(u.name, ?4) > 0) "
+
+constexpr char kCountDomains[] =
+    "SELECT count(*) FROM domains AS d JOIN units AS u ON u.id = d.unit_id "
+    "WHERE " BADGEWATCH_WORK_SCOPE("d");
+constexpr char kListDomains[] =
+    "SELECT d.id, d.unit_id, d.name, d.ascii_name, d.state, d.years, d.registered_at, "
+    "d.expires_at, d.created_at, u.name, u.region_code FROM domains AS d "
+    "JOIN units AS u ON u.id = d.unit_id WHERE " BADGEWATCH_WORK_SCOPE(
+        "d") "ORDER BY d.id DESC LIMIT ?5 OFFSET ?6";
+
+// Payments and renewals have no name of their own: ?4 is bound empty.
+#define BADGEWATCH_UNIT_SCOPE(table)                        \
+  "(?1 = '' OR " table ".state = ?1) AND (?2 = 0 OR " table \
+  ".unit_id = ?2) AND "                                     \
+  "(?3 = '' OR u.region_code = ?3) AND ?4 = '' "
+
+constexpr char kCountPayments[] =
+    "SELECT count(*) FROM payments AS p JOIN units AS u ON u.id = p.unit_id "
+    "WHERE " BADGEWATCH_UNIT_SCOPE("p");
+constexpr char kListPayments[] =
+    "SELECT p.id, p.unit_id, u.name, u.region_code, p.amount_fen, p.bank_reference, p.state, "
+    "p.recorded_at, p.confirmed_at FROM payments AS p JOIN units AS u ON u.id = p.unit_id "
+    "WHERE " BADGEWATCH_UNIT_SCOPE("p") "ORDER BY p.id DESC LIMIT ?5 OFFSET ?6";
+
+constexpr char kCountRenewals[] =
+    "SELECT count(*) FROM renewals AS r JOIN units AS u ON u.id = r.unit_id "
+    "WHERE " BADGEWATCH_UNIT_SCOPE("r");
+constexpr char kListRenewals[] =
+    "SELECT r.id, r.unit_id, u.name, u.region_code, r.years, r.fee_fen, r.state, r.created_at, "
+    "r.completed_at FROM renewals AS r JOIN units AS u ON u.id = r.unit_id "
+    "WHERE " BADGEWATCH_UNIT_SCOPE("r") "ORDER BY r.id DESC LIMIT ?5 OFFSET ?6";
+constexpr char kRenewedDomains[] =
+    "SELECT d.name FROM renewal_domains AS rd JOIN domains AS d ON d.id = rd.domain_id "
+    "WHERE rd.renewal_id = ? ORDER BY d.id";
+
+#undef BADGEWATCH_WORK_SCOPE
+#undef BADGEWATCH_UNIT_SCOPE
+
+// The statement with the filter (and the window, for a list) bound.
+Result<Statement> Filtered(Database& db, const char* sql, const WorkFilter& f,
+                           const RowWindow* window) {
+  Result<Statement> s = db.Prepare(sql);
+  if (!s) return s.status();
+  Status bound =
+      window == nullptr
+          ? s->Bind({std::string_view(f.state), f.unit_id, std::string_view(f.region_code),
+                     std::string_view(f.search)})
+          : s->Bind({std::string_view(f.state), f.unit_id, std::string_view(f.region_code),
+                     std::string_view(f.search), window->limit, window->offset});
+  if (!bound.ok()) return bound;
+  return s;
+}
+
+Result<std::int64_t> Count(Database& db, const char* sql, const WorkFilter& filter) {
+  Result<Statement> s = Filtered(db, sql, filter, nullptr);
+  if (!s) return s.status();
+  Result<std::optional<std::int64_t>> count = FirstRow(*s, FirstColumnInt);
+  if (!count) return count.status();
+  return count->value_or(0);
+}
+
+// Every row of a list, each read by `read(statement)`.
+template <typename Row, typename Read>
+Result<std::vector<Row>> Rows(Database& db, const char* sql, const WorkFilter& filter,
+                              const RowWindow& window, Read read) {
+  Result<Statement> s = Filtered(db, sql, filter, &window);
+  if (!s) return s.status();
+  std::vector<Row> rows;
+  for (;;) {
+    Result<bool> more = s->Step();
+    if (!more) return more.status();
+    if (!*more) return rows;
+    rows.push_back(read(*s));
+  }
+}
+
+}  // namespace
+
+Result<std::int64_t> CountDomainRows(Database& db, const WorkFilter& filter) {
+  return Count(db, kCountDomains, filter);
+}
+
+Result<std::vector<DomainRow>> ListDomainRows(Database& db, const WorkFilter& filter,
+                                              const RowWindow& window) {
+  return Rows<DomainRow>(db, kListDomains, filter, window, [](const Statement& s) {
+    DomainRow row;
+    row.domain.id = s.Int(0);
+    row.domain.unit_id = s.Int(1);
+    row.domain.name = s.Text(2);
+    row.domain.ascii_name = s.Text(3);
+    row.domain.state = s.Text(4);
+    row.domain.years = static_cast<int>(s.Int(5));
+    row.domain.registered_at = s.OptInt(6);
+    row.domain.expires_at = s.OptInt(7);
+    row.created_at = s.Int(8);
+    row.unit = {s.Int(1), s.Text(9), s.Text(10)};
+    return row;
+  });
+}
+
+Result<std::int64_t> CountPaymentRows(Database& db, const WorkFilter& filter) {
+  return Count(db, kCountPayments, filter);
+}
+
+Result<std::vector<PaymentRow>> ListPaymentRows(Database& db, const WorkFilter& filter,
+                                                const RowWindow& window) {
+  return Rows<PaymentRow>(db, kListPayments, filter, window, [](const Statement& s) {
+    return PaymentRow{
+        s.Int(0),   {s.Int(1), s.Text(2), s.Text(3)}, s.Int(4), s.Text(5), s.Text(6), s.Int(7),
+        s.OptInt(8)};
+  });
+}
+
+Result<std::int64_t> CountRenewalRows(Database& db, const WorkFilter& filter) {
+  return Count(db, kCountRenewals, filter);
+}
+
+Result<std::vector<RenewalRow>> ListRenewalRows(Database& db, const WorkFilter& filter,
+                                                const RowWindow& window) {
+  Result<std::vector<RenewalRow>> rows =
+      Rows<RenewalRow>(db, kListRenewals, filter, window, [](const Statement& s) {
+        return RenewalRow{s.Int(0),
+                          {s.Int(1), s.Text(2), s.Text(3)},
+                          static_cast<int>(s.Int(4)),
+                          s.Int(5),
+                          s.Text(6),
+                          s.Int(7),
+                          s.OptInt(8),
+                          {}};
+      });
+  if (!rows) return rows;
+  for (RenewalRow& row : *rows) {
+    Result<Statement> names = db.Prepare(kRenewedDomains);
+    if (!names) return names.status();
+    if (Status b = names->Bind({row.id}); !b.ok()) return b;
+    for (;;) {
+      Result<bool> more = names->Step();
+      if (!more) return more.status();
+      if (!*more) break;
+      row.domains.push_back(names->Text(0));
+    }
+  }
+  return rows;
+}
+
+}  // namespace badgewatch::registry
