@@ -11,50 +11,53 @@ namespace badgewatch::registry {
 namespace {
 
 // Every list binds ?1 state, ?2 unit, ?3 region, ?4 search (domains only),
-// then ?5 limit and ?6 offset; an empty or zero filter does not narrow.
-#define BADGEWATCH_WORK_SCOPE(table)                             \
-  "(?1 = '' OR " table ".state = ?1) AND (?2 = 0 OR " table      \
-  ".unit_id = ?2) AND "                                          \
-  "(?3 = '' OR u.region_code = ?3) AND (?4 = '' OR instr(" table \
-  ".name, ?4) > 0 OR "                                           \
-  "instr(u.name, ?4) > 0) "
+// then ?5 limit and ?6 offset; an empty or zero filter does not narrow. The
+// unit conditions are uncorrelated subqueries, read once per statement, so
+// counting needs no join and a list joins units only for the rows it shows.
+#define BADGEWATCH_IN_UNITS(table, where) \
+  " " table ".unit_id IN (SELECT id FROM units WHERE " where ")"
+#define BADGEWATCH_UNIT_SCOPE(table)                        \
+  "(?1 = '' OR " table ".state = ?1) AND (?2 = 0 OR " table \
+  ".unit_id = ?2) AND "                                     \
+  "(?3 = '' OR" BADGEWATCH_IN_UNITS(table, "region_code = ?3") ") "
+#define BADGEWATCH_WORK_SCOPE(table) \
+  BADGEWATCH_UNIT_SCOPE(table)       \
+  "AND (?4 = '' OR instr(" table     \
+  ".name, ?4) > 0 OR" BADGEWATCH_IN_UNITS(table, "instr(name, ?4) > 0") ") "
 
 constexpr char kCountDomains[] =
-    "SELECT count(*) FROM domains AS d JOIN units AS u ON u.id = d.unit_id "
-    "WHERE " BADGEWATCH_WORK_SCOPE("d");
+    "SELECT count(*) FROM domains AS d WHERE " BADGEWATCH_WORK_SCOPE("d");
 constexpr char kListDomains[] =
     "SELECT d.id, d.unit_id, d.name, d.ascii_name, d.state, d.years, d.registered_at, "
     "d.expires_at, d.created_at, u.name, u.region_code FROM domains AS d "
     "JOIN units AS u ON u.id = d.unit_id WHERE " BADGEWATCH_WORK_SCOPE(
         "d") "ORDER BY d.id DESC LIMIT ?5 OFFSET ?6";
 
-// Payments and renewals have no name of their own: ?4 is bound empty.
-#define BADGEWATCH_UNIT_SCOPE(table)                        \
-  "(?1 = '' OR " table ".state = ?1) AND (?2 = 0 OR " table \
-  ".unit_id = ?2) AND "                                     \
-  "(?3 = '' OR u.region_code = ?3) AND ?4 = '' "
+// Payments and renewals have no name of their own: the search ?4 is named
+// only to keep the numbering (any text passes).
+#define BADGEWATCH_NAMELESS_SCOPE(table) BADGEWATCH_UNIT_SCOPE(table) "AND ?4 IS NOT NULL "
 
 constexpr char kCountPayments[] =
-    "SELECT count(*) FROM payments AS p JOIN units AS u ON u.id = p.unit_id "
-    "WHERE " BADGEWATCH_UNIT_SCOPE("p");
+    "SELECT count(*) FROM payments AS p WHERE " BADGEWATCH_NAMELESS_SCOPE("p");
 constexpr char kListPayments[] =
     "SELECT p.id, p.unit_id, u.name, u.region_code, p.amount_fen, p.bank_reference, p.state, "
     "p.recorded_at, p.confirmed_at FROM payments AS p JOIN units AS u ON u.id = p.unit_id "
-    "WHERE " BADGEWATCH_UNIT_SCOPE("p") "ORDER BY p.id DESC LIMIT ?5 OFFSET ?6";
+    "WHERE " BADGEWATCH_NAMELESS_SCOPE("p") "ORDER BY p.id DESC LIMIT ?5 OFFSET ?6";
 
 constexpr char kCountRenewals[] =
-    "SELECT count(*) FROM renewals AS r JOIN units AS u ON u.id = r.unit_id "
-    "WHERE " BADGEWATCH_UNIT_SCOPE("r");
+    "SELECT count(*) FROM renewals AS r WHERE " BADGEWATCH_NAMELESS_SCOPE("r");
 constexpr char kListRenewals[] =
     "SELECT r.id, r.unit_id, u.name, u.region_code, r.years, r.fee_fen, r.state, r.created_at, "
     "r.completed_at FROM renewals AS r JOIN units AS u ON u.id = r.unit_id "
-    "WHERE " BADGEWATCH_UNIT_SCOPE("r") "ORDER BY r.id DESC LIMIT ?5 OFFSET ?6";
+    "WHERE " BADGEWATCH_NAMELESS_SCOPE("r") "ORDER BY r.id DESC LIMIT ?5 OFFSET ?6";
 constexpr char kRenewedDomains[] =
     "SELECT d.name FROM renewal_domains AS rd JOIN domains AS d ON d.id = rd.domain_id "
     "WHERE rd.renewal_id = ? ORDER BY d.id";
 
 #undef BADGEWATCH_WORK_SCOPE
 #undef BADGEWATCH_UNIT_SCOPE
+#undef BADGEWATCH_NAMELESS_SCOPE
+#undef BADGEWATCH_IN_UNITS
 
 // The statement with the filter (and the window, for a list) bound.
 Result<Statement> Filtered(Database& db, const char* sql, const WorkFilter& f,
