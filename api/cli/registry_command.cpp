@@ -130,9 +130,10 @@ int RunCreateAccount(const RegistryCommandOptions& o, Registry& registry, std::F
   if (!actor) return Fail(err, actor.status());
   fmt::print(out, "account {} '{}' ({}{})\n", actor->account_id, o.login,
              registry::RoleName(actor->role),
-             actor->role == registry::Role::kUnit       ? fmt::format(", unit {}", actor->unit_id)
-             : actor->role == registry::Role::kRegional ? ", region " + actor->region_code
-                                                        : "");
+             actor->role == registry::Role::kUnit ? fmt::format(", unit {}", actor->unit_id)
+             : actor->role == registry::Role::kRegional
+                 ? fmt::format(", region {}, office {}", actor->region_code, actor->office_code)
+                 : "");
   return 0;
 }
 

@@ -4,19 +4,27 @@
 
 #include "api/service/api_errors.h"
 #include "api/service/json_body.h"
+#include "registry/divisions.h"
 
 namespace badgewatch::api {
 
-bool MaySeeUnit(const registry::Actor& actor, std::int64_t unit_id, std::string_view region_code) {
+bool MaySeeUnit(const registry::Actor& actor, std::int64_t unit_id,
+                std::string_view division_code) {
   switch (actor.role) {
     case registry::Role::kUnit:
       return unit_id == actor.unit_id;
     case registry::Role::kRegional:
-      return region_code == actor.region_code;
+      return registry::OfficeCovers(actor.office_code, division_code);
     case registry::Role::kConac:
       return true;
   }
   return false;
+}
+
+bool MayActForUnit(const registry::Actor& actor, std::int64_t unit_id,
+                   std::string_view division_code) {
+  if (actor.role == registry::Role::kRegional) return actor.office_code == division_code;
+  return MaySeeUnit(actor, unit_id, division_code);
 }
 
 std::optional<std::int64_t> ParseRecordId(std::string_view text) {

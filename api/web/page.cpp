@@ -68,7 +68,8 @@ std::vector<NavLink> NavLinks(const PageViewer& viewer) {
   if (viewer.actor->role != Role::kUnit) {
     return {{"/review", WebText::kNavReview},
             {"/dashboard", WebText::kNavDashboard},
-            {"/applications", WebText::kNavApplications}};
+            {"/applications", WebText::kNavApplications},
+            {"/offices/accounts", WebText::kNavReviewerAccounts}};
   }
   std::vector<NavLink> links;
   const bool agency = viewer.unit_kind == registry::UnitKind::kPartyGovernment;
