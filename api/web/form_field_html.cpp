@@ -124,7 +124,8 @@ std::vector<std::pair<std::string, std::string>> DivisionOptions(registry::Datab
 }  // namespace
 
 std::string DivisionPickers(const PageViewer& viewer, registry::Database& db,
-                            const DivisionChoice& in, const FieldErrors& errors) {
+                            const DivisionChoice& in, std::string_view help,
+                            const FieldErrors& errors) {
   SelectSpec province{"province",
                       AccountMessage(AccountText::kProvince, viewer.language),
                       in.province,
@@ -148,8 +149,7 @@ std::string DivisionPickers(const PageViewer& viewer, registry::Database& db,
       "</fieldset>\n",
       FieldErrorSpan(errors, "region").empty() ? "" : " invalid",
       HtmlEscape(AccountMessage(AccountText::kRegion, viewer.language)), SelectField(province, {}),
-      SelectField(city, {}), SelectField(county, {}),
-      HtmlEscape(AccountMessage(AccountText::kRegionHelp, viewer.language)),
+      SelectField(city, {}), SelectField(county, {}), HtmlEscape(help),
       FieldErrorSpan(errors, "region"));
 }
 

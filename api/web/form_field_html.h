@@ -62,10 +62,11 @@ struct DivisionChoice {
 
 // The 所属区域 fieldset: province, city and county selects (fields "province",
 // "city", "county"; ids field-…) filled from the divisions under the ones
-// chosen, with the "region" error beside them; /static/register.js refills
-// the lower ones when a higher one changes.
+// chosen, with `help` and the "region" error beside them; /static/register.js
+// refills the lower ones when a higher one changes.
 [[nodiscard]] std::string DivisionPickers(const PageViewer& viewer, registry::Database& db,
-                                          const DivisionChoice& chosen, const FieldErrors& errors);
+                                          const DivisionChoice& chosen, std::string_view help,
+                                          const FieldErrors& errors);
 
 // The error of `field` as the span beside it, or "".
 [[nodiscard]] std::string FieldErrorSpan(const FieldErrors& errors, std::string_view field);

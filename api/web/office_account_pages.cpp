@@ -83,9 +83,8 @@ HttpResponse ReviewersPage(const PageViewer& viewer, http::status status, regist
       registry::ListReviewerAccounts(db, *viewer.actor);
   if (!accounts) return ErrorPage(viewer, http::status::internal_server_error);
   body += ReviewerRows(viewer, db, *accounts) + "</section>\n";
-  body += fmt::format("<section><h2>{}</h2>\n<p class=\"muted\">{}</p>\n",
-                      HtmlEscape(OfficeText(viewer, AccountText::kNewReviewerTitle)),
-                      HtmlEscape(OfficeText(viewer, AccountText::kReviewerOfficeHelp)));
+  body += fmt::format("<section><h2>{}</h2>\n",
+                      HtmlEscape(OfficeText(viewer, AccountText::kNewReviewerTitle)));
   if (!message.empty()) {
     body += fmt::format("<p class=\"message error\" role=\"alert\">{}</p>\n", HtmlEscape(message));
   }
@@ -94,7 +93,8 @@ HttpResponse ReviewersPage(const PageViewer& viewer, http::status status, regist
       "<form method=\"post\" action=\"/offices/accounts\" class=\"stack\" id=\"reviewer-form\" "
       "novalidate>" +
       CsrfField(viewer);
-  body += DivisionPickers(viewer, db, in.office, errors);
+  body += DivisionPickers(viewer, db, in.office,
+                          OfficeText(viewer, AccountText::kReviewerOfficeHelp), errors);
   body += InputField({"login", OfficeText(viewer, AccountText::kLogin), in.login, "text",
                       OfficeText(viewer, AccountText::kLoginHelp), "off", true, 64},
                      errors);

@@ -116,7 +116,8 @@ HttpResponse RegistrationPage(const PageViewer& viewer, http::status status, reg
       "novalidate>\n";
   body += fmt::format("<h2>{}</h2>\n", HtmlEscape(RegText(viewer, AccountText::kSectionUnit)));
   body += SelectField(kind, errors);
-  body += DivisionPickers(viewer, db, {in.province, in.city, in.county}, errors);
+  body += DivisionPickers(viewer, db, {in.province, in.city, in.county},
+                          RegText(viewer, AccountText::kRegionHelp), errors);
   body += SelectField(category, errors);
   body += InputField({"name", RegText(viewer, AccountText::kUnitName), in.name, "text",
                       RegText(viewer, AccountText::kUnitNameHelp), "organization", true, 100},
