@@ -198,6 +198,9 @@ runE2e(async ({ binary, outDir, work }) => {
     step('the 上城区 office reviews it first');
     const county = await logIn(browser, base, 'sc-office', PASSWORDS.office);
     await expectText(county.page, 'header', COUNTY_OFFICE);
+    if (await county.page.locator('nav a[href="/offices/accounts"]').count() !== 0) {
+      fail('a county office is offered accounts to manage');
+    }
     await county.page.goto(`${base}/review`);
     await expectText(county.page, 'main', '上城区教育网');
     await county.page.goto(applicationUrl);
