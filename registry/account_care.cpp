@@ -11,6 +11,7 @@
 #include "registry/statement.h"
 #include "registry/transaction.h"
 #include "registry/units.h"
+#include "registry/workflow.h"
 
 namespace badgewatch::registry {
 namespace {
@@ -159,6 +160,7 @@ Result<std::string> ResetUnitPasswordByStaff(Registry& registry, const Actor& ac
   Database& db = registry.writer();
   Result<Unit> unit = LoadUnit(db, unit_id);
   if (!unit) return unit.status();
+  if (Status s = CheckScope(actor, *unit); !s.ok()) return s;
   Result<Statement> account = db.Prepare(kSelectUnitAccount);
   if (!account) return account.status();
   if (Status b = account->Bind({unit_id}); !b.ok()) return b;

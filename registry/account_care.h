@@ -72,7 +72,8 @@ inline constexpr std::string_view kResetRefusedMessage = errors::kResetRefused.c
 // random password, hashed at `cost`, and send it to the unit's registered
 // mobile and e-mail; its sessions end; audited "account.password-reset-by-staff".
 // Returns the masked mobile it went to ("138****8000"). kPermissionDenied for
-// a unit actor; kNotFound for no such unit.
+// a unit actor or a reviewer not of the office at the unit's level
+// (CheckScope); kNotFound for no such unit.
 [[nodiscard]] Result<std::string> ResetUnitPasswordByStaff(Registry& registry, const Actor& actor,
                                                            std::int64_t unit_id,
                                                            PasswordCost cost = {});

@@ -22,10 +22,15 @@ struct Actor {
   std::int64_t account_id = 0;
   Role role = Role::kUnit;
   std::int64_t unit_id = 0;  // role kUnit only
-  std::string region_code;   // role kRegional only
+  std::string region_code;   // role kRegional only: its office's province digits
+  // Role kRegional only: the division (6 digits) whose office (机构编制部门)
+  // the reviewer works for — a province, a city or a county.
+  std::string office_code;
+  bool disabled = false;  // a disabled account neither logs in nor uses its tokens
 };
 
-// "account:7 (regional 33)": how the audit log names the actor.
+// "account:7 (regional 33)": how the audit log names the actor (a city or
+// county office by its division: "account:9 (regional 330102)").
 [[nodiscard]] std::string ActorLabel(const Actor& actor);
 
 // OK for a login of 3-64 of [A-Za-z0-9._-]; kInvalidArgument (Chinese) otherwise.
@@ -42,15 +47,53 @@ struct Actor {
                                          const std::optional<std::string>& password_record = {},
                                          bool confirm = false);
 
-// A staff account: kRegional needs a region code from the list; kConac none.
-// kInvalidArgument for kUnit (units register) or a bad login/region.
+// A staff account: kRegional needs its office, a division code
+// (data/administrative_divisions.csv) or a region code from the list (its
+// province's office); kConac none. kInvalidArgument for kUnit (units
+// register) or a bad login/region; kNotFound for an unknown division.
 [[nodiscard]] Result<Actor> CreateStaffAccount(Registry& registry, const std::string& login,
-                                               Role role, const std::string& region_code);
+                                               Role role, const std::string& office);
 
 // The account `account_id` as an actor; kNotFound when absent.
 [[nodiscard]] Result<Actor> LoadActor(Database& db, std::int64_t account_id);
 // The account with this login; kNotFound when absent.
 [[nodiscard]] Result<Actor> LoadActorByLogin(Database& db, std::string_view login);
+
+// One reviewer account as the offices' account lists show it.
+struct ReviewerAccount {
+  std::int64_t account_id = 0;
+  std::string login;
+  std::string office_code;
+  bool enabled = true;
+  std::int64_t created_at = 0;
+};
+
+// Whether `by` manages the reviewer accounts of the office `office_code`:
+// CONAC every office, a reviewer the offices strictly below its own (never
+// its own level or above), a unit none.
+[[nodiscard]] bool ManagesOffice(const Actor& by, std::string_view office_code);
+
+// `by` creates a reviewer account for the office `office_code` (a division
+// code) with a web password (`password_record`, a HashPassword record),
+// audited "account.create" by `by`. kPermissionDenied when `by` does not
+// manage that office; kNotFound for an unknown division; kAlreadyExists for
+// a login taken; kInvalidArgument for a bad login.
+[[nodiscard]] Result<Actor> CreateReviewerAccount(Registry& registry, const Actor& by,
+                                                  const std::string& login,
+                                                  const std::string& office_code,
+                                                  const std::string& password_record);
+
+// The reviewer accounts `by` manages, by office code, then login.
+[[nodiscard]] Result<std::vector<ReviewerAccount>> ListReviewerAccounts(Database& db,
+                                                                        const Actor& by);
+
+// `by` disables or re-enables the reviewer account `account_id`; disabling
+// ends its web sessions. Audited "account.disable" / "account.enable".
+// kNotFound when there is no such reviewer account or it lies outside `by`'s
+// offices; kPermissionDenied for one of `by`'s own level; kFailedPrecondition
+// when it stands so already.
+[[nodiscard]] Status SetReviewerEnabled(Registry& registry, const Actor& by,
+                                        std::int64_t account_id, bool enabled);
 
 // Creates an API token for `account_id`. Returns the token itself, which is
 // shown once: only its SHA-256 is stored.

@@ -13,8 +13,10 @@ namespace {
   "compliance_records AS cr JOIN sites AS s ON s.id = cr.site_id " \
   "JOIN units AS u ON u.id = s.unit_id JOIN regions AS r ON r.code = u.region_code "
 // Binds ?1 scan, ?2 unit, ?3 region, ?4 site, ?5 verdict class, ?6 problem,
-// ?7 change. Unreachable and change are the record's stored standing
+// ?7 change, ?8 office subtree prefix. Unreachable and change are the record's stored standing
 // (registry/site_change.h).
+// The unit's own division (units registered before divisions: the province).
+#define BADGEWATCH_UNIT_DIVISION "coalesce(u.division_code, u.region_code || '0000')"
 #define BADGEWATCH_RECORD_FILTER                                             \
   "WHERE (?1 = 0 OR cr.scan_id = ?1) AND (?2 = 0 OR s.unit_id = ?2) "        \
   "AND (?3 = '' OR u.region_code = ?3) AND (?4 = 0 OR cr.site_id = ?4) "     \
@@ -22,7 +24,8 @@ namespace {
   "OR (?5 = 'fail' AND cr.verdict = 'fail' AND NOT cr.unreachable) "         \
   "OR (?5 = 'unreachable' AND cr.unreachable)) "                             \
   "AND (?6 = '' OR instr(' ' || cr.problems || ' ', ' ' || ?6 || ' ') > 0) " \
-  "AND (?7 = '' OR cr.change = ?7) "
+  "AND (?7 = '' OR cr.change = ?7) "                                         \
+  "AND (?8 = '' OR substr(" BADGEWATCH_UNIT_DIVISION ", 1, length(?8)) = ?8) "
 #define BADGEWATCH_RECORD_SELECT                                                             \
   "SELECT cr.id, cr.scan_id, cr.recorded_at, s.id, s.name, coalesce(s.chinese_domain, ''), " \
   "coalesce(s.english_domain, ''), b.id, u.id, u.name, r.code, r.name, cr.verdict, "         \
@@ -39,7 +42,7 @@ constexpr char kCountRecords[] =
 // The window is chosen first, so only its rows look up their previous record.
 constexpr char kListRecords[] =
     "WITH page AS (SELECT cr.id FROM " BADGEWATCH_RECORD_JOINS BADGEWATCH_RECORD_FILTER
-    "ORDER BY cr.id DESC LIMIT ?8 OFFSET ?9) " BADGEWATCH_RECORD_SELECT
+    "ORDER BY cr.id DESC LIMIT ?9 OFFSET ?10) " BADGEWATCH_RECORD_SELECT
     "page JOIN " BADGEWATCH_RECORD_JOINS BADGEWATCH_RECORD_EXTRAS
     "WHERE cr.id = page.id ORDER BY cr.id DESC";
 constexpr char kLoadRecord[] =
@@ -76,12 +79,14 @@ constexpr char kLoadScanProgress[] = BADGEWATCH_SCAN_PROGRESS(
 #undef BADGEWATCH_RECORD_SELECT
 #undef BADGEWATCH_IN_REGION
 #undef BADGEWATCH_RECORD_FILTER
+#undef BADGEWATCH_UNIT_DIVISION
 #undef BADGEWATCH_RECORD_JOINS
 
 Status BindFilter(Statement& statement, const RecordFilter& f, const RowWindow& window) {
   return statement.Bind({f.scan_id, f.unit_id, std::string_view(f.region_code), f.site_id,
                          std::string_view(f.verdict), std::string_view(f.problem),
-                         std::string_view(f.change), window.limit, window.offset});
+                         std::string_view(f.change), std::string_view(f.office_prefix),
+                         window.limit, window.offset});
 }
 
 ComplianceRecordRow ReadRecordRow(const Statement& s) {
@@ -137,7 +142,7 @@ Result<std::int64_t> CountComplianceRecords(Database& db, const RecordFilter& fi
   const RecordFilter& f = filter;
   if (Status b = count->Bind({f.scan_id, f.unit_id, std::string_view(f.region_code), f.site_id,
                               std::string_view(f.verdict), std::string_view(f.problem),
-                              std::string_view(f.change)});
+                              std::string_view(f.change), std::string_view(f.office_prefix)});
       !b.ok()) {
     return b;
   }

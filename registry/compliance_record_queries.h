@@ -32,6 +32,8 @@ struct RecordFilter {
   std::int64_t scan_id = 0;
   std::int64_t unit_id = 0;  // only this unit's sites
   std::string region_code;   // only sites of units in this region
+  // Only sites of units an office oversees: OfficeSubtreePrefix (divisions.h).
+  std::string office_prefix;
   std::int64_t site_id = 0;
   std::string verdict;  // "pass", "fail" (reachable) or "unreachable"
   std::string problem;  // a failure code among the record's problems

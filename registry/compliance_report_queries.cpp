@@ -11,12 +11,15 @@
 namespace badgewatch::registry {
 namespace {
 
-// The selected records of a scan: `? = '' OR region = ?` takes the region
-// code twice. Shared by every per-scan query below (compile-time literals).
+// The selected records of a scan: ?1 the scan, ?2 the region code, ?3 the
+// office subtree prefix (both '' for no narrowing). Shared by every per-scan
+// query below (compile-time literals).
 #define BADGEWATCH_SELECTED_RECORDS                                \
   "compliance_records AS cr JOIN sites AS s ON s.id = cr.site_id " \
   "JOIN units AS u ON u.id = s.unit_id JOIN regions AS r ON r.code = u.region_code "
-#define BADGEWATCH_SELECTED_RECORDS_WHERE "cr.scan_id = ? AND (? = '' OR u.region_code = ?)"
+#define BADGEWATCH_SELECTED_RECORDS_WHERE                             \
+  "cr.scan_id = ?1 AND (?2 = '' OR u.region_code = ?2) AND (?3 = '' " \
+  "OR substr(coalesce(u.division_code, u.region_code || '0000'), 1, length(?3)) = ?3)"
 
 // A scan's sums over its records in one region (or all), from the summary
 // the writer keeps with every record (scan_summaries): binds the region code
@@ -50,7 +53,7 @@ constexpr char kScanFailingPages[] =
     "row_number() OVER (PARTITION BY fp.record_id ORDER BY fp.id) AS n "
     "FROM " BADGEWATCH_SELECTED_RECORDS
     "JOIN failing_pages AS fp ON fp.record_id = cr.id WHERE " BADGEWATCH_SELECTED_RECORDS_WHERE
-    ") WHERE n <= ? ORDER BY record_id, id";
+    ") WHERE n <= ?4 ORDER BY record_id, id";
 constexpr char kRegionSums[] =
     "SELECT r.code, r.name, count(*), sum(cr.verdict = 'fail'), sum(cr.pages_total), "
     "sum(cr.pages_failed) FROM " BADGEWATCH_SELECTED_RECORDS
@@ -91,15 +94,18 @@ ScanOverview ReadScanOverview(const Statement& s) {
   return scan;
 }
 
-// Prepares `sql`, binds the scan id and the region code (twice) and collects
-// every row.
+// Prepares `sql`, binds the scan id, the region code and the office prefix
+// and collects every row.
 template <typename Row, typename Read>
 Result<std::vector<Row>> SelectForScan(Database& db, const char* sql,
                                        const ScanSelection& selection, Read read) {
   Result<Statement> statement = db.Prepare(sql);
   if (!statement) return statement.status();
-  const std::string_view region = selection.region_code;
-  if (Status b = statement->Bind({selection.scan_id, region, region}); !b.ok()) return b;
+  if (Status b = statement->Bind({selection.scan_id, std::string_view(selection.region_code),
+                                  std::string_view(selection.office_prefix)});
+      !b.ok()) {
+    return b;
+  }
   return CollectRows(*statement, read);
 }
 
@@ -150,9 +156,9 @@ Result<std::vector<SiteComplianceRow>> ListScanSites(Database& db, const ScanSel
   if (!rows) return rows;
   Result<Statement> pages = db.Prepare(kScanFailingPages);
   if (!pages) return pages.status();
-  const std::string_view region = selection.region_code;
-  if (Status b = pages->Bind(
-          {selection.scan_id, region, region, std::int64_t{selection.failing_pages_per_site}});
+  if (Status b = pages->Bind({selection.scan_id, std::string_view(selection.region_code),
+                              std::string_view(selection.office_prefix),
+                              std::int64_t{selection.failing_pages_per_site}});
       !b.ok()) {
     return b;
   }

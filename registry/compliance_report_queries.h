@@ -38,6 +38,9 @@ struct ScanSelection {
   // Failing pages returned per site, first written first; the record's
   // pages_failed still counts them all.
   int failing_pages_per_site = 1'000'000;
+  // Only units an office oversees (OfficeSubtreePrefix, divisions.h); empty:
+  // no narrowing. The scan's sums (from scan_summaries) stay the region's.
+  std::string office_prefix;
 };
 
 // One site's record in a scan, with the site, unit and region it belongs to.

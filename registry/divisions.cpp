@@ -43,6 +43,24 @@ std::string_view DivisionLevelName(DivisionLevel level) {
 
 std::string RegionOfDivision(std::string_view code) { return std::string(code.substr(0, 2)); }
 
+std::string OfficeSubtreePrefix(std::string_view office_code) {
+  switch (DivisionLevelOf(office_code)) {
+    case DivisionLevel::kProvince:
+      return std::string(office_code.substr(0, 2));
+    case DivisionLevel::kCity:
+      return std::string(office_code.substr(0, 4));
+    case DivisionLevel::kCounty:
+      break;
+  }
+  return std::string(office_code);
+}
+
+bool OfficeCovers(std::string_view office_code, std::string_view division_code) {
+  if (office_code.size() != 6 || division_code.size() != 6) return false;
+  return division_code.substr(0, OfficeSubtreePrefix(office_code).size()) ==
+         OfficeSubtreePrefix(office_code);
+}
+
 Result<std::vector<Division>> ListDivisions(Database& db) {
   Result<Statement> s = db.Prepare(kSelectDivisions);
   if (!s) return s.status();

@@ -35,6 +35,14 @@ struct Division {
 // the registry's provincial lists and badge ids carry.
 [[nodiscard]] std::string RegionOfDivision(std::string_view code);
 
+// Whether the office of division `office_code` oversees the division
+// `division_code`: its own division or one below it (a province every code
+// of its two digits, a city every code of its four, a county its own).
+[[nodiscard]] bool OfficeCovers(std::string_view office_code, std::string_view division_code);
+// The digits every division an office oversees begins with: "33" for
+// "330000", "3301" for "330100", "330102" for a county.
+[[nodiscard]] std::string OfficeSubtreePrefix(std::string_view office_code);
+
 // Every division, ordered by code.
 [[nodiscard]] Result<std::vector<Division>> ListDivisions(Database& db);
 // The divisions directly under `parent_code` ("" for the provinces), by code.

@@ -11,15 +11,22 @@ namespace badgewatch::registry {
 namespace {
 
 // Every list binds ?1 state, ?2 unit, ?3 region, ?4 search (domains only),
-// then ?5 limit and ?6 offset; an empty or zero filter does not narrow. The
-// unit conditions are uncorrelated subqueries, read once per statement, so
-// counting needs no join and a list joins units only for the rows it shows.
+// ?5 office subtree prefix, then ?6 limit and ?7 offset; an empty or zero
+// filter does not narrow. The unit conditions are uncorrelated subqueries,
+// read once per statement, so counting needs no join and a list joins units
+// only for the rows it shows. A unit's own division is its province's for
+// units registered before divisions.
 #define BADGEWATCH_IN_UNITS(table, where) \
   " " table ".unit_id IN (SELECT id FROM units WHERE " where ")"
-#define BADGEWATCH_UNIT_SCOPE(table)                        \
-  "(?1 = '' OR " table ".state = ?1) AND (?2 = 0 OR " table \
-  ".unit_id = ?2) AND "                                     \
-  "(?3 = '' OR" BADGEWATCH_IN_UNITS(table, "region_code = ?3") ") "
+#define BADGEWATCH_UNIT_SCOPE(table)                                                               \
+  "(?1 = '' OR " table ".state = ?1) AND (?2 = 0 OR " table                                        \
+  ".unit_id = ?2) AND "                                                                            \
+  "(?3 = '' OR" BADGEWATCH_IN_UNITS(                                                               \
+      table,                                                                                       \
+      "region_code = ?3") ") AND (?5 = '' OR" BADGEWATCH_IN_UNITS(table,                           \
+                                                                  "substr(coalesce(division_code," \
+                                                                  " region_code || '0000'), 1, "   \
+                                                                  "length(?5)) = ?5") ") "
 #define BADGEWATCH_WORK_SCOPE(table) \
   BADGEWATCH_UNIT_SCOPE(table)       \
   "AND (?4 = '' OR instr(" table     \
@@ -31,7 +38,7 @@ constexpr char kListDomains[] =
     "SELECT d.id, d.unit_id, d.name, d.ascii_name, d.state, d.years, d.registered_at, "
     "d.expires_at, d.created_at, u.name, u.region_code FROM domains AS d "
     "JOIN units AS u ON u.id = d.unit_id WHERE " BADGEWATCH_WORK_SCOPE(
-        "d") "ORDER BY d.id DESC LIMIT ?5 OFFSET ?6";
+        "d") "ORDER BY d.id DESC LIMIT ?6 OFFSET ?7";
 
 // Payments and renewals have no name of their own: the search ?4 is named
 // only to keep the numbering (any text passes).
@@ -42,14 +49,14 @@ constexpr char kCountPayments[] =
 constexpr char kListPayments[] =
     "SELECT p.id, p.unit_id, u.name, u.region_code, p.amount_fen, p.bank_reference, p.state, "
     "p.recorded_at, p.confirmed_at FROM payments AS p JOIN units AS u ON u.id = p.unit_id "
-    "WHERE " BADGEWATCH_NAMELESS_SCOPE("p") "ORDER BY p.id DESC LIMIT ?5 OFFSET ?6";
+    "WHERE " BADGEWATCH_NAMELESS_SCOPE("p") "ORDER BY p.id DESC LIMIT ?6 OFFSET ?7";
 
 constexpr char kCountRenewals[] =
     "SELECT count(*) FROM renewals AS r WHERE " BADGEWATCH_NAMELESS_SCOPE("r");
 constexpr char kListRenewals[] =
     "SELECT r.id, r.unit_id, u.name, u.region_code, r.years, r.fee_fen, r.state, r.created_at, "
     "r.completed_at FROM renewals AS r JOIN units AS u ON u.id = r.unit_id "
-    "WHERE " BADGEWATCH_NAMELESS_SCOPE("r") "ORDER BY r.id DESC LIMIT ?5 OFFSET ?6";
+    "WHERE " BADGEWATCH_NAMELESS_SCOPE("r") "ORDER BY r.id DESC LIMIT ?6 OFFSET ?7";
 constexpr char kRenewedDomains[] =
     "SELECT d.name FROM renewal_domains AS rd JOIN domains AS d ON d.id = rd.domain_id "
     "WHERE rd.renewal_id = ? ORDER BY d.id";
@@ -67,9 +74,10 @@ Result<Statement> Filtered(Database& db, const char* sql, const WorkFilter& f,
   Status bound =
       window == nullptr
           ? s->Bind({std::string_view(f.state), f.unit_id, std::string_view(f.region_code),
-                     std::string_view(f.search)})
+                     std::string_view(f.search), std::string_view(f.office_prefix)})
           : s->Bind({std::string_view(f.state), f.unit_id, std::string_view(f.region_code),
-                     std::string_view(f.search), window->limit, window->offset});
+                     std::string_view(f.search), std::string_view(f.office_prefix), window->limit,
+                     window->offset});
   if (!bound.ok()) return bound;
   return s;
 }

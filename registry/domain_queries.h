@@ -28,6 +28,8 @@ struct WorkFilter {
   std::string state;
   std::int64_t unit_id = 0;
   std::string region_code;  // units of this region (2 digits)
+  // Units an office oversees: OfficeSubtreePrefix (divisions.h) of its code.
+  std::string office_prefix;
   std::string search;  // domains only (the others ignore it): part of the domain's or unit's name
 };
 

@@ -371,6 +371,21 @@ constexpr char kBackfillUnitDivisions[] =
     "UPDATE units SET division_code = region_code || '0000' WHERE division_code IS NULL AND "
     "region_code || '0000' IN (SELECT code FROM divisions)";
 
+// Version 8: each reviewer account bound to one office (accounts.office_code,
+// a division: province, city or county). The reviewers before it were their
+// province's office, and stay so.
+constexpr char kSchemaV8[] = R"sql(
+ALTER TABLE accounts ADD COLUMN office_code TEXT REFERENCES divisions (code);
+UPDATE accounts SET office_code = region_code || '0000'
+WHERE role = 'regional' AND region_code || '0000' IN (SELECT code FROM divisions);
+)sql";
+
+// Version 9: accounts can be disabled (accounts.disabled_at): a disabled
+// account neither logs in nor uses its tokens; re-enabling clears it.
+constexpr char kSchemaV9[] = R"sql(
+ALTER TABLE accounts ADD COLUMN disabled_at INTEGER;
+)sql";
+
 struct Migration {
   std::int64_t version;
   const char* sql;
@@ -382,7 +397,8 @@ constexpr std::array kMigrations = {
     Migration{1, kSchemaV1, true},        Migration{2, kSchemaV2, false},
     Migration{3, kSchemaV3, false},       Migration{4, kSchemaV4, false},
     Migration{5, kSchemaV5, false},       Migration{6, kSchemaV6, false},
-    Migration{7, kSchemaV7, false, true},
+    Migration{7, kSchemaV7, false, true}, Migration{8, kSchemaV8, false},
+    Migration{9, kSchemaV9, false},
 };
 
 // PRAGMA takes no parameters; the version is one of kMigrations' constants.

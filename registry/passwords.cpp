@@ -229,7 +229,9 @@ Result<Actor> VerifyLogin(Database& db, std::string_view login, std::string_view
   }
   if (!matches) return matches.status();
   if (!*matches) return refused;
-  return LoadActor(db, account_id);
+  Result<Actor> actor = LoadActor(db, account_id);
+  if (actor && actor->disabled) return Error<errors::kAccountDisabled>();
+  return actor;
 }
 
 }  // namespace badgewatch::registry

@@ -266,6 +266,28 @@ inline constexpr ErrorText kActsForAnotherUnit{kPermissionDenied, "acts-for-anot
 inline constexpr ErrorText kOutsideReviewerRegion{
     kPermissionDenied, "outside-reviewer-region", "区域 {0} 的审核员不能办理区域 {2} 的单位 {1}。",
     "the reviewer of region {} may not act on unit {} of region {}"};
+inline constexpr ErrorText kOutsideReviewerOffice{
+    kPermissionDenied, "outside-reviewer-office",
+    "行政区划 {0} 机构编制部门的审核员不能办理行政区划 {2} 的单位 {1}。",
+    "the reviewer of the office of division {} may not act on unit {} of division {}"};
+inline constexpr ErrorText kReviewAtUnitsOwnOffice{
+    kPermissionDenied, "review-at-units-own-office",
+    "单位 {0} 由同级机构编制部门（行政区划 {1}）初审，上级机构编制部门只能查看。",
+    "unit {} is reviewed by the office at its own level (division {}); higher offices may only "
+    "look"};
+inline constexpr ErrorText kAccountDisabled{kPermissionDenied, "account-disabled",
+                                            "该账号已停用，请联系上级机构编制部门或CONAC。",
+                                            "this account is disabled"};
+inline constexpr ErrorText kOfficeNotBelowYours{
+    kPermissionDenied, "office-not-below-yours",
+    "只能为下级机构编制部门管理审核员账号（行政区划 {} 不在本部门之下）。",
+    "reviewer accounts are managed for the offices below yours only (division {} is not)"};
+inline constexpr ErrorText kReviewerAccountNotFound{kNotFound, "reviewer-account-not-found",
+                                                    "没有编号为 {} 的审核员账号。",
+                                                    "no reviewer account {}"};
+inline constexpr ErrorText kReviewerAlreadySo{kFailedPrecondition, "reviewer-already-so",
+                                              "审核员账号 {} 已经是{}状态。",
+                                              "reviewer account {} is {} already"};
 inline constexpr ErrorText kNoPaperMaterials{
     kFailedPrecondition, "no-paper-materials",
     "申请 {} 是网站标识申请，只有网站开办审核申请需要书面申请材料。",
@@ -577,6 +599,12 @@ inline constexpr const ErrorText* kRegistryErrors[] = {
     &kStepIsForAnotherRole,
     &kActsForAnotherUnit,
     &kOutsideReviewerRegion,
+    &kOutsideReviewerOffice,
+    &kReviewAtUnitsOwnOffice,
+    &kAccountDisabled,
+    &kOfficeNotBelowYours,
+    &kReviewerAccountNotFound,
+    &kReviewerAlreadySo,
     &kNoPaperMaterials,
     &kMaterialsBeforeInitialPass,
     &kYearsOutOfRange,

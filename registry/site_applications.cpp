@@ -31,7 +31,8 @@ constexpr char kUpdateState[] =
 constexpr char kSetSite[] = "UPDATE applications SET site_id = ? WHERE id = ?";
 constexpr char kSelectApplications[] =
     "SELECT a.id, a.kind, a.state, a.unit_id, u.name, u.region_code, a.revision, a.site_id, "
-    "r.form_json, a.opening_type FROM applications AS a JOIN units AS u ON u.id = a.unit_id "
+    "r.form_json, a.opening_type, coalesce(u.division_code, u.region_code || '0000') "
+    "FROM applications AS a JOIN units AS u ON u.id = a.unit_id "
     "JOIN application_revisions AS r ON r.application_id = a.id AND r.revision = a.revision "
     "WHERE (a.id = ? OR ?) AND (a.state = ? OR ? = '') ORDER BY a.id";
 constexpr char kSelectRevision[] =
@@ -138,6 +139,7 @@ Result<std::vector<ApplicationSummary>> SelectApplications(Database& db, std::in
     a.unit_id = s->Int(3);
     a.unit_name = s->Text(4);
     a.region_code = s->Text(5);
+    a.division_code = s->Text(10);
     a.revision = static_cast<int>(s->Int(6));
     a.site_id = s->OptInt(7);
     a.opening_type = s->Text(9) == "recheck" ? OpeningType::kRecheck : OpeningType::kNew;

@@ -55,7 +55,8 @@ struct ApplicationSummary {
   std::int64_t unit_id = 0;
   std::string unit_name;
   std::string region_code;
-  std::string site_name;  // of the latest revision
+  std::string division_code;  // the unit's own: its office reviews first
+  std::string site_name;      // of the latest revision
   int revision = 0;
   std::optional<std::int64_t> site_id;
 };

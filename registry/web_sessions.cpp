@@ -74,6 +74,7 @@ Result<ActiveWebSession> FindWebSession(Database& db, std::string_view token, st
   session.expires_at = s->Int(2);
   Result<Actor> actor = LoadActor(db, s->Int(0));
   if (!actor) return actor.status();
+  if (actor->disabled) return Error<errors::kAccountDisabled>();
   session.actor = std::move(actor).value();
   return session;
 }

@@ -5,6 +5,7 @@
 #include <array>
 #include <string>
 
+#include "registry/divisions.h"
 #include "registry/registry_errors.h"
 #include "registry/workflow_labels.h"
 
@@ -161,9 +162,17 @@ Status CheckScope(const Actor& actor, const Unit& unit) {
   if (actor.role == Role::kUnit && actor.unit_id != unit.id) {
     return Error<errors::kActsForAnotherUnit>(actor.account_id, actor.unit_id, unit.id);
   }
-  if (actor.role == Role::kRegional && actor.region_code != unit.fields.region_code) {
-    return Error<errors::kOutsideReviewerRegion>(actor.region_code, unit.id,
-                                                 unit.fields.region_code);
+  if (actor.role != Role::kRegional) return Status::Ok();
+  const std::string& division = unit.fields.division_code;
+  if (!OfficeCovers(actor.office_code, division)) {
+    if (DivisionLevelOf(actor.office_code) == DivisionLevel::kProvince) {
+      return Error<errors::kOutsideReviewerRegion>(actor.region_code, unit.id,
+                                                   unit.fields.region_code);
+    }
+    return Error<errors::kOutsideReviewerOffice>(actor.office_code, unit.id, division);
+  }
+  if (actor.office_code != division) {
+    return Error<errors::kReviewAtUnitsOwnOffice>(unit.id, division);
   }
   return Status::Ok();
 }

@@ -65,8 +65,9 @@ struct Transition {
 [[nodiscard]] std::vector<Transition> LegalPathTo(Workflow workflow, std::string_view state);
 
 // Whether `actor` may act on a subject belonging to `unit`: a unit account
-// only on its own unit, a regional reviewer only in its region, CONAC
-// anywhere. kPermissionDenied with the reason.
+// only on its own unit, a regional reviewer only when its office is the one
+// at the unit's own level (the unit's division: higher offices only look),
+// CONAC anywhere. kPermissionDenied with the reason.
 [[nodiscard]] Status CheckScope(const Actor& actor, const Unit& unit);
 
 }  // namespace badgewatch::registry

@@ -39,7 +39,7 @@ Result<ComplianceReport> BuildComplianceReport(registry::Database& db, const Rep
   report.scan = *scan;
 
   const registry::ScanSelection selection{scan_id, request.region_code,
-                                          request.failing_pages_per_site};
+                                          request.failing_pages_per_site, request.office_prefix};
   auto sites = registry::ListScanSites(db, selection);
   if (!sites) return sites.status();
   report.sites = std::move(sites).value();

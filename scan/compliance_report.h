@@ -26,6 +26,9 @@ struct ReportRequest {
   std::string region_code;              // empty: every region
   int trend_scans = 12;                 // scans in the trend, this one included
   int failing_pages_per_site = 1'000'000;
+  // Only the units an office oversees (registry::OfficeSubtreePrefix); the
+  // scan's sums stay the region's.
+  std::string office_prefix;
 };
 
 struct ComplianceReport {

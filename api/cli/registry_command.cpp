@@ -130,9 +130,10 @@ int RunCreateAccount(const RegistryCommandOptions& o, Registry& registry, std::F
   if (!actor) return Fail(err, actor.status());
   fmt::print(out, "account {} '{}' ({}{})\n", actor->account_id, o.login,
              registry::RoleName(actor->role),
-             actor->role == registry::Role::kUnit       ? fmt::format(", unit {}", actor->unit_id)
-             : actor->role == registry::Role::kRegional ? ", region " + actor->region_code
-                                                        : "");
+             actor->role == registry::Role::kUnit ? fmt::format(", unit {}", actor->unit_id)
+             : actor->role == registry::Role::kRegional
+                 ? fmt::format(", region {}, office {}", actor->region_code, actor->office_code)
+                 : "");
   return 0;
 }
 
@@ -309,7 +310,9 @@ CLI::App* AddRegistryCommand(CLI::App& app, RegistryCommandOptions& o) {
                                  "Create a staff account, or register a unit with its account");
   account->add_option("--login", o.login, "Login name")->required();
   account->add_option("--role", o.role, "unit, regional or conac")->required();
-  account->add_option("--region", o.region, "Region code (regional reviewers and units)");
+  account->add_option("--region", o.region,
+                      "Region code (units; a reviewer's: its province's office), or a reviewer's "
+                      "office as a division code (330100, 330102)");
   account->add_option("--kind", o.kind, "Unit kind: 党政机关, 事业单位 or 社会组织");
   account->add_option("--category", o.category, "Unit's system category");
   account->add_option("--name", o.name, "Unit name");

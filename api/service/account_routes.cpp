@@ -11,6 +11,8 @@
 #include "api/service/sms_code_gate.h"
 #include "api/service/unit_json.h"
 #include "registry/account_care.h"
+#include "registry/passwords.h"
+#include "registry/registry_errors.h"
 #include "registry/units.h"
 
 namespace badgewatch::api {
@@ -29,7 +31,7 @@ std::optional<registry::Unit> UnitOfPathFor(const RouteRequest& route, const Act
   const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
   if (!id) return std::nullopt;
   Result<registry::Unit> unit = registry::LoadUnit(db, *id);
-  if (!unit || !MaySeeUnit(actor, unit->id, unit->fields.region_code)) return std::nullopt;
+  if (!unit || !MaySeeUnit(actor, unit->id, unit->fields.division_code)) return std::nullopt;
   return std::move(unit).value();
 }
 
@@ -146,12 +148,96 @@ HttpResponse ResetUnitPassword(const RouteRequest& route, const RegistrationAcce
   });
 }
 
+nlohmann::json ReviewerJson(const registry::ReviewerAccount& account) {
+  return {{"id", account.account_id},
+          {"login", account.login},
+          {"office", account.office_code},
+          {"enabled", account.enabled}};
+}
+
+HttpResponse StaffOnly(const HttpRequest& request) {
+  return ErrorResponse(request, http::status::forbidden,
+                       Error<errors::kReviewerAccountsForStaff>());
+}
+
+HttpResponse ListReviewers(const RouteRequest& route, const RegistrationAccess& access) {
+  return WithCaller(route, access.registry, [&](const Actor& actor, registry::Database& db) {
+    if (actor.role == registry::Role::kUnit) return StaffOnly(route.request);
+    Result<std::vector<registry::ReviewerAccount>> accounts =
+        registry::ListReviewerAccounts(db, actor);
+    if (!accounts) return RegistryErrorResponse(route.request, accounts.status());
+    nlohmann::json items = nlohmann::json::array();
+    for (const registry::ReviewerAccount& account : *accounts) {
+      items.push_back(ReviewerJson(account));
+    }
+    return JsonResponse(route.request, http::status::ok, {{"accounts", std::move(items)}});
+  });
+}
+
+HttpResponse AddReviewer(const RouteRequest& route, const RegistrationAccess& access) {
+  return WithCaller(route, access.registry, [&](const Actor& actor, registry::Database&) {
+    if (actor.role == registry::Role::kUnit) return StaffOnly(route.request);
+    JsonBody body = ParseJsonBody(route.request, {"login", "office", "password"});
+    const std::string login = body.String("login");
+    const std::string office = body.String("office");
+    const std::string password = body.String("password");
+    if (!body.ok()) return body.Refusal(route.request);
+    std::vector<registry::FieldError> policy;
+    Result<Actor> created = CreateReviewer(access, actor, login, office, password, &policy);
+    if (!policy.empty()) return FieldErrorsResponse(route.request, policy);
+    if (!created) return RegistryErrorResponse(route.request, created.status());
+    return JsonResponse(route.request, http::status::created,
+                        ReviewerJson({created->account_id, login, office, true, 0}));
+  });
+}
+
+HttpResponse UpdateReviewer(const RouteRequest& route, const RegistrationAccess& access) {
+  return WithCaller(route, access.registry, [&](const Actor& actor, registry::Database&) {
+    if (actor.role == registry::Role::kUnit) return StaffOnly(route.request);
+    const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
+    if (!id) {
+      return RegistryErrorResponse(route.request,
+                                   Error<registry::errors::kReviewerAccountNotFound>(0));
+    }
+    JsonBody body = ParseJsonBody(route.request, {"enabled"});
+    const bool enabled = body.Boolean("enabled", true);
+    if (!body.ok()) return body.Refusal(route.request);
+    RegistryWriter::Lease writer = access.registry.writer->Acquire();
+    if (Status s = registry::SetReviewerEnabled(writer.registry(), actor, *id, enabled); !s.ok()) {
+      return RegistryErrorResponse(route.request, s);
+    }
+    Result<registry::Actor> after = registry::LoadActor(writer.registry().writer(), *id);
+    if (!after) return RegistryErrorResponse(route.request, after.status());
+    Result<std::string> login = registry::LoginOfAccount(writer.registry().writer(), *id);
+    if (!login) return RegistryErrorResponse(route.request, login.status());
+    return JsonResponse(route.request, http::status::ok,
+                        ReviewerJson({*id, *login, after->office_code, !after->disabled, 0}));
+  });
+}
+
 template <HttpResponse (*Route)(const RouteRequest&, const RegistrationAccess&)>
 RouteHandler Bound(const RegistrationAccess& access) {
   return [&access](const RouteRequest& route) { return Route(route, access); };
 }
 
 }  // namespace
+
+Result<registry::Actor> CreateReviewer(const RegistrationAccess& access, const registry::Actor& by,
+                                       const std::string& login, const std::string& office_code,
+                                       std::string_view password,
+                                       std::vector<registry::FieldError>* policy_errors) {
+  if (!registry::ManagesOffice(by, office_code)) {
+    return Error<registry::errors::kOfficeNotBelowYours>(office_code);
+  }
+  if (Status policy = registry::CheckPasswordPolicy(login, password); !policy.ok()) {
+    policy_errors->push_back({"password", policy});
+    return policy;
+  }
+  Result<std::string> record = registry::HashPassword(password, access.password_cost);
+  if (!record) return record.status();
+  RegistryWriter::Lease writer = access.registry.writer->Acquire();
+  return registry::CreateReviewerAccount(writer.registry(), by, login, office_code, *record);
+}
 
 Status RequestResetCode(const RegistrationAccess& access, std::string_view login,
                         const std::string& mobile, const boost::asio::ip::address& client,
@@ -194,6 +280,9 @@ void AddAccountRoutes(RequestRouter& router, const RegistrationAccess& access) {
   router.Add(http::verb::post, "/api/password-resets/confirmation",
              Bound<&ConfirmPasswordReset>(access));
   router.Add(http::verb::post, "/api/units/{id}/password-reset", Bound<&ResetUnitPassword>(access));
+  router.Add(http::verb::get, "/api/reviewer-accounts", Bound<&ListReviewers>(access));
+  router.Add(http::verb::post, "/api/reviewer-accounts", Bound<&AddReviewer>(access));
+  router.Add(http::verb::put, "/api/reviewer-accounts/{id}", Bound<&UpdateReviewer>(access));
 }
 
 }  // namespace badgewatch::api

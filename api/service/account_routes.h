@@ -8,8 +8,13 @@
 //                                          registered mobile when they match; the same answer
 //                                          when they do not (no login is revealed)
 //   POST /api/password-resets/confirmation {"login", "code", "new_password"}: the new password
-//   POST /api/units/{id}/password-reset    staff (CONAC, the unit's regional office): a new
-//                                          password sent to the unit's mobile and e-mail
+//   POST /api/units/{id}/password-reset    staff (CONAC, the office at the unit's level): a
+//                                          new password sent to the unit's mobile and e-mail
+//   GET  /api/reviewer-accounts            the reviewer accounts the caller manages (CONAC:
+//                                          every office's; an office: those below it)
+//   POST /api/reviewer-accounts            {"login", "office", "password"} → 201: a reviewer
+//                                          account of the office of division "office"
+//   PUT  /api/reviewer-accounts/{id}       {"enabled": bool}: disables or re-enables it
 // Field problems answer 400 with every "field_errors" at once. Passwords are
 // hashed (slow) before the writer is taken. Handlers run on worker threads.
 #ifndef BADGEWATCH_API_SERVICE_ACCOUNT_ROUTES_H_
@@ -23,6 +28,7 @@
 
 #include "api/http/request_router.h"
 #include "api/service/registration_routes.h"
+#include "registry/accounts.h"
 #include "registry/field_validation.h"
 
 namespace badgewatch::api {
@@ -46,6 +52,15 @@ void AddAccountRoutes(RequestRouter& router, const RegistrationAccess& access);
 [[nodiscard]] Status ResetPassword(const RegistrationAccess& access, std::string_view login,
                                    std::string_view code, std::string_view new_password,
                                    std::vector<registry::FieldError>* policy_errors);
+
+// `by` creates a reviewer account of the office `office_code` with
+// `password` (checked against the policy: its error goes to
+// `*policy_errors` as "password"); registry::CreateReviewerAccount's
+// refusals otherwise. Hashes before it takes the writer.
+[[nodiscard]] Result<registry::Actor> CreateReviewer(
+    const RegistrationAccess& access, const registry::Actor& by, const std::string& login,
+    const std::string& office_code, std::string_view password,
+    std::vector<registry::FieldError>* policy_errors);
 
 // The answer to every password-reset request that was not refused over the
 // client address's limit (Chinese).

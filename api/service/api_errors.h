@@ -205,6 +205,9 @@ inline constexpr ErrorText kUnitChangesOwnPassword{
     kPermissionDenied, "unit-changes-own-password",
     "单位的密码请在“账号管理”中修改，或用短信验证码找回。",
     "a unit changes its password under 账号管理, or resets it by an SMS code"};
+inline constexpr ErrorText kReviewerAccountsForStaff{
+    kPermissionDenied, "reviewer-accounts-for-staff", "审核员账号由CONAC和各级机构编制部门管理。",
+    "reviewer accounts are managed by CONAC and the offices"};
 
 // Every entry above, for the catalog test.
 inline constexpr const ErrorText* kApiErrors[] = {
@@ -274,6 +277,7 @@ inline constexpr const ErrorText* kApiErrors[] = {
     &kUnitNotVisible,
     &kUnitEditsOwnDetails,
     &kUnitChangesOwnPassword,
+    &kReviewerAccountsForStaff,
 };
 
 }  // namespace badgewatch::api::errors

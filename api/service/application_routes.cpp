@@ -221,7 +221,7 @@ HttpResponse DecideApplication(const RouteRequest& route, const RegistryAccess& 
 }  // namespace
 
 bool MaySeeApplication(const Actor& actor, const ApplicationSummary& application) {
-  return MaySeeUnit(actor, application.unit_id, application.region_code);
+  return MaySeeUnit(actor, application.unit_id, application.division_code);
 }
 
 std::optional<ApplicationSummary> VisibleApplication(const RouteRequest& route, const Actor& actor,

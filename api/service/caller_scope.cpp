@@ -4,22 +4,31 @@
 
 #include "api/service/api_errors.h"
 #include "api/service/json_body.h"
+#include "registry/divisions.h"
 
 namespace badgewatch::api {
 
-bool MaySeeUnit(const registry::Actor& actor, std::int64_t unit_id, std::string_view region_code) {
+bool MaySeeUnit(const registry::Actor& actor, std::int64_t unit_id,
+                std::string_view division_code) {
   switch (actor.role) {
     case registry::Role::kUnit:
       return unit_id == actor.unit_id;
     case registry::Role::kRegional:
-      return region_code == actor.region_code;
+      return registry::OfficeCovers(actor.office_code, division_code);
     case registry::Role::kConac:
       return true;
   }
   return false;
 }
 
-bool NarrowToScope(const registry::Actor& actor, std::int64_t& unit_id, std::string& region_code) {
+bool MayActForUnit(const registry::Actor& actor, std::int64_t unit_id,
+                   std::string_view division_code) {
+  if (actor.role == registry::Role::kRegional) return actor.office_code == division_code;
+  return MaySeeUnit(actor, unit_id, division_code);
+}
+
+bool NarrowToScope(const registry::Actor& actor, std::int64_t& unit_id, std::string& region_code,
+                   std::string& office_prefix) {
   switch (actor.role) {
     case registry::Role::kUnit: {
       const bool inside = unit_id == 0 || unit_id == actor.unit_id;
@@ -29,6 +38,7 @@ bool NarrowToScope(const registry::Actor& actor, std::int64_t& unit_id, std::str
     case registry::Role::kRegional: {
       const bool inside = region_code.empty() || region_code == actor.region_code;
       region_code = actor.region_code;
+      office_prefix = registry::OfficeSubtreePrefix(actor.office_code);
       return inside;
     }
     case registry::Role::kConac:

@@ -1,11 +1,12 @@
 // What an authenticated API caller may see: a unit account its own unit's
-// records, a regional reviewer its region's, CONAC staff everything; and the
+// records, a regional reviewer its office's and those of the offices below
+// it, CONAC staff everything; which units' steps it may take; and the
 // frame every registry route runs in (a reader connection and the caller, or
 // the refusal). Any worker thread.
 //
 // Example:
 //   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
-//     if (!MaySeeUnit(actor, unit.id, unit.fields.region_code)) return NotFound(...);
+//     if (!MaySeeUnit(actor, unit.id, unit.fields.division_code)) return NotFound(...);
 //     ...
 //   });
 #ifndef BADGEWATCH_API_SERVICE_CALLER_SCOPE_H_
@@ -35,16 +36,23 @@ struct RegistryAccess {
   SmsCodeGate* sms_codes = nullptr;  // null: the registry's SMS limits only
 };
 
-// Whether `actor` may see records of the unit `unit_id` in `region_code`.
+// Whether `actor` may see records of the unit `unit_id` whose own division
+// is `division_code`: a reviewer when its office oversees that division
+// (registry::OfficeCovers).
 [[nodiscard]] bool MaySeeUnit(const registry::Actor& actor, std::int64_t unit_id,
-                              std::string_view region_code);
+                              std::string_view division_code);
+// Whether `actor` may take that unit's steps: the unit itself, the office at
+// the unit's own level (higher offices see it read-only), CONAC.
+[[nodiscard]] bool MayActForUnit(const registry::Actor& actor, std::int64_t unit_id,
+                                 std::string_view division_code);
 
 // Narrows a list's unit and region filters (0 and "": not asked for) to what
-// `actor` may see: a unit its own unit, a regional reviewer its region, CONAC
-// what it asked for. False when the caller asked for a unit or region outside
-// its scope: the list is empty.
+// `actor` may see: a unit its own unit, a regional reviewer its region and
+// its office's subtree (`office_prefix`, registry::OfficeSubtreePrefix),
+// CONAC what it asked for. False when the caller asked for a unit or region
+// outside its scope: the list is empty.
 [[nodiscard]] bool NarrowToScope(const registry::Actor& actor, std::int64_t& unit_id,
-                                 std::string& region_code);
+                                 std::string& region_code, std::string& office_prefix);
 
 // A positive decimal id from a path segment; nullopt otherwise.
 [[nodiscard]] std::optional<std::int64_t> ParseRecordId(std::string_view text);

@@ -15,6 +15,7 @@
 #include "api/service/list_page.h"
 #include "registry/compliance_record_queries.h"
 #include "registry/compliance_report_queries.h"
+#include "registry/divisions.h"
 #include "registry/sites.h"
 #include "registry/units.h"
 #include "scan/compliance_record_builder.h"
@@ -181,7 +182,8 @@ std::optional<HttpResponse> ReadFilters(const RouteRequest& route, const Actor& 
     }
     query.filter.region_code = std::string(*region);
   }
-  if (!NarrowToScope(actor, query.filter.unit_id, query.filter.region_code)) {
+  if (!NarrowToScope(actor, query.filter.unit_id, query.filter.region_code,
+                     query.filter.office_prefix)) {
     query.nothing_visible = true;
   }
   return std::nullopt;
@@ -250,7 +252,10 @@ HttpResponse ShowRecord(const RouteRequest& route, const RegistryAccess& access)
     if (!id) return NoSuchRecord(route.request);
     Result<std::optional<ComplianceRecordRow>> row = registry::LoadComplianceRecord(db, *id);
     if (!row) return RegistryErrorResponse(route.request, row.status());
-    if (!*row || !MaySeeUnit(actor, (*row)->site.unit_id, (*row)->site.region_code)) {
+    if (!*row) return NoSuchRecord(route.request);
+    Result<registry::Unit> unit = registry::LoadUnit(db, (*row)->site.unit_id);
+    if (!unit) return RegistryErrorResponse(route.request, unit.status());
+    if (!MaySeeUnit(actor, unit->id, unit->fields.division_code)) {
       return NoSuchRecord(route.request);
     }
     const ListPage page = ReadListPage(route.query);
@@ -288,7 +293,7 @@ HttpResponse ListSiteRecords(const RouteRequest& route, const RegistryAccess& ac
     }
     Result<registry::Unit> unit = registry::LoadUnit(db, site->unit_id);
     if (!unit) return RegistryErrorResponse(route.request, unit.status());
-    if (!MaySeeUnit(actor, unit->id, unit->fields.region_code)) return no_such_site;
+    if (!MaySeeUnit(actor, unit->id, unit->fields.division_code)) return no_such_site;
     RecordQuery query =
         ReadRecordQuery(route, actor, db, {"verdict", "problem", "change", "page", "per_page"});
     if (query.refusal) return *query.refusal;

@@ -42,7 +42,7 @@ nlohmann::json DomainJson(const registry::Domain& d) {
 std::optional<registry::Unit> VisibleUnit(const Actor& actor, registry::Database& db,
                                           std::int64_t unit_id) {
   Result<registry::Unit> unit = registry::LoadUnit(db, unit_id);
-  if (!unit || !MaySeeUnit(actor, unit->id, unit->fields.region_code)) return std::nullopt;
+  if (!unit || !MaySeeUnit(actor, unit->id, unit->fields.division_code)) return std::nullopt;
   return std::move(unit).value();
 }
 

@@ -817,10 +817,31 @@ void AddAccountPaths(nlohmann::json& doc) {
   paths["/api/password-resets/confirmation"]["post"] = std::move(reset_confirm);
   paths["/api/units/{id}/password-reset"]["post"] = Operation(
       "resetUnitPassword",
-      "Staff (CONAC, the unit's regional office) give the unit's account a new password, sent "
+      "Staff (CONAC, the office at the unit's level) give the unit's account a new password, sent "
       "to its registered mobile and e-mail",
       WithErrors(
           {{"200", Described("where the password went", ObjectSchema({{"sent_to", "string"}}))}}));
+  const nlohmann::json reviewer = ObjectSchema(
+      {{"id", "integer"}, {"login", "string"}, {"office", "string"}, {"enabled", "boolean"}});
+  nlohmann::json reviewer_list = {{"type", "object"}, {"required", {"accounts"}}};
+  reviewer_list["properties"]["accounts"] = {{"type", "array"}, {"items", reviewer}};
+  paths["/api/reviewer-accounts"]["get"] = Operation(
+      "listReviewerAccounts",
+      "The reviewer accounts the caller manages: CONAC every office's, an office those of the "
+      "offices below it",
+      WithErrors({{"200", Described("the accounts, by office then login", reviewer_list)}}));
+  paths["/api/reviewer-accounts"]["post"] =
+      Operation("createReviewerAccount",
+                "Creates a reviewer account of the office of division `office` (6 digits), which "
+                "the caller manages (403 otherwise), with an initial password",
+                WithErrors({{"201", Described("created", reviewer)}}),
+                ObjectSchema({{"login", "string"}, {"office", "string"}, {"password", "string"}}));
+  paths["/api/reviewer-accounts/{id}"]["put"] =
+      Operation("setReviewerAccountEnabled",
+                "Disables (it can no longer log in or use its tokens) or re-enables a reviewer "
+                "account the caller manages",
+                WithErrors({{"200", Described("its new standing", reviewer)}}),
+                ObjectSchema({{"enabled", "boolean"}}));
 }
 
 nlohmann::json Build() {

@@ -75,7 +75,10 @@ nlohmann::json ActorJson(const registry::Actor& actor) {
   nlohmann::json body = {{"account_id", actor.account_id},
                          {"role", registry::RoleName(actor.role)}};
   if (actor.role == registry::Role::kUnit) body["unit_id"] = actor.unit_id;
-  if (actor.role == registry::Role::kRegional) body["region"] = actor.region_code;
+  if (actor.role == registry::Role::kRegional) {
+    body["region"] = actor.region_code;
+    body["office"] = actor.office_code;
+  }
   return body;
 }
 

@@ -121,7 +121,7 @@ SelfCheckStart StartSiteSelfCheck(const SelfCheckAccess& access, const Actor& ac
   Result<registry::Site> site = registry::LoadSite(db, site_id);
   if (!site) return Refused(http::status::not_found, Error<errors::kNoSuchSite>());
   Result<registry::Unit> unit = registry::LoadUnit(db, site->unit_id);
-  if (!unit || !MaySeeUnit(actor, unit->id, unit->fields.region_code)) {
+  if (!unit || !MaySeeUnit(actor, unit->id, unit->fields.division_code)) {
     return Refused(http::status::not_found, Error<errors::kNoSuchSite>());
   }
   std::optional<SelfCheckRequest> request = SiteRequest(*site, access.site_port);

@@ -97,7 +97,8 @@ WorkQuery ReadWorkQuery(const RouteRequest& route, const Actor& actor,
     query.filter.search = std::string(*search);
   }
   // The caller's scope narrows whatever was asked for.
-  query.nothing_visible = !NarrowToScope(actor, query.filter.unit_id, query.filter.region_code);
+  query.nothing_visible = !NarrowToScope(actor, query.filter.unit_id, query.filter.region_code,
+                                         query.filter.office_prefix);
   return query;
 }
 

@@ -103,6 +103,41 @@ constexpr std::array<AccountTranslation, static_cast<std::size_t>(AT::kCount)> k
     {AT::kPasswordChanged, "密码已修改，本账号的登录均已退出。请用新密码重新登录。",
      "The password is changed and every session of this account ended. Log in with the new "
      "one."},
+    {AT::kReviewersTitle, "审核员账号", "Reviewer accounts"},
+    {AT::kReviewersHelpConac,
+     "为各级机构编制部门创建审核员账号，停用或重新启用。停用的账号不能登录，"
+     "其 API 令牌也不再有效。每次操作都记入审计日志。",
+     "Create reviewer accounts for the offices at every level, disable or re-enable them. A "
+     "disabled account cannot log in and its API tokens stop working. Each step is audited."},
+    {AT::kReviewersHelpOffice,
+     "为本部门以下各级机构编制部门创建审核员账号，停用或重新启用。停用的账号"
+     "不能登录，其 API 令牌也不再有效。每次操作都记入审计日志。",
+     "Create reviewer accounts for the offices below yours, disable or re-enable them. A "
+     "disabled account cannot log in and its API tokens stop working. Each step is audited."},
+    {AT::kNewReviewerTitle, "新建审核员账号", "New reviewer account"},
+    {AT::kReviewerOfficeHelp,
+     "选择账号所属的机构编制部门：只选省份即省级，再选城市即市级，选到区县即县级。",
+     "Choose the account's office: a province alone is the provincial office, a city the city's, "
+     "a county the county's."},
+    {AT::kInitialPassword, "初始密码", "Initial password"},
+    {AT::kCreateReviewer, "创建账号", "Create the account"},
+    {AT::kReviewerCreated, "审核员账号 {} 已创建。", "The reviewer account {} is created."},
+    {AT::kReviewerChanged, "账号状态已更新。", "The account's standing is changed."},
+    {AT::kReviewersNone, "还没有可管理的审核员账号。", "No reviewer accounts to manage yet."},
+    {AT::kOffice, "机构编制部门", "Office"},
+    {AT::kAccountState, "状态", "Standing"},
+    {AT::kEnabled, "启用", "Enabled"},
+    {AT::kDisabled, "已停用", "Disabled"},
+    {AT::kDisableButton, "停用", "Disable"},
+    {AT::kEnableButton, "启用", "Enable"},
+    {AT::kUnitPasswordResetTitle, "重置单位密码", "Reset the unit's password"},
+    {AT::kUnitPasswordResetHelp,
+     "为该单位账号生成新密码，发送到其注册手机和电子邮箱；该账号的登录均退出。",
+     "Gives the unit's account a new password, sent to its registered mobile and e-mail; its "
+     "sessions end."},
+    {AT::kUnitPasswordResetButton, "重置密码", "Reset the password"},
+    {AT::kUnitPasswordWasReset, "单位密码已重置，新密码已发送到 {}。",
+     "The unit's password is reset; the new one went to {}."},
 }};
 
 constexpr bool AccountMessagesInOrder() {

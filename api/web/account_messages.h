@@ -69,7 +69,27 @@ enum class AccountText {
   kCurrentPassword,
   kChangePasswordButton,
   kPasswordChanged,
-  kCount,  // not a message: the number of messages
+  kReviewersTitle,
+  kReviewersHelpConac,
+  kReviewersHelpOffice,
+  kNewReviewerTitle,
+  kReviewerOfficeHelp,
+  kInitialPassword,
+  kCreateReviewer,
+  kReviewerCreated,  // "{}" = the login
+  kReviewerChanged,
+  kReviewersNone,
+  kOffice,
+  kAccountState,
+  kEnabled,
+  kDisabled,
+  kDisableButton,
+  kEnableButton,
+  kUnitPasswordResetTitle,
+  kUnitPasswordResetHelp,
+  kUnitPasswordResetButton,
+  kUnitPasswordWasReset,  // "{}" = the masked mobile
+  kCount,                 // not a message: the number of messages
 };
 
 // The message in `language`; never empty.

@@ -189,6 +189,7 @@ void AddAccountPages(RequestRouter& router, const RegistrationAccess& access) {
              [&access](const RouteRequest& route) { return PostPassword(route, access); });
   AddRegistrationPages(router, access);
   AddPasswordResetPages(router, access);
+  AddOfficeAccountPages(router, access);
 }
 
 }  // namespace badgewatch::api

@@ -11,8 +11,10 @@
 
 #include "api/service/application_routes.h"
 #include "api/service/sms_code_gate.h"
+#include "api/web/account_messages.h"
 #include "api/web/pages.h"
 #include "foundation/html_markup.h"
+#include "registry/account_care.h"
 #include "registry/compliance_report_queries.h"
 #include "registry/print_forms.h"
 #include "registry/site_applications.h"
@@ -60,6 +62,8 @@ std::string StatePill(const PageViewer& viewer, std::string_view state) {
 std::vector<registry::Transition> StepsFor(const Actor& actor,
                                            const ApplicationSummary& application) {
   std::vector<registry::Transition> steps;
+  // Higher offices see a unit's applications read-only: no steps.
+  if (!MayActForUnit(actor, application.unit_id, application.division_code)) return steps;
   for (const registry::Transition& t : registry::Transitions()) {
     if (t.workflow == application.workflow && t.from == application.state && t.role == actor.role &&
         t.action != registry::WorkflowAction::kResubmit) {
@@ -482,17 +486,36 @@ std::string RegionLabel(registry::Database& db, std::string_view region_code,
       return fmt::format("{}（{}）", *name, division_code);
     }
   }
-  if (Result<std::optional<std::string>> name = registry::FindRegionName(db, std::string(region_code));
+  if (Result<std::optional<std::string>> name =
+          registry::FindRegionName(db, std::string(region_code));
       name && *name) {
     return fmt::format("{}（{}）", **name, region_code);
   }
   return std::string(region_code);
 }
 
+// For the staff who act for the unit (CONAC, the office at its level): the
+// button that resets the unit's password, and `notice` (escaped) after one.
+std::string UnitPasswordResetHtml(const PageViewer& viewer, const ApplicationSummary& application,
+                                  std::string_view notice) {
+  if (viewer.actor->role == Role::kUnit ||
+      !MayActForUnit(*viewer.actor, application.unit_id, application.division_code)) {
+    return "";
+  }
+  const auto text = [&viewer](AccountText t) { return AccountMessage(t, viewer.language); };
+  return fmt::format(
+      "<div id=\"unit-password-reset\"><h3>{}</h3><p class=\"muted\">{}</p>{}"
+      "<form method=\"post\" action=\"/applications/{}/unit-password-reset\">{}"
+      "<button type=\"submit\" class=\"secondary\">{}</button></form></div>\n",
+      HtmlEscape(text(AccountText::kUnitPasswordResetTitle)),
+      HtmlEscape(text(AccountText::kUnitPasswordResetHelp)), Message("ok", notice), application.id,
+      CsrfField(viewer), HtmlEscape(text(AccountText::kUnitPasswordResetButton)));
+}
+
 // The unit as it registered (附件一): what the reviewers check the form
-// against.
+// against; `reset_notice` (escaped) tells of a password reset just made.
 std::string UnitDetailsHtml(const PageViewer& viewer, registry::Database& db,
-                            const ApplicationSummary& application) {
+                            const ApplicationSummary& application, std::string_view reset_notice) {
   Result<registry::Unit> unit = registry::LoadUnit(db, application.unit_id);
   if (!unit) return "";
   const registry::UnitFields& u = unit->fields;
@@ -500,13 +523,14 @@ std::string UnitDetailsHtml(const PageViewer& viewer, registry::Database& db,
   return fmt::format(
       "<section id=\"unit-details\">\n<h2>{}</h2>\n<dl class=\"facts\"><dt>{}</dt><dd>{}</dd>"
       "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>"
-      "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>\n</section>\n",
+      "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>\n{}</section>\n",
       viewer.T(WebText::kUnitDetails), viewer.T(WebText::kUnit), HtmlEscape(u.name),
       viewer.T(WebText::kUnitKind), HtmlEscape(registry::UnitKindLabel(u.kind)),
       viewer.T(WebText::kRegion), HtmlEscape(region), viewer.T(WebText::kSystemCategory),
       HtmlEscape(u.system_category), viewer.T(WebText::kUnitAddress), HtmlEscape(u.address),
       viewer.T(WebText::kHandlerName), HtmlEscape(u.handler_name), viewer.T(WebText::kUnitMobile),
-      HtmlEscape(u.mobile), viewer.T(WebText::kUnitEmail), HtmlEscape(u.email));
+      HtmlEscape(u.mobile), viewer.T(WebText::kUnitEmail), HtmlEscape(u.email),
+      UnitPasswordResetHtml(viewer, application, reset_notice));
 }
 
 // For the reviewers: every site of another unit that already carries one of
@@ -534,7 +558,8 @@ std::string DomainConflictsHtml(const PageViewer& viewer, registry::Database& db
 // its history, the badge code once issued, and what the viewer may do next.
 HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
                                const ApplicationSummary& application, http::status status,
-                               std::string_view message_html, std::int64_t now) {
+                               std::string_view message_html, std::int64_t now,
+                               std::string_view reset_notice = "") {
   Result<registry::SiteForm> form =
       registry::LoadApplicationForm(db, application.id, application.revision);
   Result<std::vector<registry::ApplicationStep>> history =
@@ -572,7 +597,7 @@ HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
         viewer.T(WebText::kPrintForm));
   }
   body += DecisionForms(viewer, application) + "</section>\n";
-  body += UnitDetailsHtml(viewer, db, application);
+  body += UnitDetailsHtml(viewer, db, application, reset_notice);
   body += fmt::format(
       "<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
       "\n<tbody>\n",
@@ -605,7 +630,37 @@ HttpResponse ApplicationPage(const RouteRequest& route, const RegistryAccess& ac
     const std::optional<ApplicationSummary> application =
         VisibleApplication(route, *viewer.actor, db);
     if (!application) return ErrorPage(viewer, http::status::not_found);
-    return ApplicationDetail(viewer, db, *application, http::status::ok, "", access.writer->Now());
+    std::string reset_notice;
+    if (const auto sent_to = route.query.Get("password_reset")) {
+      reset_notice = HtmlEscape(fmt::format(
+          fmt::runtime(AccountMessage(AccountText::kUnitPasswordWasReset, viewer.language)),
+          *sent_to));
+    }
+    return ApplicationDetail(viewer, db, *application, http::status::ok, "", access.writer->Now(),
+                             reset_notice);
+  });
+}
+
+// Staff who act for the application's unit reset its password: the new one
+// goes to the unit's mobile and e-mail; the page says where.
+HttpResponse UnitPasswordResetPage(const RouteRequest& route, const RegistryAccess& access) {
+  return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
+    const std::optional<ApplicationSummary> application =
+        VisibleApplication(route, *viewer.actor, db);
+    if (!application) return ErrorPage(viewer, http::status::not_found);
+    if (viewer.actor->role == Role::kUnit) return ErrorPage(viewer, http::status::forbidden);
+    RegistryWriter::Lease writer = access.writer->Acquire();
+    Result<std::string> sent_to =
+        registry::ResetUnitPasswordByStaff(writer.registry(), *viewer.actor, application->unit_id);
+    if (!sent_to) {
+      const http::status status = HttpStatusFor(sent_to.status().code());
+      return ErrorPage(viewer, status,
+                       status == http::status::internal_server_error
+                           ? ""
+                           : HtmlEscape(sent_to.status().message(viewer.language)));
+    }
+    return SeeOther(route, "/applications/" + std::to_string(application->id) + "?password_reset=" +
+                               PercentEncode(*sent_to) + "#unit-password-reset");
   });
 }
 
@@ -678,6 +733,8 @@ void AddApplicationPages(RequestRouter& router, const RegistryAccess& access) {
   router.Add(http::verb::get, "/applications/{id}/form", BindRegistryRoute(access, &PrintFormPage));
   router.Add(http::verb::post, "/applications/{id}/decisions",
              BindRegistryRoute(access, &DecisionPage));
+  router.Add(http::verb::post, "/applications/{id}/unit-password-reset",
+             BindRegistryRoute(access, &UnitPasswordResetPage));
   router.Add(http::verb::get, "/review", BindRegistryRoute(access, &ReviewQueuePage));
 }
 

@@ -6,6 +6,7 @@
 
 #include "api/web/account_messages.h"
 #include "foundation/html_markup.h"
+#include "registry/divisions.h"
 
 namespace badgewatch::api {
 
@@ -113,6 +114,51 @@ std::string ErrorSummary(const PageViewer& viewer, const FieldErrors& errors) {
       fmt::runtime(AccountMessage(AccountText::kFormHasErrors, viewer.language)), errors.size());
   return fmt::format("<p class=\"message error\" role=\"alert\" id=\"form-errors\">{}</p>\n",
                      HtmlEscape(text));
+}
+
+namespace {
+
+std::vector<std::pair<std::string, std::string>> DivisionOptions(registry::Database& db,
+                                                                 std::string_view parent) {
+  std::vector<std::pair<std::string, std::string>> options;
+  Result<std::vector<registry::Division>> divisions = registry::ListChildDivisions(db, parent);
+  if (!divisions) return options;
+  for (registry::Division& division : *divisions) {
+    options.emplace_back(std::move(division.code), std::move(division.name));
+  }
+  return options;
+}
+
+}  // namespace
+
+std::string DivisionPickers(const PageViewer& viewer, registry::Database& db,
+                            const DivisionChoice& in, std::string_view help,
+                            const FieldErrors& errors) {
+  SelectSpec province{"province",
+                      AccountMessage(AccountText::kProvince, viewer.language),
+                      in.province,
+                      AccountMessage(AccountText::kPickProvince, viewer.language),
+                      DivisionOptions(db, ""),
+                      "",
+                      true};
+  SelectSpec city{"city",  AccountMessage(AccountText::kCity, viewer.language),
+                  in.city, AccountMessage(AccountText::kPickCity, viewer.language),
+                  {},      "",
+                  false};
+  if (!in.province.empty()) city.options = DivisionOptions(db, in.province);
+  SelectSpec county{"county",  AccountMessage(AccountText::kCounty, viewer.language),
+                    in.county, AccountMessage(AccountText::kPickCounty, viewer.language),
+                    {},        "",
+                    false};
+  if (!in.city.empty()) county.options = DivisionOptions(db, in.city);
+  return fmt::format(
+      "<fieldset class=\"region{}\" id=\"field-region\"><legend>{}<span class=\"required\"> "
+      "*</span></legend><div class=\"row\">{}{}{}</div><small id=\"help-region\">{}</small>{}"
+      "</fieldset>\n",
+      FieldErrorSpan(errors, "region").empty() ? "" : " invalid",
+      HtmlEscape(AccountMessage(AccountText::kRegion, viewer.language)), SelectField(province, {}),
+      SelectField(city, {}), SelectField(county, {}), HtmlEscape(help),
+      FieldErrorSpan(errors, "region"));
 }
 
 }  // namespace badgewatch::api

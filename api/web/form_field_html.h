@@ -60,6 +60,24 @@ struct SelectSpec {
                                             const registry::UnitContact& values,
                                             const FieldErrors& errors);
 
+// The division chosen in the province → city → county pickers (codes; each
+// may be empty).
+struct DivisionChoice {
+  std::string province, city, county;
+  // The most specific one chosen: county, else city, else province.
+  [[nodiscard]] const std::string& Chosen() const {
+    return !county.empty() ? county : !city.empty() ? city : province;
+  }
+};
+
+// The 所属区域 fieldset: province, city and county selects (fields "province",
+// "city", "county"; ids field-…) filled from the divisions under the ones
+// chosen, with `help` and the "region" error beside them; /static/register.js
+// refills the lower ones when a higher one changes.
+[[nodiscard]] std::string DivisionPickers(const PageViewer& viewer, registry::Database& db,
+                                          const DivisionChoice& chosen, std::string_view help,
+                                          const FieldErrors& errors);
+
 // The error of `field` as the span beside it, or "".
 [[nodiscard]] std::string FieldErrorSpan(const FieldErrors& errors, std::string_view field);
 

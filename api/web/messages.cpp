@@ -25,6 +25,7 @@ constexpr std::array<Translation, static_cast<std::size_t>(WebText::kCount)> kMe
     {WebText::kNavSelfCheck, "网站自查", "Self-check"},
     {WebText::kNavReview, "待审核", "Review queue"},
     {WebText::kNavDashboard, "合规概况", "Compliance dashboard"},
+    {WebText::kNavReviewerAccounts, "审核员账号", "Reviewer accounts"},
     {WebText::kLogOut, "退出登录", "Log out"},
     {WebText::kSignedInAs, "当前身份：{}", "Signed in as {}"},
     {WebText::kRoleUnit, "申请单位", "applicant unit"},

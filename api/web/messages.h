@@ -23,6 +23,7 @@ enum class WebText {
   kNavSelfCheck,
   kNavReview,
   kNavDashboard,
+  kNavReviewerAccounts,
   kLogOut,
   kSignedInAs,  // "{}" = role label
   kRoleUnit,

@@ -6,6 +6,7 @@
 #include "api/service/session_cookie.h"
 #include "api/web/account_messages.h"
 #include "foundation/html_markup.h"
+#include "registry/divisions.h"
 
 namespace badgewatch::api {
 
@@ -66,9 +67,15 @@ struct NavLink {
 // unit finds its badge codes under 网上名称管理 › 标识管理.
 std::vector<NavLink> NavLinks(const PageViewer& viewer) {
   if (viewer.actor->role != Role::kUnit) {
-    return {{"/review", WebText::kNavReview},
-            {"/dashboard", WebText::kNavDashboard},
-            {"/applications", WebText::kNavApplications}};
+    std::vector<NavLink> staff = {{"/review", WebText::kNavReview},
+                                  {"/dashboard", WebText::kNavDashboard},
+                                  {"/applications", WebText::kNavApplications}};
+    // A county's office has no offices below it whose accounts it would manage.
+    if (viewer.actor->role == Role::kConac ||
+        registry::DivisionLevelOf(viewer.actor->office_code) != registry::DivisionLevel::kCounty) {
+      staff.push_back({"/offices/accounts", WebText::kNavReviewerAccounts});
+    }
+    return staff;
   }
   std::vector<NavLink> links;
   const bool agency = viewer.unit_kind == registry::UnitKind::kPartyGovernment;

@@ -125,8 +125,7 @@ template <typename Respond>
         viewer.actor = caller.actor;
         viewer.csrf_token = caller.csrf_token;
         if (caller.actor && caller.actor->role == registry::Role::kRegional) {
-          if (Result<std::string> office =
-                  registry::OfficeName(db, caller.actor->region_code + "0000")) {
+          if (Result<std::string> office = registry::OfficeName(db, caller.actor->office_code)) {
             viewer.office_name = *office;
           }
         }

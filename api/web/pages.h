@@ -42,6 +42,8 @@ void AddLoginPages(RequestRouter& router, const WebLoginAccess& access);
 void AddAccountPages(RequestRouter& router, const RegistrationAccess& access);
 void AddRegistrationPages(RequestRouter& router, const RegistrationAccess& access);
 void AddPasswordResetPages(RequestRouter& router, const RegistrationAccess& access);
+// 审核员账号 (office_account_pages.cpp): /offices/accounts, staff only.
+void AddOfficeAccountPages(RequestRouter& router, const RegistrationAccess& access);
 
 // A badge's code in a <pre> with a copy button (web_site_pages.cpp).
 [[nodiscard]] std::string BadgeSnippetHtml(const PageViewer& viewer, std::string_view badge_id);

@@ -83,46 +83,6 @@ RegistrationInput ReadRegistrationInput(const FormFields& posted) {
           get("login")};
 }
 
-std::vector<std::pair<std::string, std::string>> DivisionOptions(registry::Database& db,
-                                                                 std::string_view parent) {
-  std::vector<std::pair<std::string, std::string>> options;
-  Result<std::vector<registry::Division>> divisions = registry::ListChildDivisions(db, parent);
-  if (!divisions) return options;
-  for (registry::Division& division : *divisions) {
-    options.emplace_back(std::move(division.code), std::move(division.name));
-  }
-  return options;
-}
-
-std::string RegionPickers(const PageViewer& viewer, registry::Database& db,
-                          const RegistrationInput& in, const FieldErrors& errors) {
-  SelectSpec province{"province",
-                      RegText(viewer, AccountText::kProvince),
-                      in.province,
-                      RegText(viewer, AccountText::kPickProvince),
-                      DivisionOptions(db, ""),
-                      "",
-                      true};
-  SelectSpec city{"city",  RegText(viewer, AccountText::kCity),
-                  in.city, RegText(viewer, AccountText::kPickCity),
-                  {},      "",
-                  false};
-  if (!in.province.empty()) city.options = DivisionOptions(db, in.province);
-  SelectSpec county{"county",  RegText(viewer, AccountText::kCounty),
-                    in.county, RegText(viewer, AccountText::kPickCounty),
-                    {},        "",
-                    false};
-  if (!in.city.empty()) county.options = DivisionOptions(db, in.city);
-  return fmt::format(
-      "<fieldset class=\"region{}\" id=\"field-region\"><legend>{}<span class=\"required\"> "
-      "*</span></legend><div class=\"row\">{}{}{}</div><small id=\"help-region\">{}</small>{}"
-      "</fieldset>\n",
-      FieldErrorSpan(errors, "region").empty() ? "" : " invalid",
-      HtmlEscape(RegText(viewer, AccountText::kRegion)), SelectField(province, {}),
-      SelectField(city, {}), SelectField(county, {}),
-      HtmlEscape(RegText(viewer, AccountText::kRegionHelp)), FieldErrorSpan(errors, "region"));
-}
-
 HttpResponse RegistrationPage(const PageViewer& viewer, http::status status, registry::Database& db,
                               const RegistrationInput& in, const FieldErrors& errors,
                               std::string_view message) {
@@ -157,7 +117,8 @@ HttpResponse RegistrationPage(const PageViewer& viewer, http::status status, reg
       "novalidate>\n";
   body += fmt::format("<h2>{}</h2>\n", HtmlEscape(RegText(viewer, AccountText::kSectionUnit)));
   body += SelectField(kind, errors);
-  body += RegionPickers(viewer, db, in, errors);
+  body += DivisionPickers(viewer, db, {in.province, in.city, in.county},
+                          RegText(viewer, AccountText::kRegionHelp), errors);
   body += SelectField(category, errors);
   body += InputField({"name", RegText(viewer, AccountText::kUnitName), in.name, "text",
                       RegText(viewer, AccountText::kUnitNameHelp), "organization", true, 100},
@@ -189,20 +150,13 @@ HttpResponse ShowRegistration(const RouteRequest& route, const RegistrationAcces
   return RegistrationPage(viewer, http::status::ok, lease->db(), {}, {}, "");
 }
 
-// The most specific division chosen: county, else city, else province.
-std::string ChosenDivision(const RegistrationInput& in) {
-  if (!in.county.empty()) return in.county;
-  if (!in.city.empty()) return in.city;
-  return in.province;
-}
-
 HttpResponse PostRegistration(const RouteRequest& route, const RegistrationAccess& access) {
   const PageViewer viewer = AnonymousViewer(route);
   const FormFields posted = ParseFormFields(route.request.body());
   const RegistrationInput in = ReadRegistrationInput(posted);
   RegistrationForm form;
   form.kind_text = in.kind;
-  form.region = ChosenDivision(in);
+  form.region = DivisionChoice{in.province, in.city, in.county}.Chosen();
   form.fields.system_category = in.category;
   form.fields.name = in.name;
   form.fields.address = in.address;

@@ -35,7 +35,7 @@ std::vector<registry::Site> CheckableSites(const Actor& actor, registry::Databas
       if (site.unit_id != actor.unit_id) continue;
     } else if (actor.role == registry::Role::kRegional) {
       Result<registry::Unit> unit = registry::LoadUnit(db, site.unit_id);
-      if (!unit || !MaySeeUnit(actor, unit->id, unit->fields.region_code)) continue;
+      if (!unit || !MaySeeUnit(actor, unit->id, unit->fields.division_code)) continue;
     }
     checkable.push_back(std::move(site));
     if (checkable.size() == kMaxSitesListed) break;

@@ -11,6 +11,7 @@
 #include "foundation/html_markup.h"
 #include "registry/badges.h"
 #include "registry/compliance_records.h"
+#include "registry/divisions.h"
 #include "registry/sites.h"
 #include "scan/compliance_report.h"
 #include "scan/report_html.h"
@@ -122,6 +123,9 @@ HttpResponse DashboardPage(const RouteRequest& route, const RegistryAccess& acce
     request.region_code = actor.role == Role::kRegional
                               ? actor.region_code
                               : std::string(route.query.Get("region").value_or(""));
+    if (actor.role == Role::kRegional) {
+      request.office_prefix = registry::OfficeSubtreePrefix(actor.office_code);
+    }
     const std::string title(viewer.T(WebText::kDashboard));
     Result<scan::ComplianceReport> report =
         scan::BuildComplianceReport(db, request, static_cast<std::int64_t>(std::time(nullptr)));

@@ -89,7 +89,7 @@ HttpResponse SiteRecordPage(const RouteRequest& route, const RegistryAccess& acc
     }
     Result<registry::Unit> unit = registry::LoadUnit(db, site->unit_id);
     if (!unit) return ErrorPage(viewer, http::status::internal_server_error);
-    if (!MaySeeUnit(*viewer.actor, unit->id, unit->fields.region_code)) {
+    if (!MaySeeUnit(*viewer.actor, unit->id, unit->fields.division_code)) {
       return ErrorPage(viewer, http::status::not_found);
     }
     ListPage screen = ReadListPage(route.query);

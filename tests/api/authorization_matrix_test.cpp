@@ -1,7 +1,9 @@
 // The authorization matrix: every route `badgewatch serve` registers, called
 // by every role — no credentials, a unit and a reviewer of another region,
-// the owning unit, its regional reviewer, CONAC — on a record that belongs to
-// the unit "agency" of region 33. Each call must answer exactly the status the
+// the owning unit, the offices above it (its county's, which reviews first,
+// its city's and its province's, which only look), a county office of another
+// city, CONAC — on a record that belongs to the unit "agency" of 浙江省杭州市
+// 上城区 (330102). Each call must answer exactly the status the
 // table says; a refused call must leave the registry unchanged (no commit by
 // any connection); a list must never show the record to a role that may not
 // see it. A route without a row fails the test, so a new route cannot ship
@@ -37,14 +39,22 @@ using nlohmann::json;
 
 constexpr char kAgencyPassword[] = "agency password 1";
 
-// Every caller.
-const std::vector<std::string> kCallers = {"anonymous", "other_agency", "reviewer11",
-                                           "agency",    "reviewer33",   "conac"};
+// Every caller. The offices: county_office 上城区 (330102, the agency's own
+// level), city_office 杭州市 (330100), reviewer33 浙江省 (330000), and
+// other_county_office 宁波市海曙区 (330203), outside the agency's city.
+const std::vector<std::string> kCallers = {"anonymous",           "other_agency", "reviewer11",
+                                           "other_county_office", "agency",       "county_office",
+                                           "city_office",         "reviewer33",   "conac"};
+
+// The offices below the province the matrix adds, by caller.
+const std::vector<std::pair<std::string, std::string>> kOffices = {
+    {"county_office", "330102"}, {"city_office", "330100"}, {"other_county_office", "330203"}};
 
 // Every route as `serve` registers it (the one ServeApp), on a registry
 // holding one record of each kind for the agency (region 33).
 struct World : ServedApi {
   explicit World(const std::string& dns_server) : ServedApi(SettingsFor(dns_server)) {
+    PlaceAgencyInCounty();
     Populate();
     probe.emplace(Database::Open(path, ConnectionRole::kReader).value());
   }
@@ -87,6 +97,24 @@ struct World : ServedApi {
 
   std::string Id(std::int64_t id) { return std::to_string(id); }
 
+  // The agency is a county unit (上城区): its county office reviews first.
+  // The offices below the province get accounts and tokens.
+  void PlaceAgencyInCounty() {
+    auto move = registry->writer().Prepare("UPDATE units SET division_code = ? WHERE id = ?");
+    REQUIRE(move->Bind({std::string_view("330102"), agency.unit_id}).ok());
+    REQUIRE(move->Run().ok());
+    for (const auto& [who, office] : kOffices) {
+      const badgewatch::registry::Actor reviewer =
+          badgewatch::registry::CreateStaffAccount(*registry, "office-" + office,
+                                                   badgewatch::registry::Role::kRegional, office)
+              .value();
+      tokens[who] =
+          badgewatch::registry::CreateApiToken(*registry, reviewer.account_id, "test").value();
+      office_accounts[who] = reviewer.account_id;
+      if (who == "county_office") county_office = reviewer;
+    }
+  }
+
   void Populate() {
     REQUIRE(badgewatch::registry::SetPassword(*registry, agency.account_id, kAgencyPassword,
                                               {.log2_n = 10, .r = 8, .p = 1})
@@ -95,12 +123,13 @@ struct World : ServedApi {
     // it), and one carried to its badge: the site.
     submitted = Submit("杭州市教育局");
     rejected = Submit("杭州市教育局办事大厅");
-    REQUIRE(Call("reviewer33", http::verb::post, "/api/applications/" + Id(rejected) + "/decisions",
+    REQUIRE(Call("county_office", http::verb::post,
+                 "/api/applications/" + Id(rejected) + "/decisions",
                  json{{"action", "regional-reject"}, {"reason", "名称不符"}}.dump())
                 .result() == http::status::ok);
     issued = Submit("杭州市教育考试院");
     for (const char* action : {"regional-pass", "materials-received", "issue-badge"}) {
-      const std::string who = std::string(action) == "issue-badge" ? "conac" : "reviewer33";
+      const std::string who = std::string(action) == "issue-badge" ? "conac" : "county_office";
       REQUIRE(Call(who, http::verb::post, "/api/applications/" + Id(issued) + "/decisions",
                    json{{"action", action}}.dump())
                   .result() == http::status::ok);
@@ -122,10 +151,10 @@ struct World : ServedApi {
                               json{{"name", "教育局.政务"}, {"years", 1}}.dump())
                              .body())["id"]
                  .get<std::int64_t>();
-    registered_domain = RegisteredDomain(agency, "杭州教育.政务");
+    registered_domain = RegisteredDomain(agency, "杭州教育.政务", &county_office);
     renewal =
         badgewatch::registry::SubmitRenewal(*registry, agency, {registered_domain}, 1).value();
-    payment = json::parse(Call("reviewer33", http::verb::post,
+    payment = json::parse(Call("county_office", http::verb::post,
                                "/api/units/" + Id(agency.unit_id) + "/payments",
                                json{{"amount_fen", 30000}, {"bank_reference", "BANK-M1"}}.dump())
                               .body())["payment_id"]
@@ -142,7 +171,9 @@ struct World : ServedApi {
     WaitFinished(1);
   }
 
-  std::optional<Database> probe;  // a connection of its own, for data_version
+  std::optional<Database> probe;                        // a connection of its own, for data_version
+  std::map<std::string, std::int64_t> office_accounts;  // by caller
+  badgewatch::registry::Actor county_office;
 
   std::int64_t submitted = 0, rejected = 0, site = 0, domain = 0, registered_domain = 0,
                payment = 0, renewal = 0, sms = 0, self_check = 0, scan = 0, record = 0, issued = 0;
@@ -180,11 +211,38 @@ struct Row {
 
 constexpr int k401 = 401, k403 = 403, k404 = 404;
 
-// Only the agency, its reviewer and CONAC see the agency's records.
+// Only the agency, the offices above it and CONAC see the agency's records.
 std::map<std::string, int> HiddenFromOthers(std::map<std::string, int> extra = {}) {
-  std::map<std::string, int> expect = {
-      {"anonymous", k401}, {"other_agency", k404}, {"reviewer11", k404}};
+  std::map<std::string, int> expect = {{"anonymous", k401},
+                                       {"other_agency", k404},
+                                       {"reviewer11", k404},
+                                       {"other_county_office", k404}};
   for (auto& [who, status] : extra) expect[who] = status;
+  return expect;
+}
+
+// A step on the agency's record: only its county office (the first review)
+// takes it; the offices above look but may not act.
+std::map<std::string, int> FirstReviewOnly(std::map<std::string, int> extra = {}) {
+  extra["reviewer33"] = k403;
+  extra["city_office"] = k403;
+  return HiddenFromOthers(std::move(extra));
+}
+
+// What no staff account may do: every office and CONAC answer `status`.
+std::map<std::string, int> StaffRefused(std::map<std::string, int> expect, int status = k403) {
+  for (const char* who : {"reviewer11", "other_county_office", "county_office", "city_office",
+                          "reviewer33", "conac"}) {
+    expect[who] = status;
+  }
+  return expect;
+}
+
+// CONAC's business only.
+std::map<std::string, int> OnlyConac() {
+  std::map<std::string, int> expect = StaffRefused({{"anonymous", k401}});
+  expect.erase("conac");
+  for (const char* who : {"other_agency", "agency"}) expect[who] = k403;
   return expect;
 }
 
@@ -242,37 +300,30 @@ std::vector<Row> Matrix() {
        {}},
       // Any unit account may ask for an SMS code; staff never do. A code
       // belongs to the account that asked for it.
-      {V::post,
-       "/api/sms-codes",
+      {V::post, "/api/sms-codes",
        [](World&, const std::string&) {
          return std::pair<std::string, std::string>("/api/sms-codes",
                                                     json{{"mobile", "13500135000"}}.dump());
        },
-       {{"anonymous", k401}, {"reviewer11", k403}, {"reviewer33", k403}, {"conac", k403}}},
-      {V::post,
-       "/api/sms-codes/{id}/confirmation",
+       StaffRefused({{"anonymous", k401}})},
+      {V::post, "/api/sms-codes/{id}/confirmation",
        [](World& w, const std::string&) {
          return std::pair<std::string, std::string>(
              "/api/sms-codes/" + w.Id(w.sms) + "/confirmation",
              json{{"code", w.LastSmsCode("13700137000")}}.dump());
        },
-       {{"anonymous", k401},
-        {"other_agency", k404},
-        {"reviewer11", k403},
-        {"reviewer33", k403},
-        {"conac", k403}}},
+       StaffRefused({{"anonymous", k401}, {"other_agency", k404}})},
       {V::get,
        "/api/applications",
        [](World&, const std::string&) { return Get("/api/applications"); },
        {{"anonymous", k401}},
        kOk,
        [](World& w) { return "\"id\":" + w.Id(w.submitted) + ","; }},
-      {V::post,
-       "/api/applications",
+      {V::post, "/api/applications",
        [unit_form](World& w, const std::string& who) {
          return std::pair<std::string, std::string>("/api/applications", unit_form(w, who));
        },
-       {{"anonymous", k401}, {"reviewer11", k403}, {"reviewer33", k403}, {"conac", k403}}},
+       StaffRefused({{"anonymous", k401}})},
       {V::get, "/api/applications/{id}",
        [](World& w, const std::string&) { return Get("/api/applications/" + w.Id(w.submitted)); },
        HiddenFromOthers()},
@@ -281,14 +332,17 @@ std::vector<Row> Matrix() {
          return std::pair<std::string, std::string>("/api/applications/" + w.Id(w.rejected),
                                                     w.FormJson("杭州市教育局办事大厅").dump());
        },
-       HiddenFromOthers({{"reviewer33", k403}, {"conac", k403}})},
+       HiddenFromOthers({{"reviewer33", k403},
+                         {"city_office", k403},
+                         {"county_office", k403},
+                         {"conac", k403}})},
       {V::post, "/api/applications/{id}/decisions",
        [](World& w, const std::string&) {
          return std::pair<std::string, std::string>(
              "/api/applications/" + w.Id(w.submitted) + "/decisions",
              json{{"action", "regional-pass"}}.dump());
        },
-       HiddenFromOthers({{"agency", k403}, {"conac", k403}})},
+       FirstReviewOnly({{"agency", k403}, {"conac", k403}})},
       {V::get, "/api/units/{id}",
        [](World& w, const std::string&) { return Get("/api/units/" + w.Id(w.agency.unit_id)); },
        HiddenFromOthers()},
@@ -303,22 +357,16 @@ std::vector<Row> Matrix() {
              "/api/units/" + w.Id(w.agency.unit_id) + "/payments",
              json{{"amount_fen", 30000}, {"bank_reference", "BANK-" + who}}.dump());
        },
-       HiddenFromOthers({{"agency", k403}, {"conac", k403}})},
+       FirstReviewOnly({{"agency", k403}, {"conac", k403}})},
       // Only CONAC confirms funds; everyone else is refused before the
       // payment is looked up, so the answer says nothing about it.
-      {V::post,
-       "/api/payments/{id}/confirmation",
+      {V::post, "/api/payments/{id}/confirmation",
        [](World& w, const std::string&) {
          return std::pair<std::string, std::string>(
              "/api/payments/" + w.Id(w.payment) + "/confirmation", "");
        },
-       {{"anonymous", k401},
-        {"other_agency", k403},
-        {"reviewer11", k403},
-        {"agency", k403},
-        {"reviewer33", k403}}},
-      {V::post,
-       "/api/domains",
+       OnlyConac()},
+      {V::post, "/api/domains",
        [](World&, const std::string& who) {
          return std::pair<std::string, std::string>(
              "/api/domains",
@@ -326,7 +374,7 @@ std::vector<Row> Matrix() {
                   {"years", 1}}
                  .dump());
        },
-       {{"anonymous", k401}, {"reviewer11", k403}, {"reviewer33", k403}, {"conac", k403}}},
+       StaffRefused({{"anonymous", k401}})},
       {V::get, "/api/domains/{id}",
        [](World& w, const std::string&) { return Get("/api/domains/" + w.Id(w.domain)); },
        HiddenFromOthers()},
@@ -335,13 +383,16 @@ std::vector<Row> Matrix() {
          return std::pair<std::string, std::string>("/api/domains/" + w.Id(w.domain) + "/decisions",
                                                     json{{"action", "regional-pass"}}.dump());
        },
-       HiddenFromOthers({{"agency", k403}, {"conac", k403}})},
+       FirstReviewOnly({{"agency", k403}, {"conac", k403}})},
       {V::post, "/api/renewals",
        [](World& w, const std::string&) {
          return std::pair<std::string, std::string>(
              "/api/renewals", json{{"domain_ids", {w.registered_domain}}, {"years", 1}}.dump());
        },
-       HiddenFromOthers({{"reviewer33", k403}, {"conac", k403}})},
+       HiddenFromOthers({{"reviewer33", k403},
+                         {"city_office", k403},
+                         {"county_office", k403},
+                         {"conac", k403}})},
       {V::get, "/api/sites/{id}/badge",
        [](World& w, const std::string&) { return Get("/api/sites/" + w.Id(w.site) + "/badge"); },
        HiddenFromOthers()},
@@ -361,16 +412,11 @@ std::vector<Row> Matrix() {
        "/api/scans/{id}",
        [](World& w, const std::string&) { return Get("/api/scans/" + w.Id(w.scan)); },
        {{"anonymous", k401}, {"other_agency", k403}, {"agency", k403}}},
-      {V::post,
-       "/api/scans",
+      {V::post, "/api/scans",
        [](World&, const std::string&) {
          return std::pair<std::string, std::string>("/api/scans", "");
        },
-       {{"anonymous", k401},
-        {"other_agency", k403},
-        {"reviewer11", k403},
-        {"agency", k403},
-        {"reviewer33", k403}}},
+       OnlyConac()},
       // The work lists: each caller sees its own scope (the agency's rows for
       // the agency, its reviewer and CONAC), never an error.
       {V::get,
@@ -410,18 +456,12 @@ std::vector<Row> Matrix() {
        },
        HiddenFromOthers()},
       // The outbox holds every unit's contacts: CONAC only.
-      {V::get,
-       "/api/outbox",
-       [](World&, const std::string&) { return Get("/api/outbox"); },
-       {{"anonymous", k401},
-        {"other_agency", k403},
-        {"reviewer11", k403},
-        {"agency", k403},
-        {"reviewer33", k403}}},
+      {V::get, "/api/outbox", [](World&, const std::string&) { return Get("/api/outbox"); },
+       OnlyConac()},
       // A regional reviewer sees the self-checks it started, not a unit's.
       {V::get, "/api/self-checks/{id}",
        [](World& w, const std::string&) { return Get("/api/self-checks/" + w.Id(w.self_check)); },
-       HiddenFromOthers({{"reviewer33", k404}})},
+       HiddenFromOthers({{"reviewer33", k404}, {"city_office", k404}, {"county_office", k404}})},
       // Registration's lists are open to everyone.
       {V::get, "/api/regions", [](World&, const std::string&) { return Get("/api/regions"); }, {}},
       {V::get,
@@ -438,7 +478,10 @@ std::vector<Row> Matrix() {
                                                          {"email", "handler@example.gov.cn"}}
                                                         .dump());
        },
-       HiddenFromOthers({{"reviewer33", k403}, {"conac", k403}})},
+       HiddenFromOthers({{"reviewer33", k403},
+                         {"city_office", k403},
+                         {"county_office", k403},
+                         {"conac", k403}})},
       // Only the agency knows a current password here: the others' is wrong.
       {V::post,
        "/api/me/password",
@@ -477,7 +520,38 @@ std::vector<Row> Matrix() {
          return std::pair<std::string, std::string>(
              "/api/units/" + w.Id(w.agency.unit_id) + "/password-reset", "");
        },
-       HiddenFromOthers({{"agency", k403}})},
+       FirstReviewOnly({{"agency", k403}})},
+      // Reviewer accounts: CONAC manages every office's, an office those
+      // below it (never its own level); units none.
+      {V::get,
+       "/api/reviewer-accounts",
+       [](World&, const std::string&) { return Get("/api/reviewer-accounts"); },
+       {{"anonymous", k401}, {"other_agency", k403}, {"agency", k403}},
+       kOk,
+       [](World&) { return std::string("\"office-330102\""); }},
+      {V::post,
+       "/api/reviewer-accounts",
+       [](World&, const std::string& who) {
+         return std::pair<std::string, std::string>("/api/reviewer-accounts",
+                                                    json{{"login", "new-" + who},
+                                                         {"office", "330102"},
+                                                         {"password", "a long enough password"}}
+                                                        .dump());
+       },
+       {{"anonymous", k401},
+        {"other_agency", k403},
+        {"agency", k403},
+        {"reviewer11", k403},
+        {"other_county_office", k403},
+        {"county_office", k403}}},
+      // The county office's own account: the offices above it take turns.
+      {V::put, "/api/reviewer-accounts/{id}",
+       [](World& w, const std::string& who) {
+         return std::pair<std::string, std::string>(
+             "/api/reviewer-accounts/" + w.Id(w.office_accounts.at("county_office")),
+             json{{"enabled", who == "reviewer33"}}.dump());
+       },
+       HiddenFromOthers({{"other_agency", k403}, {"agency", k403}, {"county_office", k403}})},
   };
 }
 
@@ -498,8 +572,7 @@ std::vector<Row> PageMatrix() {
   };
   const std::map<std::string, int> staff_only = {
       {"anonymous", k303}, {"other_agency", k403}, {"agency", k403}};
-  const std::map<std::string, int> units_only = {
-      {"anonymous", k303}, {"reviewer11", k403}, {"reviewer33", k403}, {"conac", k403}};
+  const std::map<std::string, int> units_only = StaffRefused({{"anonymous", k303}});
   return {
       {V::get,
        "/static/report.css",
@@ -526,12 +599,9 @@ std::vector<Row> PageMatrix() {
        [form](World&, const std::string&) { return form("/logout", "x=1"); },
        {},
        k303},
-      {V::get,
-       "/",
-       [](World&, const std::string&) { return Get("/"); },
+      {V::get, "/", [](World&, const std::string&) { return Get("/"); },
        // Staff are sent on to their own start page.
-       {{"anonymous", k303}, {"reviewer11", k303}, {"reviewer33", k303}, {"conac", k303}},
-       kOk,
+       StaffRefused({{"anonymous", k303}}, k303), kOk,
        [](World&) { return std::string("杭州市教育考试院"); }},
       {V::get, "/dashboard", [](World&, const std::string&) { return Get("/dashboard"); },
        staff_only, kOk, [](World&) { return std::string("杭州市教育考试院"); }},
@@ -550,15 +620,10 @@ std::vector<Row> PageMatrix() {
          return form("/applications/sms-code", "handler_mobile=13700137001");
        },
        units_only},
-      {V::post,
-       "/applications",
+      {V::post, "/applications",
        [form](World&, const std::string&) { return form("/applications", "name=x"); },
-       {{"anonymous", k303},
-        {"other_agency", 400},  // the form again, with what is missing
-        {"agency", 400},
-        {"reviewer11", k403},
-        {"reviewer33", k403},
-        {"conac", k403}}},
+       // the form again, with what is missing
+       StaffRefused({{"anonymous", k303}, {"other_agency", 400}, {"agency", 400}})},
       {V::get, "/applications/{id}",
        [](World& w, const std::string&) { return Get("/applications/" + w.Id(w.submitted)); },
        PageHiddenFromOthers()},
@@ -579,7 +644,9 @@ std::vector<Row> PageMatrix() {
        [form](World& w, const std::string&) {
          return form("/applications/" + w.Id(w.submitted) + "/decisions", "action=regional-pass");
        },
-       PageHiddenFromOthers({{"agency", k403}, {"conac", k403}}), k303},
+       PageHiddenFromOthers(
+           {{"agency", k403}, {"conac", k403}, {"reviewer33", k403}, {"city_office", k403}}),
+       k303},
       {V::get,
        "/self-checks",
        [](World&, const std::string&) { return Get("/self-checks"); },
@@ -591,7 +658,8 @@ std::vector<Row> PageMatrix() {
        PageHiddenFromOthers(), k303},
       {V::get, "/self-checks/{id}",
        [](World& w, const std::string&) { return Get("/self-checks/" + w.Id(w.self_check)); },
-       PageHiddenFromOthers({{"reviewer33", k404}})},
+       PageHiddenFromOthers(
+           {{"reviewer33", k404}, {"city_office", k404}, {"county_office", k404}})},
       // Registration and 忘记密码 need no login.
       {V::get, "/register", [](World&, const std::string&) { return Get("/register"); }, {}},
       {V::post,
@@ -638,15 +706,44 @@ std::vector<Row> PageMatrix() {
        "/account",
        [](World&, const std::string&) { return Get("/account"); },
        {{"anonymous", k303}}},
-      {V::post,
-       "/account/details",
+      {V::post, "/account/details",
        [form](World&, const std::string&) {
          return form("/account/details",
                      "address=%E6%9D%AD%E5%B7%9E%E5%B8%82&handler_name=%E7%8E%8B&mobile="
                      "13800138000&email=handler%40example.gov.cn");
        },
-       {{"reviewer11", k403}, {"reviewer33", k403}, {"conac", k403}},
+       StaffRefused({}), k303},
+      {V::get, "/offices/accounts",
+       [](World&, const std::string&) { return Get("/offices/accounts"); }, staff_only, kOk,
+       [](World&) { return std::string("office-330102"); }},
+      {V::post,
+       "/offices/accounts",
+       [form](World&, const std::string& who) {
+         return form("/offices/accounts",
+                     "province=330000&city=330100&county=330102&login=web-new-" + who +
+                         "&password=a+long+enough+password");
+       },
+       {{"anonymous", k303},
+        {"other_agency", k403},
+        {"agency", k403},
+        {"reviewer11", k403},
+        {"other_county_office", k403},
+        {"county_office", k403}},
        k303},
+      {V::post, "/offices/accounts/{id}/enabled",
+       [form](World& w, const std::string& who) {
+         return form(
+             "/offices/accounts/" + w.Id(w.office_accounts.at("county_office")) + "/enabled",
+             std::string("enabled=") + (who == "reviewer33" ? "1" : "0"));
+       },
+       PageHiddenFromOthers({{"other_agency", k403}, {"agency", k403}, {"county_office", k403}}),
+       k303},
+      // The office at the unit's level and CONAC reset the unit's password.
+      {V::post, "/applications/{id}/unit-password-reset",
+       [form](World& w, const std::string&) {
+         return form("/applications/" + w.Id(w.submitted) + "/unit-password-reset", "x=1");
+       },
+       PageHiddenFromOthers({{"agency", k403}, {"reviewer33", k403}, {"city_office", k403}}), k303},
       {V::post,
        "/account/password",
        [form](World&, const std::string&) {
@@ -726,7 +823,9 @@ TEST_CASE("Authorization matrix: every route × every role answers as the table 
       if (expected >= 400) CHECK(world.DataVersion() == version);  // refused: nothing committed
       if (row.marker && response.result_int() == 200) {
         const bool shown = response.body().find(row.marker(world)) != std::string::npos;
-        if (who == "other_agency" || who == "reviewer11") CHECK_FALSE(shown);  // a leak
+        if (who == "other_agency" || who == "reviewer11" || who == "other_county_office") {
+          CHECK_FALSE(shown);  // a leak
+        }
         marker_seen = marker_seen || shown;
       }
     }
@@ -734,4 +833,73 @@ TEST_CASE("Authorization matrix: every route × every role answers as the table 
     // means something.
     if (row.marker) CHECK(marker_seen);
   }
+}
+
+TEST_CASE("Authorization matrix: an office sees its subtree, only the unit's own office acts",
+          "[api][authorization][network]") {
+  DnsmasqProcess dns(kNames);
+  World world(dns.server());
+  // A unit of the city's other county (拱墅区) with an application of its own.
+  badgewatch::registry::UnitFields fields = badgewatch::registry::testing::ValidUnit(
+      badgewatch::registry::UnitKind::kPartyGovernment, "33", "杭州市拱墅区教育局");
+  fields.division_code = "330105";
+  const badgewatch::registry::Actor neighbour =
+      badgewatch::registry::RegisterUnit(*world.registry, fields, "gs-edu").value();
+  world.tokens["neighbour"] =
+      badgewatch::registry::CreateApiToken(*world.registry, neighbour.account_id, "test").value();
+  json form = world.FormJson(neighbour, "拱墅区教育网");
+  form["english_domain"] = "edu.gongshu.gov.cn";
+  const HttpResponse submitted =
+      world.Call("neighbour", http::verb::post, "/api/applications", form.dump());
+  REQUIRE(submitted.result() == http::status::created);
+  const std::string other = world.Id(json::parse(submitted.body())["id"].get<std::int64_t>());
+  const std::string own = world.Id(world.submitted);
+  const auto status = [&world](const std::string& who, const std::string& target) {
+    return static_cast<int>(world.Call(who, http::verb::get, target, "").result_int());
+  };
+  const auto decide = [&world](const std::string& who, const std::string& id) {
+    return static_cast<int>(world
+                                .Call(who, http::verb::post,
+                                      "/api/applications/" + id + "/decisions",
+                                      json{{"action", "regional-pass"}}.dump())
+                                .result_int());
+  };
+
+  // A county office never sees another county's rows.
+  CHECK(status("county_office", "/api/applications/" + own) == 200);
+  CHECK(status("county_office", "/api/applications/" + other) == 404);
+  CHECK(decide("county_office", other) == 404);
+  const std::string county_list =
+      world.Call("county_office", http::verb::get, "/api/applications", "").body();
+  CHECK(county_list.find("\"id\":" + own + ",") != std::string::npos);
+  CHECK(county_list.find("\"id\":" + other + ",") == std::string::npos);
+  // Another city's county sees neither.
+  CHECK(status("other_county_office", "/api/applications/" + own) == 404);
+  CHECK(status("other_county_office", "/api/applications/" + other) == 404);
+  // The city sees both of its counties, read-only; so does the province.
+  for (const char* higher : {"city_office", "reviewer33"}) {
+    CAPTURE(higher);
+    const std::string list = world.Call(higher, http::verb::get, "/api/applications", "").body();
+    for (const std::string& id : {own, other}) {
+      CAPTURE(id);
+      CHECK(list.find("\"id\":" + id + ",") != std::string::npos);
+      CHECK(status(higher, "/api/applications/" + id) == 200);
+      CHECK(status(higher, "/applications/" + id) == 200);
+      CHECK(decide(higher, id) == 403);
+      const std::string page =
+          world.Call(higher, http::verb::get, "/applications/" + id, "").body();
+      CHECK(page.find("/decisions\"") == std::string::npos);  // no decision buttons
+    }
+    const std::string queue = world.Call(higher, http::verb::get, "/review", "").body();
+    CHECK(queue.find("/applications/" + own + "\"") == std::string::npos);
+    CHECK(queue.find("/applications/" + other + "\"") == std::string::npos);
+  }
+  // The county office has the agency's application in its queue, with buttons.
+  const std::string queue = world.Call("county_office", http::verb::get, "/review", "").body();
+  CHECK(queue.find("/applications/" + own + "\"") != std::string::npos);
+  CHECK(queue.find("/applications/" + other + "\"") == std::string::npos);
+  CHECK(world.Call("county_office", http::verb::get, "/applications/" + own, "")
+            .body()
+            .find("/applications/" + own + "/decisions\"") != std::string::npos);
+  CHECK(decide("county_office", own) == 200);
 }

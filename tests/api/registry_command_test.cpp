@@ -245,7 +245,7 @@ TEST_CASE("registry CLI: accounts and tokens", "[api][registry]") {
   const std::string db = dir.File("r.db");
   CHECK(RunCli({"registry", "create-account", "--db", db, "--login", "zj-review", "--role",
                 "regional", "--region", "33"})
-            .out == "account 1 'zj-review' (regional, region 33)\n");
+            .out == "account 1 'zj-review' (regional, region 33, office 330000)\n");
   CHECK(RunCli({"registry", "create-account", "--db", db, "--login", "boss", "--role", "conac"})
             .code == 0);
   badgewatch::testing::CliRun unit = RunCli({"registry",   "create-account",

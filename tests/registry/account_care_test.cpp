@@ -8,8 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "registry/accounts.h"
 #include "registry/outbox.h"
+#include "registry/passwords.h"
 #include "registry/sms_verification.h"
+#include "registry/web_sessions.h"
 #include "tests/registry/workflow_fixture.h"
 
 namespace badgewatch::registry {
@@ -118,6 +121,66 @@ TEST_CASE("Account care: staff give a unit a new password sent to the unit only"
   CHECK(audit->Text(0) == ActorLabel(f.reviewer33));
   CHECK(audit->Text(1) == "account.password-reset-by-staff");
   CHECK(MaskedMobile("13800138000") == "138****8000");
+}
+
+TEST_CASE("Reviewer accounts: CONAC manages every office, an office only those below it",
+          "[registry]") {
+  WorkflowFixture f;
+  const std::string record = HashPassword("an office password", kCheapPasswordCost).value();
+  const Actor city =
+      CreateReviewerAccount(*f.registry, f.conac, "hz-office", "330100", record).value();
+  CHECK(city.office_code == "330100");
+  CHECK(city.region_code == "33");
+  // The province's office creates below it; the city below it, never at its level or above.
+  const Actor county =
+      CreateReviewerAccount(*f.registry, f.reviewer33, "sc-office", "330102", record).value();
+  CHECK(CreateReviewerAccount(*f.registry, city, "hz-2", "330100", record).status().reason() ==
+        "office-not-below-yours");
+  CHECK(CreateReviewerAccount(*f.registry, city, "zj-2", "330000", record).status().reason() ==
+        "office-not-below-yours");
+  CHECK(CreateReviewerAccount(*f.registry, city, "nb-1", "330203", record).status().reason() ==
+        "office-not-below-yours");
+  CHECK(CreateReviewerAccount(*f.registry, f.agency, "u-1", "330102", record).status().code() ==
+        StatusCode::kPermissionDenied);
+  CHECK(CreateReviewerAccount(*f.registry, f.conac, "x-1", "339999", record).status().code() ==
+        StatusCode::kNotFound);
+  CHECK(
+      CreateReviewerAccount(*f.registry, f.conac, "sc-office", "330102", record).status().code() ==
+      StatusCode::kAlreadyExists);
+  // What each lists: CONAC every reviewer, the city only the county below it.
+  const std::vector<ReviewerAccount> by_city =
+      ListReviewerAccounts(f.registry->writer(), city).value();
+  REQUIRE(by_city.size() == 1);
+  CHECK(by_city[0].login == "sc-office");
+  CHECK(ListReviewerAccounts(f.registry->writer(), f.conac)->size() == 4);  // with zj and bj
+  CHECK(ListReviewerAccounts(f.registry->writer(), county)->empty());
+  // The city disables its county's account: no login, no token, no session; then back.
+  const std::string token = CreateApiToken(*f.registry, county.account_id, "test").value();
+  const WebSession session = StartWebSession(*f.registry, county, std::chrono::hours(1)).value();
+  CHECK(SetReviewerEnabled(*f.registry, county, county.account_id, false).reason() ==
+        "office-not-below-yours");  // its own level: not its to manage
+  CHECK(SetReviewerEnabled(*f.registry, city, f.reviewer11.account_id, false).reason() ==
+        "reviewer-account-not-found");  // outside its offices: as if absent
+  REQUIRE(SetReviewerEnabled(*f.registry, city, county.account_id, false).ok());
+  CHECK(SetReviewerEnabled(*f.registry, city, county.account_id, false).code() ==
+        StatusCode::kFailedPrecondition);
+  Database& db = f.registry->writer();
+  CHECK(VerifyLogin(db, "sc-office", "an office password", kCheapPasswordCost).status().reason() ==
+        "account-disabled");
+  CHECK(AuthenticateToken(db, token).status().reason() == "account-disabled");
+  CHECK(FindWebSession(db, session.token, f.registry->Now()).status().code() ==
+        StatusCode::kPermissionDenied);
+  CHECK_FALSE(ListReviewerAccounts(db, city).value()[0].enabled);
+  REQUIRE(SetReviewerEnabled(*f.registry, f.conac, county.account_id, true).ok());
+  CHECK(VerifyLogin(db, "sc-office", "an office password", kCheapPasswordCost).ok());
+  CHECK(AuthenticateToken(db, token).ok());
+  auto audit = db.Prepare("SELECT actor, action FROM audit_log ORDER BY id DESC LIMIT 2");
+  REQUIRE(audit->Step().value());
+  CHECK(audit->Text(0) == ActorLabel(f.conac));
+  CHECK(audit->Text(1) == "account.enable");
+  REQUIRE(audit->Step().value());
+  CHECK(audit->Text(0) == ActorLabel(city));
+  CHECK(audit->Text(1) == "account.disable");
 }
 
 }  // namespace

@@ -87,6 +87,9 @@ TEST_CASE("Registry: a version-1 file is migrated to the latest schema, data kep
   }
   // ... and without what migration 6 adds.
   REQUIRE(db.Exec("ALTER TABLE compliance_records DROP COLUMN dead_links").ok());
+  // ... and without what migrations 9 and 8 add.
+  REQUIRE(db.Exec("ALTER TABLE accounts DROP COLUMN disabled_at").ok());
+  REQUIRE(db.Exec("ALTER TABLE accounts DROP COLUMN office_code").ok());
   // ... and without what migration 7 adds.
   for (const char* sql : {"ALTER TABLE units DROP COLUMN division_code",
                           "DROP INDEX divisions_by_parent", "DROP TABLE divisions"}) {
@@ -101,6 +104,9 @@ TEST_CASE("Registry: a version-1 file is migrated to the latest schema, data kep
                   "WHERE name IN ('password_hash', 'password_set_at')") == 2);
   CHECK(CountRows(reopened, "SELECT count(*) FROM sqlite_schema WHERE name = 'web_sessions'") == 1);
   CHECK(CountRows(reopened, "SELECT count(*) FROM divisions WHERE code = '330102'") == 1);
+  CHECK(CountRows(
+            reopened,
+            "SELECT count(*) FROM pragma_table_info('accounts') WHERE name = 'office_code'") == 1);
   CHECK(CountRows(reopened,
                   "SELECT count(*) FROM pragma_table_info('units') WHERE name = 'division_code'") ==
         1);

@@ -14,6 +14,7 @@
 #include "registry/print_forms.h"
 #include "registry/registration_form.h"
 #include "registry/site_applications.h"
+#include "registry/workflow.h"
 #include "tests/registry/workflow_fixture.h"
 
 namespace badgewatch::registry {
@@ -162,9 +163,66 @@ TEST_CASE("Registration: a unit registers in a county, its region the province",
   SiteForm form = f.ValidForm(actor, "上城区教育网");
   form.site.english_domain = "edu.sc.hangzhou.gov.cn";
   const std::int64_t id = SubmitApplication(*f.registry, actor, form).value();
-  REQUIRE(DecideApplication(*f.registry, f.reviewer33, id, WorkflowAction::kRegionalPass, "").ok());
+  // The county's office reviews first; the province's only looks.
+  const Status by_province =
+      DecideApplication(*f.registry, f.reviewer33, id, WorkflowAction::kRegionalPass, "");
+  CHECK(by_province.code() == StatusCode::kPermissionDenied);
+  CHECK(by_province.reason() == "review-at-units-own-office");
+  const Actor county =
+      CreateStaffAccount(*f.registry, "sc-office", Role::kRegional, "330102").value();
+  CHECK(county.region_code == "33");
+  CHECK(county.office_code == "330102");
+  REQUIRE(DecideApplication(*f.registry, county, id, WorkflowAction::kRegionalPass, "").ok());
   CHECK_THAT(RenderApplicationLetter(f.registry->writer(), id).value(),
              Catch::Contains("<p>浙江省杭州市上城区机构编制委员会办公室：</p>"));
+}
+
+TEST_CASE("Offices: a division oversees itself and the divisions below it", "[registry]") {
+  CHECK(OfficeCovers("330000", "330000"));
+  CHECK(OfficeCovers("330000", "330102"));
+  CHECK(OfficeCovers("330100", "330102"));
+  CHECK(OfficeCovers("330100", "330105"));
+  CHECK(OfficeCovers("330102", "330102"));
+  CHECK_FALSE(OfficeCovers("330102", "330105"));  // another county of the same city
+  CHECK_FALSE(OfficeCovers("330100", "330203"));  // a county of another city
+  CHECK_FALSE(OfficeCovers("330102", "330100"));  // the city above
+  CHECK_FALSE(OfficeCovers("330000", "110101"));
+  CHECK_FALSE(OfficeCovers("", "330102"));
+  CHECK(OfficeSubtreePrefix("330000") == "33");
+  CHECK(OfficeSubtreePrefix("330100") == "3301");
+  CHECK(OfficeSubtreePrefix("330102") == "330102");
+}
+
+TEST_CASE("Schema v8: a province reviewer of an older registry is its province's office",
+          "[registry]") {
+  testing::TempDir dir;
+  const std::string path = dir.File("v7.db");
+  {
+    Result<Database> db = Database::Open(path, ConnectionRole::kWriter);
+    REQUIRE(db.ok());
+    REQUIRE(ApplyMigrations(*db, 7).ok());
+    REQUIRE(db->Exec("INSERT INTO accounts (login, role, region_code, created_at) "
+                     "VALUES ('zj-old', 'regional', '33', 0)")
+                .ok());
+  }
+  Result<std::unique_ptr<Registry>> registry = Registry::Open(path);
+  REQUIRE(registry.ok());
+  const Actor reviewer = LoadActorByLogin((*registry)->writer(), "zj-old").value();
+  CHECK(reviewer.role == Role::kRegional);
+  CHECK(reviewer.region_code == "33");
+  CHECK(reviewer.office_code == "330000");
+  CHECK(ActorLabel(reviewer) == "account:1 (regional 33)");
+  // It still reviews its province's units first.
+  const Actor unit =
+      RegisterUnit(**registry, ValidUnit(UnitKind::kPartyGovernment, "33", "浙江省某厅"), "zj-unit")
+          .value();
+  const Unit loaded = LoadUnit((*registry)->writer(), unit.unit_id).value();
+  CHECK(CheckScope(reviewer, loaded).ok());
+  UnitFields county = ValidUnit(UnitKind::kPartyGovernment, "", "杭州市上城区某局");
+  county.division_code = "330102";
+  const Actor county_unit = RegisterUnit(**registry, county, "sc-unit").value();
+  CHECK(CheckScope(reviewer, LoadUnit((*registry)->writer(), county_unit.unit_id).value()).code() ==
+        StatusCode::kPermissionDenied);
 }
 
 TEST_CASE("Schema v7: units registered before stand at their province's division", "[registry]") {

@@ -75,9 +75,10 @@ SiteForm WorkflowFixture::ValidForm(const Actor& unit, const std::string& site_n
   return form;
 }
 
-std::int64_t WorkflowFixture::RegisteredDomain(const Actor& unit, const std::string& name) {
+std::int64_t WorkflowFixture::RegisteredDomain(const Actor& unit, const std::string& name,
+                                               const Actor* office) {
   const std::int64_t id = Must(SubmitDomain(*registry, unit, name, 1));
-  const Actor& reviewer = reviewer33;
+  const Actor& reviewer = office != nullptr ? *office : reviewer33;
   Must(DecideDomain(*registry, reviewer, id, WorkflowAction::kRegionalPass, ""));
   Must(DecideDomain(*registry, conac, id, WorkflowAction::kConacPass, ""));
   const std::int64_t payment =

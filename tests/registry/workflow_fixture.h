@@ -23,8 +23,10 @@ struct WorkflowFixture : RegistryFixture {
   [[nodiscard]] std::int64_t ConfirmedMobile(const Actor& unit, const std::string& mobile);
   // A valid form for `unit` (an agency gets a .gov.cn domain).
   [[nodiscard]] SiteForm ValidForm(const Actor& unit, const std::string& site_name);
-  // Registers `name` for `unit` through every step, funded by a payment.
-  [[nodiscard]] std::int64_t RegisteredDomain(const Actor& unit, const std::string& name);
+  // Registers `name` for `unit` through every step, funded by a payment; the
+  // regional steps by `office` (reviewer33 when null).
+  [[nodiscard]] std::int64_t RegisteredDomain(const Actor& unit, const std::string& name,
+                                              const Actor* office = nullptr);
 
   Actor reviewer33;
   Actor reviewer11;
