@@ -102,7 +102,12 @@ TEST_CASE("Scan: SIGKILL at 20 random points, --resume each time, one record per
   int killed = 0;
   // A scan that ended by itself before its kill point: how, and what it said.
   std::vector<std::string> early_exits;
+  const char* kFinished = "SELECT count(*) FROM scans WHERE finished_at IS NOT NULL";
   for (const int target : kill_points) {
+    // A kill point near the end can land after the scan wrote its last record
+    // and finished: the later points would each start a new scan (nothing is
+    // left to resume), so the test has nothing more to kill.
+    if (Query(fixture.path, kFinished) > 0) break;
     const std::string err_file = fixture.dir.File("scan.err");
     const pid_t child = StartScan(fixture.path, dns.server(), web.port(), err_file);
     int status = 0;
@@ -128,11 +133,13 @@ TEST_CASE("Scan: SIGKILL at 20 random points, --resume each time, one record per
   for (const std::string& exit : early_exits) UNSCOPED_INFO(exit);
   CHECK(killed >= kKills / 2);  // most kill points land while the scan runs
 
-  const pid_t last = StartScan(fixture.path, dns.server(), web.port());
-  int status = 0;
-  REQUIRE(waitpid(last, &status, 0) == last);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
+  if (Query(fixture.path, kFinished) == 0) {  // the last resume finishes the scan
+    const pid_t last = StartScan(fixture.path, dns.server(), web.port());
+    int status = 0;
+    REQUIRE(waitpid(last, &status, 0) == last);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+  }
 
   CHECK(Query(fixture.path, "SELECT count(*) FROM scans") == 1);  // one scan, resumed
   CHECK(Query(fixture.path, "SELECT count(*) FROM scans WHERE finished_at IS NULL") == 0);
