@@ -73,6 +73,26 @@ constexpr char kListScanProgress[] = BADGEWATCH_SCAN_PROGRESS(
 constexpr char kLoadScanProgress[] = BADGEWATCH_SCAN_PROGRESS(
     "SELECT id, kind, started_at, finished_at, sites_due, requested_by FROM scans "
     "WHERE id = ?2 ORDER BY id");
+// The same for an office below its province: ?1 is its subtree prefix, and
+// its counts come from the records of its units (the summaries are kept per
+// province).
+#define BADGEWATCH_OFFICE_PROGRESS(chosen)                                                       \
+  "WITH chosen AS (" chosen                                                                      \
+  ") SELECT c.id, c.kind, c.started_at, c.finished_at, c.sites_due, c.requested_by, "            \
+  "(SELECT coalesce(sum(cs.sites_recorded), 0) FROM scan_summaries AS cs "                       \
+  "WHERE cs.scan_id = c.id), count(o.scan_id), coalesce(sum(o.verdict = 'pass'), 0), "           \
+  "coalesce(sum(o.verdict = 'fail' AND NOT o.unreachable), 0), coalesce(sum(o.unreachable), 0) " \
+  "FROM chosen AS c LEFT JOIN (SELECT cr.scan_id, cr.verdict, cr.unreachable "                   \
+  "FROM compliance_records AS cr JOIN sites AS s ON s.id = cr.site_id "                          \
+  "JOIN units AS u ON u.id = s.unit_id WHERE substr(" BADGEWATCH_UNIT_DIVISION                   \
+  ", 1, length(?1)) = ?1) AS o ON o.scan_id = c.id GROUP BY c.id ORDER BY c.id DESC"
+constexpr char kListOfficeScanProgress[] = BADGEWATCH_OFFICE_PROGRESS(
+    "SELECT id, kind, started_at, finished_at, sites_due, requested_by FROM scans "
+    "ORDER BY id DESC LIMIT ?2 OFFSET ?3");
+constexpr char kLoadOfficeScanProgress[] = BADGEWATCH_OFFICE_PROGRESS(
+    "SELECT id, kind, started_at, finished_at, sites_due, requested_by FROM scans "
+    "WHERE id = ?2 ORDER BY id");
+#undef BADGEWATCH_OFFICE_PROGRESS
 
 #undef BADGEWATCH_SCAN_PROGRESS
 #undef BADGEWATCH_RECORD_EXTRAS
@@ -188,10 +208,13 @@ Result<std::optional<std::int64_t>> LatestScanWithRecords(Database& db) {
 }
 
 Result<std::vector<ScanProgressRow>> ListScanProgress(Database& db, const std::string& region_code,
-                                                      const RowWindow& window) {
-  Result<Statement> list = db.Prepare(kListScanProgress);
+                                                      const RowWindow& window,
+                                                      std::string_view office_prefix) {
+  const bool office = office_prefix.size() > 2;  // below its province
+  Result<Statement> list = db.Prepare(office ? kListOfficeScanProgress : kListScanProgress);
   if (!list) return list.status();
-  if (Status b = list->Bind({std::string_view(region_code), window.limit, window.offset});
+  if (Status b = list->Bind(
+          {office ? office_prefix : std::string_view(region_code), window.limit, window.offset});
       !b.ok()) {
     return b;
   }
@@ -205,10 +228,15 @@ Result<std::int64_t> CountScans(Database& db) {
 }
 
 Result<std::optional<ScanProgressRow>> LoadScanProgress(Database& db, std::int64_t scan_id,
-                                                        const std::string& region_code) {
-  Result<Statement> load = db.Prepare(kLoadScanProgress);
+                                                        const std::string& region_code,
+                                                        std::string_view office_prefix) {
+  const bool office = office_prefix.size() > 2;  // below its province
+  Result<Statement> load = db.Prepare(office ? kLoadOfficeScanProgress : kLoadScanProgress);
   if (!load) return load.status();
-  if (Status b = load->Bind({std::string_view(region_code), scan_id}); !b.ok()) return b;
+  if (Status b = load->Bind({office ? office_prefix : std::string_view(region_code), scan_id});
+      !b.ok()) {
+    return b;
+  }
   return FirstRow(*load, ReadScanProgress);
 }
 

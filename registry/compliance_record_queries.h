@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "foundation/status.h"
@@ -97,15 +98,19 @@ struct ScanProgressRow {
 [[nodiscard]] Result<std::optional<std::int64_t>> LatestScanWithRecords(Database& db);
 
 // Every scan, newest first, in `window`, with counts over `region_code`
-// (empty: every region); and how many scans there are.
-[[nodiscard]] Result<std::vector<ScanProgressRow>> ListScanProgress(Database& db,
-                                                                    const std::string& region_code,
-                                                                    const RowWindow& window);
+// (empty: every region), or over the units of an office below its province
+// when `office_prefix` (OfficeSubtreePrefix) names one (more than the two
+// province digits: counted from the records, not the provinces' summaries);
+// and how many scans there are.
+[[nodiscard]] Result<std::vector<ScanProgressRow>> ListScanProgress(
+    Database& db, const std::string& region_code, const RowWindow& window,
+    std::string_view office_prefix = "");
 [[nodiscard]] Result<std::int64_t> CountScans(Database& db);
 
-// One scan; nullopt when there is no such scan.
+// One scan; nullopt when there is no such scan. Counts as ListScanProgress.
 [[nodiscard]] Result<std::optional<ScanProgressRow>> LoadScanProgress(
-    Database& db, std::int64_t scan_id, const std::string& region_code);
+    Database& db, std::int64_t scan_id, const std::string& region_code,
+    std::string_view office_prefix = "");
 
 }  // namespace badgewatch::registry
 

@@ -36,6 +36,17 @@ constexpr char kLoadScan[] = BADGEWATCH_SCAN_SUMS "WHERE sc.id = ? GROUP BY sc.i
 constexpr char kScanTrend[] = BADGEWATCH_SCAN_SUMS
     "WHERE sc.kind = (SELECT kind FROM scans WHERE id = ?) AND sc.id <= ? "
     "AND (sc.finished_at IS NOT NULL OR sc.id = ?) GROUP BY sc.id ORDER BY sc.id DESC LIMIT ?";
+// The trend of an office below its province (?1 its subtree prefix), from the
+// records of its units: the summaries are kept per province.
+constexpr char kOfficeScanTrend[] =
+    "SELECT sc.id, sc.kind, sc.started_at, sc.finished_at, count(o.scan_id), "
+    "coalesce(sum(o.verdict = 'fail'), 0), coalesce(sum(o.pages_total), 0), "
+    "coalesce(sum(o.pages_failed), 0) FROM scans AS sc LEFT JOIN ("
+    "SELECT cr.scan_id, cr.verdict, cr.pages_total, cr.pages_failed FROM compliance_records AS cr "
+    "JOIN sites AS s ON s.id = cr.site_id JOIN units AS u ON u.id = s.unit_id "
+    "WHERE substr(coalesce(u.division_code, u.region_code || '0000'), 1, length(?1)) = ?1) AS o "
+    "ON o.scan_id = sc.id WHERE sc.kind = (SELECT kind FROM scans WHERE id = ?2) AND sc.id <= ?2 "
+    "AND (sc.finished_at IS NOT NULL OR sc.id = ?2) GROUP BY sc.id ORDER BY sc.id DESC LIMIT ?3";
 constexpr char kLatestFinished[] =
     "SELECT id FROM scans WHERE finished_at IS NOT NULL "
     "ORDER BY kind = 'nightly' DESC, id DESC LIMIT 1";
@@ -200,13 +211,15 @@ Result<std::vector<CodeTally>> ListCodeTallies(Database& db, const ScanSelection
 
 Result<std::vector<ScanOverview>> ListScanTrend(Database& db, const ScanSelection& selection,
                                                 int count) {
-  Result<Statement> statement = db.Prepare(kScanTrend);
+  const bool office = selection.office_prefix.size() > 2;  // below its province
+  Result<Statement> statement = db.Prepare(office ? kOfficeScanTrend : kScanTrend);
   if (!statement) return statement.status();
   const std::string_view region = selection.region_code;
   const std::int64_t id = selection.scan_id;
-  if (Status b = statement->Bind({region, region, id, id, id, std::int64_t{count}}); !b.ok()) {
-    return b;
-  }
+  Status bound =
+      office ? statement->Bind({std::string_view(selection.office_prefix), id, std::int64_t{count}})
+             : statement->Bind({region, region, id, id, id, std::int64_t{count}});
+  if (!bound.ok()) return bound;
   Result<std::vector<ScanOverview>> scans = CollectRows(*statement, ReadScanOverview);
   if (!scans) return scans.status();
   return std::vector<ScanOverview>(scans->rbegin(), scans->rend());

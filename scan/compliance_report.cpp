@@ -46,6 +46,18 @@ Result<ComplianceReport> BuildComplianceReport(registry::Database& db, const Rep
   auto regions = registry::ListRegionCompliance(db, selection);
   if (!regions) return regions.status();
   report.regions = std::move(regions).value();
+  if (request.office_prefix.size() > 2) {
+    // An office below its province: the headline counts its own units' records
+    // (the scan's summaries are kept per province).
+    report.scan.sites = report.scan.sites_failed = 0;
+    report.scan.pages_total = report.scan.pages_failed = 0;
+    for (const registry::RegionCompliance& region : report.regions) {
+      report.scan.sites += region.sites;
+      report.scan.sites_failed += region.sites_failed;
+      report.scan.pages_total += region.pages_total;
+      report.scan.pages_failed += region.pages_failed;
+    }
+  }
   auto codes = registry::ListCodeTallies(db, selection);
   if (!codes) return codes.status();
   report.codes = std::move(codes).value();

@@ -6,6 +6,7 @@
 #include "api/service/api_errors.h"
 #include "api/service/list_page.h"
 #include "registry/compliance_record_queries.h"
+#include "registry/divisions.h"
 
 namespace badgewatch::api {
 
@@ -17,6 +18,13 @@ using registry::Role;
 // The region whose counts `actor` may see; empty for every region.
 std::string CountedRegion(const Actor& actor) {
   return actor.role == Role::kRegional ? actor.region_code : std::string();
+}
+
+// A reviewer's office subtree: the counts of a city or county office are its
+// own units', not its province's.
+std::string CountedOffice(const Actor& actor) {
+  return actor.role == Role::kRegional ? registry::OfficeSubtreePrefix(actor.office_code)
+                                       : std::string();
 }
 
 nlohmann::json ScanJson(const registry::ScanProgressRow& scan,
@@ -67,8 +75,8 @@ HttpResponse ListScans(const RouteRequest& route, const ScanAccess& access) {
     }
     Result<std::int64_t> total = registry::CountScans(db);
     if (!total) return RegistryErrorResponse(route.request, total.status());
-    Result<std::vector<registry::ScanProgressRow>> scans =
-        registry::ListScanProgress(db, CountedRegion(actor), {page.Offset(), page.per_page});
+    Result<std::vector<registry::ScanProgressRow>> scans = registry::ListScanProgress(
+        db, CountedRegion(actor), {page.Offset(), page.per_page}, CountedOffice(actor));
     if (!scans) return RegistryErrorResponse(route.request, scans.status());
     const std::optional<std::int64_t> running = access.launcher->RunningScan();
     nlohmann::json items = nlohmann::json::array();
@@ -85,7 +93,7 @@ HttpResponse ShowScan(const RouteRequest& route, const ScanAccess& access) {
     if (!id)
       return ErrorResponse(route.request, http::status::not_found, Error<errors::kNoSuchScan>());
     Result<std::optional<registry::ScanProgressRow>> scan =
-        registry::LoadScanProgress(db, *id, CountedRegion(actor));
+        registry::LoadScanProgress(db, *id, CountedRegion(actor), CountedOffice(actor));
     if (!scan) return RegistryErrorResponse(route.request, scan.status());
     if (!*scan)
       return ErrorResponse(route.request, http::status::not_found, Error<errors::kNoSuchScan>());

@@ -3,7 +3,10 @@
 #include "scan/compliance_report.h"
 
 #include <catch2/catch.hpp>
+#include <string_view>
+#include <utility>
 
+#include "registry/compliance_record_queries.h"
 #include "registry/compliance_records.h"
 #include "registry/compliance_report_queries.h"
 #include "tests/scan/report_fixture.h"
@@ -132,6 +135,61 @@ TEST_CASE("ComplianceReport: one region, an earlier scan, fewer pages per site",
       CHECK(site.record.pages_failed == 3);
     }
   }
+}
+
+TEST_CASE(
+    "ComplianceReport: an office below its province counts its own units, in the headline, the "
+    "trend and the scans' progress",
+    "[scan]") {
+  ReportFixture f;
+  // Site 3's unit is in 杭州市上城区; site 4 moves to a unit of 宁波市海曙区 (both 浙江省).
+  registry::Database& db = f.registry->writer();
+  testing::ReportSeed seed(f);
+  const std::int64_t ningbo = seed.AddUnit("33", "宁波市海曙区教育局");
+  const auto run = [&db](const char* sql, std::initializer_list<registry::SqlValue> values) {
+    auto statement = db.Prepare(sql);
+    REQUIRE(statement->Bind(values).ok());
+    REQUIRE(statement->Run().ok());
+  };
+  run("UPDATE units SET division_code = '330102' WHERE id = (SELECT unit_id FROM sites WHERE id = "
+      "?)",
+      {f.site3});
+  run("UPDATE units SET division_code = '330203' WHERE id = ?", {ningbo});
+  run("UPDATE sites SET unit_id = ? WHERE id = ?", {ningbo, f.site4});
+  ReportRequest request;
+  request.region_code = "33";
+  request.office_prefix = "3301";  // 杭州市's office
+  const ComplianceReport hangzhou = f.Build(request);
+  REQUIRE(hangzhou.sites.size() == 1);
+  CHECK(hangzhou.sites[0].site_id == f.site3);
+  CHECK(hangzhou.scan.sites == 1);
+  CHECK(hangzhou.scan.sites_failed == 1);
+  CHECK(hangzhou.scan.pages_total == 10);
+  CHECK(hangzhou.scan.pages_failed == 1);
+  REQUIRE(hangzhou.trend.size() == 2);
+  CHECK(hangzhou.trend[0].sites == 1);
+  CHECK(hangzhou.trend[0].sites_failed == 1);  // site 3 failed scan 1 too
+  CHECK(hangzhou.trend[1].sites == 1);
+  // The province's office still reads its summaries: both sites.
+  request.office_prefix = "33";
+  CHECK(f.Build(request).scan.sites == 2);
+
+  const auto progress = [&db, &f](std::string_view office) {
+    return registry::LoadScanProgress(db, f.scan2, "33", office).value().value();
+  };
+  CHECK(progress("3301").recorded_in_region == 1);
+  CHECK(progress("3301").failed == 1);
+  CHECK(progress("3301").passed == 0);
+  CHECK(progress("3302").recorded_in_region == 1);
+  CHECK(progress("3302").passed == 1);
+  CHECK(progress("330203").passed == 1);
+  CHECK(progress("3303").recorded_in_region == 0);
+  CHECK(progress("3301").sites_recorded == 4);  // every region, as for the others
+  CHECK(progress("").recorded_in_region == 2);  // region 33 from its summaries
+  const auto listed = registry::ListScanProgress(db, "33", {}, "3302").value();
+  REQUIRE(listed.size() == 2);
+  CHECK(listed[0].id == f.scan2);
+  CHECK(listed[0].passed == 1);
 }
 
 TEST_CASE("ComplianceReport: no such scan, no such region, no finished scan", "[scan]") {
