@@ -2,7 +2,9 @@
 
 #include <utility>
 
+#include "registry/detail/office_scope_sql.h"
 #include "registry/detail/record_rows.h"
+#include "registry/divisions.h"
 #include "registry/site_change.h"
 
 namespace badgewatch::registry {
@@ -15,8 +17,6 @@ namespace {
 // Binds ?1 scan, ?2 unit, ?3 region, ?4 site, ?5 verdict class, ?6 problem,
 // ?7 change, ?8 office subtree prefix. Unreachable and change are the record's stored standing
 // (registry/site_change.h).
-// The unit's own division (units registered before divisions: the province).
-#define BADGEWATCH_UNIT_DIVISION "coalesce(u.division_code, u.region_code || '0000')"
 #define BADGEWATCH_RECORD_FILTER                                             \
   "WHERE (?1 = 0 OR cr.scan_id = ?1) AND (?2 = 0 OR s.unit_id = ?2) "        \
   "AND (?3 = '' OR u.region_code = ?3) AND (?4 = 0 OR cr.site_id = ?4) "     \
@@ -25,7 +25,7 @@ namespace {
   "OR (?5 = 'unreachable' AND cr.unreachable)) "                             \
   "AND (?6 = '' OR instr(' ' || cr.problems || ' ', ' ' || ?6 || ' ') > 0) " \
   "AND (?7 = '' OR cr.change = ?7) "                                         \
-  "AND (?8 = '' OR substr(" BADGEWATCH_UNIT_DIVISION ", 1, length(?8)) = ?8) "
+  "AND (?8 = '' OR " BADGEWATCH_UNIT_IN_OFFICE_SQL("?8") ") "
 #define BADGEWATCH_RECORD_SELECT                                                             \
   "SELECT cr.id, cr.scan_id, cr.recorded_at, s.id, s.name, coalesce(s.chinese_domain, ''), " \
   "coalesce(s.english_domain, ''), b.id, u.id, u.name, r.code, r.name, cr.verdict, "         \
@@ -82,10 +82,8 @@ constexpr char kLoadScanProgress[] = BADGEWATCH_SCAN_PROGRESS(
   "(SELECT coalesce(sum(cs.sites_recorded), 0) FROM scan_summaries AS cs "                       \
   "WHERE cs.scan_id = c.id), count(o.scan_id), coalesce(sum(o.verdict = 'pass'), 0), "           \
   "coalesce(sum(o.verdict = 'fail' AND NOT o.unreachable), 0), coalesce(sum(o.unreachable), 0) " \
-  "FROM chosen AS c LEFT JOIN (SELECT cr.scan_id, cr.verdict, cr.unreachable "                   \
-  "FROM compliance_records AS cr JOIN sites AS s ON s.id = cr.site_id "                          \
-  "JOIN units AS u ON u.id = s.unit_id WHERE substr(" BADGEWATCH_UNIT_DIVISION                   \
-  ", 1, length(?1)) = ?1) AS o ON o.scan_id = c.id GROUP BY c.id ORDER BY c.id DESC"
+  "FROM chosen AS c LEFT JOIN (" BADGEWATCH_OFFICE_RECORDS_SQL(                                  \
+      "?1") ") AS o ON o.scan_id = c.id GROUP BY c.id ORDER BY c.id DESC"
 constexpr char kListOfficeScanProgress[] = BADGEWATCH_OFFICE_PROGRESS(
     "SELECT id, kind, started_at, finished_at, sites_due, requested_by FROM scans "
     "ORDER BY id DESC LIMIT ?2 OFFSET ?3");
@@ -99,7 +97,6 @@ constexpr char kLoadOfficeScanProgress[] = BADGEWATCH_OFFICE_PROGRESS(
 #undef BADGEWATCH_RECORD_SELECT
 #undef BADGEWATCH_IN_REGION
 #undef BADGEWATCH_RECORD_FILTER
-#undef BADGEWATCH_UNIT_DIVISION
 #undef BADGEWATCH_RECORD_JOINS
 
 Status BindFilter(Statement& statement, const RecordFilter& f, const RowWindow& window) {
@@ -210,7 +207,7 @@ Result<std::optional<std::int64_t>> LatestScanWithRecords(Database& db) {
 Result<std::vector<ScanProgressRow>> ListScanProgress(Database& db, const std::string& region_code,
                                                       const RowWindow& window,
                                                       std::string_view office_prefix) {
-  const bool office = office_prefix.size() > 2;  // below its province
+  const bool office = BelowProvince(office_prefix);
   Result<Statement> list = db.Prepare(office ? kListOfficeScanProgress : kListScanProgress);
   if (!list) return list.status();
   if (Status b = list->Bind(
@@ -230,7 +227,7 @@ Result<std::int64_t> CountScans(Database& db) {
 Result<std::optional<ScanProgressRow>> LoadScanProgress(Database& db, std::int64_t scan_id,
                                                         const std::string& region_code,
                                                         std::string_view office_prefix) {
-  const bool office = office_prefix.size() > 2;  // below its province
+  const bool office = BelowProvince(office_prefix);
   Result<Statement> load = db.Prepare(office ? kLoadOfficeScanProgress : kLoadScanProgress);
   if (!load) return load.status();
   if (Status b = load->Bind({office ? office_prefix : std::string_view(region_code), scan_id});

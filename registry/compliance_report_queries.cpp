@@ -5,7 +5,9 @@
 #include <unordered_map>
 #include <utility>
 
+#include "registry/detail/office_scope_sql.h"
 #include "registry/detail/record_rows.h"
+#include "registry/divisions.h"
 #include "registry/registry_errors.h"
 
 namespace badgewatch::registry {
@@ -19,7 +21,7 @@ namespace {
   "JOIN units AS u ON u.id = s.unit_id JOIN regions AS r ON r.code = u.region_code "
 #define BADGEWATCH_SELECTED_RECORDS_WHERE                             \
   "cr.scan_id = ?1 AND (?2 = '' OR u.region_code = ?2) AND (?3 = '' " \
-  "OR substr(coalesce(u.division_code, u.region_code || '0000'), 1, length(?3)) = ?3)"
+  "OR " BADGEWATCH_UNIT_IN_OFFICE_SQL("?3") ")"
 
 // A scan's sums over its records in one region (or all), from the summary
 // the writer keeps with every record (scan_summaries): binds the region code
@@ -41,11 +43,8 @@ constexpr char kScanTrend[] = BADGEWATCH_SCAN_SUMS
 constexpr char kOfficeScanTrend[] =
     "SELECT sc.id, sc.kind, sc.started_at, sc.finished_at, count(o.scan_id), "
     "coalesce(sum(o.verdict = 'fail'), 0), coalesce(sum(o.pages_total), 0), "
-    "coalesce(sum(o.pages_failed), 0) FROM scans AS sc LEFT JOIN ("
-    "SELECT cr.scan_id, cr.verdict, cr.pages_total, cr.pages_failed FROM compliance_records AS cr "
-    "JOIN sites AS s ON s.id = cr.site_id JOIN units AS u ON u.id = s.unit_id "
-    "WHERE substr(coalesce(u.division_code, u.region_code || '0000'), 1, length(?1)) = ?1) AS o "
-    "ON o.scan_id = sc.id WHERE sc.kind = (SELECT kind FROM scans WHERE id = ?2) AND sc.id <= ?2 "
+    "coalesce(sum(o.pages_failed), 0) FROM scans AS sc LEFT JOIN (" BADGEWATCH_OFFICE_RECORDS_SQL(
+        "?1") ") AS o ON o.scan_id = sc.id WHERE sc.kind = (SELECT kind FROM scans WHERE id = ?2) AND sc.id <= ?2 "
     "AND (sc.finished_at IS NOT NULL OR sc.id = ?2) GROUP BY sc.id ORDER BY sc.id DESC LIMIT ?3";
 constexpr char kLatestFinished[] =
     "SELECT id FROM scans WHERE finished_at IS NOT NULL "
@@ -211,7 +210,7 @@ Result<std::vector<CodeTally>> ListCodeTallies(Database& db, const ScanSelection
 
 Result<std::vector<ScanOverview>> ListScanTrend(Database& db, const ScanSelection& selection,
                                                 int count) {
-  const bool office = selection.office_prefix.size() > 2;  // below its province
+  const bool office = BelowProvince(selection.office_prefix);
   Result<Statement> statement = db.Prepare(office ? kOfficeScanTrend : kScanTrend);
   if (!statement) return statement.status();
   const std::string_view region = selection.region_code;

@@ -43,6 +43,8 @@ std::string_view DivisionLevelName(DivisionLevel level) {
 
 std::string RegionOfDivision(std::string_view code) { return std::string(code.substr(0, 2)); }
 
+bool BelowProvince(std::string_view subtree_prefix) { return subtree_prefix.size() > 2; }
+
 std::string OfficeSubtreePrefix(std::string_view office_code) {
   switch (DivisionLevelOf(office_code)) {
     case DivisionLevel::kProvince:

@@ -42,6 +42,10 @@ struct Division {
 // The digits every division an office oversees begins with: "33" for
 // "330000", "3301" for "330100", "330102" for a county.
 [[nodiscard]] std::string OfficeSubtreePrefix(std::string_view office_code);
+// Whether a subtree prefix is a city's or a county's ("3301", "330102"), below
+// its province: the scans' summaries, kept per province, do not hold its
+// counts, which come from the records of its units instead.
+[[nodiscard]] bool BelowProvince(std::string_view subtree_prefix);
 
 // Every division, ordered by code.
 [[nodiscard]] Result<std::vector<Division>> ListDivisions(Database& db);

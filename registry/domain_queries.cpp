@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include "registry/detail/office_scope_sql.h"
 #include "registry/statement.h"
 
 namespace badgewatch::registry {
@@ -14,23 +15,18 @@ namespace {
 // ?5 office subtree prefix, then ?6 limit and ?7 offset; an empty or zero
 // filter does not narrow. The unit conditions are uncorrelated subqueries,
 // read once per statement, so counting needs no join and a list joins units
-// only for the rows it shows. A unit's own division is its province's for
-// units registered before divisions.
+// only for the rows it shows.
+// clang-format off
 #define BADGEWATCH_IN_UNITS(table, where) \
-  " " table ".unit_id IN (SELECT id FROM units WHERE " where ")"
-#define BADGEWATCH_UNIT_SCOPE(table)                                                               \
-  "(?1 = '' OR " table ".state = ?1) AND (?2 = 0 OR " table                                        \
-  ".unit_id = ?2) AND "                                                                            \
-  "(?3 = '' OR" BADGEWATCH_IN_UNITS(                                                               \
-      table,                                                                                       \
-      "region_code = ?3") ") AND (?5 = '' OR" BADGEWATCH_IN_UNITS(table,                           \
-                                                                  "substr(coalesce(division_code," \
-                                                                  " region_code || '0000'), 1, "   \
-                                                                  "length(?5)) = ?5") ") "
-#define BADGEWATCH_WORK_SCOPE(table) \
-  BADGEWATCH_UNIT_SCOPE(table)       \
-  "AND (?4 = '' OR instr(" table     \
-  ".name, ?4) > 0 OR" BADGEWATCH_IN_UNITS(table, "instr(name, ?4) > 0") ") "
+  " " table ".unit_id IN (SELECT u.id FROM units AS u WHERE " where ")"
+#define BADGEWATCH_UNIT_SCOPE(table)                                               \
+  "(?1 = '' OR " table ".state = ?1) AND (?2 = 0 OR " table ".unit_id = ?2) "      \
+  "AND (?3 = '' OR" BADGEWATCH_IN_UNITS(table, "u.region_code = ?3") ") "         \
+  "AND (?5 = '' OR" BADGEWATCH_IN_UNITS(table, BADGEWATCH_UNIT_IN_OFFICE_SQL("?5")) ") "
+#define BADGEWATCH_WORK_SCOPE(table)                                               \
+  BADGEWATCH_UNIT_SCOPE(table) "AND (?4 = '' OR instr(" table ".name, ?4) > 0 OR"  \
+  BADGEWATCH_IN_UNITS(table, "instr(u.name, ?4) > 0") ") "
+// clang-format on
 
 constexpr char kCountDomains[] =
     "SELECT count(*) FROM domains AS d WHERE " BADGEWATCH_WORK_SCOPE("d");
@@ -91,18 +87,12 @@ Result<std::int64_t> Count(Database& db, const char* sql, const WorkFilter& filt
 }
 
 // Every row of a list, each read by `read(statement)`.
-template <typename Row, typename Read>
-Result<std::vector<Row>> Rows(Database& db, const char* sql, const WorkFilter& filter,
-                              const RowWindow& window, Read read) {
+template <typename Read>
+auto Rows(Database& db, const char* sql, const WorkFilter& filter, const RowWindow& window,
+          Read read) -> decltype(CollectRows(std::declval<Statement&>(), read)) {
   Result<Statement> s = Filtered(db, sql, filter, &window);
   if (!s) return s.status();
-  std::vector<Row> rows;
-  for (;;) {
-    Result<bool> more = s->Step();
-    if (!more) return more.status();
-    if (!*more) return rows;
-    rows.push_back(read(*s));
-  }
+  return CollectRows(*s, read);
 }
 
 }  // namespace
@@ -113,7 +103,7 @@ Result<std::int64_t> CountDomainRows(Database& db, const WorkFilter& filter) {
 
 Result<std::vector<DomainRow>> ListDomainRows(Database& db, const WorkFilter& filter,
                                               const RowWindow& window) {
-  return Rows<DomainRow>(db, kListDomains, filter, window, [](const Statement& s) {
+  return Rows(db, kListDomains, filter, window, [](const Statement& s) {
     DomainRow row;
     row.domain.id = s.Int(0);
     row.domain.unit_id = s.Int(1);
@@ -135,7 +125,7 @@ Result<std::int64_t> CountPaymentRows(Database& db, const WorkFilter& filter) {
 
 Result<std::vector<PaymentRow>> ListPaymentRows(Database& db, const WorkFilter& filter,
                                                 const RowWindow& window) {
-  return Rows<PaymentRow>(db, kListPayments, filter, window, [](const Statement& s) {
+  return Rows(db, kListPayments, filter, window, [](const Statement& s) {
     return PaymentRow{
         s.Int(0),   {s.Int(1), s.Text(2), s.Text(3)}, s.Int(4), s.Text(5), s.Text(6), s.Int(7),
         s.OptInt(8)};
@@ -149,7 +139,7 @@ Result<std::int64_t> CountRenewalRows(Database& db, const WorkFilter& filter) {
 Result<std::vector<RenewalRow>> ListRenewalRows(Database& db, const WorkFilter& filter,
                                                 const RowWindow& window) {
   Result<std::vector<RenewalRow>> rows =
-      Rows<RenewalRow>(db, kListRenewals, filter, window, [](const Statement& s) {
+      Rows(db, kListRenewals, filter, window, [](const Statement& s) {
         return RenewalRow{s.Int(0),
                           {s.Int(1), s.Text(2), s.Text(3)},
                           static_cast<int>(s.Int(4)),
@@ -160,16 +150,14 @@ Result<std::vector<RenewalRow>> ListRenewalRows(Database& db, const WorkFilter& 
                           {}};
       });
   if (!rows) return rows;
+  Result<Statement> names = db.Prepare(kRenewedDomains);
+  if (!names) return names.status();
   for (RenewalRow& row : *rows) {
-    Result<Statement> names = db.Prepare(kRenewedDomains);
-    if (!names) return names.status();
     if (Status b = names->Bind({row.id}); !b.ok()) return b;
-    for (;;) {
-      Result<bool> more = names->Step();
-      if (!more) return more.status();
-      if (!*more) break;
-      row.domains.push_back(names->Text(0));
-    }
+    Result<std::vector<std::string>> renewed =
+        CollectRows(*names, [](const Statement& s) { return s.Text(0); });
+    if (!renewed) return renewed.status();
+    row.domains = std::move(renewed).value();
   }
   return rows;
 }

@@ -6,6 +6,7 @@
 
 #include "registry/badges.h"
 #include "registry/chinese_domain_names.h"
+#include "registry/detail/office_scope_sql.h"
 #include "registry/detail/workflow_step.h"
 #include "registry/field_validation.h"
 #include "registry/outbox.h"
@@ -31,7 +32,7 @@ constexpr char kUpdateState[] =
 constexpr char kSetSite[] = "UPDATE applications SET site_id = ? WHERE id = ?";
 constexpr char kSelectApplications[] =
     "SELECT a.id, a.kind, a.state, a.unit_id, u.name, u.region_code, a.revision, a.site_id, "
-    "r.form_json, a.opening_type, coalesce(u.division_code, u.region_code || '0000') "
+    "r.form_json, a.opening_type, " BADGEWATCH_UNIT_DIVISION_SQL("u.") " "
     "FROM applications AS a JOIN units AS u ON u.id = a.unit_id "
     "JOIN application_revisions AS r ON r.application_id = a.id AND r.revision = a.revision "
     "WHERE (a.id = ? OR ?) AND (a.state = ? OR ? = '') ORDER BY a.id";

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "registry/detail/office_scope_sql.h"
 #include "registry/field_validation.h"
 #include "registry/registry_errors.h"
 #include "registry/unit_names.h"
@@ -23,7 +24,7 @@ constexpr char kInsertUnit[] =
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr char kSelectUnit[] =
     "SELECT kind, region_code, system_category, name, address, handler_name, mobile, email, "
-    "unit_number, balance_fen, coalesce(division_code, region_code || '0000') FROM units "
+    "unit_number, balance_fen, " BADGEWATCH_UNIT_DIVISION_SQL("") " FROM units "
     "WHERE id = ?";
 
 Result<bool> Exists(Database& db, const char* sql, std::string_view value) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "registry/divisions.h"
+
 namespace badgewatch::scan {
 
 Result<ComplianceReport> BuildComplianceReport(registry::Database& db, const ReportRequest& request,
@@ -46,7 +48,7 @@ Result<ComplianceReport> BuildComplianceReport(registry::Database& db, const Rep
   auto regions = registry::ListRegionCompliance(db, selection);
   if (!regions) return regions.status();
   report.regions = std::move(regions).value();
-  if (request.office_prefix.size() > 2) {
+  if (registry::BelowProvince(request.office_prefix)) {
     // An office below its province: the headline counts its own units' records
     // (the scan's summaries are kept per province).
     report.scan.sites = report.scan.sites_failed = 0;
