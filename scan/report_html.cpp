@@ -16,6 +16,17 @@ namespace {
 using foundation::HtmlEscape;
 using Row = registry::SiteComplianceRow;
 
+// Codes by their names, one a line.
+std::string CodeNamesHtml(const std::vector<std::string>& codes, ReportLanguage language,
+                          bool warning) {
+  std::string names;
+  for (const std::string& code : codes) {
+    if (!names.empty()) names += "<br>";
+    names += CodeNameHtml(code, language, warning);
+  }
+  return names;
+}
+
 // Renders one report; holds the options so that every part reads the same
 // language.
 class HtmlReportWriter {
@@ -254,12 +265,7 @@ class HtmlReportWriter {
   }
 
   std::string CodeChips(const std::vector<std::string>& codes, bool warning) const {
-    std::string chips;
-    for (const std::string& code : codes) {
-      if (!chips.empty()) chips += "<br>";
-      chips += CodeNameHtml(code, options_.language, warning);
-    }
-    return chips;
+    return CodeNamesHtml(codes, options_.language, warning);
   }
 
   static std::string Domains(const Row& site) {
@@ -298,20 +304,8 @@ class HtmlReportWriter {
         record.failing_pages.size(),
         static_cast<std::size_t>(std::max(0, options_.failing_pages_per_site)));
     if (shown > 0) {
-      html_ += "<table class=\"pages\">\n<thead><tr>";
-      html_ += fmt::format("<th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th>",
-                           T(ReportText::kFailingPageUrls), T(ReportText::kHttpStatus),
-                           T(ReportText::kProblems), T(ReportText::kDetail));
-      html_ += "</tr></thead>\n<tbody>\n";
-      for (std::size_t i = 0; i < shown; ++i) {
-        const registry::FailingPage& page = record.failing_pages[i];
-        html_ += fmt::format(
-            "<tr><td class=\"url\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
-            foundation::UrlLinkHtml(page.url),
-            page.http_status ? std::to_string(*page.http_status) : "—",
-            CodeChips(page.problems, false), HtmlEscape(page.detail));
-      }
-      html_ += "</tbody>\n</table>\n";
+      html_ +=
+          FailingPagesTableHtml(std::span(record.failing_pages).first(shown), options_.language);
     }
     const std::int64_t unlisted =
         std::int64_t{record.pages_failed} - static_cast<std::int64_t>(shown);
@@ -381,6 +375,25 @@ class HtmlReportWriter {
 };
 
 }  // namespace
+
+std::string FailingPagesTableHtml(std::span<const registry::FailingPage> pages,
+                                  ReportLanguage language, std::string_view id) {
+  const auto text = [language](ReportText t) { return Message(t, language); };
+  std::string html = fmt::format(
+      "<table class=\"pages\"{}>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th>"
+      "<th>{}</th></tr></thead>\n<tbody>\n",
+      id.empty() ? "" : fmt::format(" id=\"{}\"", HtmlEscape(id)),
+      text(ReportText::kFailingPageUrls), text(ReportText::kHttpStatus),
+      text(ReportText::kProblems), text(ReportText::kDetail));
+  for (const registry::FailingPage& page : pages) {
+    html += fmt::format(
+        "<tr><td class=\"url\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
+        foundation::UrlLinkHtml(page.url),
+        page.http_status ? std::to_string(*page.http_status) : "—",
+        CodeNamesHtml(page.problems, language, false), HtmlEscape(page.detail));
+  }
+  return html + "</tbody>\n</table>\n";
+}
 
 std::string RenderReportHtml(const ComplianceReport& report, const HtmlReportOptions& options) {
   return HtmlReportWriter(report, options).Render();

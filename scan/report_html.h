@@ -6,6 +6,7 @@
 #ifndef BADGEWATCH_SCAN_REPORT_HTML_H_
 #define BADGEWATCH_SCAN_REPORT_HTML_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,12 @@ struct HtmlReportOptions {
 // links ReportStylesheet().
 [[nodiscard]] std::string RenderReportSections(const ComplianceReport& report,
                                                const HtmlReportOptions& options);
+
+// Failing pages as the report lists them: URL (a link for http(s)), HTTP
+// status, the problems by name, the detail; `id`, when not empty, names the
+// table. For a page that links ReportStylesheet().
+[[nodiscard]] std::string FailingPagesTableHtml(std::span<const registry::FailingPage> pages,
+                                                ReportLanguage language, std::string_view id = "");
 
 // The report's stylesheet (screen and print; the chart colour classes).
 [[nodiscard]] std::string_view ReportStylesheet();

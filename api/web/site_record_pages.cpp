@@ -17,6 +17,7 @@
 #include "registry/compliance_records.h"
 #include "registry/sites.h"
 #include "registry/units.h"
+#include "scan/report_html.h"
 #include "scan/report_messages.h"
 
 namespace badgewatch::api {
@@ -24,7 +25,6 @@ namespace badgewatch::api {
 namespace {
 
 using foundation::HtmlEscape;
-using scan::ReportText;
 
 // Failing pages listed per page.
 constexpr std::int64_t kPagesPerScreen = 50;
@@ -38,29 +38,6 @@ std::string ProblemList(const PageViewer& viewer, const registry::SiteRecord& re
   for (const std::string& code : record.problems) item(code, false);
   for (const std::string& code : record.warnings) item(code, true);
   return html + "</ul>\n";
-}
-
-std::string FailingPageTable(const PageViewer& viewer,
-                             const std::vector<registry::FailingPage>& pages) {
-  const auto text = [&](ReportText t) { return scan::Message(t, viewer.language); };
-  std::string html = fmt::format(
-      "<table class=\"pages\" id=\"failing-pages\">\n<thead><tr><th>{}</th><th class=\"num\">{}"
-      "</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-      text(ReportText::kFailingPageUrls), text(ReportText::kHttpStatus),
-      text(ReportText::kProblems), text(ReportText::kDetail));
-  for (const registry::FailingPage& page : pages) {
-    std::string problems;
-    for (const std::string& code : page.problems) {
-      if (!problems.empty()) problems += "<br>";
-      problems += scan::CodeNameHtml(code, viewer.language);
-    }
-    html += fmt::format(
-        "<tr><td class=\"url\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
-        foundation::UrlLinkHtml(page.url),
-        page.http_status ? std::to_string(*page.http_status) : "—", problems,
-        HtmlEscape(page.detail));
-  }
-  return html + "</tbody>\n</table>\n";
 }
 
 // "上一页 · 第 2 页，共 3 页 · 下一页", the ends without links.
@@ -133,7 +110,8 @@ HttpResponse SiteRecordPage(const RouteRequest& route, const RegistryAccess& acc
       Result<std::vector<registry::FailingPage>> pages =
           registry::ListFailingPages(db, stored.id, {screen.Offset(), screen.per_page});
       if (!pages) return ErrorPage(viewer, http::status::internal_server_error);
-      body += FailingPageTable(viewer, *pages) + Pager(viewer, site->id, screen.page, screens);
+      body += scan::FailingPagesTableHtml(*pages, viewer.language, "failing-pages") +
+              Pager(viewer, site->id, screen.page, screens);
     }
     body += "</section>\n";
     return HtmlPage(viewer, http::status::ok, {title, std::move(body)});
