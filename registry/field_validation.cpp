@@ -25,6 +25,19 @@ bool IsHostLabel(std::string_view label) {
 
 }  // namespace
 
+std::optional<FieldError> CheckBoundedText(std::string_view field, Localized label,
+                                           std::string_view value, std::size_t max) {
+  if (Status required = RequireText(label, value); !required.ok()) {
+    return FieldError{std::string(field), std::move(required)};
+  }
+  const long chars = CountCodePoints(value);
+  if (chars < 0) return FieldError{std::string(field), Error<errors::kFieldNotText>(label)};
+  if (static_cast<std::size_t>(chars) > max) {
+    return FieldError{std::string(field), Error<errors::kFieldTooLong>(label, max, chars)};
+  }
+  return std::nullopt;
+}
+
 Status RequireText(Localized label, std::string_view value) {
   if (value.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return Error<errors::kFieldRequired>(label);

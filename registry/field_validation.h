@@ -4,6 +4,7 @@
 #define BADGEWATCH_REGISTRY_FIELD_VALIDATION_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,11 @@ struct FieldError {
 
 // The most characters (Unicode code points) a site introduction may hold.
 inline constexpr std::size_t kMaxIntroductionChars = 500;
+
+// A required text (RequireText) of valid UTF-8 and at most `max`
+// characters, for the form field `field`: its error, or nullopt.
+[[nodiscard]] std::optional<FieldError> CheckBoundedText(std::string_view field, Localized label,
+                                                         std::string_view value, std::size_t max);
 
 // `value` must not be empty or only whitespace: "请填写<label>。" /
 // "<label> is required".

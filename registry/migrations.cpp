@@ -386,6 +386,17 @@ constexpr char kSchemaV9[] = R"sql(
 ALTER TABLE accounts ADD COLUMN disabled_at INTEGER;
 )sql";
 
+// Version 10: where each office receives the paper materials of 网站开办审核
+// (office_contacts: its address and telephone, kept by the office).
+constexpr char kSchemaV10[] = R"sql(
+CREATE TABLE office_contacts (
+  division_code TEXT PRIMARY KEY,
+  address TEXT NOT NULL,
+  phone TEXT NOT NULL DEFAULT '',
+  updated_at INTEGER NOT NULL
+);
+)sql";
+
 struct Migration {
   std::int64_t version;
   const char* sql;
@@ -398,7 +409,7 @@ constexpr std::array kMigrations = {
     Migration{3, kSchemaV3, false},       Migration{4, kSchemaV4, false},
     Migration{5, kSchemaV5, false},       Migration{6, kSchemaV6, false},
     Migration{7, kSchemaV7, false, true}, Migration{8, kSchemaV8, false},
-    Migration{9, kSchemaV9, false},
+    Migration{9, kSchemaV9, false},       Migration{10, kSchemaV10, false},
 };
 
 // PRAGMA takes no parameters; the version is one of kMigrations' constants.

@@ -4,6 +4,7 @@
 
 #include "foundation/html_markup.h"
 #include "registry/divisions.h"
+#include "registry/office_contacts.h"
 #include "registry/registry_errors.h"
 #include "registry/site_applications.h"
 #include "registry/units.h"
@@ -71,6 +72,17 @@ std::string EnglishDomain(const SiteForm& form) {
   return form.site.english_domain.value_or("");
 }
 
+// "浙江省…办公室（地址：…；电话：…）" when the office keeps its contact.
+std::string OfficeWithContact(Database& db, std::string_view division_code,
+                              const std::string& office_name) {
+  Result<std::optional<OfficeContact>> contact = LoadOfficeContact(db, division_code);
+  if (!contact || !*contact) return office_name;
+  if ((*contact)->phone.empty())
+    return fmt::format("{}（地址：{}）", office_name, (*contact)->address);
+  return fmt::format("{}（地址：{}；电话：{}）", office_name, (*contact)->address,
+                     (*contact)->phone);
+}
+
 }  // namespace
 
 Result<std::string> RenderApplicationLetter(Database& db, std::int64_t application_id) {
@@ -82,7 +94,8 @@ Result<std::string> RenderApplicationLetter(Database& db, std::int64_t applicati
   html += "<h1>关于申请对网站开办审核和资格复核的函</h1>\n";
   // Addressed to the office at the unit's own level, by name.
   Result<std::string> office = OfficeName(db, f->unit.fields.division_code);
-  html += fmt::format("<p>{}：</p>\n", HtmlEscape(office ? *office : "同级机构编制部门"));
+  const std::string office_name = office ? *office : "同级机构编制部门";
+  html += fmt::format("<p>{}：</p>\n", HtmlEscape(office_name));
   html += fmt::format(
       "<p>根据《关于加强党政机关网站安全管理的通知》（中网办发文〔2014〕1号）和《关于做好党政机关"
       "网站开办审核、资格复核和网站标识管理工作的通知》（中央编办发〔2014〕69号）要求，"
@@ -95,8 +108,9 @@ Result<std::string> RenderApplicationLetter(Database& db, std::int64_t applicati
   html += fmt::format(
       "<p class=\"signature\">{}（盖章）<br>年　　月　　日</p>\n"
       "<p class=\"note\">申请编号 {}。请加盖单位公章，连同申请表（一式三份）和经办人身份证复印件"
-      "报送同级机构编制部门。咨询电话：010-52035000。</p>\n</body>\n</html>\n",
-      HtmlEscape(f->unit.fields.name), application_id);
+      "报送{}。咨询电话：010-52035000。</p>\n</body>\n</html>\n",
+      HtmlEscape(f->unit.fields.name), application_id,
+      HtmlEscape(OfficeWithContact(db, f->unit.fields.division_code, office_name)));
   return html;
 }
 

@@ -282,6 +282,14 @@ inline constexpr ErrorText kOfficeNotBelowYours{
     kPermissionDenied, "office-not-below-yours",
     "只能为下级机构编制部门管理审核员账号（行政区划 {} 不在本部门之下）。",
     "reviewer accounts are managed for the offices below yours only (division {} is not)"};
+inline constexpr ErrorText kOfficeContactNotYours{
+    kPermissionDenied, "office-contact-not-yours",
+    "只能维护本机构编制部门及下级部门的地址（行政区划 {} 不在本部门之下）。",
+    "an office keeps its own address and those of the offices below it (division {} is not)"};
+inline constexpr ErrorText kOfficePhoneInvalid{
+    kInvalidArgument, "office-phone-invalid",
+    "联系电话“{}”无效：只能包含数字、空格和 - + ( )，最多 30 个字符。",
+    "phone '{}' is not a phone number: digits, spaces and - + ( ) only, at most 30 characters"};
 inline constexpr ErrorText kReviewerAccountNotFound{kNotFound, "reviewer-account-not-found",
                                                     "没有编号为 {} 的审核员账号。",
                                                     "no reviewer account {}"};
@@ -603,6 +611,8 @@ inline constexpr const ErrorText* kRegistryErrors[] = {
     &kReviewAtUnitsOwnOffice,
     &kAccountDisabled,
     &kOfficeNotBelowYours,
+    &kOfficeContactNotYours,
+    &kOfficePhoneInvalid,
     &kReviewerAccountNotFound,
     &kReviewerAlreadySo,
     &kNoPaperMaterials,

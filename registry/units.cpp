@@ -36,20 +36,6 @@ Result<bool> Exists(Database& db, const char* sql, std::string_view value) {
   return *row && s->Int(0) > 0;
 }
 
-// A required text of at most `max` characters: its error, or nullopt.
-std::optional<FieldError> CheckBoundedText(std::string_view field, Localized label,
-                                           std::string_view value, std::size_t max) {
-  if (Status required = RequireText(label, value); !required.ok()) {
-    return FieldError{std::string(field), std::move(required)};
-  }
-  const long chars = CountCodePoints(value);
-  if (chars < 0) return FieldError{std::string(field), Error<errors::kFieldNotText>(label)};
-  if (static_cast<std::size_t>(chars) > max) {
-    return FieldError{std::string(field), Error<errors::kFieldTooLong>(label, max, chars)};
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 UnitFields WithDivision(UnitFields fields) {

@@ -4,7 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "api/service/field_errors_json.h"
+#include "api/service/json_body.h"
 #include "registry/divisions.h"
+#include "registry/office_contacts.h"
+#include "registry/registry_errors.h"
 
 namespace badgewatch::api {
 
@@ -64,9 +68,71 @@ HttpResponse ListCategories(const RouteRequest& route, const RegistryAccess& acc
                       {{"system_categories", std::move(categories).value()}});
 }
 
+// {"code", "name" (the office's), "address", "phone"}; null address and
+// phone when the office keeps none.
+nlohmann::json OfficeJson(registry::Database& db, const registry::Division& division) {
+  Result<std::string> name = registry::OfficeName(db, division.code);
+  Result<std::optional<registry::OfficeContact>> contact =
+      registry::LoadOfficeContact(db, division.code);
+  const bool known = contact && *contact;
+  return {{"code", division.code},
+          {"name", name ? *name : division.name},
+          {"address", known ? nlohmann::json((*contact)->address) : nlohmann::json(nullptr)},
+          {"phone", known ? nlohmann::json((*contact)->phone) : nlohmann::json(nullptr)}};
+}
+
+// The division of the path's office code; the 404 answer when there is none.
+std::optional<registry::Division> OfficeOfPath(const RouteRequest& route, registry::Database& db,
+                                               std::optional<HttpResponse>& refusal) {
+  const std::string code(route.PathParam("code"));
+  Result<std::optional<registry::Division>> division = registry::FindDivision(db, code);
+  if (!division) {
+    refusal = RegistryErrorResponse(route.request, division.status());
+    return std::nullopt;
+  }
+  if (!*division) {
+    refusal = ErrorResponse(route.request, http::status::not_found,
+                            Error<registry::errors::kDivisionUnknown>(code));
+    return std::nullopt;
+  }
+  return **division;
+}
+
+// Any signed-in caller reads where an office receives materials.
+HttpResponse ShowOffice(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const registry::Actor&, registry::Database& db) {
+    std::optional<HttpResponse> refusal;
+    const std::optional<registry::Division> division = OfficeOfPath(route, db, refusal);
+    if (!division) return std::move(*refusal);
+    return JsonResponse(route.request, http::status::ok, OfficeJson(db, *division));
+  });
+}
+
+HttpResponse UpdateOffice(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const registry::Actor& actor, registry::Database& db) {
+    std::optional<HttpResponse> refusal;
+    const std::optional<registry::Division> division = OfficeOfPath(route, db, refusal);
+    if (!division) return std::move(*refusal);
+    JsonBody body = ParseJsonBody(route.request, {"address", "phone"});
+    registry::OfficeContact contact;
+    contact.address = body.String("address");
+    contact.phone = body.OptionalString("phone").value_or("");
+    if (!body.ok()) return body.Refusal(route.request);
+    RegistryWriter::Lease writer = access.writer->Acquire();
+    Result<std::vector<registry::FieldError>> errors =
+        registry::UpdateOfficeContact(writer.registry(), actor, division->code, contact);
+    if (!errors) return RegistryErrorResponse(route.request, errors.status());
+    if (!errors->empty()) return FieldErrorsResponse(route.request, *errors);
+    return JsonResponse(route.request, http::status::ok,
+                        OfficeJson(writer.registry().writer(), *division));
+  });
+}
+
 }  // namespace
 
 void AddDivisionRoutes(RequestRouter& router, const RegistryAccess& access) {
+  router.Add(http::verb::get, "/api/offices/{code}", BindRegistryRoute(access, &ShowOffice));
+  router.Add(http::verb::put, "/api/offices/{code}", BindRegistryRoute(access, &UpdateOffice));
   router.Add(http::verb::get, "/api/regions", BindRegistryRoute(access, &ListRegions));
   router.Add(http::verb::get, "/api/system-categories", BindRegistryRoute(access, &ListCategories));
 }

@@ -775,6 +775,30 @@ void AddAccountPaths(nlohmann::json& doc) {
                                  {"properties",
                                   {{"system_categories",
                                     {{"type", "array"}, {"items", {{"type", "string"}}}}}}}})}});
+  doc["components"]["schemas"]["Office"] = {
+      {"type", "object"},
+      {"required", {"code", "name", "address", "phone"}},
+      {"properties",
+       {{"code", {{"type", "string"}, {"description", "the office's division (6 digits)"}}},
+        {"name", {{"type", "string"}, {"description", "浙江省杭州市上城区机构编制委员会办公室"}}},
+        {"address",
+         {{"type", "string"},
+          {"nullable", true},
+          {"description", "where units hand in paper materials; null until the office sets it"}}},
+        {"phone", {{"type", "string"}, {"nullable", true}}}}}};
+  paths["/api/offices/{code}"]["get"] = Operation(
+      "showOffice",
+      "The office (机构编制部门) of a division and where it receives the paper materials of "
+      "网站开办审核; any signed-in caller; 404 for an unknown division",
+      WithErrors({{"200", Described("the office", Ref("Office"))}}));
+  nlohmann::json office_contact = ObjectSchema({{"address", "string"}});
+  office_contact["properties"]["phone"] = {{"type", "string"}};
+  paths["/api/offices/{code}"]["put"] = Operation(
+      "updateOffice",
+      "The office itself, an office above it or CONAC sets its postal address (required, at most "
+      "200 characters) and phone (optional); audited; 400 names every bad field in field_errors",
+      WithErrors({{"200", Described("the office as it is now", Ref("Office"))}}),
+      std::move(office_contact));
   nlohmann::json message = ObjectSchema({{"message", "string"}});
   paths["/api/units/{id}"]["put"] = Operation(
       "updateUnitContact",

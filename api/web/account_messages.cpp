@@ -138,6 +138,21 @@ constexpr std::array<AccountTranslation, static_cast<std::size_t>(AT::kCount)> k
     {AT::kUnitPasswordResetButton, "重置密码", "Reset the password"},
     {AT::kUnitPasswordWasReset, "单位密码已重置，新密码已发送到 {}。",
      "The unit's password is reset; the new one went to {}."},
+    {AT::kOfficeContactTitle, "本部门信息", "Our office"},
+    {AT::kOfficeContactHelp,
+     "单位报送网站开办审核的书面材料时，公函和申请页面会写明本部门的名称、地址和电话。上级部门和"
+     "CONAC 可按行政区划代码维护下级部门的信息。",
+     "The letter and the application page tell units where to hand in their paper materials: "
+     "the office's name, address and phone. Offices above and CONAC may keep those of the offices "
+     "below by division code."},
+    {AT::kOfficeCode, "行政区划代码", "Division code"},
+    {AT::kOfficeShow, "查看", "Show"},
+    {AT::kOfficeAddress, "收件地址", "Postal address"},
+    {AT::kOfficeAddressHelp, "单位报送书面材料的地址，例如：杭州市上城区某某路 1 号 201 室",
+     "Where units send the paper materials, e.g. 杭州市上城区某某路 1 号 201 室"},
+    {AT::kOfficePhone, "联系电话", "Phone"},
+    {AT::kOfficeSave, "保存", "Save"},
+    {AT::kOfficeContactSaved, "已保存。", "Saved."},
 }};
 
 constexpr bool AccountMessagesInOrder() {

@@ -89,6 +89,15 @@ enum class AccountText {
   kUnitPasswordResetHelp,
   kUnitPasswordResetButton,
   kUnitPasswordWasReset,  // "{}" = the masked mobile
+  kOfficeContactTitle,
+  kOfficeContactHelp,
+  kOfficeCode,
+  kOfficeShow,
+  kOfficeAddress,
+  kOfficeAddressHelp,
+  kOfficePhone,
+  kOfficeSave,
+  kOfficeContactSaved,
   kCount,                 // not a message: the number of messages
 };
 

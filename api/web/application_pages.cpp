@@ -16,6 +16,8 @@
 #include "foundation/html_markup.h"
 #include "registry/account_care.h"
 #include "registry/compliance_report_queries.h"
+#include "registry/divisions.h"
+#include "registry/office_contacts.h"
 #include "registry/print_forms.h"
 #include "registry/site_applications.h"
 #include "registry/sms_verification.h"
@@ -71,6 +73,22 @@ std::vector<registry::Transition> StepsFor(const Actor& actor,
     }
   }
   return steps;
+}
+
+// The office a unit hands its paper materials to, with its address and
+// phone when the office keeps them: plain text.
+std::string MaterialsOfficeText(const PageViewer& viewer, registry::Database& db,
+                                const ApplicationSummary& application) {
+  Result<std::string> office = registry::OfficeName(db, application.division_code);
+  if (!office) return std::string(viewer.T(WebText::kOwnLevelOffice));
+  Result<std::optional<registry::OfficeContact>> contact =
+      registry::LoadOfficeContact(db, application.division_code);
+  if (!contact || !*contact) return *office;
+  if ((*contact)->phone.empty()) {
+    return viewer.FText(WebText::kOfficeAddressLine, *office, (*contact)->address);
+  }
+  return viewer.FText(WebText::kOfficeAddressPhoneLine, *office, (*contact)->address,
+                      (*contact)->phone);
 }
 
 std::string Message(std::string_view kind, std::string_view html) {
@@ -587,14 +605,17 @@ HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
       body += BadgeSnippetHtml(viewer, *site->badge_id);
     }
   }
-  if (application.workflow == registry::Workflow::kSiteOpening &&
+  // What to print and where to take it is the unit's to read; reviewers
+  // print nothing.
+  if (viewer.actor->role == Role::kUnit &&
+      application.workflow == registry::Workflow::kSiteOpening &&
       (application.state == "initial-passed" || application.state == "materials-received")) {
     body += fmt::format(
-        "<p class=\"muted\">{0}</p><p><a class=\"button\" "
+        "<p class=\"muted\" id=\"materials-office\">{0}</p><p><a class=\"button\" "
         "href=\"/applications/{1}/letter\">{2}</a> "
         "<a class=\"button\" href=\"/applications/{1}/form\">{3}</a></p>\n",
-        viewer.T(WebText::kPrintMaterials), application.id, viewer.T(WebText::kPrintLetter),
-        viewer.T(WebText::kPrintForm));
+        viewer.F(WebText::kPrintMaterials, MaterialsOfficeText(viewer, db, application)).html(),
+        application.id, viewer.T(WebText::kPrintLetter), viewer.T(WebText::kPrintForm));
   }
   body += DecisionForms(viewer, application) + "</section>\n";
   body += UnitDetailsHtml(viewer, db, application, reset_notice);

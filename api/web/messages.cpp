@@ -26,6 +26,7 @@ constexpr std::array<Translation, static_cast<std::size_t>(WebText::kCount)> kMe
     {WebText::kNavReview, "待审核", "Review queue"},
     {WebText::kNavDashboard, "合规概况", "Compliance dashboard"},
     {WebText::kNavReviewerAccounts, "审核员账号", "Reviewer accounts"},
+    {WebText::kNavOfficeContact, "本部门信息", "Our office"},
     {WebText::kLogOut, "退出登录", "Log out"},
     {WebText::kSignedInAs, "当前身份：{}", "Signed in as {}"},
     {WebText::kRoleUnit, "申请单位", "applicant unit"},
@@ -115,10 +116,12 @@ constexpr std::array<Translation, static_cast<std::size_t>(WebText::kCount)> kMe
     {WebText::kIssueBadgeButton, "发放网站标识", "Issue the badge"},
     {WebText::kOpen, "查看", "Open"},
     {WebText::kPrintMaterials,
-     "请打印以下公函和申请表（申请表一式三份并加盖公章），连同经办人身份证复印件交至本地区机构编制"
-     "部门。",
+     "请打印以下公函和申请表（申请表一式三份并加盖公章），连同经办人身份证复印件交至{}。",
      "Print the letter and the form (the form in three copies, sealed) and hand them, with a "
-     "copy of the handler's ID, to your regional office."},
+     "copy of the handler's ID, to {}."},
+    {WebText::kOfficeAddressLine, "{}（地址：{}）", "{} (address: {})"},
+    {WebText::kOfficeAddressPhoneLine, "{}（地址：{}；电话：{}）", "{} (address: {}; phone: {})"},
+    {WebText::kOwnLevelOffice, "同级机构编制部门", "the office at your level"},
     {WebText::kPrintLetter, "打印公函", "Print the letter"},
     {WebText::kPrintForm, "打印申请表", "Print the form"},
     {WebText::kDashboard, "合规概况", "Compliance dashboard"},

@@ -24,6 +24,7 @@ enum class WebText {
   kNavReview,
   kNavDashboard,
   kNavReviewerAccounts,
+  kNavOfficeContact,   // 本部门信息: where the office receives materials
   kLogOut,
   kSignedInAs,  // "{}" = role label
   kRoleUnit,
@@ -98,6 +99,9 @@ enum class WebText {
   kIssueBadgeButton,
   kOpen,
   kPrintMaterials,
+  kOfficeAddressLine,       // "{}" office, "{}" address
+  kOfficeAddressPhoneLine,  // "{}" office, "{}" address, "{}" phone
+  kOwnLevelOffice,
   kPrintLetter,
   kPrintForm,
   kDashboard,

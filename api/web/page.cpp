@@ -75,6 +75,7 @@ std::vector<NavLink> NavLinks(const PageViewer& viewer) {
         registry::DivisionLevelOf(viewer.actor->office_code) != registry::DivisionLevel::kCounty) {
       staff.push_back({"/offices/accounts", WebText::kNavReviewerAccounts});
     }
+    staff.push_back({"/offices/contact", WebText::kNavOfficeContact});
     return staff;
   }
   std::vector<NavLink> links;

@@ -49,8 +49,13 @@ struct PageViewer {
   // every text argument are escaped, a Markup argument is taken as it is.
   template <typename... Args>
   [[nodiscard]] foundation::Markup F(WebText text, const Args&... args) const {
+    return Fill(T(text), args...);
+  }
+  // The same for a message of another table (domain_messages.h, ...).
+  template <typename... Args>
+  [[nodiscard]] foundation::Markup Fill(std::string_view message, const Args&... args) const {
     return foundation::Markup::Trusted(
-        fmt::format(fmt::runtime(foundation::HtmlEscape(T(text))), EscapedArgument(args)...));
+        fmt::format(fmt::runtime(foundation::HtmlEscape(message)), EscapedArgument(args)...));
   }
   // The same message as plain text (arguments not escaped), for a place that
   // escapes what it is given: a page's title, a sentence escaped later.

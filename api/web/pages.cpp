@@ -11,6 +11,7 @@ void AddWebPages(RequestRouter& router, const SelfCheckAccess& access,
   AddSitePages(router, access.registry);
   AddSiteRecordPages(router, access.registry);
   AddApplicationPages(router, access.registry);
+  AddOfficeContactPages(router, access.registry);
   AddSelfCheckPages(router, access);
 }
 

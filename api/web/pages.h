@@ -44,6 +44,8 @@ void AddRegistrationPages(RequestRouter& router, const RegistrationAccess& acces
 void AddPasswordResetPages(RequestRouter& router, const RegistrationAccess& access);
 // 审核员账号 (office_account_pages.cpp): /offices/accounts, staff only.
 void AddOfficeAccountPages(RequestRouter& router, const RegistrationAccess& access);
+// 本部门信息 (office_contact_pages.cpp): /offices/contact, staff only.
+void AddOfficeContactPages(RequestRouter& router, const RegistryAccess& access);
 
 // A badge's code in a <pre> with a copy button (web_site_pages.cpp).
 [[nodiscard]] std::string BadgeSnippetHtml(const PageViewer& viewer, std::string_view badge_id);

@@ -552,6 +552,23 @@ std::vector<Row> Matrix() {
              json{{"enabled", who == "reviewer33"}}.dump());
        },
        HiddenFromOthers({{"other_agency", k403}, {"agency", k403}, {"county_office", k403}})},
+      // Where an office receives materials: every signed-in caller reads it;
+      // the office itself, the offices above it and CONAC keep it.
+      {V::get, "/api/offices/{code}",
+       [](World&, const std::string&) { return Get("/api/offices/330102"); },
+       {{"anonymous", k401}}},
+      {V::put, "/api/offices/{code}",
+       [](World&, const std::string& who) {
+         return std::pair<std::string, std::string>(
+             "/api/offices/330102",
+             json{{"address", "杭州市上城区某路 1 号（" + who + "）"}, {"phone", "0571-87000000"}}
+                 .dump());
+       },
+       {{"anonymous", k401},
+        {"other_agency", k403},
+        {"agency", k403},
+        {"reviewer11", k403},
+        {"other_county_office", k403}}},
   };
 }
 
@@ -729,6 +746,21 @@ std::vector<Row> PageMatrix() {
         {"reviewer11", k403},
         {"other_county_office", k403},
         {"county_office", k403}},
+       k303},
+      {V::get, "/offices/contact",
+       [](World&, const std::string&) { return Get("/offices/contact?office=330102"); },
+       staff_only},
+      {V::post, "/offices/contact",
+       [form](World&, const std::string&) {
+         return form("/offices/contact",
+                     "office=330102&address=%E6%9D%AD%E5%B7%9E%E5%B8%82%E4%B8%8A%E5%9F%8E%E5%8C%BA"
+                     "&phone=0571-87000000");
+       },
+       {{"anonymous", k303},
+        {"other_agency", k403},
+        {"agency", k403},
+        {"reviewer11", k403},
+        {"other_county_office", k403}},
        k303},
       {V::post, "/offices/accounts/{id}/enabled",
        [form](World& w, const std::string& who) {

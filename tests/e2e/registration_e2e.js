@@ -12,7 +12,9 @@
 // the 上城区 office reviews it first, the 杭州市 office sees it read-only (no
 // decision buttons, not in its queue), a county office of another city gets
 // 404, the letter is addressed to the 上城区 office, and the county office
-// resets the unit's password from the unit's details. Screenshots go to
+// resets the unit's password from the unit's details. The county office
+// sets its address and phone (本部门信息, with its errors shown first), which
+// the unit's application page and the letter then name. Screenshots go to
 // OUT_DIR.
 //
 // Usage: node registration_e2e.js BADGEWATCH_BINARY OUT_DIR
@@ -31,6 +33,8 @@ const PASSWORDS = {
   staff: 'Staff-pass-2026!', office: 'Office-pass-2026!',
 };
 const COUNTY_OFFICE = '浙江省杭州市上城区机构编制委员会办公室';
+const OFFICE_ADDRESS = '杭州市上城区解放路 8 号 302 室';
+const OFFICE_PHONE = '0571-87000000';
 
 runE2e(async ({ binary, outDir, work }) => {
   const db = path.join(work, 'registry.db');
@@ -208,6 +212,25 @@ runE2e(async ({ binary, outDir, work }) => {
     await decide(county, applicationUrl, 'regional-pass');
     await expectText(county.page, 'main', '初审');
 
+    step('the 上城区 office sets where it receives the paper materials (本部门信息)');
+    await Promise.all([county.page.waitForNavigation(), county.page.click('nav a[href="/offices/contact"]')]);
+    await expectText(county.page, '#office-name', COUNTY_OFFICE);
+    await county.page.fill('form#office-contact input[name=phone]', '电话 0571');
+    await Promise.all([county.page.waitForNavigation(), county.page.click('form#office-contact button[type=submit]')]);
+    await expectText(county.page, 'form#office-contact', '请填写机构地址');
+    await expectText(county.page, 'form#office-contact', '联系电话“电话 0571”无效');
+    await county.page.fill('form#office-contact input[name=address]', OFFICE_ADDRESS);
+    await county.page.fill('form#office-contact input[name=phone]', OFFICE_PHONE);
+    await Promise.all([county.page.waitForNavigation(), county.page.click('form#office-contact button[type=submit]')]);
+    await expectText(county.page, '.message.ok', '已保存');
+    await shot(county.page, 'office-contact');
+    // A reviewer reads no print instruction; the unit reads where to go.
+    await county.page.goto(applicationUrl);
+    if (await county.page.locator('#materials-office').count() !== 0) fail('the office is told to print');
+    await again.page.goto(applicationUrl);
+    await expectText(again.page, '#materials-office', `${COUNTY_OFFICE}（地址：${OFFICE_ADDRESS}；电话：${OFFICE_PHONE}）`);
+    await shot(again.page, 'materials-office');
+
     step('the 杭州市 office sees it read-only; 海曙区 sees nothing');
     const city = await logIn(browser, base, 'hz-office', PASSWORDS.office);
     await expectText(city.page, 'header', '浙江省杭州市机构编制委员会办公室');
@@ -229,6 +252,7 @@ runE2e(async ({ binary, outDir, work }) => {
     step('the letter goes to the 上城区 office');
     await again.page.goto(`${applicationUrl}/letter`);
     await expectText(again.page, 'body', `${COUNTY_OFFICE}：`);
+    await expectText(again.page, 'body', `报送${COUNTY_OFFICE}（地址：${OFFICE_ADDRESS}；电话：${OFFICE_PHONE}）`);
     await shot(again.page, 'letter');
     await again.context.close();
 

@@ -10,6 +10,7 @@
 #include "registry/accounts.h"
 #include "registry/divisions.h"
 #include "registry/migrations.h"
+#include "registry/office_contacts.h"
 #include "registry/outbox.h"
 #include "registry/print_forms.h"
 #include "registry/registration_form.h"
@@ -174,7 +175,60 @@ TEST_CASE("Registration: a unit registers in a county, its region the province",
   CHECK(county.office_code == "330102");
   REQUIRE(DecideApplication(*f.registry, county, id, WorkflowAction::kRegionalPass, "").ok());
   CHECK_THAT(RenderApplicationLetter(f.registry->writer(), id).value(),
-             Catch::Contains("<p>浙江省杭州市上城区机构编制委员会办公室：</p>"));
+             Catch::Contains("<p>浙江省杭州市上城区机构编制委员会办公室：</p>") &&
+                 Catch::Contains("报送浙江省杭州市上城区机构编制委员会办公室。"));
+  // Once the office keeps its address, the letter says where to take it.
+  const OfficeContact contact{"杭州市上城区解放路 8 号 302 室", "0571-87000000"};
+  REQUIRE(UpdateOfficeContact(*f.registry, county, "330102", contact).value().empty());
+  CHECK_THAT(
+      RenderApplicationLetter(f.registry->writer(), id).value(),
+      Catch::Contains("报送浙江省杭州市上城区机构编制委员会办公室（地址：杭州市上城区解放路 8 "
+                      "号 302 室；电话：0571-87000000）。"));
+}
+
+TEST_CASE("Offices: an office keeps its own address, those above it may too, nobody else",
+          "[registry]") {
+  WorkflowFixture f;
+  Database& db = f.registry->writer();
+  const Actor county =
+      CreateStaffAccount(*f.registry, "sc-office", Role::kRegional, "330102").value();
+  const Actor other =
+      CreateStaffAccount(*f.registry, "hs-office", Role::kRegional, "330203").value();
+  CHECK(LoadOfficeContact(db, "330102").value() == std::nullopt);
+  // Every field error at once: no address, a phone with letters.
+  const std::vector<FieldError> errors =
+      UpdateOfficeContact(*f.registry, county, "330102", {"  ", "call 110"}).value();
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].field == "address");
+  CHECK(errors[1].field == "phone");
+  CHECK(errors[1].error.reason() == "office-phone-invalid");
+  CHECK(LoadOfficeContact(db, "330102").value() == std::nullopt);
+  // The county's own office, then the province above it, then CONAC.
+  REQUIRE(UpdateOfficeContact(*f.registry, county, "330102", {"上城区某路 1 号", ""})->empty());
+  CHECK(LoadOfficeContact(db, "330102").value()->address == "上城区某路 1 号");
+  REQUIRE(UpdateOfficeContact(*f.registry, f.reviewer33, "330102", {"上城区某路 2 号", "110"})
+              ->empty());
+  REQUIRE(UpdateOfficeContact(*f.registry, f.conac, "330102", {"上城区某路 3 号", "(0571) 1"})
+              ->empty());
+  const OfficeContact now = LoadOfficeContact(db, "330102").value().value();
+  CHECK(now.address == "上城区某路 3 号");
+  CHECK(now.phone == "(0571) 1");
+  // A county of another city, a county for its city, a unit: refused, nothing stored.
+  for (const Actor* refused : std::vector<const Actor*>{&other, &county, &f.agency}) {
+    const std::string code = refused == &county ? "330100" : "330102";
+    const Result<std::vector<FieldError>> r =
+        UpdateOfficeContact(*f.registry, *refused, code, {"别处", ""});
+    CHECK(r.status().code() == StatusCode::kPermissionDenied);
+  }
+  CHECK(LoadOfficeContact(db, "330102").value()->address == "上城区某路 3 号");
+  CHECK(UpdateOfficeContact(*f.registry, f.conac, "999999", {"某地", ""}).status().code() ==
+        StatusCode::kNotFound);
+  // Each change is audited with the old and the new address.
+  auto audit = db.Prepare(
+      "SELECT count(*) FROM audit_log WHERE action = 'office.contact' AND subject = "
+      "'office:330102' AND detail LIKE '%上城区某路 2 号%上城区某路 3 号%'");
+  REQUIRE(audit->Step().value());
+  CHECK(audit->Int(0) == 1);
 }
 
 TEST_CASE("Offices: a division oversees itself and the divisions below it", "[registry]") {
