@@ -386,6 +386,44 @@ void AddWorkListPaths(nlohmann::json& doc) {
            "recorded or confirmed", false);
   paths["/api/renewals"]["get"] = list("listRenewals", "Renewals the caller may see", "RenewalRow",
                                        "submitted or completed", false);
+  schemas["QueueRow"] = {
+      {"type", "object"},
+      {"properties",
+       {{"kind", {{"type", "string"}, {"enum", {"application", "domain", "payment", "renewal"}}}},
+        {"id", {{"type", "integer"}}},
+        {"unit",
+         {{"type", "object"},
+          {"properties",
+           {{"id", {{"type", "integer"}}},
+            {"name", {{"type", "string"}}},
+            {"region_code", {{"type", "string"}}},
+            {"division_code", {{"type", "string"}}}}}}},
+        {"submitted_at", {{"type", "string"}, {"description", "RFC 3339, Beijing time (+08:00)"}}},
+        {"state", {{"type", "string"}}},
+        {"asked",
+         {{"type", "string"},
+          {"description",
+           "the site name, the domain name, the amount in fen, or \"3 years: a.政务, b.政务\""}}},
+        {"amount_fen", {{"type", "integer"}}},
+        {"href", {{"type", "string"}, {"description", "the record's JSON route"}}}}}};
+  nlohmann::json queue = list(
+      "listReviewQueue",
+      "The review queue: site applications, domains, payments and renewals waiting for the "
+      "caller (regional office: applications and domains at its level; CONAC: applications and "
+      "domains passed by the regions, recorded payments, unpaid renewals; a unit: its rejected "
+      "applications and domains, its unpaid renewals), newest submission first. An unknown "
+      "parameter or value answers 400",
+      "QueueRow", "a state of the kinds listed", false);
+  queue["parameters"].push_back(QueryParameter("kind", "application, domain, payment or renewal"));
+  queue["parameters"].push_back(
+      QueryParameter("from", "submitted on or after this day (YYYY-MM-DD, Beijing time)"));
+  queue["parameters"].push_back(
+      QueryParameter("to", "submitted on or before this day (YYYY-MM-DD, Beijing time)"));
+  queue["parameters"].push_back(
+      QueryParameter("q", "part of a unit, site or domain name (1-100 characters)"));
+  queue["parameters"].push_back(
+      QueryParameter("all", "true: every row of the caller's scope, in any state"));
+  paths["/api/review-queue"]["get"] = std::move(queue);
 }
 
 void AddSelfCheckPaths(nlohmann::json& doc) {

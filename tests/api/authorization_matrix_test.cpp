@@ -437,6 +437,14 @@ std::vector<Row> Matrix() {
        {{"anonymous", k401}},
        kOk,
        [](World&) { return std::string("\"domains\":[\"杭州教育.政务\"]"); }},
+      // The review queue, every state: the agency's domain for those who may
+      // see it; another region's or county's reviewer never sees it.
+      {V::get,
+       "/api/review-queue",
+       [](World&, const std::string&) { return Get("/api/review-queue?all=true&kind=domain"); },
+       {{"anonymous", k401}},
+       kOk,
+       [](World&) { return std::string("\"asked\":\"教育局.政务\""); }},
       {V::get,
        "/api/compliance-records",
        [](World& w, const std::string&) {
