@@ -389,9 +389,9 @@ ALTER TABLE accounts ADD COLUMN disabled_at INTEGER;
 // Version 10: the review queue and the searches by name.
 // - Indexes on the state and submission time of each kind of work, so that
 //   a queue's first page reads the newest rows of one state from an index
-//   (registry/review_queue.cpp), on (state, unit) for its counts, on the
-//   unit for the searches by unit name; units by (region, division) for the
-//   office scopes.
+//   (registry/review_queue.cpp), and on (unit, time) and (state, unit,
+//   time), which hold everything a count of a region's or office's rows
+//   reads; units by (region, division) for the office scopes.
 // - Trigram full-text indexes (SQLite FTS5, tokenize='trigram': any three
 //   characters, Chinese included, case-folded) over the units' names, the
 //   domains' names and each application's site name (of its latest
@@ -403,18 +403,18 @@ constexpr char kSchemaV10[] = R"sql(
 CREATE INDEX applications_by_state_time ON applications (state, created_at);
 CREATE INDEX domains_by_state_time ON domains (state, created_at);
 CREATE INDEX domains_by_time ON domains (created_at);
-CREATE INDEX domains_by_state_unit ON domains (state, unit_id);
+CREATE INDEX domains_by_state_unit ON domains (state, unit_id, created_at);
 CREATE INDEX payments_by_state_time ON payments (state, recorded_at);
 CREATE INDEX payments_by_time ON payments (recorded_at);
-CREATE INDEX payments_by_state_unit ON payments (state, unit_id);
+CREATE INDEX payments_by_state_unit ON payments (state, unit_id, recorded_at);
 CREATE INDEX renewals_by_state_time ON renewals (state, created_at);
 CREATE INDEX renewals_by_time ON renewals (created_at);
-CREATE INDEX renewals_by_state_unit ON renewals (state, unit_id);
+CREATE INDEX renewals_by_state_unit ON renewals (state, unit_id, created_at);
 CREATE INDEX units_by_region_division ON units (region_code, division_code);
-CREATE INDEX applications_by_unit ON applications (unit_id);
-CREATE INDEX domains_by_unit ON domains (unit_id);
-CREATE INDEX payments_by_unit ON payments (unit_id);
-CREATE INDEX renewals_by_unit ON renewals (unit_id);
+CREATE INDEX applications_by_unit ON applications (unit_id, created_at);
+CREATE INDEX domains_by_unit ON domains (unit_id, created_at);
+CREATE INDEX payments_by_unit ON payments (unit_id, recorded_at);
+CREATE INDEX renewals_by_unit ON renewals (unit_id, created_at);
 CREATE INDEX renewal_domains_by_domain ON renewal_domains (domain_id);
 CREATE VIRTUAL TABLE unit_name_search USING fts5(name, content='units', content_rowid='id',
                                                  tokenize='trigram');

@@ -35,10 +35,13 @@ namespace {
 // indexes find. A kind left out binds NULL, a constant condition that
 // empties the arm before it reads a row.
 // clang-format off
-#define BADGEWATCH_QUEUE_SCOPE(t, time)                                                   \
-  " AND (?1 = 0 OR " t ".unit_id = ?1) AND (?2 = '' OR " t ".unit_id IN (SELECT u.id "    \
-  "FROM units AS u WHERE u.region_code = ?2 AND (?3 = '' OR " BADGEWATCH_UNIT_IN_OFFICE_SQL("?3") \
-  ") AND (?4 = '' OR " BADGEWATCH_UNIT_DIVISION_SQL("u.") " = ?4))) AND " time " BETWEEN ?5 AND ?6 "
+#define BADGEWATCH_IN_UNIT_SCOPE(t)                                                       \
+  t ".unit_id IN (SELECT u.id FROM units AS u WHERE u.region_code = ?2 AND (?3 = '' OR "   \
+  BADGEWATCH_UNIT_IN_OFFICE_SQL("?3") ") AND (?4 = '' OR " BADGEWATCH_UNIT_DIVISION_SQL("u.") " = ?4))"
+#define BADGEWATCH_ANY_UNITS(t) "(?2 = '' OR " BADGEWATCH_IN_UNIT_SCOPE(t) ")"
+#define BADGEWATCH_SCOPED_UNITS(t) "?2 <> '' AND " BADGEWATCH_IN_UNIT_SCOPE(t)
+#define BADGEWATCH_QUEUE_SCOPE(t, time, units)                                            \
+  " AND (?1 = 0 OR " t ".unit_id = ?1) AND " units(t) " AND " time " BETWEEN ?5 AND ?6 "
 #define BADGEWATCH_UNITS_NAMED BADGEWATCH_UNITS_NAMED_SQL("?7", "?8")
 #define BADGEWATCH_APPLICATIONS_SEARCHED                                                  \
   " AND a.id IN (" BADGEWATCH_SITES_NAMED_SQL("?7", "?8") " UNION ALL SELECT aa.id FROM "  \
@@ -52,38 +55,39 @@ namespace {
   "WHERE rr.unit_id IN (" BADGEWATCH_UNITS_NAMED "))"
 #define BADGEWATCH_NOT_SEARCHED " AND ?7 = '' AND ?8 = ''"
 
-#define BADGEWATCH_APPLICATION_ARM(state, searched)                                        \
+#define BADGEWATCH_APPLICATION_ARM(units, state, searched)                                        \
   "SELECT 'application' AS kind, a.id AS id, a.unit_id AS unit_id, a.created_at AS "       \
   "submitted_at, a.state AS state, (SELECT json_extract(ar.form_json, '$.site_name') FROM " \
   "application_revisions AS ar WHERE ar.application_id = a.id AND ar.revision = a.revision) " \
   "AS asked, 0 AS amount_fen FROM applications AS a WHERE ?9 IS NOT NULL AND " state       \
-  BADGEWATCH_QUEUE_SCOPE("a", "a.created_at") searched
-#define BADGEWATCH_DOMAIN_ARM(state, searched)                                             \
+  BADGEWATCH_QUEUE_SCOPE("a", "a.created_at", units) searched
+#define BADGEWATCH_DOMAIN_ARM(units, state, searched)                                             \
   "SELECT 'domain', d.id, d.unit_id, d.created_at, d.state, d.name, 0 FROM domains AS d "  \
-  "WHERE ?11 IS NOT NULL AND " state BADGEWATCH_QUEUE_SCOPE("d", "d.created_at") searched
-#define BADGEWATCH_PAYMENT_ARM(state, searched)                                            \
+  "WHERE ?11 IS NOT NULL AND " state BADGEWATCH_QUEUE_SCOPE("d", "d.created_at", units) searched
+#define BADGEWATCH_PAYMENT_ARM(units, state, searched)                                            \
   "SELECT 'payment', p.id, p.unit_id, p.recorded_at, p.state, CAST(p.amount_fen AS TEXT), " \
   "p.amount_fen FROM payments AS p WHERE ?12 IS NOT NULL AND " state                        \
-  BADGEWATCH_QUEUE_SCOPE("p", "p.recorded_at") searched
-#define BADGEWATCH_RENEWAL_ARM(state, searched)                                            \
+  BADGEWATCH_QUEUE_SCOPE("p", "p.recorded_at", units) searched
+#define BADGEWATCH_RENEWAL_ARM(units, state, searched)                                            \
   "SELECT 'renewal', r.id, r.unit_id, r.created_at, r.state, CAST(r.years AS TEXT), "      \
   "r.fee_fen FROM renewals AS r WHERE ?13 IS NOT NULL AND " state                           \
-  BADGEWATCH_QUEUE_SCOPE("r", "r.created_at") searched
+  BADGEWATCH_QUEUE_SCOPE("r", "r.created_at", units) searched
 
-#define BADGEWATCH_QUEUE_ARMS(arm, app, domain, payment, renewal, a_s, d_s, p_s, r_s)      \
-  arm(BADGEWATCH_APPLICATION_ARM(app, a_s)) " UNION ALL " arm(BADGEWATCH_DOMAIN_ARM(domain, d_s)) \
-  " UNION ALL " arm(BADGEWATCH_PAYMENT_ARM(payment, p_s))                                  \
-  " UNION ALL " arm(BADGEWATCH_RENEWAL_ARM(renewal, r_s))
+#define BADGEWATCH_QUEUE_ARMS(arm, units, app, domain, payment, renewal, a_s, d_s, p_s, r_s) \
+  arm(BADGEWATCH_APPLICATION_ARM(units, app, a_s)) " UNION ALL "                           \
+  arm(BADGEWATCH_DOMAIN_ARM(units, domain, d_s)) " UNION ALL "                             \
+  arm(BADGEWATCH_PAYMENT_ARM(units, payment, p_s)) " UNION ALL "                           \
+  arm(BADGEWATCH_RENEWAL_ARM(units, renewal, r_s))
 #define BADGEWATCH_AS_IS(arm) arm
 #define BADGEWATCH_COUNTED(arm) "SELECT count(*) AS n FROM (" arm ") AS c"
 #define BADGEWATCH_QUEUE_PAGE(...)                                                         \
   "SELECT q.kind, q.id, q.unit_id, u.name, u.region_code, " BADGEWATCH_UNIT_DIVISION_SQL("u.") \
   ", q.submitted_at, q.state, q.asked, q.amount_fen FROM ("                                \
-  BADGEWATCH_QUEUE_ARMS(BADGEWATCH_AS_IS, __VA_ARGS__)                                     \
+  BADGEWATCH_QUEUE_ARMS(BADGEWATCH_AS_IS, BADGEWATCH_ANY_UNITS, __VA_ARGS__)                                     \
   " ORDER BY submitted_at DESC, id DESC, kind LIMIT ?14 OFFSET ?15) AS q "                 \
   "JOIN units AS u ON u.id = q.unit_id ORDER BY q.submitted_at DESC, q.id DESC, q.kind"
-#define BADGEWATCH_QUEUE_COUNT(...) \
-  "SELECT sum(n) FROM (" BADGEWATCH_QUEUE_ARMS(BADGEWATCH_COUNTED, __VA_ARGS__) ") AS counts"
+#define BADGEWATCH_QUEUE_COUNT(units, ...) \
+  "SELECT sum(n) FROM (" BADGEWATCH_QUEUE_ARMS(BADGEWATCH_COUNTED, units, __VA_ARGS__) ") AS counts"
 
 #define BADGEWATCH_WAITING_STATES \
   "a.state IN (?9, ?10)", "d.state = ?11", "p.state = ?12", "r.state = ?13"
@@ -104,11 +108,26 @@ constexpr const char* kQueuePages[2][2] = {
      BADGEWATCH_EXPAND(BADGEWATCH_QUEUE_PAGE, BADGEWATCH_WAITING_STATES, BADGEWATCH_UNSEARCHED)},
     {BADGEWATCH_EXPAND(BADGEWATCH_QUEUE_PAGE, BADGEWATCH_ANY_STATES, BADGEWATCH_SEARCHED),
      BADGEWATCH_EXPAND(BADGEWATCH_QUEUE_PAGE, BADGEWATCH_WAITING_STATES, BADGEWATCH_SEARCHED)}};
-constexpr const char* kQueueCounts[2][2] = {
-    {BADGEWATCH_EXPAND(BADGEWATCH_QUEUE_COUNT, BADGEWATCH_ANY_STATES, BADGEWATCH_UNSEARCHED),
-     BADGEWATCH_EXPAND(BADGEWATCH_QUEUE_COUNT, BADGEWATCH_WAITING_STATES, BADGEWATCH_UNSEARCHED)},
-    {BADGEWATCH_EXPAND(BADGEWATCH_QUEUE_COUNT, BADGEWATCH_ANY_STATES, BADGEWATCH_SEARCHED),
-     BADGEWATCH_EXPAND(BADGEWATCH_QUEUE_COUNT, BADGEWATCH_WAITING_STATES, BADGEWATCH_SEARCHED)}};
+// By [scoped to a region's units][searched][waiting]: the statements of a
+// count. A scoped count reads the units' rows from the (unit, time) and
+// (state, unit, time) indexes alone.
+#define BADGEWATCH_QUEUE_COUNTS(units)                                                \
+  {                                                                                   \
+    {BADGEWATCH_EXPAND(BADGEWATCH_QUEUE_COUNT, units, BADGEWATCH_ANY_STATES,          \
+                       BADGEWATCH_UNSEARCHED),                                        \
+     BADGEWATCH_EXPAND(BADGEWATCH_QUEUE_COUNT, units, BADGEWATCH_WAITING_STATES,      \
+                       BADGEWATCH_UNSEARCHED)},                                       \
+    {                                                                                 \
+      BADGEWATCH_EXPAND(BADGEWATCH_QUEUE_COUNT, units, BADGEWATCH_ANY_STATES,         \
+                        BADGEWATCH_SEARCHED),                                         \
+          BADGEWATCH_EXPAND(BADGEWATCH_QUEUE_COUNT, units, BADGEWATCH_WAITING_STATES, \
+                            BADGEWATCH_SEARCHED)                                      \
+    }                                                                                 \
+  }
+constexpr const char* kQueueCounts[2][2][2] = {BADGEWATCH_QUEUE_COUNTS(BADGEWATCH_ANY_UNITS),
+                                               BADGEWATCH_QUEUE_COUNTS(BADGEWATCH_SCOPED_UNITS)};
+#undef BADGEWATCH_QUEUE_COUNTS
+
 #undef BADGEWATCH_EXPAND
 #undef BADGEWATCH_UNSEARCHED
 #undef BADGEWATCH_SEARCHED
@@ -130,6 +149,9 @@ constexpr const char* kQueueCounts[2][2] = {
 #undef BADGEWATCH_APPLICATIONS_SEARCHED
 #undef BADGEWATCH_UNITS_NAMED
 #undef BADGEWATCH_QUEUE_SCOPE
+#undef BADGEWATCH_SCOPED_UNITS
+#undef BADGEWATCH_ANY_UNITS
+#undef BADGEWATCH_IN_UNIT_SCOPE
 
 // The states an arm binds: up to two for applications, one for the others;
 // nullopt leaves the kind out, "" (listing every state) takes any.
@@ -203,19 +225,20 @@ SqlValue Bound(const std::optional<std::string>& state) {
 // The statement for the filter, with everything bound (and the window, for a
 // page).
 Result<Statement> QueueStatement(Database& db, const QueueFilter& f, const RowWindow* window) {
-  const int searched = f.search.empty() ? 0 : 1;
-  const int waiting = f.awaiting_only ? 1 : 0;
-  Result<Statement> s =
-      db.Prepare(window ? kQueuePages[searched][waiting] : kQueueCounts[searched][waiting]);
-  if (!s) return s.status();
-  const ArmStates arms = StatesOf(f);
-  const NameSearch search = NameSearchOf(f.search);
   // Offices lie in their region: the unit scope is read from the region's
   // units. A regional office's waiting rows are those of its own level.
   const std::string region =
       f.region_code.empty()
           ? f.office_prefix.substr(0, std::min<std::size_t>(2, f.office_prefix.size()))
           : f.region_code;
+  const int scoped = region.empty() ? 0 : 1;
+  const int searched = f.search.empty() ? 0 : 1;
+  const int waiting = f.awaiting_only ? 1 : 0;
+  Result<Statement> s =
+      db.Prepare(window ? kQueuePages[searched][waiting] : kQueueCounts[scoped][searched][waiting]);
+  if (!s) return s.status();
+  const ArmStates arms = StatesOf(f);
+  const NameSearch search = NameSearchOf(f.search);
   std::string own_office;
   if (f.awaiting_only && f.role == Role::kRegional && !f.office_prefix.empty()) {
     own_office = f.office_prefix;
