@@ -873,6 +873,30 @@ TEST_CASE("Authorization matrix: an office sees its subtree, only the unit's own
                                 .result_int());
   };
 
+  // The review queue: each county office has its own county's submitted
+  // application waiting, never the other's; the city and the province see
+  // both with all=true but neither waits for them; another city's county
+  // sees neither.
+  const auto queue_ids = [&world](const std::string& who, const std::string& query) {
+    std::set<std::string> ids;
+    const json list = json::parse(
+        world.Call(who, http::verb::get, "/api/review-queue?kind=application" + query, "").body());
+    for (const json& item : list["items"]) ids.insert(world.Id(item["id"].get<std::int64_t>()));
+    return ids;
+  };
+  CHECK(queue_ids("county_office", "") == std::set<std::string>{own});
+  CHECK(queue_ids("county_office", "&all=true").count(other) == 0);
+  for (const char* higher : {"city_office", "reviewer33"}) {
+    CAPTURE(higher);
+    CHECK(queue_ids(higher, "").empty());
+    const std::set<std::string> all = queue_ids(higher, "&all=true");
+    CHECK(all.count(own) == 1);
+    CHECK(all.count(other) == 1);
+  }
+  CHECK(queue_ids("other_county_office", "&all=true").empty());
+  CHECK(queue_ids("reviewer11", "&all=true").empty());
+  CHECK(queue_ids("conac", "&state=submitted&all=true").count(other) == 1);
+
   // A county office never sees another county's rows.
   CHECK(status("county_office", "/api/applications/" + own) == 200);
   CHECK(status("county_office", "/api/applications/" + other) == 404);
