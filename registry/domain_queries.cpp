@@ -4,18 +4,22 @@
 #include <string_view>
 #include <utility>
 
+#include "registry/detail/name_search_sql.h"
 #include "registry/detail/office_scope_sql.h"
+#include "registry/name_search.h"
 #include "registry/statement.h"
 
 namespace badgewatch::registry {
 
 namespace {
 
-// Every list binds ?1 state, ?2 unit, ?3 region, ?4 search (domains only),
-// ?5 office subtree prefix, then ?6 limit and ?7 offset; an empty or zero
+// Every list binds ?1 state, ?2 unit, ?3 region, ?4 and ?6 the search
+// (domains only: an FTS5 phrase and a LIKE pattern, registry/name_search.h),
+// ?5 office subtree prefix, then ?7 limit and ?8 offset; an empty or zero
 // filter does not narrow. The unit conditions are uncorrelated subqueries,
 // read once per statement, so counting needs no join and a list joins units
-// only for the rows it shows.
+// only for the rows it shows. A search of the domains is a statement of its
+// own, reading the ids the name indexes find.
 // clang-format off
 #define BADGEWATCH_IN_UNITS(table, where) \
   " " table ".unit_id IN (SELECT u.id FROM units AS u WHERE " where ")"
@@ -23,40 +27,46 @@ namespace {
   "(?1 = '' OR " table ".state = ?1) AND (?2 = 0 OR " table ".unit_id = ?2) "      \
   "AND (?3 = '' OR" BADGEWATCH_IN_UNITS(table, "u.region_code = ?3") ") "         \
   "AND (?5 = '' OR" BADGEWATCH_IN_UNITS(table, BADGEWATCH_UNIT_IN_OFFICE_SQL("?5")) ") "
-#define BADGEWATCH_WORK_SCOPE(table)                                               \
-  BADGEWATCH_UNIT_SCOPE(table) "AND (?4 = '' OR instr(" table ".name, ?4) > 0 OR"  \
-  BADGEWATCH_IN_UNITS(table, "instr(u.name, ?4) > 0") ") "
+#define BADGEWATCH_WORK_SCOPE(table) BADGEWATCH_UNIT_SCOPE(table) "AND ?4 = '' AND ?6 = '' "
+#define BADGEWATCH_SEARCHED_SCOPE(table) \
+  BADGEWATCH_UNIT_SCOPE(table) "AND d.id IN (" BADGEWATCH_DOMAIN_ROWS_SEARCHED_SQL("?4", "?6") ") "
+#define BADGEWATCH_DOMAIN_LIST(scope)                                                  \
+  "SELECT d.id, d.unit_id, d.name, d.ascii_name, d.state, d.years, d.registered_at, "  \
+  "d.expires_at, d.created_at, u.name, u.region_code FROM domains AS d "               \
+  "JOIN units AS u ON u.id = d.unit_id WHERE " scope "ORDER BY d.id DESC LIMIT ?7 OFFSET ?8"
 // clang-format on
 
-constexpr char kCountDomains[] =
-    "SELECT count(*) FROM domains AS d WHERE " BADGEWATCH_WORK_SCOPE("d");
-constexpr char kListDomains[] =
-    "SELECT d.id, d.unit_id, d.name, d.ascii_name, d.state, d.years, d.registered_at, "
-    "d.expires_at, d.created_at, u.name, u.region_code FROM domains AS d "
-    "JOIN units AS u ON u.id = d.unit_id WHERE " BADGEWATCH_WORK_SCOPE(
-        "d") "ORDER BY d.id DESC LIMIT ?6 OFFSET ?7";
+// By searched (0, 1).
+constexpr const char* kCountDomains[2] = {
+    "SELECT count(*) FROM domains AS d WHERE " BADGEWATCH_WORK_SCOPE("d"),
+    "SELECT count(*) FROM domains AS d WHERE " BADGEWATCH_SEARCHED_SCOPE("d")};
+constexpr const char* kListDomains[2] = {BADGEWATCH_DOMAIN_LIST(BADGEWATCH_WORK_SCOPE("d")),
+                                         BADGEWATCH_DOMAIN_LIST(BADGEWATCH_SEARCHED_SCOPE("d"))};
 
-// Payments and renewals have no name of their own: the search ?4 is named
-// only to keep the numbering (any text passes).
-#define BADGEWATCH_NAMELESS_SCOPE(table) BADGEWATCH_UNIT_SCOPE(table) "AND ?4 IS NOT NULL "
+// Payments and renewals have no name of their own: the search ?4 and ?6 are
+// named only to keep the numbering (any text passes).
+#define BADGEWATCH_NAMELESS_SCOPE(table) \
+  BADGEWATCH_UNIT_SCOPE(table) "AND ?4 IS NOT NULL AND ?6 IS NOT NULL "
 
 constexpr char kCountPayments[] =
     "SELECT count(*) FROM payments AS p WHERE " BADGEWATCH_NAMELESS_SCOPE("p");
 constexpr char kListPayments[] =
     "SELECT p.id, p.unit_id, u.name, u.region_code, p.amount_fen, p.bank_reference, p.state, "
     "p.recorded_at, p.confirmed_at FROM payments AS p JOIN units AS u ON u.id = p.unit_id "
-    "WHERE " BADGEWATCH_NAMELESS_SCOPE("p") "ORDER BY p.id DESC LIMIT ?6 OFFSET ?7";
+    "WHERE " BADGEWATCH_NAMELESS_SCOPE("p") "ORDER BY p.id DESC LIMIT ?7 OFFSET ?8";
 
 constexpr char kCountRenewals[] =
     "SELECT count(*) FROM renewals AS r WHERE " BADGEWATCH_NAMELESS_SCOPE("r");
 constexpr char kListRenewals[] =
     "SELECT r.id, r.unit_id, u.name, u.region_code, r.years, r.fee_fen, r.state, r.created_at, "
     "r.completed_at FROM renewals AS r JOIN units AS u ON u.id = r.unit_id "
-    "WHERE " BADGEWATCH_NAMELESS_SCOPE("r") "ORDER BY r.id DESC LIMIT ?6 OFFSET ?7";
+    "WHERE " BADGEWATCH_NAMELESS_SCOPE("r") "ORDER BY r.id DESC LIMIT ?7 OFFSET ?8";
 constexpr char kRenewedDomains[] =
     "SELECT d.name FROM renewal_domains AS rd JOIN domains AS d ON d.id = rd.domain_id "
     "WHERE rd.renewal_id = ? ORDER BY d.id";
 
+#undef BADGEWATCH_DOMAIN_LIST
+#undef BADGEWATCH_SEARCHED_SCOPE
 #undef BADGEWATCH_WORK_SCOPE
 #undef BADGEWATCH_UNIT_SCOPE
 #undef BADGEWATCH_NAMELESS_SCOPE
@@ -67,13 +77,15 @@ Result<Statement> Filtered(Database& db, const char* sql, const WorkFilter& f,
                            const RowWindow* window) {
   Result<Statement> s = db.Prepare(sql);
   if (!s) return s.status();
+  const NameSearch search = NameSearchOf(f.search);
   Status bound =
       window == nullptr
           ? s->Bind({std::string_view(f.state), f.unit_id, std::string_view(f.region_code),
-                     std::string_view(f.search), std::string_view(f.office_prefix)})
+                     std::string_view(search.fts_phrase), std::string_view(f.office_prefix),
+                     std::string_view(search.like_pattern)})
           : s->Bind({std::string_view(f.state), f.unit_id, std::string_view(f.region_code),
-                     std::string_view(f.search), std::string_view(f.office_prefix), window->limit,
-                     window->offset});
+                     std::string_view(search.fts_phrase), std::string_view(f.office_prefix),
+                     std::string_view(search.like_pattern), window->limit, window->offset});
   if (!bound.ok()) return bound;
   return s;
 }
@@ -98,25 +110,26 @@ auto Rows(Database& db, const char* sql, const WorkFilter& filter, const RowWind
 }  // namespace
 
 Result<std::int64_t> CountDomainRows(Database& db, const WorkFilter& filter) {
-  return Count(db, kCountDomains, filter);
+  return Count(db, kCountDomains[filter.search.empty() ? 0 : 1], filter);
 }
 
 Result<std::vector<DomainRow>> ListDomainRows(Database& db, const WorkFilter& filter,
                                               const RowWindow& window) {
-  return Rows(db, kListDomains, filter, window, [](const Statement& s) {
-    DomainRow row;
-    row.domain.id = s.Int(0);
-    row.domain.unit_id = s.Int(1);
-    row.domain.name = s.Text(2);
-    row.domain.ascii_name = s.Text(3);
-    row.domain.state = s.Text(4);
-    row.domain.years = static_cast<int>(s.Int(5));
-    row.domain.registered_at = s.OptInt(6);
-    row.domain.expires_at = s.OptInt(7);
-    row.created_at = s.Int(8);
-    row.unit = {s.Int(1), s.Text(9), s.Text(10)};
-    return row;
-  });
+  return Rows(db, kListDomains[filter.search.empty() ? 0 : 1], filter, window,
+              [](const Statement& s) {
+                DomainRow row;
+                row.domain.id = s.Int(0);
+                row.domain.unit_id = s.Int(1);
+                row.domain.name = s.Text(2);
+                row.domain.ascii_name = s.Text(3);
+                row.domain.state = s.Text(4);
+                row.domain.years = static_cast<int>(s.Int(5));
+                row.domain.registered_at = s.OptInt(6);
+                row.domain.expires_at = s.OptInt(7);
+                row.created_at = s.Int(8);
+                row.unit = {s.Int(1), s.Text(9), s.Text(10)};
+                return row;
+              });
 }
 
 Result<std::int64_t> CountPaymentRows(Database& db, const WorkFilter& filter) {
@@ -150,16 +163,28 @@ Result<std::vector<RenewalRow>> ListRenewalRows(Database& db, const WorkFilter& 
                           {}};
       });
   if (!rows) return rows;
+  std::vector<std::int64_t> ids;
+  for (const RenewalRow& row : *rows) ids.push_back(row.id);
+  Result<std::vector<std::vector<std::string>>> names = RenewedDomainNames(db, ids);
+  if (!names) return names.status();
+  for (std::size_t i = 0; i < rows->size(); ++i) (*rows)[i].domains = std::move((*names)[i]);
+  return rows;
+}
+
+Result<std::vector<std::vector<std::string>>> RenewedDomainNames(
+    Database& db, const std::vector<std::int64_t>& renewal_ids) {
+  std::vector<std::vector<std::string>> all;
+  if (renewal_ids.empty()) return all;
   Result<Statement> names = db.Prepare(kRenewedDomains);
   if (!names) return names.status();
-  for (RenewalRow& row : *rows) {
-    if (Status b = names->Bind({row.id}); !b.ok()) return b;
+  for (std::int64_t id : renewal_ids) {
+    if (Status b = names->Bind({id}); !b.ok()) return b;
     Result<std::vector<std::string>> renewed =
         CollectRows(*names, [](const Statement& s) { return s.Text(0); });
     if (!renewed) return renewed.status();
-    row.domains = std::move(renewed).value();
+    all.push_back(std::move(renewed).value());
   }
-  return rows;
+  return all;
 }
 
 }  // namespace badgewatch::registry

@@ -85,6 +85,11 @@ inline constexpr const char* kRenewalStates[] = {"submitted", "completed"};
                                                               const WorkFilter& filter,
                                                               const RowWindow& window);
 
+// The names of the domains each of `renewal_ids` renews (by domain id), in
+// the order of `renewal_ids`.
+[[nodiscard]] Result<std::vector<std::vector<std::string>>> RenewedDomainNames(
+    Database& db, const std::vector<std::int64_t>& renewal_ids);
+
 }  // namespace badgewatch::registry
 
 #endif  // BADGEWATCH_REGISTRY_DOMAIN_QUERIES_H_

@@ -397,6 +397,76 @@ CREATE TABLE office_contacts (
 );
 )sql";
 
+// Version 11: the review queue and the searches by name.
+// - Indexes on the state and submission time of each kind of work, so that
+//   a queue's first page reads the newest rows of one state from an index
+//   (registry/review_queue.cpp), and on (unit, time) and (state, unit,
+//   time), which hold everything a count of a region's or office's rows
+//   reads; units by (region, division) for the office scopes.
+// - Trigram full-text indexes (SQLite FTS5, tokenize='trigram': any three
+//   characters, Chinese included, case-folded) over the units' names, the
+//   domains' names and each application's site name (of its latest
+//   revision), kept in step by triggers and filled here for existing rows.
+//   A search of 3 characters or more matches them as a phrase: a substring.
+//   FTS5 is SQLite's own; on PostgreSQL the same searches would use pg_trgm
+//   GIN indexes on the names.
+constexpr char kSchemaV11[] = R"sql(
+CREATE INDEX applications_by_state_time ON applications (state, created_at);
+CREATE INDEX domains_by_state_time ON domains (state, created_at);
+CREATE INDEX domains_by_time ON domains (created_at);
+CREATE INDEX domains_by_state_unit ON domains (state, unit_id, created_at);
+CREATE INDEX payments_by_state_time ON payments (state, recorded_at);
+CREATE INDEX payments_by_time ON payments (recorded_at);
+CREATE INDEX payments_by_state_unit ON payments (state, unit_id, recorded_at);
+CREATE INDEX renewals_by_state_time ON renewals (state, created_at);
+CREATE INDEX renewals_by_time ON renewals (created_at);
+CREATE INDEX renewals_by_state_unit ON renewals (state, unit_id, created_at);
+CREATE INDEX units_by_region_division ON units (region_code, division_code);
+CREATE INDEX applications_by_unit ON applications (unit_id, created_at);
+CREATE INDEX domains_by_unit ON domains (unit_id, created_at);
+CREATE INDEX payments_by_unit ON payments (unit_id, recorded_at);
+CREATE INDEX renewals_by_unit ON renewals (unit_id, created_at);
+CREATE INDEX renewal_domains_by_domain ON renewal_domains (domain_id);
+CREATE VIRTUAL TABLE unit_name_search USING fts5(name, content='units', content_rowid='id',
+                                                 tokenize='trigram');
+CREATE TRIGGER unit_name_search_insert AFTER INSERT ON units BEGIN
+  INSERT INTO unit_name_search (rowid, name) VALUES (new.id, new.name);
+END;
+CREATE TRIGGER unit_name_search_delete AFTER DELETE ON units BEGIN
+  INSERT INTO unit_name_search (unit_name_search, rowid, name) VALUES ('delete', old.id, old.name);
+END;
+CREATE TRIGGER unit_name_search_update AFTER UPDATE OF name ON units BEGIN
+  INSERT INTO unit_name_search (unit_name_search, rowid, name) VALUES ('delete', old.id, old.name);
+  INSERT INTO unit_name_search (rowid, name) VALUES (new.id, new.name);
+END;
+INSERT INTO unit_name_search (unit_name_search) VALUES ('rebuild');
+CREATE VIRTUAL TABLE domain_name_search USING fts5(name, content='domains', content_rowid='id',
+                                                   tokenize='trigram');
+CREATE TRIGGER domain_name_search_insert AFTER INSERT ON domains BEGIN
+  INSERT INTO domain_name_search (rowid, name) VALUES (new.id, new.name);
+END;
+CREATE TRIGGER domain_name_search_delete AFTER DELETE ON domains BEGIN
+  INSERT INTO domain_name_search (domain_name_search, rowid, name)
+  VALUES ('delete', old.id, old.name);
+END;
+CREATE TRIGGER domain_name_search_update AFTER UPDATE OF name ON domains BEGIN
+  INSERT INTO domain_name_search (domain_name_search, rowid, name)
+  VALUES ('delete', old.id, old.name);
+  INSERT INTO domain_name_search (rowid, name) VALUES (new.id, new.name);
+END;
+INSERT INTO domain_name_search (domain_name_search) VALUES ('rebuild');
+CREATE VIRTUAL TABLE application_site_search USING fts5(name, tokenize='trigram');
+CREATE TRIGGER application_site_search_revision AFTER INSERT ON application_revisions BEGIN
+  DELETE FROM application_site_search WHERE rowid = new.application_id;
+  INSERT INTO application_site_search (rowid, name)
+  VALUES (new.application_id, coalesce(json_extract(new.form_json, '$.site_name'), ''));
+END;
+INSERT INTO application_site_search (rowid, name)
+SELECT a.id, coalesce(json_extract(r.form_json, '$.site_name'), '') FROM applications AS a
+JOIN application_revisions AS r ON r.application_id = a.id AND r.revision = a.revision
+ORDER BY a.id;
+)sql";
+
 struct Migration {
   std::int64_t version;
   const char* sql;
@@ -410,6 +480,7 @@ constexpr std::array kMigrations = {
     Migration{5, kSchemaV5, false},       Migration{6, kSchemaV6, false},
     Migration{7, kSchemaV7, false, true}, Migration{8, kSchemaV8, false},
     Migration{9, kSchemaV9, false},       Migration{10, kSchemaV10, false},
+    Migration{11, kSchemaV11, false},
 };
 
 // PRAGMA takes no parameters; the version is one of kMigrations' constants.

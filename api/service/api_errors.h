@@ -151,6 +151,15 @@ inline constexpr ErrorText kUnitParameter{kInvalidArgument, "unit-parameter",
 inline constexpr ErrorText kSearchParameter{kInvalidArgument, "search-parameter",
                                             "q 必须是 1 到 {} 个字符的文字。",
                                             "q must be text of 1 to {} characters"};
+inline constexpr ErrorText kKindParameter{kInvalidArgument, "kind-parameter",
+                                          "kind 必须是以下之一：{}，而不是“{}”。",
+                                          "kind must be one of {}, not '{}'"};
+inline constexpr ErrorText kDateParameter{kInvalidArgument, "date-parameter",
+                                          "{} 必须是日期（YYYY-MM-DD，北京时间），而不是“{}”。",
+                                          "{} must be a date (YYYY-MM-DD, Beijing time), not '{}'"};
+inline constexpr ErrorText kAllParameter{kInvalidArgument, "all-parameter",
+                                         "all 必须是 true 或 false，而不是“{}”。",
+                                         "all must be true or false, not '{}'"};
 inline constexpr ErrorText kOutboxStateParameter{
     kInvalidArgument, "outbox-state-parameter",
     "state 必须是 pending、sent 或 failed，而不是“{}”。",
@@ -260,6 +269,9 @@ inline constexpr const ErrorText* kApiErrors[] = {
     &kProblemParameter,
     &kChangeParameter,
     &kRegionParameter,
+    &kKindParameter,
+    &kDateParameter,
+    &kAllParameter,
     &kOutboxStateParameter,
     &kSelfCheckUrl,
     &kSelfCheckPort,

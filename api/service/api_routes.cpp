@@ -6,6 +6,7 @@
 #include "api/service/division_routes.h"
 #include "api/service/domain_routes.h"
 #include "api/service/outbox_routes.h"
+#include "api/service/review_queue_routes.h"
 #include "api/service/session_routes.h"
 #include "api/service/work_list_routes.h"
 
@@ -19,6 +20,7 @@ void AddApiRoutes(RequestRouter& router, const ApiContexts& contexts) {
   AddApplicationRoutes(router, registry);
   AddDomainRoutes(router, registry);
   AddWorkListRoutes(router, registry);
+  AddReviewQueueRoutes(router, registry);
   AddSelfCheckRoutes(router, contexts.self_checks);
   AddScanRoutes(router, contexts.scans);
   AddComplianceRecordRoutes(router, registry);

@@ -386,6 +386,44 @@ void AddWorkListPaths(nlohmann::json& doc) {
            "recorded or confirmed", false);
   paths["/api/renewals"]["get"] = list("listRenewals", "Renewals the caller may see", "RenewalRow",
                                        "submitted or completed", false);
+  schemas["QueueRow"] = {
+      {"type", "object"},
+      {"properties",
+       {{"kind", {{"type", "string"}, {"enum", {"application", "domain", "payment", "renewal"}}}},
+        {"id", {{"type", "integer"}}},
+        {"unit",
+         {{"type", "object"},
+          {"properties",
+           {{"id", {{"type", "integer"}}},
+            {"name", {{"type", "string"}}},
+            {"region_code", {{"type", "string"}}},
+            {"division_code", {{"type", "string"}}}}}}},
+        {"submitted_at", {{"type", "string"}, {"description", "RFC 3339, Beijing time (+08:00)"}}},
+        {"state", {{"type", "string"}}},
+        {"asked",
+         {{"type", "string"},
+          {"description",
+           "the site name, the domain name, the amount in fen, or \"3 years: a.政务, b.政务\""}}},
+        {"amount_fen", {{"type", "integer"}}},
+        {"href", {{"type", "string"}, {"description", "the record's JSON route"}}}}}};
+  nlohmann::json queue = list(
+      "listReviewQueue",
+      "The review queue: site applications, domains, payments and renewals waiting for the "
+      "caller (regional office: applications and domains at its level; CONAC: applications and "
+      "domains passed by the regions, recorded payments, unpaid renewals; a unit: its rejected "
+      "applications and domains, its unpaid renewals), newest submission first. An unknown "
+      "parameter or value answers 400",
+      "QueueRow", "a state of the kinds listed", false);
+  queue["parameters"].push_back(QueryParameter("kind", "application, domain, payment or renewal"));
+  queue["parameters"].push_back(
+      QueryParameter("from", "submitted on or after this day (YYYY-MM-DD, Beijing time)"));
+  queue["parameters"].push_back(
+      QueryParameter("to", "submitted on or before this day (YYYY-MM-DD, Beijing time)"));
+  queue["parameters"].push_back(
+      QueryParameter("q", "part of a unit, site or domain name (1-100 characters)"));
+  queue["parameters"].push_back(
+      QueryParameter("all", "true: every row of the caller's scope, in any state"));
+  paths["/api/review-queue"]["get"] = std::move(queue);
 }
 
 void AddSelfCheckPaths(nlohmann::json& doc) {
@@ -799,6 +837,12 @@ void AddAccountPaths(nlohmann::json& doc) {
       "200 characters) and phone (optional); audited; 400 names every bad field in field_errors",
       WithErrors({{"200", Described("the office as it is now", Ref("Office"))}}),
       std::move(office_contact));
+  paths["/api/offices/{code}"]["parameters"] = {
+      {{"name", "code"},
+       {"in", "path"},
+       {"required", true},
+       {"description", "the office's division, GB/T 2260 (330102)"},
+       {"schema", {{"type", "string"}, {"pattern", "^[0-9]{6}$"}}}}};
   nlohmann::json message = ObjectSchema({{"message", "string"}});
   paths["/api/units/{id}"]["put"] = Operation(
       "updateUnitContact",

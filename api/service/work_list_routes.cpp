@@ -36,19 +36,13 @@ nlohmann::json RowUnitJson(const registry::RowUnit& unit) {
   return {{"id", unit.id}, {"name", unit.name}, {"region_code", unit.region_code}};
 }
 
-// A list's query read and checked: the filter (narrowed to the caller's
-// scope), the page, or the 400 that refuses it.
-struct WorkQuery {
-  WorkFilter filter;
-  ListPage page;
-  bool nothing_visible = false;  // the caller asked for rows outside its scope
-  std::optional<Status> refusal;
-};
+}  // namespace
 
 WorkQuery ReadWorkQuery(const RouteRequest& route, const Actor& actor,
-                        std::span<const char* const> states, bool searchable) {
-  std::set<std::string_view> allowed = {"state", "unit", "region", "page", "per_page"};
-  if (searchable) allowed.insert("q");
+                        std::span<const char* const> states,
+                        std::set<std::string_view> extra_parameters) {
+  std::set<std::string_view> allowed = std::move(extra_parameters);
+  allowed.insert({"state", "unit", "region", "page", "per_page"});
   WorkQuery query;
   for (const auto& [name, value] : route.query.fields()) {
     if (allowed.count(name) == 0) {
@@ -102,6 +96,8 @@ WorkQuery ReadWorkQuery(const RouteRequest& route, const Actor& actor,
   return query;
 }
 
+namespace {
+
 // Answers one list: `count` and `list` read the rows of the query's filter,
 // `to_json` writes one.
 template <typename Count, typename List, typename ToJson>
@@ -109,7 +105,9 @@ HttpResponse WorkList(const RouteRequest& route, const RegistryAccess& access,
                       std::span<const char* const> states, bool searchable, Count count, List list,
                       ToJson to_json) {
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
-    const WorkQuery query = ReadWorkQuery(route, actor, states, searchable);
+    const WorkQuery query =
+        ReadWorkQuery(route, actor, states,
+                      searchable ? std::set<std::string_view>{"q"} : std::set<std::string_view>{});
     if (query.refusal)
       return ErrorResponse(route.request, http::status::bad_request, *query.refusal);
     std::int64_t total = 0;

@@ -437,6 +437,14 @@ std::vector<Row> Matrix() {
        {{"anonymous", k401}},
        kOk,
        [](World&) { return std::string("\"domains\":[\"杭州教育.政务\"]"); }},
+      // The review queue, every state: the agency's domain for those who may
+      // see it; another region's or county's reviewer never sees it.
+      {V::get,
+       "/api/review-queue",
+       [](World&, const std::string&) { return Get("/api/review-queue?all=true&kind=domain"); },
+       {{"anonymous", k401}},
+       kOk,
+       [](World&) { return std::string("\"asked\":\"教育局.政务\""); }},
       {V::get,
        "/api/compliance-records",
        [](World& w, const std::string&) {
@@ -896,6 +904,30 @@ TEST_CASE("Authorization matrix: an office sees its subtree, only the unit's own
                                       json{{"action", "regional-pass"}}.dump())
                                 .result_int());
   };
+
+  // The review queue: each county office has its own county's submitted
+  // application waiting, never the other's; the city and the province see
+  // both with all=true but neither waits for them; another city's county
+  // sees neither.
+  const auto queue_ids = [&world](const std::string& who, const std::string& query) {
+    std::set<std::string> ids;
+    const json list = json::parse(
+        world.Call(who, http::verb::get, "/api/review-queue?kind=application" + query, "").body());
+    for (const json& item : list["items"]) ids.insert(world.Id(item["id"].get<std::int64_t>()));
+    return ids;
+  };
+  CHECK(queue_ids("county_office", "") == std::set<std::string>{own});
+  CHECK(queue_ids("county_office", "&all=true").count(other) == 0);
+  for (const char* higher : {"city_office", "reviewer33"}) {
+    CAPTURE(higher);
+    CHECK(queue_ids(higher, "").empty());
+    const std::set<std::string> all = queue_ids(higher, "&all=true");
+    CHECK(all.count(own) == 1);
+    CHECK(all.count(other) == 1);
+  }
+  CHECK(queue_ids("other_county_office", "&all=true").empty());
+  CHECK(queue_ids("reviewer11", "&all=true").empty());
+  CHECK(queue_ids("conac", "&state=submitted&all=true").count(other) == 1);
 
   // A county office never sees another county's rows.
   CHECK(status("county_office", "/api/applications/" + own) == 200);

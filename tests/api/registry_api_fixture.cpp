@@ -4,6 +4,7 @@
 
 #include "api/service/application_routes.h"
 #include "api/service/domain_routes.h"
+#include "api/service/review_queue_routes.h"
 #include "api/service/work_list_routes.h"
 #include "registry/accounts.h"
 #include "registry/site_applications.h"
@@ -31,6 +32,7 @@ RegistryApi::RegistryApi() {
   AddApplicationRoutes(router, access);
   AddDomainRoutes(router, access);
   AddWorkListRoutes(router, access);
+  AddReviewQueueRoutes(router, access);
 }
 
 namespace {

@@ -89,6 +89,23 @@ TEST_CASE("Registry: a version-1 file is migrated to the latest schema, data kep
   REQUIRE(db.Exec("ALTER TABLE compliance_records DROP COLUMN dead_links").ok());
   // ... and without what migration 10 adds.
   REQUIRE(db.Exec("DROP TABLE office_contacts").ok());
+  // ... and without what migration 11 adds.
+  for (const char* name :
+       {"applications_by_state_time", "domains_by_state_time", "domains_by_time",
+        "domains_by_state_unit", "payments_by_state_time", "payments_by_time",
+        "payments_by_state_unit", "renewals_by_state_time", "renewals_by_time",
+        "renewals_by_state_unit", "units_by_region_division", "applications_by_unit",
+        "domains_by_unit", "payments_by_unit", "renewals_by_unit", "renewal_domains_by_domain"}) {
+    REQUIRE(db.Exec(("DROP INDEX " + std::string(name)).c_str()).ok());
+  }
+  for (const char* name : {"unit_name_search", "domain_name_search"}) {
+    for (const char* event : {"insert", "delete", "update"}) {
+      REQUIRE(db.Exec(("DROP TRIGGER " + std::string(name) + "_" + event).c_str()).ok());
+    }
+    REQUIRE(db.Exec(("DROP TABLE " + std::string(name)).c_str()).ok());
+  }
+  REQUIRE(db.Exec("DROP TRIGGER application_site_search_revision").ok());
+  REQUIRE(db.Exec("DROP TABLE application_site_search").ok());
   // ... and without what migrations 9 and 8 add.
   REQUIRE(db.Exec("ALTER TABLE accounts DROP COLUMN disabled_at").ok());
   REQUIRE(db.Exec("ALTER TABLE accounts DROP COLUMN office_code").ok());
@@ -101,6 +118,10 @@ TEST_CASE("Registry: a version-1 file is migrated to the latest schema, data kep
   f.Reopen();
   Database& reopened = f.registry->writer();
   CHECK(reopened.UserVersion().value() == LatestSchemaVersion());
+  // Migration 11 indexed the names already there.
+  CHECK(CountRows(reopened,
+                  "SELECT (SELECT count(*) FROM unit_name_search_docsize) = "
+                  "(SELECT count(*) FROM units)") == 1);
   CHECK(CountRows(reopened,
                   "SELECT count(*) FROM pragma_table_info('accounts') "
                   "WHERE name IN ('password_hash', 'password_set_at')") == 2);
