@@ -32,7 +32,8 @@ constexpr char kCountDomains[] =
     "SELECT count(*) FROM domains AS d WHERE " BADGEWATCH_WORK_SCOPE("d");
 constexpr char kListDomains[] =
     "SELECT d.id, d.unit_id, d.name, d.ascii_name, d.state, d.years, d.registered_at, "
-    "d.expires_at, d.created_at, u.name, u.region_code FROM domains AS d "
+    "d.expires_at, d.created_at, u.name, u.region_code, d.submitted_at, d.reason "
+    "FROM domains AS d "
     "JOIN units AS u ON u.id = d.unit_id WHERE " BADGEWATCH_WORK_SCOPE(
         "d") "ORDER BY d.id DESC LIMIT ?6 OFFSET ?7";
 
@@ -115,6 +116,8 @@ Result<std::vector<DomainRow>> ListDomainRows(Database& db, const WorkFilter& fi
     row.domain.expires_at = s.OptInt(7);
     row.created_at = s.Int(8);
     row.unit = {s.Int(1), s.Text(9), s.Text(10)};
+    row.domain.submitted_at = s.Int(11);
+    row.domain.reason = s.Text(12);
     return row;
   });
 }

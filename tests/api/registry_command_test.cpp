@@ -379,7 +379,7 @@ TEST_CASE("registry CLI: the demo, listed by state", "[api][registry]") {
   for (const auto& row : rows) CHECK(row["state"] == "rejected");
   CHECK(RunCli({"registry", "demo", "--db", db, "--data", BADGEWATCH_DEMO_REGISTRY_DIR}).code == 2);
   CHECK(RunCli({"registry", "queue-reminders", "--db", db}).out ==
-        "0 domains reminded of their expiry\n");
+        "0 domain notices queued (expiry reminders, expired, lapsed)\n");
 }
 
 }  // namespace

@@ -43,6 +43,7 @@ void RegistryFixture::Reopen() {
   registry.reset();
   RegistryOptions options;
   options.clock = [clock = now] { return *clock; };
+  options.domain_terms = terms;
   Result<std::unique_ptr<Registry>> opened = Registry::Open(path, options);
   if (!opened) throw std::runtime_error(opened.status().ToString());
   registry = std::move(opened).value();

@@ -45,6 +45,7 @@ struct RegistryFixture {
   TempDir dir;
   std::string path;
   std::shared_ptr<std::int64_t> now = std::make_shared<std::int64_t>(kFakeEpoch);
+  DomainTerms terms;  // what the registry opens with (change, then Reopen)
   std::unique_ptr<Registry> registry;
 };
 
