@@ -241,6 +241,7 @@ Status ApplyConfig(RegistryCommandOptions& o, registry::DomainTerms& terms) {
     return command == nullptr || command->count(name) == 0;
   };
   if (unset("--db")) o.db = config->database.path;
+  if (command != o.send_command) return Status::Ok();  // the rest is send-notifications'
   if (unset("--smtp")) o.smtp_url = config->mail.smtp_url;
   if (unset("--mail-from")) o.mail_from = config->mail.from;
   if (unset("--sms-gateway")) o.sms_gateway = config->sms.gateway_url;
