@@ -40,6 +40,18 @@ std::optional<registry::Unit> VisibleUnitOfPath(const RouteRequest& route, const
   return VisibleUnit(actor, db, *id);
 }
 
+// Runs `respond(actor, db, unit)` for the unit of the path when the caller
+// may see it; 404 otherwise.
+template <typename Respond>
+HttpResponse WithUnitOfPath(const RouteRequest& route, const RegistryAccess& access,
+                            Respond&& respond) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
+    const std::optional<registry::Unit> unit = VisibleUnitOfPath(route, actor, db);
+    if (!unit) return NotFound(route.request, Error<errors::kNoSuchUnit>());
+    return respond(actor, db, *unit);
+  });
+}
+
 std::optional<registry::Domain> VisibleDomain(const RouteRequest& route, const Actor& actor,
                                               registry::Database& db) {
   const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
@@ -50,15 +62,14 @@ std::optional<registry::Domain> VisibleDomain(const RouteRequest& route, const A
 }
 
 HttpResponse ShowUnit(const RouteRequest& route, const RegistryAccess& access) {
-  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
-    const std::optional<registry::Unit> unit = VisibleUnitOfPath(route, actor, db);
-    if (!unit) return NotFound(route.request, Error<errors::kNoSuchUnit>());
-    nlohmann::json body = UnitJson(*unit);
-    body["kind_label"] = registry::UnitKindLabel(unit->fields.kind);
-    body["unit_number"] = unit->unit_number;
-    body["balance_fen"] = unit->balance_fen;
-    return JsonResponse(route.request, http::status::ok, body);
-  });
+  return WithUnitOfPath(route, access,
+                        [&](const Actor&, registry::Database&, const registry::Unit& unit) {
+                          nlohmann::json body = UnitJson(unit);
+                          body["kind_label"] = registry::UnitKindLabel(unit.fields.kind);
+                          body["unit_number"] = unit.unit_number;
+                          body["balance_fen"] = unit.balance_fen;
+                          return JsonResponse(route.request, http::status::ok, body);
+                        });
 }
 
 // Answers {key: [to_json(item), ...]} for `list(db, unit_id)` of the unit
@@ -66,15 +77,14 @@ HttpResponse ShowUnit(const RouteRequest& route, const RegistryAccess& access) {
 template <typename List, typename ToJson>
 HttpResponse UnitListResponse(const RouteRequest& route, const RegistryAccess& access,
                               const char* key, List list, ToJson to_json) {
-  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
-    const std::optional<registry::Unit> unit = VisibleUnitOfPath(route, actor, db);
-    if (!unit) return NotFound(route.request, Error<errors::kNoSuchUnit>());
-    auto rows = list(db, unit->id);
-    if (!rows) return RegistryErrorResponse(route.request, rows.status());
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& row : *rows) items.push_back(to_json(row));
-    return JsonResponse(route.request, http::status::ok, {{key, items}});
-  });
+  return WithUnitOfPath(route, access,
+                        [&](const Actor&, registry::Database& db, const registry::Unit& unit) {
+                          auto rows = list(db, unit.id);
+                          if (!rows) return RegistryErrorResponse(route.request, rows.status());
+                          nlohmann::json items = nlohmann::json::array();
+                          for (const auto& row : *rows) items.push_back(to_json(row));
+                          return JsonResponse(route.request, http::status::ok, {{key, items}});
+                        });
 }
 
 HttpResponse ListDomains(const RouteRequest& route, const RegistryAccess& access) {
@@ -82,14 +92,13 @@ HttpResponse ListDomains(const RouteRequest& route, const RegistryAccess& access
 }
 
 HttpResponse ShowAccount(const RouteRequest& route, const RegistryAccess& access) {
-  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
-    const std::optional<registry::Unit> unit = VisibleUnitOfPath(route, actor, db);
-    if (!unit) return NotFound(route.request, Error<errors::kNoSuchUnit>());
-    const registry::DomainTerms& terms = DomainTermsOf(access);
-    Result<registry::DomainAccount> account = registry::LoadDomainAccount(db, terms, unit->id);
-    if (!account) return RegistryErrorResponse(route.request, account.status());
-    return JsonResponse(route.request, http::status::ok, DomainAccountJson(*account, terms));
-  });
+  return WithUnitOfPath(
+      route, access, [&](const Actor&, registry::Database& db, const registry::Unit& unit) {
+        const registry::DomainTerms& terms = DomainTermsOf(access);
+        Result<registry::DomainAccount> account = registry::LoadDomainAccount(db, terms, unit.id);
+        if (!account) return RegistryErrorResponse(route.request, account.status());
+        return JsonResponse(route.request, http::status::ok, DomainAccountJson(*account, terms));
+      });
 }
 
 HttpResponse ListRenewals(const RouteRequest& route, const RegistryAccess& access) {
@@ -97,19 +106,18 @@ HttpResponse ListRenewals(const RouteRequest& route, const RegistryAccess& acces
 }
 
 HttpResponse RecordPayment(const RouteRequest& route, const RegistryAccess& access) {
-  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
-    const std::optional<registry::Unit> unit = VisibleUnitOfPath(route, actor, db);
-    if (!unit) return NotFound(route.request, Error<errors::kNoSuchUnit>());
-    JsonBody body = ParseJsonBody(route.request, {"amount_fen", "bank_reference"});
-    const std::int64_t amount = body.Integer("amount_fen");
-    const std::string reference = body.String("bank_reference");
-    if (!body.ok()) return body.Refusal(route.request);
-    RegistryWriter::Lease writer = access.writer->Acquire();
-    Result<std::int64_t> id =
-        registry::RecordPayment(writer.registry(), actor, unit->id, amount, reference);
-    if (!id) return RegistryErrorResponse(route.request, id.status());
-    return JsonResponse(route.request, http::status::created, {{"payment_id", *id}});
-  });
+  return WithUnitOfPath(
+      route, access, [&](const Actor& actor, registry::Database&, const registry::Unit& unit) {
+        JsonBody body = ParseJsonBody(route.request, {"amount_fen", "bank_reference"});
+        const std::int64_t amount = body.Integer("amount_fen");
+        const std::string reference = body.String("bank_reference");
+        if (!body.ok()) return body.Refusal(route.request);
+        RegistryWriter::Lease writer = access.writer->Acquire();
+        Result<std::int64_t> id =
+            registry::RecordPayment(writer.registry(), actor, unit.id, amount, reference);
+        if (!id) return RegistryErrorResponse(route.request, id.status());
+        return JsonResponse(route.request, http::status::created, {{"payment_id", *id}});
+      });
 }
 
 HttpResponse ConfirmPayment(const RouteRequest& route, const RegistryAccess& access) {
