@@ -136,18 +136,34 @@ HttpResponse ConfirmPayment(const RouteRequest& route, const RegistryAccess& acc
   });
 }
 
+// A domain application's {"name", "years"} body, or the 400 to answer.
+struct DomainForm {
+  std::string name;
+  int years = 1;
+  std::optional<HttpResponse> refusal;
+};
+
+DomainForm ReadDomainForm(const HttpRequest& request) {
+  JsonBody body = ParseJsonBody(request, {"name", "years"});
+  DomainForm form;
+  form.name = body.String("name");
+  const std::int64_t years = body.Integer("years");
+  if (!body.ok()) {
+    form.refusal = body.Refusal(request);
+  } else if (years < 1 || years > 10) {
+    form.refusal = ErrorResponse(request, http::status::bad_request, Error<errors::kYearsField>());
+  }
+  form.years = static_cast<int>(years);
+  return form;
+}
+
 HttpResponse SubmitDomain(const RouteRequest& route, const RegistryAccess& access) {
   return WithCaller(route, access, [&](const Actor& actor, registry::Database&) {
-    JsonBody body = ParseJsonBody(route.request, {"name", "years"});
-    const std::string name = body.String("name");
-    const std::int64_t years = body.Integer("years");
-    if (!body.ok()) return body.Refusal(route.request);
-    if (years < 1 || years > 10) {
-      return ErrorResponse(route.request, http::status::bad_request, Error<errors::kYearsField>());
-    }
+    DomainForm form = ReadDomainForm(route.request);
+    if (form.refusal) return std::move(*form.refusal);
     RegistryWriter::Lease writer = access.writer->Acquire();
     Result<std::int64_t> id =
-        registry::SubmitDomain(writer.registry(), actor, name, static_cast<int>(years));
+        registry::SubmitDomain(writer.registry(), actor, form.name, form.years);
     if (!id) return RegistryErrorResponse(route.request, id.status());
     HttpResponse response = JsonResponse(route.request, http::status::created, {{"id", *id}});
     response.set(http::field::location, "/api/domains/" + std::to_string(*id));
@@ -175,16 +191,11 @@ HttpResponse ResubmitDomain(const RouteRequest& route, const RegistryAccess& acc
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
     const std::optional<registry::Domain> domain = VisibleDomain(route, actor, db);
     if (!domain) return NotFound(route.request, Error<errors::kNoSuchDomain>());
-    JsonBody body = ParseJsonBody(route.request, {"name", "years"});
-    const std::string name = body.String("name");
-    const std::int64_t years = body.Integer("years");
-    if (!body.ok()) return body.Refusal(route.request);
-    if (years < 1 || years > 10) {
-      return ErrorResponse(route.request, http::status::bad_request, Error<errors::kYearsField>());
-    }
+    DomainForm form = ReadDomainForm(route.request);
+    if (form.refusal) return std::move(*form.refusal);
     RegistryWriter::Lease writer = access.writer->Acquire();
-    if (Status s = registry::ResubmitDomain(writer.registry(), actor, domain->id, name,
-                                            static_cast<int>(years));
+    if (Status s =
+            registry::ResubmitDomain(writer.registry(), actor, domain->id, form.name, form.years);
         !s.ok()) {
       return RegistryErrorResponse(route.request, s);
     }
