@@ -156,9 +156,10 @@ Status BuildDomains(Registry& registry, const std::string& dir, DemoCast& cast,
       Status s;
       if (path[i].action == WorkflowAction::kRegister) {
         // The fee: recorded by the regional admin, confirmed by CONAC, which registers.
-        Result<std::int64_t> payment = RecordPayment(
-            registry, cast.reviewers.at(region), (*unit)->unit_id, kDomainFeePerYearFen * years,
-            fmt::format("DEMO-{:04d}", cast.next_payment++));
+        Result<std::int64_t> payment =
+            RecordPayment(registry, cast.reviewers.at(region), (*unit)->unit_id,
+                          registry.domain_terms().fee_per_year_fen * years,
+                          fmt::format("DEMO-{:04d}", cast.next_payment++));
         if (!payment) return AtLine("domains.csv", row, payment.status());
         s = ConfirmPayment(registry, cast.conac, *payment);
       } else {
@@ -192,9 +193,10 @@ Status BuildRenewals(Registry& registry, const std::string& dir, DemoCast& cast,
     if (Field(*table, row, "paid") == "1") {
       Result<Unit> fields = LoadUnit(registry.writer(), (*unit)->unit_id);
       if (!fields) return fields.status();
-      Result<std::int64_t> payment = RecordPayment(
-          registry, cast.reviewers.at(fields->fields.region_code), (*unit)->unit_id,
-          kDomainFeePerYearFen * years, fmt::format("DEMO-{:04d}", cast.next_payment++));
+      Result<std::int64_t> payment =
+          RecordPayment(registry, cast.reviewers.at(fields->fields.region_code), (*unit)->unit_id,
+                        registry.domain_terms().fee_per_year_fen * years,
+                        fmt::format("DEMO-{:04d}", cast.next_payment++));
       if (!payment) return AtLine("renewals.csv", row, payment.status());
       if (Status s = ConfirmPayment(registry, cast.conac, *payment); !s.ok()) {
         return AtLine("renewals.csv", row, s);

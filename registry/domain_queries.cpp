@@ -32,7 +32,8 @@ namespace {
   BADGEWATCH_UNIT_SCOPE(table) "AND d.id IN (" BADGEWATCH_DOMAIN_ROWS_SEARCHED_SQL("?4", "?6") ") "
 #define BADGEWATCH_DOMAIN_LIST(scope)                                                  \
   "SELECT d.id, d.unit_id, d.name, d.ascii_name, d.state, d.years, d.registered_at, "  \
-  "d.expires_at, d.created_at, u.name, u.region_code FROM domains AS d "               \
+  "d.expires_at, d.created_at, u.name, u.region_code, d.submitted_at, d.reason "       \
+  "FROM domains AS d "                                                                 \
   "JOIN units AS u ON u.id = d.unit_id WHERE " scope "ORDER BY d.id DESC LIMIT ?7 OFFSET ?8"
 // clang-format on
 
@@ -128,6 +129,8 @@ Result<std::vector<DomainRow>> ListDomainRows(Database& db, const WorkFilter& fi
                 row.domain.expires_at = s.OptInt(7);
                 row.created_at = s.Int(8);
                 row.unit = {s.Int(1), s.Text(9), s.Text(10)};
+                row.domain.submitted_at = s.Int(11);
+                row.domain.reason = s.Text(12);
                 return row;
               });
 }

@@ -61,17 +61,17 @@ struct RenewalRow {
   RowUnit unit;
   int years = 1;
   std::int64_t fee_fen = 0;
-  std::string state;  // submitted, completed
+  std::string state;  // submitted, completed, withdrawn
   std::int64_t created_at = 0;
   std::optional<std::int64_t> completed_at;
   std::vector<std::string> domains;  // the renewed domains' names, by id
 };
 
 // The states each list knows, for the routes' 400 answers.
-inline constexpr const char* kDomainStates[] = {"submitted", "regional-passed", "conac-passed",
-                                                "registered", "rejected"};
+inline constexpr const char* kDomainStates[] = {
+    "submitted", "regional-passed", "conac-passed", "registered", "rejected", "expired", "lapsed"};
 inline constexpr const char* kPaymentStates[] = {"recorded", "confirmed"};
-inline constexpr const char* kRenewalStates[] = {"submitted", "completed"};
+inline constexpr const char* kRenewalStates[] = {"submitted", "completed", "withdrawn"};
 
 [[nodiscard]] Result<std::int64_t> CountDomainRows(Database& db, const WorkFilter& filter);
 [[nodiscard]] Result<std::vector<DomainRow>> ListDomainRows(Database& db, const WorkFilter& filter,

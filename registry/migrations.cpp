@@ -397,7 +397,77 @@ CREATE TABLE office_contacts (
 );
 )sql";
 
-// Version 11: the review queue and the searches by name.
+// Version 11: Chinese domains expire and lapse, rejected ones are edited and
+// resubmitted, renewals are withdrawn. domains gains the reason of the last
+// rejection and the time of the last submission, domain_revisions keeps each
+// earlier revision, a lapsed name is free again, renewals may be 'withdrawn',
+// and review_steps records steps the system takes (expiry: no account).
+// renewals and review_steps are rebuilt for their new CHECK and NULL.
+constexpr char kSchemaV11[] = R"sql(
+ALTER TABLE domains ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE domains ADD COLUMN submitted_at INTEGER NOT NULL DEFAULT 0;
+UPDATE domains SET submitted_at = created_at;
+UPDATE domains SET reason = COALESCE((SELECT s.reason FROM review_steps AS s
+  WHERE s.subject_kind = 'domain' AND s.subject_id = domains.id AND s.to_state = 'rejected'
+  ORDER BY s.id DESC LIMIT 1), '') WHERE state = 'rejected';
+DROP INDEX domains_live_name;
+CREATE UNIQUE INDEX domains_live_name ON domains (ascii_name)
+  WHERE state NOT IN ('rejected', 'lapsed');
+CREATE TABLE domain_revisions (
+  domain_id INTEGER NOT NULL REFERENCES domains (id),
+  revision INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  years INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (domain_id, revision)
+) WITHOUT ROWID;
+CREATE TABLE renewals_v10 (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units (id),
+  years INTEGER NOT NULL CHECK (years BETWEEN 1 AND 10),
+  fee_fen INTEGER NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('submitted', 'completed', 'withdrawn')),
+  created_at INTEGER NOT NULL,
+  completed_at INTEGER
+);
+INSERT INTO renewals_v10 (id, unit_id, years, fee_fen, state, created_at, completed_at)
+  SELECT id, unit_id, years, fee_fen, state, created_at, completed_at FROM renewals;
+CREATE TABLE renewal_domains_v10 (
+  renewal_id INTEGER NOT NULL REFERENCES renewals_v10 (id),
+  domain_id INTEGER NOT NULL REFERENCES domains (id),
+  old_expires_at INTEGER,
+  new_expires_at INTEGER,
+  PRIMARY KEY (renewal_id, domain_id)
+) WITHOUT ROWID;
+INSERT INTO renewal_domains_v10 (renewal_id, domain_id, old_expires_at, new_expires_at)
+  SELECT renewal_id, domain_id, old_expires_at, new_expires_at FROM renewal_domains;
+DROP TABLE renewal_domains;
+DROP TABLE renewals;
+ALTER TABLE renewals_v10 RENAME TO renewals;
+ALTER TABLE renewal_domains_v10 RENAME TO renewal_domains;
+CREATE INDEX renewal_domains_by_domain ON renewal_domains (domain_id, renewal_id);
+CREATE TABLE review_steps_v10 (
+  id INTEGER PRIMARY KEY,
+  subject_kind TEXT NOT NULL CHECK (subject_kind IN ('application', 'domain')),
+  subject_id INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  actor_account_id INTEGER REFERENCES accounts (id),
+  reason TEXT NOT NULL DEFAULT '',
+  decided_at INTEGER NOT NULL
+);
+INSERT INTO review_steps_v10 (id, subject_kind, subject_id, action, from_state, to_state,
+  actor_account_id, reason, decided_at)
+  SELECT id, subject_kind, subject_id, action, from_state, to_state, actor_account_id, reason,
+  decided_at FROM review_steps;
+DROP TABLE review_steps;
+ALTER TABLE review_steps_v10 RENAME TO review_steps;
+CREATE INDEX review_steps_by_subject ON review_steps (subject_kind, subject_id, id);
+)sql";
+
+// Version 12: the review queue and the searches by name.
 // - Indexes on the state and submission time of each kind of work, so that
 //   a queue's first page reads the newest rows of one state from an index
 //   (registry/review_queue.cpp), and on (unit, time) and (state, unit,
@@ -410,7 +480,7 @@ CREATE TABLE office_contacts (
 //   A search of 3 characters or more matches them as a phrase: a substring.
 //   FTS5 is SQLite's own; on PostgreSQL the same searches would use pg_trgm
 //   GIN indexes on the names.
-constexpr char kSchemaV11[] = R"sql(
+constexpr char kSchemaV12[] = R"sql(
 CREATE INDEX applications_by_state_time ON applications (state, created_at);
 CREATE INDEX domains_by_state_time ON domains (state, created_at);
 CREATE INDEX domains_by_time ON domains (created_at);
@@ -426,7 +496,6 @@ CREATE INDEX applications_by_unit ON applications (unit_id, created_at);
 CREATE INDEX domains_by_unit ON domains (unit_id, created_at);
 CREATE INDEX payments_by_unit ON payments (unit_id, recorded_at);
 CREATE INDEX renewals_by_unit ON renewals (unit_id, created_at);
-CREATE INDEX renewal_domains_by_domain ON renewal_domains (domain_id);
 CREATE VIRTUAL TABLE unit_name_search USING fts5(name, content='units', content_rowid='id',
                                                  tokenize='trigram');
 CREATE TRIGGER unit_name_search_insert AFTER INSERT ON units BEGIN
@@ -480,7 +549,7 @@ constexpr std::array kMigrations = {
     Migration{5, kSchemaV5, false},       Migration{6, kSchemaV6, false},
     Migration{7, kSchemaV7, false, true}, Migration{8, kSchemaV8, false},
     Migration{9, kSchemaV9, false},       Migration{10, kSchemaV10, false},
-    Migration{11, kSchemaV11, false},
+    Migration{11, kSchemaV11, false},      Migration{12, kSchemaV12, false},
 };
 
 // PRAGMA takes no parameters; the version is one of kMigrations' constants.

@@ -1,4 +1,4 @@
-// A search by name as the registry's trigram indexes take it (migration 11):
+// A search by name as the registry's trigram indexes take it (migration 12):
 // an FTS5 phrase for 3 characters or more, a LIKE pattern for fewer (a
 // trigram index cannot answer 1 or 2 characters). Any thread.
 //

@@ -18,12 +18,15 @@
 #include "foundation/status.h"
 #include "registry/audit_log.h"
 #include "registry/database.h"
+#include "registry/domain_terms.h"
 
 namespace badgewatch::registry {
 
 struct RegistryOptions {
   // Unix seconds (UTC). Defaults to the system clock; tests pass a fake.
   std::function<std::int64_t()> clock;
+  // The fee, grace period and bank account of Chinese domains (badgewatch.toml's [domains]).
+  DomainTerms domain_terms;
 };
 
 class Registry {
@@ -43,6 +46,8 @@ class Registry {
   [[nodiscard]] Result<Database> OpenReader() const;
 
   [[nodiscard]] std::int64_t Now() const;
+  // What every fee and expiry step reads.
+  [[nodiscard]] const DomainTerms& domain_terms() const { return options_.domain_terms; }
   [[nodiscard]] const std::string& path() const { return writer_.path(); }
 
   // Appends an audit entry stamped Now(); inside the caller's transaction.

@@ -340,10 +340,34 @@ inline constexpr ErrorText kDomainOfAnotherUnit{kPermissionDenied, "domain-of-an
                                                 "domain {} belongs to another unit"};
 inline constexpr ErrorText kDomainNotRegistered{
     kFailedPrecondition, "domain-not-registered",
-    "域名“{}”当前为“{}”，尚未注册；只有已注册的域名可以续费。",
-    "domain '{}' is '{}', not registered; only registered domains are renewed"};
+    "域名“{}”当前为“{}”，尚未注册；只有已注册（或到期后仍在宽限期内）的域名可以续费。",
+    "domain '{}' is '{}', not registered; only registered domains (or expired ones within the "
+    "grace period) are renewed"};
 inline constexpr ErrorText kDomainNotFound{kNotFound, "domain-not-found", "没有编号为 {} 的域名。",
                                            "no domain {}"};
+inline constexpr ErrorText kRenewalAlreadyOpen{
+    kFailedPrecondition, "renewal-already-open",
+    "域名“{}”已在待缴费的续费申请 {} 中；请缴费，或撤回该申请后重新提交。",
+    "domain '{}' is in the open renewal {} already: pay it, or withdraw it and submit again"};
+inline constexpr ErrorText kRenewalGraceEnded{
+    kFailedPrecondition, "renewal-grace-ended",
+    "域名“{}”的续费宽限期已于{}结束，域名已失效，不能再续费。",
+    "the grace period of domain '{}' ended on {}: it has lapsed and can no longer be renewed"};
+inline constexpr ErrorText kRenewalNotFound{kNotFound, "renewal-not-found",
+                                            "没有编号为 {} 的续费申请。", "no renewal {}"};
+inline constexpr ErrorText kRenewalOfAnotherUnit{kPermissionDenied, "renewal-of-another-unit",
+                                                 "续费申请 {} 属于其他单位。",
+                                                 "renewal {} belongs to another unit"};
+inline constexpr ErrorText kRenewalNotWithdrawable{
+    kFailedPrecondition, "renewal-not-withdrawable",
+    "续费申请 {} 当前为“{}”：只有待缴费的续费申请可以撤回。",
+    "renewal {} is '{}': only a submitted, unpaid renewal can be withdrawn"};
+inline constexpr ErrorText kWithdrawalByUnit{kPermissionDenied, "withdrawal-by-unit",
+                                             "续费申请由单位撤回，{}不能撤回。",
+                                             "renewals are withdrawn by the unit, not {}"};
+inline constexpr ErrorText kChineseDomainExpired{
+    kInvalidArgument, "chinese-domain-expired", "中文域名“{}”已于{}到期，请续费后再选择。",
+    "Chinese domain '{}' expired on {}: renew it before choosing it"};
 
 // --- scans and compliance records ---
 inline constexpr ErrorText kVerdictUnknown{kInvalidArgument, "verdict-unknown",
@@ -630,6 +654,13 @@ inline constexpr const ErrorText* kRegistryErrors[] = {
     &kDomainOfAnotherUnit,
     &kDomainNotRegistered,
     &kDomainNotFound,
+    &kRenewalAlreadyOpen,
+    &kRenewalGraceEnded,
+    &kRenewalNotFound,
+    &kRenewalOfAnotherUnit,
+    &kRenewalNotWithdrawable,
+    &kWithdrawalByUnit,
+    &kChineseDomainExpired,
     &kVerdictUnknown,
     &kDeadLinksNegative,
     &kPageCountsImpossible,

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "foundation/beijing_time.h"
 #include "registry/badges.h"
 #include "registry/chinese_domain_names.h"
 #include "registry/detail/office_scope_sql.h"
@@ -21,6 +22,9 @@ namespace {
 constexpr char kChoosableDomains[] =
     "SELECT name, ascii_name FROM domains WHERE unit_id = ? AND state = 'registered' "
     "AND (expires_at IS NULL OR expires_at > ?) ORDER BY id";
+constexpr char kExpiredDomainOfUnit[] =
+    "SELECT expires_at FROM domains WHERE unit_id = ? AND ascii_name = ? "
+    "AND state IN ('registered', 'expired', 'lapsed') AND expires_at <= ? ORDER BY id DESC";
 constexpr char kInsertApplication[] =
     "INSERT INTO applications (kind, opening_type, unit_id, state, revision, created_at, "
     "updated_at) VALUES (?, ?, ?, 'submitted', 1, ?, ?)";
@@ -38,9 +42,6 @@ constexpr char kSelectApplications[] =
     "WHERE (a.id = ? OR ?) AND (a.state = ? OR ? = '') ORDER BY a.id";
 constexpr char kSelectRevision[] =
     "SELECT form_json FROM application_revisions WHERE application_id = ? AND revision = ?";
-constexpr char kSelectSteps[] =
-    "SELECT action, from_state, to_state, actor_account_id, reason, decided_at "
-    "FROM review_steps WHERE subject_kind = 'application' AND subject_id = ? ORDER BY id";
 
 Workflow WorkflowOf(const Unit& unit) {
   return unit.fields.kind == UnitKind::kPartyGovernment ? Workflow::kSiteOpening : Workflow::kBadge;
@@ -100,6 +101,17 @@ Status CheckDomainOwned(Database& db, const Unit& unit, const std::string& name,
   if (!owned) return owned.status();
   for (const ChoosableDomain& domain : *owned) {
     if (domain.ascii_name == ascii) return Status::Ok();
+  }
+  // The unit's own domain past its expiry: say so, not that it is someone else's.
+  Result<Statement> expired = db.Prepare(kExpiredDomainOfUnit);
+  if (!expired) return expired.status();
+  if (Status b = expired->Bind({unit.id, ascii, now}); !b.ok()) return b;
+  Result<std::optional<std::int64_t>> expiry = FirstRow(*expired, FirstColumnInt);
+  if (!expiry) return expiry.status();
+  if (*expiry) {
+    const std::string chinese = foundation::BeijingDate(**expiry);
+    const std::string english = foundation::BeijingIsoDate(**expiry);
+    return Error<errors::kChineseDomainExpired>(name, Localized{chinese, english});
   }
   return Error<errors::kChineseDomainNotTheUnits>(name);
 }
@@ -388,16 +400,7 @@ Result<SiteForm> LoadApplicationForm(Database& db, std::int64_t id, int revision
 }
 
 Result<std::vector<ApplicationStep>> ApplicationHistory(Database& db, std::int64_t id) {
-  Result<Statement> s = db.Prepare(kSelectSteps);
-  if (!s) return s.status();
-  if (Status b = s->Bind({id}); !b.ok()) return b;
-  std::vector<ApplicationStep> steps;
-  for (;;) {
-    Result<bool> row = s->Step();
-    if (!row) return row.status();
-    if (!*row) return steps;
-    steps.push_back({s->Text(0), s->Text(1), s->Text(2), s->Int(3), s->Text(4), s->Int(5)});
-  }
+  return detail::ReviewHistory(db, "application", id);
 }
 
 Result<std::vector<ChoosableDomain>> ChoosableChineseDomains(Database& db, std::int64_t unit_id,

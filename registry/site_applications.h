@@ -61,14 +61,7 @@ struct ApplicationSummary {
   std::optional<std::int64_t> site_id;
 };
 
-struct ApplicationStep {
-  std::string action;
-  std::string from_state;
-  std::string to_state;
-  std::int64_t actor_account_id = 0;
-  std::string reason;
-  std::int64_t decided_at = 0;
-};
+using ApplicationStep = ReviewStep;
 
 // Applications in `state` (all when empty), in id order.
 [[nodiscard]] Result<std::vector<ApplicationSummary>> ListApplications(Database& db,

@@ -52,6 +52,11 @@ constexpr std::array kTransitions = {
     Transition{kDomainReg, "regional-passed", kConacPass, Role::kConac, "conac-passed", false},
     Transition{kDomainReg, "regional-passed", kConacReject, Role::kConac, "rejected", true},
     Transition{kDomainReg, "conac-passed", kRegister, Role::kConac, "registered", false},
+    Transition{kDomainReg, "rejected", kResubmit, Role::kUnit, "submitted", false},
+    // Expiry, by the system: renewal still works in the grace period.
+    Transition{kDomainReg, "registered", kExpire, Role::kConac, "expired", false},
+    Transition{kDomainReg, "expired", kRenew, Role::kConac, "registered", false},
+    Transition{kDomainReg, "expired", kLapse, Role::kConac, "lapsed", false},
 };
 
 constexpr std::array kActionNames = {
@@ -66,6 +71,9 @@ constexpr std::array kActionNames = {
     std::pair{kConacReject, std::string_view("conac-reject")},
     std::pair{kRegister, std::string_view("register")},
     std::pair{kWithdraw, std::string_view("withdraw")},
+    std::pair{kExpire, std::string_view("expire")},
+    std::pair{kLapse, std::string_view("lapse")},
+    std::pair{kRenew, std::string_view("renew")},
 };
 
 }  // namespace
@@ -175,6 +183,12 @@ Status CheckScope(const Actor& actor, const Unit& unit) {
     return Error<errors::kReviewAtUnitsOwnOffice>(unit.id, division);
   }
   return Status::Ok();
+}
+
+Actor SystemActor() {
+  Actor system;
+  system.role = Role::kConac;
+  return system;
 }
 
 }  // namespace badgewatch::registry

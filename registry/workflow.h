@@ -4,8 +4,10 @@
 #ifndef BADGEWATCH_REGISTRY_WORKFLOW_H_
 #define BADGEWATCH_REGISTRY_WORKFLOW_H_
 
+#include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +35,19 @@ enum class WorkflowAction {
   kConacReject,        // ... or rejects, with a reason
   kRegister,           // the fee is paid from the balance: the domain is registered
   kWithdraw,           // the unit withdraws its application before the badge is issued
+  kExpire,             // the system: a registered domain is past its expiry
+  kLapse,              // the system: an expired domain is past its grace period
+  kRenew,              // a renewal paid from the balance brings an expired domain back
+};
+
+// One step taken on an application or a domain, as review_steps keeps it.
+struct ReviewStep {
+  std::string action;
+  std::string from_state;
+  std::string to_state;
+  std::int64_t actor_account_id = 0;  // 0: the system
+  std::string reason;
+  std::int64_t decided_at = 0;
 };
 
 struct Transition {
@@ -69,6 +84,10 @@ struct Transition {
 // at the unit's own level (the unit's division: higher offices only look),
 // CONAC anywhere. kPermissionDenied with the reason.
 [[nodiscard]] Status CheckScope(const Actor& actor, const Unit& unit);
+
+// The actor of the steps nobody takes by hand (a domain's expiry): role kConac
+// with no account; the audit log names it "system".
+[[nodiscard]] Actor SystemActor();
 
 }  // namespace badgewatch::registry
 

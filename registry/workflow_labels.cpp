@@ -24,6 +24,13 @@ constexpr std::array kStateLabels = {
               {"初审通过，待CONAC复审", "passed the initial review, awaiting CONAC's review"}},
     CodeLabel{"badge-issued", {"已发放网站标识", "badge issued"}},
     CodeLabel{"withdrawn", {"已撤回", "withdrawn"}},
+    CodeLabel{"conac-passed", {"CONAC审核通过", "Passed by CONAC"}},
+    CodeLabel{"registered", {"已注册", "registered"}},
+    CodeLabel{"expired", {"已到期，宽限期内可续费", "expired: renewable during the grace period"}},
+    CodeLabel{"lapsed", {"已过续费宽限期，域名已失效", "lapsed: the grace period has ended"}},
+    CodeLabel{"completed", {"已完成", "completed"}},
+    CodeLabel{"recorded", {"已登记，待CONAC确认到账", "recorded, awaiting CONAC's confirmation"}},
+    CodeLabel{"confirmed", {"已确认到账", "funds confirmed"}},
 };
 
 constexpr std::array kActionLabels = {
@@ -37,6 +44,10 @@ constexpr std::array kActionLabels = {
     CodeLabel{"conac-pass", {"CONAC复审通过，下发网站标识", "CONAC review passed, badge issued"}},
     CodeLabel{"conac-reject", {"CONAC审核未通过", "not approved by CONAC"}},
     CodeLabel{"withdraw", {"单位撤回申请", "withdrawn by the unit"}},
+    CodeLabel{"register", {"缴费完成，域名注册成功", "fee paid, domain registered"}},
+    CodeLabel{"expire", {"域名到期", "domain expired"}},
+    CodeLabel{"lapse", {"续费宽限期结束，域名失效", "grace period ended, domain lapsed"}},
+    CodeLabel{"renew", {"宽限期内续费，恢复注册", "renewed during the grace period"}},
 };
 
 Localized Find(std::span<const CodeLabel> labels, std::string_view code) {

@@ -117,9 +117,4 @@ std::string CodeNameHtml(std::string_view code, ReportLanguage language, bool wa
                      foundation::HtmlEscape(code));
 }
 
-std::string FormatBeijingTime(std::int64_t unix_seconds) {
-  const std::chrono::sys_seconds beijing{std::chrono::seconds(unix_seconds + 8 * 3600)};
-  return fmt::format("{:%Y-%m-%d %H:%M}", beijing);
-}
-
 }  // namespace badgewatch::scan

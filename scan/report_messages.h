@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "foundation/beijing_time.h"
 #include "foundation/language.h"
 
 namespace badgewatch::scan {
@@ -92,7 +93,7 @@ enum class ReportText {
                                        bool warning = false);
 
 // Unix seconds as Beijing time (UTC+8, no daylight saving): "2026-01-01 08:00".
-[[nodiscard]] std::string FormatBeijingTime(std::int64_t unix_seconds);
+using foundation::FormatBeijingTime;
 
 }  // namespace badgewatch::scan
 

@@ -66,6 +66,11 @@ std::vector<ConfigKey> KeysOf(ServiceConfig& c) {
       {"mail", "from", &c.mail.from},
       {"mail", "timeout_ms", &c.mail.timeout_ms, 1, 600'000},
       {"sms", "gateway_url", &c.sms.gateway_url},
+      {"domains", "fee_per_year", &c.domains.fee_per_year, 1, 1'000'000},
+      {"domains", "grace_days", &c.domains.grace_days, 0, 365},
+      {"domains", "account_name", &c.domains.account_name},
+      {"domains", "bank", &c.domains.bank},
+      {"domains", "account_number", &c.domains.account_number},
   };
 }
 
@@ -189,6 +194,15 @@ void CheckValues(const ServiceConfig& config, const toml::table& root, ConfigPro
         fmt::format("'serve.listen' must be HOST:PORT, e.g. \"127.0.0.1:8080\", not \"{}\"",
                     config.serve.listen));
   }
+  const ServiceConfig::Domains& domains = config.domains;
+  const int account_fields = (domains.account_name.empty() ? 0 : 1) +
+                             (domains.bank.empty() ? 0 : 1) +
+                             (domains.account_number.empty() ? 0 : 1);
+  if (account_fields != 0 && account_fields != 3) {
+    problems.Add(node_of("domains"),
+                 "'domains.account_name', 'domains.bank' and 'domains.account_number' (户名, "
+                 "开户行, 账号) go together: set all three or none");
+  }
   if (config.database.path.empty()) {
     problems.Add(node_of("database.path"), "'database.path' must not be empty");
   }
@@ -214,7 +228,7 @@ Result<ServiceConfig> ParseServiceConfig(std::string_view text, std::string_view
     if (!known_section) {
       problems.Add(section_node,
                    fmt::format("unknown section '{}' (known: database, scan, limits, dns, serve, "
-                               "mail, sms)",
+                               "mail, sms, domains)",
                                section_name.str()));
       continue;
     }
@@ -269,6 +283,15 @@ ScanFiles ScanFilesFrom(const ServiceConfig& config) {
   files.report_language =
       ParseLanguage(config.scan.report_language).value_or(ReportLanguage::kChinese);
   return files;
+}
+
+registry::DomainTerms DomainTermsFrom(const ServiceConfig& config) {
+  registry::DomainTerms terms;
+  terms.fee_per_year_fen = std::int64_t{config.domains.fee_per_year} * 100;
+  terms.grace_days = config.domains.grace_days;
+  terms.bank_account = {config.domains.account_name, config.domains.bank,
+                        config.domains.account_number};
+  return terms;
 }
 
 Result<ServiceConfig> LoadServiceConfig(const std::string& path) {

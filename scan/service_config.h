@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "foundation/status.h"
+#include "registry/domain_terms.h"
 #include "scan/scan_files.h"
 #include "scan/scan_runner.h"
 
@@ -69,6 +70,13 @@ struct ServiceConfig {
   struct Sms {
     std::string gateway_url;  // HTTP endpoint taking POST {"mobile", "text"}; empty: no SMS
   } sms;
+  struct Domains {
+    int fee_per_year = 300;      // yuan, one Chinese domain for one year
+    int grace_days = 30;         // after expiry renewal still works; then the domain lapses
+    std::string account_name;    // CONAC's bank account: 户名
+    std::string bank;            // 开户行
+    std::string account_number;  // 账号
+  } domains;
 };
 
 // Parses TOML text; `source` names it in errors ("badgewatch.toml:7: ...").
@@ -84,6 +92,10 @@ struct ServiceConfig {
 // The files each finished scan leaves under `config` ([scan] metrics_file,
 // report_dir and report_language), for `badgewatch scan` and API scans alike.
 [[nodiscard]] ScanFiles ScanFilesFrom(const ServiceConfig& config);
+
+// The terms of Chinese domains under `config` ([domains]), for the registry
+// that `serve`, `scan` and `registry` open.
+[[nodiscard]] registry::DomainTerms DomainTermsFrom(const ServiceConfig& config);
 
 // Reads and parses the file at `path`.
 [[nodiscard]] Result<ServiceConfig> LoadServiceConfig(const std::string& path);

@@ -14,7 +14,7 @@ ServeApp::ServeApp(boost::asio::io_context& io, registry::Registry& registry,
       writer_(registry),
       context_{&readers_, nullptr, [this] { return writer_.Now(); }},
       sms_codes_(settings_.sms_codes),
-      access_{&readers_, &writer_, &sms_codes_},
+      access_{&readers_, &writer_, &sms_codes_, &registry.domain_terms()},
       limiter_(settings_.self_check_limits),
       self_checks_(io, settings_.self_checks,
                    [this](std::int64_t unit_id) {
@@ -29,7 +29,8 @@ ServeApp::ServeApp(boost::asio::io_context& io, registry::Registry& registry,
       scans_(settings_.db_path, settings_.scans, settings_.scan_files),
       scan_access_{access_, &scans_},
       registration_limit_(settings_.registrations_per_window, settings_.registration_window),
-      registration_access_{access_, &registration_limit_, settings_.password_cost} {
+      registration_access_{access_, &registration_limit_, settings_.password_cost},
+      expiry_sweeper_(writer_, settings_.domain_expiry_period) {
   login_access_.registry = access_;
   login_access_.throttle = &login_throttle_;
   login_access_.password_slots = &password_slots_;
@@ -53,6 +54,8 @@ void ServeApp::StartOutboxDelivery() {
   if (outbox_sender_) outbox_sender_->Start();
 }
 
+void ServeApp::StartDomainExpirySweep() { expiry_sweeper_.Start(); }
+
 std::vector<std::pair<http::verb, std::string>> ServeApp::ApiRoutes() const {
   std::vector<std::pair<http::verb, std::string>> routes = router_.Routes();
   routes.resize(api_route_count_);
@@ -63,6 +66,7 @@ void ServeApp::Stop() {
   self_checks_.Stop();
   scans_.RequestStop();
   if (outbox_sender_) outbox_sender_->Stop();
+  expiry_sweeper_.Stop();
 }
 
 }  // namespace badgewatch::api

@@ -25,6 +25,7 @@
 #include <utility>
 #include <vector>
 
+#include "api/app/domain_expiry_sweeper.h"
 #include "api/app/outbox_sender.h"
 #include "api/http/request_router.h"
 #include "api/http/server_metrics.h"
@@ -70,6 +71,9 @@ struct ServeAppSettings {
   // Delivers the outbox on a thread of its own (OutboxSender) when set and at
   // least one channel has a URL; empty: notices wait in the outbox.
   std::optional<OutboxSenderSettings> outbox;
+  // How often the domains' expiry sweep runs once StartDomainExpirySweep was
+  // called (it also runs at once).
+  std::chrono::steady_clock::duration domain_expiry_period = std::chrono::hours(1);
   // Called on the io thread after a self-check ended and its unit's limiter
   // slot is free again (tests wait on it); may be empty.
   std::function<void(std::int64_t unit_id)> self_check_finished;
@@ -96,7 +100,9 @@ class ServeApp {
   // Starts delivering the outbox (settings.outbox); rows enqueued before
   // wait for it. Does nothing when no channel is configured.
   void StartOutboxDelivery();
-  // Stops self-checks, asks a running scan and the outbox sender to stop. Call
+  // Starts the domains' expiry sweep: at once, then every domain_expiry_period.
+  void StartDomainExpirySweep();
+  // Stops self-checks, asks a running scan, the outbox sender and the expiry sweep to stop. Call
   // it on the io thread.
   void Stop();
 
@@ -119,7 +125,8 @@ class ServeApp {
   RegistrationAccess registration_access_;
   RequestRouter router_;
   std::unique_ptr<OutboxSender> outbox_sender_;  // null: no delivery channel
-  std::size_t api_route_count_ = 0;              // the first routes of router_ are the API's
+  DomainExpirySweeper expiry_sweeper_;
+  std::size_t api_route_count_ = 0;  // the first routes of router_ are the API's
 };
 
 }  // namespace badgewatch::api

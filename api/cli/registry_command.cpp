@@ -18,6 +18,7 @@
 #include "registry/accounts.h"
 #include "registry/audit_log.h"
 #include "registry/demo_registry.h"
+#include "registry/domain_expiry.h"
 #include "registry/domains.h"
 #include "registry/migrations.h"
 #include "registry/passwords.h"
@@ -37,8 +38,11 @@ int Fail(std::FILE* err, const Status& status) {
   return 2;
 }
 
-Result<std::unique_ptr<Registry>> OpenRegistry(const RegistryCommandOptions& o) {
-  return Registry::Open(o.db);
+Result<std::unique_ptr<Registry>> OpenRegistry(const RegistryCommandOptions& o,
+                                               const registry::DomainTerms& terms) {
+  registry::RegistryOptions options;
+  options.domain_terms = terms;
+  return Registry::Open(o.db, options);
 }
 
 int RunInit(const RegistryCommandOptions& o, Registry& registry, std::FILE* out) {
@@ -226,15 +230,18 @@ int RunSendNotifications(const RegistryCommandOptions& o, Registry& registry, st
   return 0;
 }
 
-// send-notifications --config: [database] path, [mail] and [sms] for what
-// the command line left out.
-Status ApplyConfig(RegistryCommandOptions& o) {
+// --config: [database] path, [mail] and [sms] for what the command line left
+// out; the [domains] terms go to the registry.
+Status ApplyConfig(RegistryCommandOptions& o, registry::DomainTerms& terms) {
   Result<scan::ServiceConfig> config = scan::LoadServiceConfig(o.config);
   if (!config) return config.status();
-  const auto unset = [&o](const char* name) {
-    return o.send_command == nullptr || o.send_command->count(name) == 0;
+  terms = scan::DomainTermsFrom(*config);
+  const CLI::App* command = o.chosen == "queue-reminders" ? o.sweep_command : o.send_command;
+  const auto unset = [command](const char* name) {
+    return command == nullptr || command->count(name) == 0;
   };
   if (unset("--db")) o.db = config->database.path;
+  if (command != o.send_command) return Status::Ok();  // the rest is send-notifications'
   if (unset("--smtp")) o.smtp_url = config->mail.smtp_url;
   if (unset("--mail-from")) o.mail_from = config->mail.from;
   if (unset("--sms-gateway")) o.sms_gateway = config->sms.gateway_url;
@@ -243,9 +250,9 @@ Status ApplyConfig(RegistryCommandOptions& o) {
 }
 
 int RunQueueReminders(Registry& registry, std::FILE* out, std::FILE* err) {
-  Result<int> reminded = registry::QueueExpiryReminders(registry);
-  if (!reminded) return Fail(err, reminded.status());
-  fmt::print(out, "{} domains reminded of their expiry\n", *reminded);
+  Result<int> notices = registry::SweepDomainExpiry(registry);
+  if (!notices) return Fail(err, notices.status());
+  fmt::print(out, "{} domain notices queued (expiry reminders, expired, lapsed)\n", *notices);
   return 0;
 }
 
@@ -354,8 +361,14 @@ CLI::App* AddRegistryCommand(CLI::App& app, RegistryCommandOptions& o) {
       ->capture_default_str();
   send->add_option("--limit", o.limit, "Rows per run")->capture_default_str();
   o.send_command = send;
-  Subcommand(*registry, o, "queue-reminders",
-             "Queue domain expiry reminders (30 and 7 days before expiry)");
+  CLI::App* sweep = Subcommand(
+      *registry, o, "queue-reminders",
+      "Sweep the domains' expiry once (serve does it hourly): reminders 30 and 7 days before "
+      "expiry, expired at expiry, lapsed after the grace period");
+  sweep->add_option("--config", o.config,
+                    "badgewatch.toml; its [database] path is the default of --db, its "
+                    "[domains] grace_days the grace period");
+  o.sweep_command = sweep;
   Subcommand(*registry, o, "demo", "Build the demo registry into a new database")
       ->add_option("--data", o.data_dir,
                    "Directory of the demo CSV files (default: data/demo/registry, or the "
@@ -365,8 +378,9 @@ CLI::App* AddRegistryCommand(CLI::App& app, RegistryCommandOptions& o) {
 
 int RunRegistry(const RegistryCommandOptions& options, std::FILE* out, std::FILE* err) {
   RegistryCommandOptions o = options;
-  if (o.chosen == "send-notifications" && !o.config.empty()) {
-    if (Status s = ApplyConfig(o); !s.ok()) return Fail(err, s);
+  registry::DomainTerms terms;
+  if (!o.config.empty()) {
+    if (Status s = ApplyConfig(o, terms); !s.ok()) return Fail(err, s);
   }
   // Only the commands that fill a registry may create one: a mistyped --db is an error.
   const bool creates = o.chosen == "init" || o.chosen == "import" || o.chosen == "demo" ||
@@ -382,7 +396,7 @@ int RunRegistry(const RegistryCommandOptions& options, std::FILE* out, std::FILE
       o.chosen == "list-tokens" || o.chosen == "list-applications") {
     return RunReadOnly(o, out, err);
   }
-  Result<std::unique_ptr<Registry>> opened = OpenRegistry(o);
+  Result<std::unique_ptr<Registry>> opened = OpenRegistry(o, terms);
   if (!opened) return Fail(err, opened.status());
   Registry& registry = **opened;
   if (o.chosen == "init") return RunInit(o, registry, out);

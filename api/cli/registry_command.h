@@ -39,14 +39,16 @@ struct RegistryCommandOptions {
   // list-applications
   std::string state;
   bool json = false;
-  // send-notifications: --config fills what the command line leaves out
-  std::string config;  // badgewatch.toml: [database] path, [mail], [sms]
+  // send-notifications and queue-reminders: --config fills what the command
+  // line leaves out
+  std::string config;  // badgewatch.toml: [database] path, [mail], [sms], [domains]
   std::string smtp_url;
   std::string mail_from = "badge@conac.cn";
   std::string sms_gateway;
   int timeout_ms = 15'000;  // per delivery, e-mail and SMS alike
   int limit = 100;
-  const CLI::App* send_command = nullptr;  // set by AddRegistryCommand: which options were given
+  const CLI::App* send_command = nullptr;   // set by AddRegistryCommand: which options were given
+  const CLI::App* sweep_command = nullptr;  // queue-reminders, likewise
   // demo: empty means <ShippedDataDir()>/demo/registry
   std::string data_dir;
 

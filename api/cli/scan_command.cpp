@@ -85,6 +85,7 @@ void ApplyConfig(const scan::ServiceConfig& config, ScanOptions& options, const 
 
 int RunScan(ScanOptions options, std::FILE* out, std::FILE* err) {
   if (options.site_id > 0) options.settings.site_id = options.site_id;
+  registry::RegistryOptions registry_options;
   if (!options.config.empty()) {
     Result<scan::ServiceConfig> config = scan::LoadServiceConfig(options.config);
     if (!config) {
@@ -92,8 +93,10 @@ int RunScan(ScanOptions options, std::FILE* out, std::FILE* err) {
       return 2;
     }
     ApplyConfig(*config, options, *options.command);
+    registry_options.domain_terms = scan::DomainTermsFrom(*config);
   }
-  Result<std::unique_ptr<registry::Registry>> registry = registry::Registry::Open(options.db);
+  Result<std::unique_ptr<registry::Registry>> registry =
+      registry::Registry::Open(options.db, registry_options);
   if (!registry) {
     fmt::print(err, "badgewatch scan: cannot open the registry '{}': {}\n", options.db,
                registry.status().ToString());

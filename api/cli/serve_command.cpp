@@ -233,7 +233,10 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
 
   // Opening as the writer creates and migrates the file; the server itself
   // reads through its own reader connections.
-  Result<std::unique_ptr<registry::Registry>> registry = registry::Registry::Open(options.db);
+  registry::RegistryOptions registry_options;
+  registry_options.domain_terms = scan::DomainTermsFrom(config);
+  Result<std::unique_ptr<registry::Registry>> registry =
+      registry::Registry::Open(options.db, registry_options);
   if (!registry) {
     fmt::print(err, "badgewatch serve: cannot open the registry '{}': {}\n", options.db,
                registry.status().ToString());
@@ -314,7 +317,13 @@ int RunServe(ServeOptions options, std::FILE* out, std::FILE* err) {
   fmt::print(out, "badgewatch serve: listening on {}/ (registry {})\n", url, options.db);
   std::fflush(out);
   LogOutboxDelivery(delivery);
+  if (!registry_options.domain_terms.bank_account.configured()) {
+    spdlog::warn(
+        "domains: no bank account in the configuration ([domains] account_name, bank, "
+        "account_number): units are asked for the fee without being told where to wire it");
+  }
   app.StartOutboxDelivery();
+  app.StartDomainExpirySweep();
   io.run();
   workers.join();
   spdlog::drop("access");

@@ -64,6 +64,8 @@ inline constexpr ErrorText kNoSuchDomainId{kNotFound, "no-such-domain-id", "没�
                                            "no such domain {}"};
 inline constexpr ErrorText kNoSuchPayment{kNotFound, "no-such-payment", "没有这条缴费记录。",
                                           "no such payment"};
+inline constexpr ErrorText kNoSuchRenewal{kNotFound, "no-such-renewal", "没有这个续费申请。",
+                                          "no such renewal"};
 inline constexpr ErrorText kNoSuchScan{kNotFound, "no-such-scan", "没有这次检查。", "no such scan"};
 inline constexpr ErrorText kNoSuchSelfCheck{kNotFound, "no-such-self-check", "没有这次自检。",
                                             "no such self-check"};
@@ -244,6 +246,7 @@ inline constexpr const ErrorText* kApiErrors[] = {
     &kNoSuchDomain,
     &kNoSuchDomainId,
     &kNoSuchPayment,
+    &kNoSuchRenewal,
     &kNoSuchScan,
     &kNoSuchSelfCheck,
     &kSiteHasNoBadge,

@@ -75,4 +75,9 @@ ReviewDecision ReadReviewDecision(const HttpRequest& request) {
   return decision;
 }
 
+const registry::DomainTerms& DomainTermsOf(const RegistryAccess& access) {
+  static const registry::DomainTerms kDefaults;
+  return access.domain_terms != nullptr ? *access.domain_terms : kDefaults;
+}
+
 }  // namespace badgewatch::api

@@ -23,6 +23,7 @@
 #include "api/service/registry_writer.h"
 #include "api/service/request_auth.h"
 #include "registry/accounts.h"
+#include "registry/domain_terms.h"
 #include "registry/workflow.h"
 
 namespace badgewatch::api {
@@ -34,7 +35,13 @@ struct RegistryAccess {
   ReaderPool* readers = nullptr;
   RegistryWriter* writer = nullptr;
   SmsCodeGate* sms_codes = nullptr;  // null: the registry's SMS limits only
+  // The fee, grace period and bank account the pages and routes show; null:
+  // the defaults (registry::DomainTerms{}).
+  const registry::DomainTerms* domain_terms = nullptr;
 };
+
+// `access.domain_terms`, or the defaults when it is null.
+[[nodiscard]] const registry::DomainTerms& DomainTermsOf(const RegistryAccess& access);
 
 // Whether `actor` may see records of the unit `unit_id` whose own division
 // is `division_code`: a reviewer when its office oversees that division

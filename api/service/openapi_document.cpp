@@ -39,6 +39,15 @@ nlohmann::json Described(std::string description, std::optional<nlohmann::json> 
   return response;
 }
 
+// A time as the API writes it: RFC 3339 in Beijing time.
+nlohmann::json BeijingTime(bool nullable = false) {
+  nlohmann::json schema = {{"type", "string"},
+                           {"format", "date-time"},
+                           {"description", "Beijing time, e.g. 2027-12-04T10:00:00+08:00"}};
+  if (nullable) schema["nullable"] = true;
+  return schema;
+}
+
 // The errors any route may answer: a client over its limits (serve's
 // per-client limits), and a registry that cannot be read or written.
 void AddServerErrors(nlohmann::json& responses) {
@@ -242,18 +251,115 @@ void AddApplicationPaths(nlohmann::json& doc) {
 }
 
 void AddDomainPaths(nlohmann::json& doc) {
-  doc["components"]["schemas"]["Domain"] = {
+  auto& schemas = doc["components"]["schemas"];
+  schemas["Domain"] = {
       {"type", "object"},
       {"properties",
        {{"id", {{"type", "integer"}}},
         {"unit_id", {{"type", "integer"}}},
         {"name", {{"type", "string"}, {"description", "as submitted, e.g. 教育局.政务"}}},
         {"ascii_name", {{"type", "string"}}},
-        {"state", {{"type", "string"}}},
+        {"state",
+         {{"type", "string"},
+          {"enum",
+           {"submitted", "regional-passed", "conac-passed", "registered", "rejected", "expired",
+            "lapsed"}}}},
+        {"state_label",
+         {{"type", "string"}, {"description", "the state in Chinese: CONAC审核通过"}}},
         {"years", {{"type", "integer"}}},
-        {"registered_at", {{"type", "integer"}, {"nullable", true}}},
-        {"expires_at", {{"type", "integer"}, {"nullable", true}}}}}};
-  doc["components"]["schemas"]["Unit"] = {
+        {"submitted_at", BeijingTime()},
+        {"registered_at", BeijingTime(true)},
+        {"expires_at", BeijingTime(true)},
+        {"reason",
+         {{"type", "string"}, {"description", "of the last rejection; empty otherwise"}}}}}};
+  schemas["DomainDetail"] = {
+      {"allOf",
+       {Ref("Domain"),
+        {{"type", "object"},
+         {"properties",
+          {{"revisions",
+            {{"type", "array"},
+             {"description", "earlier revisions, kept when a rejected domain was resubmitted"},
+             {"items",
+              {{"type", "object"},
+               {"properties",
+                {{"revision", {{"type", "integer"}}},
+                 {"name", {{"type", "string"}}},
+                 {"years", {{"type", "integer"}}},
+                 {"reason", {{"type", "string"}}},
+                 {"submitted_at", BeijingTime()}}}}}}},
+           {"history",
+            {{"type", "array"},
+             {"description", "the steps taken, oldest first (expiry steps by the system)"},
+             {"items",
+              {{"type", "object"},
+               {"properties",
+                {{"action", {{"type", "string"}}},
+                 {"from_state", {{"type", "string"}}},
+                 {"to_state", {{"type", "string"}}},
+                 {"actor_account_id", {{"type", "integer"}, {"nullable", true}}},
+                 {"reason", {{"type", "string"}}},
+                 {"at", BeijingTime()}}}}}}}}}}}}};
+  schemas["Renewal"] = {
+      {"type", "object"},
+      {"properties",
+       {{"id", {{"type", "integer"}}},
+        {"unit_id", {{"type", "integer"}}},
+        {"years", {{"type", "integer"}}},
+        {"fee_fen", {{"type", "integer"}}},
+        {"state", {{"type", "string"}, {"enum", {"submitted", "completed", "withdrawn"}}}},
+        {"submitted_at", BeijingTime()},
+        {"completed_at", BeijingTime(true)},
+        {"domains",
+         {{"type", "array"},
+          {"items",
+           {{"type", "object"},
+            {"properties",
+             {{"id", {{"type", "integer"}}},
+              {"name", {{"type", "string"}}},
+              {"old_expires_at", BeijingTime(true)},
+              {"new_expires_at", BeijingTime(true)}}}}}}}}}};
+  schemas["DomainAccount"] = {
+      {"type", "object"},
+      {"properties",
+       {{"balance_fen", {{"type", "integer"}}},
+        {"due",
+         {{"type", "array"},
+          {"description", "CONAC-passed domains not yet paid and submitted renewals, oldest first"},
+          {"items",
+           {{"type", "object"},
+            {"properties",
+             {{"kind", {{"type", "string"}, {"enum", {"domain", "renewal"}}}},
+              {"id", {{"type", "integer"}}},
+              {"domains", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+              {"years", {{"type", "integer"}}},
+              {"fee_fen", {{"type", "integer"}}},
+              {"submitted_at", BeijingTime()}}}}}}},
+        {"due_fen", {{"type", "integer"}}},
+        {"shortfall_fen",
+         {{"type", "integer"}, {"description", "what is due beyond the balance, never negative"}}},
+        {"payments", {{"type", "array"}, {"items", Ref("PaymentRow")}}},
+        {"invoices",
+         {{"type", "array"},
+          {"items",
+           {{"type", "object"},
+            {"properties",
+             {{"id", {{"type", "integer"}}},
+              {"payment_id", {{"type", "integer"}}},
+              {"amount_fen", {{"type", "integer"}}},
+              {"mailing_address", {{"type", "string"}}},
+              {"mailed_at", BeijingTime()}}}}}}},
+        {"fee_per_year_fen", {{"type", "integer"}}},
+        {"grace_days", {{"type", "integer"}}},
+        {"bank_account",
+         {{"type", "object"},
+          {"nullable", true},
+          {"description", "CONAC's account (户名, 开户行, 账号); null when none is configured"},
+          {"properties",
+           {{"account_name", {{"type", "string"}}},
+            {"bank", {{"type", "string"}}},
+            {"account_number", {{"type", "string"}}}}}}}}}};
+  schemas["Unit"] = {
       {"type", "object"},
       {"properties",
        {{"id", {{"type", "integer"}}},
@@ -287,6 +393,19 @@ void AddDomainPaths(nlohmann::json& doc) {
                                                             {{"domains",
                                                               {{"type", "array"},
                                                                {"items", Ref("Domain")}}}}}})}}));
+  paths["/api/units/{id}/account"]["get"] = Operation(
+      "getUnitAccount",
+      "A unit's domain account: what is due, its balance, the shortfall, payments and invoices, "
+      "the fee per year and CONAC's bank account",
+      WithErrors({{"200", Described("the account", Ref("DomainAccount"))}}));
+  paths["/api/units/{id}/renewals"]["get"] = Operation(
+      "listUnitRenewals", "A unit's renewals, newest first, each with its domains",
+      WithErrors({{"200", Described("list", nlohmann::json{{"type", "object"},
+                                                           {"required", {"renewals"}},
+                                                           {"properties",
+                                                            {{"renewals",
+                                                              {{"type", "array"},
+                                                               {"items", Ref("Renewal")}}}}}})}}));
   paths["/api/units/{id}/payments"]["post"] = Operation(
       "recordPayment", "The regional admin records a bank transfer from the unit (invoice mailed)",
       WithErrors({{"201", Described("the payment id", ObjectSchema({{"payment_id", "integer"}}))}}),
@@ -300,7 +419,14 @@ void AddDomainPaths(nlohmann::json& doc) {
                 WithErrors({{"201", Described("created; Location names it", IdSchema())}}),
                 ObjectSchema({{"name", "string"}, {"years", "integer"}}));
   paths["/api/domains/{id}"]["get"] = Operation(
-      "getDomain", "One domain", WithErrors({{"200", Described("the domain", Ref("Domain"))}}));
+      "getDomain", "One domain with the reason of its last rejection, its revisions and its steps",
+      WithErrors({{"200", Described("the domain", Ref("DomainDetail"))}}));
+  paths["/api/domains/{id}/resubmission"]["post"] =
+      Operation("resubmitDomain",
+                "The unit edits its rejected domain (name checked as on submission) and submits "
+                "it again; the rejected revision is kept",
+                WithErrors({{"200", Described("the domain, submitted again", Ref("Domain"))}}),
+                ObjectSchema({{"name", "string"}, {"years", "integer"}}));
   paths["/api/domains/{id}/decisions"]["post"] =
       Operation("decideDomain", "regional-pass/-reject, conac-pass/-reject",
                 WithErrors({{"200", Described("the domain after the step", Ref("Domain"))}}),
@@ -314,6 +440,9 @@ void AddDomainPaths(nlohmann::json& doc) {
                      {"properties",
                       {{"domain_ids", {{"type", "array"}, {"items", {{"type", "integer"}}}}},
                        {"years", {{"type", "integer"}}}}}});
+  paths["/api/renewals/{id}/withdrawal"]["post"] = Operation(
+      "withdrawRenewal", "The unit withdraws its own unpaid (submitted) renewal",
+      WithErrors({{"200", Described("withdrawn", ObjectSchema({{"withdrawn", "boolean"}}))}}));
   paths["/api/sites/{id}/badge"]["get"] = Operation(
       "getSiteBadge", "The site's badge id and the snippet to paste before </body> on every page",
       WithErrors(
@@ -327,21 +456,11 @@ void AddDomainPaths(nlohmann::json& doc) {
 void AddWorkListPaths(nlohmann::json& doc) {
   const nlohmann::json row_unit =
       ObjectSchema({{"id", "integer"}, {"name", "string"}, {"region_code", "string"}});
-  const nlohmann::json seconds = {{"type", "integer"}, {"description", "Unix seconds"}};
-  const nlohmann::json maybe_seconds = {
-      {"type", "integer"}, {"nullable", true}, {"description", "Unix seconds"}};
+  const nlohmann::json seconds = BeijingTime();
+  const nlohmann::json maybe_seconds = BeijingTime(true);
   auto& schemas = doc["components"]["schemas"];
-  schemas["DomainRow"] = {{"type", "object"},
-                          {"properties",
-                           {{"id", {{"type", "integer"}}},
-                            {"name", {{"type", "string"}}},
-                            {"ascii_name", {{"type", "string"}}},
-                            {"state", {{"type", "string"}}},
-                            {"years", {{"type", "integer"}}},
-                            {"submitted_at", seconds},
-                            {"registered_at", maybe_seconds},
-                            {"expires_at", maybe_seconds},
-                            {"unit", row_unit}}}};
+  schemas["DomainRow"] = {
+      {"allOf", {Ref("Domain"), {{"type", "object"}, {"properties", {{"unit", row_unit}}}}}}};
   schemas["PaymentRow"] = {{"type", "object"},
                            {"properties",
                             {{"id", {{"type", "integer"}}},
@@ -351,16 +470,17 @@ void AddWorkListPaths(nlohmann::json& doc) {
                              {"recorded_at", seconds},
                              {"confirmed_at", maybe_seconds},
                              {"unit", row_unit}}}};
-  schemas["RenewalRow"] = {{"type", "object"},
-                           {"properties",
-                            {{"id", {{"type", "integer"}}},
-                             {"years", {{"type", "integer"}}},
-                             {"fee_fen", {{"type", "integer"}}},
-                             {"state", {{"type", "string"}, {"enum", {"submitted", "completed"}}}},
-                             {"submitted_at", seconds},
-                             {"completed_at", maybe_seconds},
-                             {"domains", {{"type", "array"}, {"items", {{"type", "string"}}}}},
-                             {"unit", row_unit}}}};
+  schemas["RenewalRow"] = {
+      {"type", "object"},
+      {"properties",
+       {{"id", {{"type", "integer"}}},
+        {"years", {{"type", "integer"}}},
+        {"fee_fen", {{"type", "integer"}}},
+        {"state", {{"type", "string"}, {"enum", {"submitted", "completed", "withdrawn"}}}},
+        {"submitted_at", seconds},
+        {"completed_at", maybe_seconds},
+        {"domains", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+        {"unit", row_unit}}}};
   const auto list = [](const char* id, const char* summary, const char* row, const char* states,
                        bool searchable) {
     nlohmann::json operation = Operation(
@@ -376,16 +496,17 @@ void AddWorkListPaths(nlohmann::json& doc) {
     return operation;
   };
   auto& paths = doc["paths"];
-  paths["/api/domains"]["get"] =
-      list("listDomains",
-           "Chinese domains the caller may see (a unit: its own; a regional reviewer: its "
-           "region; CONAC: all). An unknown parameter or filter value answers 400",
-           "DomainRow", "submitted, regional-passed, conac-passed, registered or rejected", true);
+  paths["/api/domains"]["get"] = list(
+      "listDomains",
+      "Chinese domains the caller may see (a unit: its own; a regional reviewer: its "
+      "region; CONAC: all). An unknown parameter or filter value answers 400",
+      "DomainRow",
+      "submitted, regional-passed, conac-passed, registered, rejected, expired or lapsed", true);
   paths["/api/payments"]["get"] =
       list("listPayments", "Recorded and confirmed payments the caller may see", "PaymentRow",
            "recorded or confirmed", false);
   paths["/api/renewals"]["get"] = list("listRenewals", "Renewals the caller may see", "RenewalRow",
-                                       "submitted or completed", false);
+                                       "submitted, completed or withdrawn", false);
   schemas["QueueRow"] = {
       {"type", "object"},
       {"properties",

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "api/service/api_errors.h"
+#include "api/service/domain_json.h"
 #include "api/service/list_page.h"
 #include "registry/domain_queries.h"
 #include "registry/field_validation.h"
@@ -27,14 +28,6 @@ using registry::WorkFilter;
 
 // The most characters a search may hold.
 constexpr long kMaxSearchChars = 100;
-
-nlohmann::json OptionalSeconds(const std::optional<std::int64_t>& time) {
-  return time ? nlohmann::json(*time) : nlohmann::json(nullptr);
-}
-
-nlohmann::json RowUnitJson(const registry::RowUnit& unit) {
-  return {{"id", unit.id}, {"name", unit.name}, {"region_code", unit.region_code}};
-}
 
 }  // namespace
 
@@ -129,30 +122,15 @@ HttpResponse WorkList(const RouteRequest& route, const RegistryAccess& access,
 HttpResponse ListAllDomains(const RouteRequest& route, const RegistryAccess& access) {
   return WorkList(route, access, registry::kDomainStates, true, &registry::CountDomainRows,
                   &registry::ListDomainRows, [](const registry::DomainRow& row) {
-                    const registry::Domain& d = row.domain;
-                    return nlohmann::json{{"id", d.id},
-                                          {"name", d.name},
-                                          {"ascii_name", d.ascii_name},
-                                          {"state", d.state},
-                                          {"years", d.years},
-                                          {"submitted_at", row.created_at},
-                                          {"registered_at", OptionalSeconds(d.registered_at)},
-                                          {"expires_at", OptionalSeconds(d.expires_at)},
-                                          {"unit", RowUnitJson(row.unit)}};
+                    nlohmann::json item = DomainJson(row.domain);
+                    item["unit"] = RowUnitJson(row.unit);
+                    return item;
                   });
 }
 
 HttpResponse ListAllPayments(const RouteRequest& route, const RegistryAccess& access) {
   return WorkList(route, access, registry::kPaymentStates, false, &registry::CountPaymentRows,
-                  &registry::ListPaymentRows, [](const registry::PaymentRow& row) {
-                    return nlohmann::json{{"id", row.id},
-                                          {"amount_fen", row.amount_fen},
-                                          {"bank_reference", row.bank_reference},
-                                          {"state", row.state},
-                                          {"recorded_at", row.recorded_at},
-                                          {"confirmed_at", OptionalSeconds(row.confirmed_at)},
-                                          {"unit", RowUnitJson(row.unit)}};
-                  });
+                  &registry::ListPaymentRows, &PaymentJson);
 }
 
 HttpResponse ListAllRenewals(const RouteRequest& route, const RegistryAccess& access) {
@@ -162,8 +140,8 @@ HttpResponse ListAllRenewals(const RouteRequest& route, const RegistryAccess& ac
                                           {"years", row.years},
                                           {"fee_fen", row.fee_fen},
                                           {"state", row.state},
-                                          {"submitted_at", row.created_at},
-                                          {"completed_at", OptionalSeconds(row.completed_at)},
+                                          {"submitted_at", TimeJson(row.created_at)},
+                                          {"completed_at", TimeJson(row.completed_at)},
                                           {"domains", row.domains},
                                           {"unit", RowUnitJson(row.unit)}};
                   });

@@ -1,6 +1,6 @@
 // SQL fragments of the searches by name (string literals, pasted into the
 // queries' constexpr text): the ids of the rows whose name holds the search,
-// read from the trigram indexes of migration 11 when `phrase` binds an FTS5
+// read from the trigram indexes of migration 12 when `phrase` binds an FTS5
 // phrase (3 characters or more), else by LIKE when `like` binds a pattern
 // (registry/name_search.h makes both; the unused one binds '').
 //   BADGEWATCH_UNITS_NAMED_SQL(p, l)         units.id

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "registry/accounts.h"
 #include "registry/registry.h"
@@ -12,10 +13,16 @@
 
 namespace badgewatch::registry::detail {
 
-// `subject_kind` is "application" or "domain".
+// `subject_kind` is "application" or "domain". An actor without an account
+// (SystemActor) is recorded as the system.
 [[nodiscard]] Status RecordStep(Registry& registry, const Actor& actor,
                                 std::string_view subject_kind, std::int64_t subject_id,
                                 const Transition& transition, std::string_view reason);
+
+// The steps of one subject, oldest first.
+[[nodiscard]] Result<std::vector<ReviewStep>> ReviewHistory(Database& db,
+                                                            std::string_view subject_kind,
+                                                            std::int64_t subject_id);
 
 // The reason a transition needs, trimmed; kInvalidArgument when it needs one
 // and `reason` is blank.

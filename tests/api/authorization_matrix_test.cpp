@@ -152,6 +152,15 @@ struct World : ServedApi {
                              .body())["id"]
                  .get<std::int64_t>();
     registered_domain = RegisteredDomain(agency, "杭州教育.政务", &county_office);
+    renewable_domain = RegisteredDomain(agency, "杭州教育二.政务", &county_office);
+    rejected_domain = json::parse(Call("agency", http::verb::post, "/api/domains",
+                                       json{{"name", "驳回.政务"}, {"years", 1}}.dump())
+                                      .body())["id"]
+                          .get<std::int64_t>();
+    REQUIRE(Call("county_office", http::verb::post,
+                 "/api/domains/" + Id(rejected_domain) + "/decisions",
+                 json{{"action", "regional-reject"}, {"reason", "名称不规范"}}.dump())
+                .result() == http::status::ok);
     renewal =
         badgewatch::registry::SubmitRenewal(*registry, agency, {registered_domain}, 1).value();
     payment = json::parse(Call("county_office", http::verb::post,
@@ -175,6 +184,7 @@ struct World : ServedApi {
   std::map<std::string, std::int64_t> office_accounts;  // by caller
   badgewatch::registry::Actor county_office;
 
+  std::int64_t renewable_domain = 0, rejected_domain = 0;
   std::int64_t submitted = 0, rejected = 0, site = 0, domain = 0, registered_domain = 0,
                payment = 0, renewal = 0, sms = 0, self_check = 0, scan = 0, record = 0, issued = 0;
 };
@@ -351,6 +361,16 @@ std::vector<Row> Matrix() {
          return Get("/api/units/" + w.Id(w.agency.unit_id) + "/domains");
        },
        HiddenFromOthers()},
+      {V::get, "/api/units/{id}/account",
+       [](World& w, const std::string&) {
+         return Get("/api/units/" + w.Id(w.agency.unit_id) + "/account");
+       },
+       HiddenFromOthers()},
+      {V::get, "/api/units/{id}/renewals",
+       [](World& w, const std::string&) {
+         return Get("/api/units/" + w.Id(w.agency.unit_id) + "/renewals");
+       },
+       HiddenFromOthers()},
       {V::post, "/api/units/{id}/payments",
        [](World& w, const std::string& who) {
          return std::pair<std::string, std::string>(
@@ -387,12 +407,31 @@ std::vector<Row> Matrix() {
       {V::post, "/api/renewals",
        [](World& w, const std::string&) {
          return std::pair<std::string, std::string>(
-             "/api/renewals", json{{"domain_ids", {w.registered_domain}}, {"years", 1}}.dump());
+             "/api/renewals", json{{"domain_ids", {w.renewable_domain}}, {"years", 1}}.dump());
        },
        HiddenFromOthers({{"reviewer33", k403},
                          {"city_office", k403},
                          {"county_office", k403},
                          {"conac", k403}})},
+      // The unit edits its own rejected domain; the offices that see it may not.
+      {V::post, "/api/domains/{id}/resubmission",
+       [](World& w, const std::string&) {
+         return std::pair<std::string, std::string>(
+             "/api/domains/" + w.Id(w.rejected_domain) + "/resubmission",
+             json{{"name", "改名.政务"}, {"years", 2}}.dump());
+       },
+       HiddenFromOthers({{"reviewer33", k403},
+                         {"city_office", k403},
+                         {"county_office", k403},
+                         {"conac", k403}})},
+      // Only the unit withdraws its renewal: staff are refused before the
+      // renewal is looked up, another unit does not find it.
+      {V::post, "/api/renewals/{id}/withdrawal",
+       [](World& w, const std::string&) {
+         return std::pair<std::string, std::string>(
+             "/api/renewals/" + w.Id(w.renewal) + "/withdrawal", "");
+       },
+       StaffRefused({{"anonymous", k401}, {"other_agency", k404}})},
       {V::get, "/api/sites/{id}/badge",
        [](World& w, const std::string&) { return Get("/api/sites/" + w.Id(w.site) + "/badge"); },
        HiddenFromOthers()},

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "api/http/form_fields.h"
+#include "foundation/beijing_time.h"
 #include "registry/domains.h"
 #include "tests/api/registry_api_fixture.h"
 
@@ -17,6 +18,9 @@ namespace http = boost::beast::http;
 using nlohmann::json;
 
 json Body(const HttpResponse& response) { return json::parse(response.body()); }
+
+// The default fee of one domain for one year.
+const std::int64_t kFee = badgewatch::registry::DomainTerms{}.fee_per_year_fen;
 
 std::string UnitPath(std::int64_t unit_id, const std::string& rest = "") {
   return "/api/units/" + std::to_string(unit_id) + rest;
@@ -43,9 +47,7 @@ TEST_CASE("DomainApi: apply, review, pay, confirm funds, registered, renew from 
 
   HttpResponse payment =
       api.Call("reviewer33", http::verb::post, UnitPath(api.agency.unit_id, "/payments"),
-               json{{"amount_fen", 2 * badgewatch::registry::kDomainFeePerYearFen},
-                    {"bank_reference", "ICBC-20261129-001"}}
-                   .dump());
+               json{{"amount_fen", 2 * kFee}, {"bank_reference", "ICBC-20261129-001"}}.dump());
   REQUIRE(payment.result() == http::status::created);
   const std::string confirm = "/api/payments/" +
                               std::to_string(Body(payment)["payment_id"].get<std::int64_t>()) +
@@ -57,15 +59,17 @@ TEST_CASE("DomainApi: apply, review, pay, confirm funds, registered, renew from 
   const json registered = Body(api.Call("agency", http::verb::get, domain));
   CHECK(registered["state"] == "registered");
   CHECK(registered["ascii_name"] == "xn--dgtp5sd2w.xn--zfr164b");
-  const auto expiry = registered["expires_at"].get<std::int64_t>();
+  const std::int64_t expiry =
+      *badgewatch::registry::LoadDomain(api.registry->writer(), id)->expires_at;
+  CHECK(registered["expires_at"] == badgewatch::foundation::BeijingRfc3339(expiry));
   CHECK(Body(api.Call("agency", http::verb::get, UnitPath(api.agency.unit_id)))["balance_fen"] ==
-        badgewatch::registry::kDomainFeePerYearFen);
+        kFee);
 
   HttpResponse renewal = api.Call("agency", http::verb::post, "/api/renewals",
                                   json{{"domain_ids", {id}}, {"years", 1}}.dump());
   REQUIRE(renewal.result() == http::status::created);
   CHECK(Body(api.Call("agency", http::verb::get, domain))["expires_at"] ==
-        badgewatch::registry::AddYears(expiry, 1));
+        badgewatch::foundation::BeijingRfc3339(badgewatch::registry::AddYears(expiry, 1)));
   const json listed =
       Body(api.Call("reviewer33", http::verb::get, UnitPath(api.agency.unit_id, "/domains")));
   REQUIRE(listed["domains"].size() == 1);
@@ -193,7 +197,7 @@ TEST_CASE("WorkLists: domains, payments and renewals, filtered, paged and scoped
   // Payments: the one that paid the registration, confirmed; renewals: the 3-year one.
   const json payments = get("reviewer33", "/api/payments?state=confirmed");
   REQUIRE(payments["total"] == 1);
-  CHECK(payments["items"][0]["amount_fen"] == registry::kDomainFeePerYearFen);
+  CHECK(payments["items"][0]["amount_fen"] == kFee);
   CHECK(payments["items"][0]["unit"]["id"] == api.agency.unit_id);
   CHECK(get("reviewer11", "/api/payments")["total"] == 0);
   CHECK(get("conac", "/api/payments?state=recorded")["total"] == 0);
@@ -214,4 +218,113 @@ TEST_CASE("WorkLists: domains, payments and renewals, filtered, paged and scoped
   }
   CHECK(Body(api.Call("conac", http::verb::get, "/api/domains?state=pending"))["reason"] ==
         "state-parameter");
+}
+
+TEST_CASE("DomainApi: the unit's account shows what is due, the fee and the bank account",
+          "[api][registry]") {
+  RegistryApi api;
+  badgewatch::registry::DomainTerms terms;
+  terms.bank_account = {"政务和公益机构域名注册管理中心", "中国工商银行北京分行", "0200001234"};
+  const std::string account = UnitPath(api.agency.unit_id, "/account");
+  json body = Body(api.Call("agency", http::verb::get, account));
+  CHECK(body["fee_per_year_fen"] == kFee);
+  CHECK(body["grace_days"] == 30);
+  CHECK(body["bank_account"].is_null());  // none configured: the defaults
+  CHECK(body["due"].empty());
+
+  api.access.domain_terms = &terms;
+  HttpResponse created = api.Call("agency", http::verb::post, "/api/domains",
+                                  R"({"name": "某某局.政务", "years": 1})");
+  const auto id = Body(created)["id"].get<std::int64_t>();
+  const std::string decisions = "/api/domains/" + std::to_string(id) + "/decisions";
+  REQUIRE(api.Call("reviewer33", http::verb::post, decisions, R"({"action": "regional-pass"})")
+              .result() == http::status::ok);
+  const json passed =
+      Body(api.Call("conac", http::verb::post, decisions, R"({"action": "conac-pass"})"));
+  CHECK(passed["state_label"] == "CONAC审核通过");
+  body = Body(api.Call("agency", http::verb::get, account));
+  CHECK(body["bank_account"]["account_number"] == "0200001234");
+  REQUIRE(body["due"].size() == 1);
+  CHECK(body["due"][0]["kind"] == "domain");
+  CHECK(body["due"][0]["domains"] == json::array({"某某局.政务"}));
+  CHECK(body["due"][0]["fee_fen"] == kFee);
+  CHECK(body["shortfall_fen"] == kFee);
+  CHECK(body["due"][0]["submitted_at"] == "2026-01-01T08:00:00+08:00");
+  CHECK(api.Call("reviewer33", http::verb::get, account).result() == http::status::ok);
+  CHECK(api.Call("other_agency", http::verb::get, account).result() == http::status::not_found);
+  CHECK(api.Call("reviewer11", http::verb::get, account).result() == http::status::not_found);
+}
+
+TEST_CASE("DomainApi: a rejected domain is resubmitted, its reason, revisions and steps shown",
+          "[api][registry]") {
+  RegistryApi api;
+  HttpResponse created = api.Call("agency", http::verb::post, "/api/domains",
+                                  R"({"name": "教育局.政务", "years": 1})");
+  const std::string domain = "/api/domains/" + std::to_string(Body(created)["id"].get<int>());
+  REQUIRE(api.Call("reviewer33", http::verb::post, domain + "/decisions",
+                   R"({"action": "regional-reject", "reason": "名称不规范"})")
+              .result() == http::status::ok);
+  json shown = Body(api.Call("agency", http::verb::get, domain));
+  CHECK(shown["state"] == "rejected");
+  CHECK(shown["reason"] == "名称不规范");
+
+  CHECK(api.Call("reviewer33", http::verb::post, domain + "/resubmission",
+                 R"({"name": "教育局2.政务", "years": 2})")
+            .result() == http::status::forbidden);
+  CHECK(api.Call("other_agency", http::verb::post, domain + "/resubmission",
+                 R"({"name": "教育局2.政务", "years": 2})")
+            .result() == http::status::not_found);
+  CHECK(api.Call("agency", http::verb::post, domain + "/resubmission",
+                 R"({"name": "教育局2.政务", "years": 0})")
+            .result() == http::status::bad_request);
+  const HttpResponse resubmitted = api.Call("agency", http::verb::post, domain + "/resubmission",
+                                            R"({"name": "教育局2.政务", "years": 2})");
+  REQUIRE(resubmitted.result() == http::status::ok);
+  CHECK(Body(resubmitted)["state"] == "submitted");
+  shown = Body(api.Call("reviewer33", http::verb::get, domain));
+  CHECK(shown["name"] == "教育局2.政务");
+  CHECK(shown["years"] == 2);
+  CHECK(shown["reason"] == "");
+  REQUIRE(shown["revisions"].size() == 1);
+  CHECK(shown["revisions"][0]["name"] == "教育局.政务");
+  CHECK(shown["revisions"][0]["reason"] == "名称不规范");
+  CHECK(shown["revisions"][0]["submitted_at"] == "2026-01-01T08:00:00+08:00");
+  REQUIRE(shown["history"].size() == 3);
+  CHECK(shown["history"][1]["action"] == "regional-reject");
+  CHECK(shown["history"][1]["actor_account_id"] == api.reviewer33.account_id);
+  CHECK(shown["history"][2]["action"] == "resubmit");
+}
+
+TEST_CASE("DomainApi: one open renewal per domain, an unpaid one withdrawn, the unit's renewals",
+          "[api][registry]") {
+  RegistryApi api;
+  const std::int64_t id = api.RegisteredDomain(api.agency, "教育局.政务");
+  HttpResponse first = api.Call("agency", http::verb::post, "/api/renewals",
+                                json{{"domain_ids", {id}}, {"years", 3}}.dump());
+  REQUIRE(first.result() == http::status::created);
+  const auto renewal = Body(first)["renewal_id"].get<std::int64_t>();
+  HttpResponse second = api.Call("agency", http::verb::post, "/api/renewals",
+                                 json{{"domain_ids", {id}}, {"years", 1}}.dump());
+  CHECK(second.result() == http::status::conflict);
+  CHECK(Body(second)["reason"] == "renewal-already-open");
+
+  const std::string withdrawal = "/api/renewals/" + std::to_string(renewal) + "/withdrawal";
+  CHECK(api.Call("other_agency", http::verb::post, withdrawal, "").result() ==
+        http::status::not_found);
+  CHECK(api.Call("conac", http::verb::post, withdrawal, "").result() == http::status::forbidden);
+  CHECK(api.Call("agency", http::verb::post, "/api/renewals/999/withdrawal", "").result() ==
+        http::status::not_found);
+  REQUIRE(api.Call("agency", http::verb::post, withdrawal, "").result() == http::status::ok);
+  CHECK(api.Call("agency", http::verb::post, withdrawal, "").result() == http::status::conflict);
+
+  const json listed =
+      Body(api.Call("agency", http::verb::get, UnitPath(api.agency.unit_id, "/renewals")));
+  REQUIRE(listed["renewals"].size() == 1);
+  CHECK(listed["renewals"][0]["state"] == "withdrawn");
+  CHECK(listed["renewals"][0]["years"] == 3);
+  CHECK(listed["renewals"][0]["domains"][0]["name"] == "教育局.政务");
+  CHECK(listed["renewals"][0]["domains"][0]["new_expires_at"].is_null());
+  CHECK(Body(api.Call("conac", http::verb::get, "/api/renewals?state=withdrawn"))["total"] == 1);
+  CHECK(api.Call("other_agency", http::verb::get, UnitPath(api.agency.unit_id, "/renewals"))
+            .result() == http::status::not_found);
 }

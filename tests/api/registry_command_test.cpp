@@ -4,6 +4,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -12,12 +13,14 @@
 #include <string>
 
 #include "registry/accounts.h"
+#include "registry/domains.h"
 #include "registry/migrations.h"
 #include "registry/outbox.h"
 #include "registry/passwords.h"
 #include "registry/registry.h"
 #include "registry/transaction.h"
 #include "tests/registry/registry_fixture.h"
+#include "tests/registry/workflow_fixture.h"
 #include "tests/support/cli_run.h"
 #include "tests/support/http_receiver.h"
 #include "tests/support/smtp_sink.h"
@@ -364,6 +367,29 @@ TEST_CASE("registry CLI: set-password reads standard input, tokens are listed an
   }
 }
 
+TEST_CASE("registry CLI: queue-reminders --config sweeps with the [domains] grace period",
+          "[api][registry]") {
+  registry::testing::WorkflowFixture f;
+  const std::int64_t id = f.RegisteredDomain(f.agency, "教育局.政务");
+  // Expired ten days ago by the system clock the command reads.
+  const std::int64_t ten_days_ago = std::chrono::duration_cast<std::chrono::seconds>(
+                                        std::chrono::system_clock::now().time_since_epoch())
+                                        .count() -
+                                    10 * 86'400;
+  auto backdate = f.registry->writer().Prepare("UPDATE domains SET expires_at = ? WHERE id = ?");
+  REQUIRE(backdate->Bind({ten_days_ago, id}).ok());
+  REQUIRE(backdate->Run().ok());
+  const std::string config = f.dir.File("badgewatch.toml");
+  WriteFile(config, "[database]\npath = \"" + f.path + "\"\n[domains]\ngrace_days = 5\n");
+  badgewatch::testing::CliRun swept = RunCli({"registry", "queue-reminders", "--config", config});
+  INFO(swept.err);
+  REQUIRE(swept.code == 0);
+  // With 30 days' grace it would only have expired.
+  CHECK(swept.out == "2 domain notices queued (expiry reminders, expired, lapsed)\n");
+  CHECK(registry::LoadDomain(f.registry->writer(), id)->state == "lapsed");
+  CHECK(RunCli({"registry", "queue-reminders", "--config", f.dir.File("missing.toml")}).code == 2);
+}
+
 TEST_CASE("registry CLI: the demo, listed by state", "[api][registry]") {
   TempDir dir;
   const std::string db = dir.File("demo.db");
@@ -379,7 +405,7 @@ TEST_CASE("registry CLI: the demo, listed by state", "[api][registry]") {
   for (const auto& row : rows) CHECK(row["state"] == "rejected");
   CHECK(RunCli({"registry", "demo", "--db", db, "--data", BADGEWATCH_DEMO_REGISTRY_DIR}).code == 2);
   CHECK(RunCli({"registry", "queue-reminders", "--db", db}).out ==
-        "0 domains reminded of their expiry\n");
+        "0 domain notices queued (expiry reminders, expired, lapsed)\n");
 }
 
 }  // namespace

@@ -20,12 +20,13 @@
 #include <string>
 #include <vector>
 
+#include "registry/domains.h"
 #include "registry/outbox.h"
 #include "registry/registry.h"
 #include "tests/api/registry_api_fixture.h"
 #include "tests/registry/registry_fixture.h"
-#include "tests/support/cli_run.h"
 #include "tests/support/child_process.h"
+#include "tests/support/cli_run.h"
 #include "tests/support/http_receiver.h"
 #include "tests/support/poll_until.h"
 #include "tests/support/raw_http_connection.h"
@@ -296,4 +297,59 @@ TEST_CASE("serve: a notice queued before serve is killed is delivered once after
   const nlohmann::json sms = nlohmann::json::parse(gateway.bodies().back());
   CHECK_THAT(sms["text"].get<std::string>(), Catch::Contains("验证码"));
   CHECK_THAT(sms["text"].get<std::string>(), Catch::Contains(api.LastSmsCode(mobile)));
+}
+
+TEST_CASE("serve --config: [domains] terms reach the routes, the expiry sweep runs at start",
+          "[api]") {
+  badgewatch::api::testing::RegistryApi api;
+  const std::int64_t id = api.RegisteredDomain(api.agency, "教育局.政务");
+  // Expired yesterday by the system clock that serve reads.
+  const std::int64_t yesterday = std::chrono::duration_cast<std::chrono::seconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count() -
+                                 86'400;
+  auto backdate = api.registry->writer().Prepare("UPDATE domains SET expires_at = ? WHERE id = ?");
+  REQUIRE(backdate->Bind({yesterday, id}).ok());
+  REQUIRE(backdate->Run().ok());
+  const unsigned short port = FreePort();
+  const std::string head = "[database]\npath = \"" + api.path +
+                           "\"\n[serve]\nlisten = \"127.0.0.1:" + std::to_string(port) + "\"\n";
+  const auto state = [&] {
+    return badgewatch::registry::LoadDomain(api.registry->writer(), id)->state;
+  };
+  {
+    ServeProcess serve({"--config", WriteConfig(api.dir,
+                                                head + "[domains]\nfee_per_year = 500\n"
+                                                       "account_name = \"CONAC\"\n"
+                                                       "bank = \"某银行\"\n"
+                                                       "account_number = \"0200001234\"\n",
+                                                "bank.toml")});
+    REQUIRE(serve.first_line.find("listening on") != std::string::npos);
+    REQUIRE(PollUntil([&] { return state() == "expired"; }, std::chrono::seconds(30)));
+    badgewatch::test::RawHttpConnection connection(
+        {boost::asio::ip::make_address("127.0.0.1"), port});
+    connection.Send("GET /api/units/" + std::to_string(api.agency.unit_id) +
+                    "/account HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                    api.tokens.at("agency") + "\r\nConnection: close\r\n\r\n");
+    auto response = connection.ReadResponse();
+    REQUIRE(response.has_value());
+    const nlohmann::json account = nlohmann::json::parse(response->body());
+    CHECK(account["fee_per_year_fen"] == 500'00);
+    CHECK(account["bank_account"]["account_number"] == "0200001234");
+    CHECK(serve.Stop() == 0);
+    std::string log;
+    char line[512];
+    while (std::fgets(line, sizeof line, serve.output) != nullptr) log += line;
+    CHECK(log.find("no bank account") == std::string::npos);
+  }
+  ServeProcess serve({"--config", WriteConfig(api.dir, head, "plain.toml")});
+  REQUIRE(serve.first_line.find("listening on") != std::string::npos);
+  CHECK(serve.Stop() == 0);
+  // The log (standard output) after the first line.
+  std::string log;
+  char line[512];
+  while (std::fgets(line, sizeof line, serve.output) != nullptr) log += line;
+  CHECK(log.find("domains: no bank account in the configuration") != std::string::npos);
+  CHECK(log.find("domains: no bank account", log.find("no bank account") + 1) ==
+        std::string::npos);  // once
 }

@@ -6,6 +6,7 @@
 
 #include "registry/audit_log.h"
 #include "registry/badges.h"
+#include "registry/domain_expiry.h"
 #include "registry/outbox.h"
 #include "registry/print_forms.h"
 #include "registry/site_applications.h"
@@ -401,7 +402,17 @@ TEST_CASE("Applications: the Chinese domain is one of the unit's registered, une
   *f.now += 2 * 366 * 24 * 3600;  // past the one year registered
   form.sms_verification_id = f.ConfirmedMobile(f.institution, form.handler_mobile);
   CHECK(SubmitApplication(*f.registry, f.institution, form).status().message() ==
-        "Chinese domain '浙江大学.公益' is not a registered domain of this unit");
+        "Chinese domain '浙江大学.公益' expired on 2027-01-01: renew it before choosing it");
+  REQUIRE(SweepDomainExpiry(*f.registry).ok());  // expired, then lapsed: refused all the same
+  form.sms_verification_id = f.ConfirmedMobile(f.institution, form.handler_mobile);
+  Status refused = SubmitApplication(*f.registry, f.institution, form).status();
+  CHECK(refused.code() == StatusCode::kInvalidArgument);
+  CHECK(refused.message() ==
+        "Chinese domain '浙江大学.公益' expired on 2027-01-01: renew it before choosing it");
+  form.site.chinese_domain = "别人的.公益";
+  form.sms_verification_id = f.ConfirmedMobile(f.institution, form.handler_mobile);
+  CHECK(SubmitApplication(*f.registry, f.institution, form).status().message() ==
+        "Chinese domain '别人的.公益' is not a registered domain of this unit");
 }
 
 TEST_CASE("Print forms: letter and form filled from the application, escaped", "[registry]") {

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "foundation/beijing_time.h"
 #include "registry/domains.h"
 #include "registry/outbox.h"
 #include "tests/registry/workflow_fixture.h"
@@ -122,7 +123,8 @@ TEST_CASE("Domains: fee recorded, funds confirmed, balance consumed", "[registry
     CHECK(d.state == "registered");
     CHECK(d.registered_at == *f.now);
     CHECK(d.expires_at == AddYears(*f.now, 1));
-    CHECK(LoadUnit(db, f.agency.unit_id)->balance_fen == 50000 - kDomainFeePerYearFen);
+    CHECK(LoadUnit(db, f.agency.unit_id)->balance_fen ==
+          50000 - f.registry->domain_terms().fee_per_year_fen);
     CHECK(ConfirmPayment(*f.registry, f.conac, p).message() ==
           "payment " + std::to_string(p) + " is already confirmed");
   }
@@ -153,7 +155,7 @@ TEST_CASE("Renewal: expiry moves from the old expiry by the years bought", "[reg
   const std::int64_t renewal = SubmitRenewal(*f.registry, f.agency, {id}, 2).value();
   CHECK(*LoadDomain(db, id)->expires_at == old_expiry);  // not paid yet
   const std::int64_t p = RecordPayment(*f.registry, f.reviewer33, f.agency.unit_id,
-                                       2 * kDomainFeePerYearFen, "RENEW-1")
+                                       2 * f.registry->domain_terms().fee_per_year_fen, "RENEW-1")
                              .value();
   REQUIRE(ConfirmPayment(*f.registry, f.conac, p).ok());
   CHECK(*LoadDomain(db, id)->expires_at == AddYears(old_expiry, 2));
@@ -161,49 +163,23 @@ TEST_CASE("Renewal: expiry moves from the old expiry by the years bought", "[reg
   CHECK(Count(db, "SELECT count(*) FROM renewals WHERE state = 'completed'") == 1);
   CHECK(Count(db, "SELECT count(*) FROM outbox WHERE body LIKE '%已续费2年%'") ==
         2);  // SMS, e-mail
+  const std::string new_expiry = foundation::BeijingDate(AddYears(old_expiry, 2));
+  CHECK(
+      Count(db,
+            ("SELECT count(*) FROM outbox WHERE body = '您的域名已续费2年：“教育局.政务”有效期至" +
+             new_expiry + "。'")
+                .c_str()) == 2);
   (void)renewal;
 
   const std::int64_t pending = SubmitDomain(*f.registry, f.agency, "未注册.政务", 1).value();
   CHECK(SubmitRenewal(*f.registry, f.agency, {pending}, 1).status().message() ==
-        "domain '未注册.政务' is 'submitted', not registered; only registered domains are renewed");
+        "domain '未注册.政务' is 'submitted', not registered; only registered domains (or expired "
+        "ones within the grace period) are renewed");
 }
 
 TEST_CASE("AddYears: calendar years, 29 February clamps", "[registry]") {
   CHECK(AddYears(1767225600, 1) == 1798761600);  // 2026-01-01 -> 2027-01-01
   CHECK(AddYears(1709164800, 1) == 1740700800);  // 2024-02-29 -> 2025-02-28
-}
-
-TEST_CASE("Reminders: 30 and 7 days before expiry, once each", "[registry]") {
-  WorkflowFixture f;
-  Database& db = f.registry->writer();
-  const std::int64_t id = f.RegisteredDomain(f.agency, "教育局.政务");
-  const std::int64_t expiry = *LoadDomain(db, id)->expires_at;
-  auto reminders = [&] {
-    return Count(db,
-                 "SELECT count(*) FROM outbox WHERE body LIKE '%即将到期%' OR body LIKE "
-                 "'%天后到期%'");
-  };
-  *f.now = expiry - 31 * kDay;
-  CHECK(QueueExpiryReminders(*f.registry).value() == 0);
-  *f.now = expiry - 30 * kDay;
-  CHECK(QueueExpiryReminders(*f.registry).value() == 1);
-  CHECK(QueueExpiryReminders(*f.registry).value() == 0);  // once
-  CHECK(reminders() == 2);                                // SMS and e-mail
-  *f.now = expiry - 8 * kDay;
-  CHECK(QueueExpiryReminders(*f.registry).value() == 0);
-  *f.now = expiry - 7 * kDay;
-  CHECK(QueueExpiryReminders(*f.registry).value() == 1);
-  CHECK(QueueExpiryReminders(*f.registry).value() == 0);
-  CHECK(reminders() == 4);
-  *f.now = expiry + 1;
-  CHECK(QueueExpiryReminders(*f.registry).value() == 0);  // expired: no more reminders
-
-  SECTION("a domain first seen inside 7 days gets one reminder, not two") {
-    const std::int64_t other = f.RegisteredDomain(f.agency, "第二.政务");
-    *f.now = *LoadDomain(db, other)->expires_at - 5 * kDay;
-    CHECK(QueueExpiryReminders(*f.registry).value() == 1);
-    CHECK(QueueExpiryReminders(*f.registry).value() == 0);
-  }
 }
 
 }  // namespace

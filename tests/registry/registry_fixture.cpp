@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 
+#include <catch2/catch.hpp>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -43,9 +45,29 @@ void RegistryFixture::Reopen() {
   registry.reset();
   RegistryOptions options;
   options.clock = [clock = now] { return *clock; };
+  options.domain_terms = terms;
   Result<std::unique_ptr<Registry>> opened = Registry::Open(path, options);
   if (!opened) throw std::runtime_error(opened.status().ToString());
   registry = std::move(opened).value();
+}
+
+void DropMigration12(Database& db) {
+  for (const char* name :
+       {"applications_by_state_time", "domains_by_state_time", "domains_by_time",
+        "domains_by_state_unit", "payments_by_state_time", "payments_by_time",
+        "payments_by_state_unit", "renewals_by_state_time", "renewals_by_time",
+        "renewals_by_state_unit", "units_by_region_division", "applications_by_unit",
+        "domains_by_unit", "payments_by_unit", "renewals_by_unit"}) {
+    REQUIRE(db.Exec(("DROP INDEX " + std::string(name)).c_str()).ok());
+  }
+  for (const char* name : {"unit_name_search", "domain_name_search"}) {
+    for (const char* event : {"insert", "delete", "update"}) {
+      REQUIRE(db.Exec(("DROP TRIGGER " + std::string(name) + "_" + event).c_str()).ok());
+    }
+    REQUIRE(db.Exec(("DROP TABLE " + std::string(name)).c_str()).ok());
+  }
+  REQUIRE(db.Exec("DROP TRIGGER application_site_search_revision").ok());
+  REQUIRE(db.Exec("DROP TABLE application_site_search").ok());
 }
 
 }  // namespace badgewatch::registry::testing

@@ -37,6 +37,10 @@ class TempDir {
 inline constexpr std::int64_t kFakeEpoch = 1767225600;
 
 // A registry in a temp dir whose clock is `now` (move it with `now += ...`).
+// Takes back what migration 12 adds (the review queue's indexes, the trigram
+// name searches and their triggers), for tests that migrate an older file.
+void DropMigration12(Database& db);
+
 struct RegistryFixture {
   RegistryFixture();
   // Closes and reopens the registry on the same file.
@@ -45,6 +49,7 @@ struct RegistryFixture {
   TempDir dir;
   std::string path;
   std::shared_ptr<std::int64_t> now = std::make_shared<std::int64_t>(kFakeEpoch);
+  DomainTerms terms;  // what the registry opens with (change, then Reopen)
   std::unique_ptr<Registry> registry;
 };
 

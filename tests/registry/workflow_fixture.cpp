@@ -81,9 +81,9 @@ std::int64_t WorkflowFixture::RegisteredDomain(const Actor& unit, const std::str
   const Actor& reviewer = office != nullptr ? *office : reviewer33;
   Must(DecideDomain(*registry, reviewer, id, WorkflowAction::kRegionalPass, ""));
   Must(DecideDomain(*registry, conac, id, WorkflowAction::kConacPass, ""));
-  const std::int64_t payment =
-      Must(RecordPayment(*registry, reviewer, unit.unit_id, kDomainFeePerYearFen,
-                         "BANK-" + std::to_string(next_reference++)));
+  const std::int64_t payment = Must(RecordPayment(*registry, reviewer, unit.unit_id,
+                                                  registry->domain_terms().fee_per_year_fen,
+                                                  "BANK-" + std::to_string(next_reference++)));
   Must(ConfirmPayment(*registry, conac, payment));
   return id;
 }

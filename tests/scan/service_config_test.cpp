@@ -136,6 +136,31 @@ max_url_depth = 6
         ReportLanguage::kChinese);
 }
 
+TEST_CASE("ServiceConfig: [domains] gives the fee, the grace period and the bank account",
+          "[scan]") {
+  const registry::DomainTerms defaults =
+      DomainTermsFrom(ParseServiceConfig("", "badgewatch.toml").value());
+  CHECK(defaults.fee_per_year_fen == 300'00);
+  CHECK(defaults.grace_days == 30);
+  CHECK_FALSE(defaults.bank_account.configured());
+  const registry::DomainTerms terms = DomainTermsFrom(ParseServiceConfig(R"toml(
+[domains]
+fee_per_year = 500
+grace_days = 0
+account_name = "政务和公益机构域名注册管理中心"
+bank = "中国工商银行北京分行"
+account_number = "0200001234"
+)toml",
+                                                                         "badgewatch.toml")
+                                                          .value());
+  CHECK(terms.fee_per_year_fen == 500'00);
+  CHECK(terms.grace_days == 0);
+  CHECK(terms.bank_account.configured());
+  CHECK(terms.bank_account.account_name == "政务和公益机构域名注册管理中心");
+  CHECK(terms.bank_account.bank == "中国工商银行北京分行");
+  CHECK(terms.bank_account.account_number == "0200001234");
+}
+
 TEST_CASE("ServiceConfig: errors name the file, line and key", "[scan]") {
   // A table of cases: the file text and the exact error.
   const auto [text, error] = GENERATE(table<std::string, std::string>({
@@ -152,7 +177,7 @@ TEST_CASE("ServiceConfig: errors name the file, line and key", "[scan]") {
       {"[scan]\nconcurency = 4\n", "badgewatch.toml:2: unknown key 'scan.concurency'"},
       {"[mailer]\nfrom = \"x\"\n",
        "badgewatch.toml:1: unknown section 'mailer' (known: database, scan, limits, dns, serve, "
-       "mail, sms)"},
+       "mail, sms, domains)"},
       {"scan = 3\n", "badgewatch.toml:1: 'scan' must be a table ([scan]), not an integer"},
       {"[dns]\nserver = \"127.0.0.1\"\n",
        "badgewatch.toml:2: 'dns.server' must be HOST:PORT, e.g. \"127.0.0.1:53\", not "
@@ -161,6 +186,16 @@ TEST_CASE("ServiceConfig: errors name the file, line and key", "[scan]") {
        "badgewatch.toml:2: 'scan.report_language' must be \"zh\" or \"en\", not \"fr\""},
       {"[limits]\nmax_pages = 1.5\n",
        "badgewatch.toml:2: 'limits.max_pages' must be an integer, not a floating-point number"},
+      {"[domains]\nfee_per_year = 0\n",
+       "badgewatch.toml:2: 'domains.fee_per_year' must be between 1 and 1000000, not 0"},
+      {"[domains]\nfee_per_year = 300.5\n",
+       "badgewatch.toml:2: 'domains.fee_per_year' must be an integer, not a floating-point "
+       "number"},
+      {"[domains]\ngrace_days = 366\n",
+       "badgewatch.toml:2: 'domains.grace_days' must be between 0 and 365, not 366"},
+      {"[domains]\naccount_name = \"CONAC\"\n",
+       "badgewatch.toml:1: 'domains.account_name', 'domains.bank' and 'domains.account_number' "
+       "(户名, 开户行, 账号) go together: set all three or none"},
   }));
   CAPTURE(text);
   CHECK(ErrorOf(text) == error);
