@@ -36,6 +36,13 @@ inline constexpr ErrorText kOnlyUnitConfirmsMobile{
 inline constexpr ErrorText kOnlyConacConfirmsFunds{kPermissionDenied, "only-conac-confirms-funds",
                                                    "只有CONAC工作人员可以确认到账。",
                                                    "only CONAC staff confirm received funds"};
+inline constexpr ErrorText kAvailabilityForUnits{
+    kPermissionDenied, "availability-for-units",
+    "中文域名是否可申请按单位类型查询，仅供单位账号使用。",
+    "a Chinese domain's availability depends on the unit's kind: units only"};
+inline constexpr ErrorText kNameParameter{kInvalidArgument, "name-parameter",
+                                          "请用 name 参数给出要查询的中文域名。",
+                                          "give the Chinese domain to check as ?name="};
 inline constexpr ErrorText kScansForReviewers{kPermissionDenied, "scans-for-reviewers",
                                               "检查记录仅供CONAC工作人员和区域审核员查看。",
                                               "scans are for CONAC staff and regional reviewers"};
@@ -234,6 +241,8 @@ inline constexpr const ErrorText* kApiErrors[] = {
     &kRegistryUnavailable,
     &kOnlyUnitConfirmsMobile,
     &kOnlyConacConfirmsFunds,
+    &kAvailabilityForUnits,
+    &kNameParameter,
     &kScansForReviewers,
     &kOnlyConacStartsScan,
     &kOutboxForConac,

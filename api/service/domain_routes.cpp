@@ -10,6 +10,7 @@
 #include "api/service/unit_json.h"
 #include "registry/badges.h"
 #include "registry/domain_account.h"
+#include "registry/domain_availability.h"
 #include "registry/domains.h"
 #include "registry/sites.h"
 #include "registry/units.h"
@@ -281,9 +282,36 @@ HttpResponse ShowBadge(const RouteRequest& route, const RegistryAccess& access) 
   });
 }
 
+// Whether the unit may still apply for ?name=: {"name", "ascii_name",
+// "available"}; a name its kind may not hold is a 400 naming the rule.
+HttpResponse CheckAvailability(const RouteRequest& route, const RegistryAccess& access) {
+  return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {
+    if (actor.role != Role::kUnit) {
+      return ErrorResponse(route.request, http::status::forbidden,
+                           Error<errors::kAvailabilityForUnits>());
+    }
+    const std::string name(route.query.Get("name").value_or(""));
+    if (name.empty() || route.query.fields().size() != 1) {
+      return ErrorResponse(route.request, http::status::bad_request,
+                           Error<errors::kNameParameter>());
+    }
+    Result<registry::Unit> unit = registry::LoadUnit(db, actor.unit_id);
+    if (!unit) return RegistryErrorResponse(route.request, unit.status());
+    Result<registry::DomainAvailability> availability =
+        registry::CheckDomainAvailability(db, name, unit->fields.kind);
+    if (!availability) return RegistryErrorResponse(route.request, availability.status());
+    return JsonResponse(route.request, http::status::ok,
+                        {{"name", name},
+                         {"ascii_name", availability->ascii_name},
+                         {"available", availability->available}});
+  });
+}
+
 }  // namespace
 
 void AddDomainRoutes(RequestRouter& router, const RegistryAccess& access) {
+  router.Add(http::verb::get, "/api/domain-availability",
+             BindRegistryRoute(access, &CheckAvailability));
   router.Add(http::verb::get, "/api/units/{id}", BindRegistryRoute(access, &ShowUnit));
   router.Add(http::verb::get, "/api/units/{id}/domains", BindRegistryRoute(access, &ListDomains));
   router.Add(http::verb::get, "/api/units/{id}/account", BindRegistryRoute(access, &ShowAccount));

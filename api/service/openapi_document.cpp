@@ -414,6 +414,17 @@ void AddDomainPaths(nlohmann::json& doc) {
       Operation("confirmPayment",
                 "CONAC confirms the funds: the balance is credited and due fees are paid from it",
                 WithErrors({{"200", Described("confirmed", Confirmed())}}));
+  nlohmann::json availability = Operation(
+      "checkDomainAvailability",
+      "Whether the calling unit may apply for a Chinese domain now: the name passes its kind's "
+      "suffix and IDNA 2008 (else 400 naming the rule) and no live domain holds it; units only",
+      WithErrors({{"200", Described("the answer", ObjectSchema({{"name", "string"},
+                                                                {"ascii_name", "string"},
+                                                                {"available", "boolean"}}))}}));
+  availability["parameters"] = nlohmann::json::array(
+      {QueryParameter("name", "the Chinese domain, e.g. 某某局.政务 (required)")});
+  availability["parameters"][0]["required"] = true;
+  paths["/api/domain-availability"]["get"] = std::move(availability);
   paths["/api/domains"]["post"] =
       Operation("submitDomain", "Apply for a .政务 (党政机关) or .公益 (others) domain",
                 WithErrors({{"201", Described("created; Location names it", IdSchema())}}),

@@ -328,3 +328,28 @@ TEST_CASE("DomainApi: one open renewal per domain, an unpaid one withdrawn, the 
   CHECK(api.Call("other_agency", http::verb::get, UnitPath(api.agency.unit_id, "/renewals"))
             .result() == http::status::not_found);
 }
+
+TEST_CASE("DomainApi: availability before applying, by the unit's kind", "[api][registry]") {
+  RegistryApi api;
+  const std::string check = "/api/domain-availability?name=";
+  const std::string wanted = badgewatch::api::PercentEncode("教育局.政务");
+  json free = Body(api.Call("agency", http::verb::get, check + wanted));
+  CHECK(free["available"] == true);
+  CHECK(free["ascii_name"].get<std::string>().rfind("xn--", 0) == 0);
+  REQUIRE(
+      api.Call("agency", http::verb::post, "/api/domains", R"({"name": "教育局.政务", "years": 1})")
+          .result() == http::status::created);
+  // Taken by any unit once applied for; its kind's suffix only.
+  CHECK(Body(api.Call("agency", http::verb::get, check + wanted))["available"] == false);
+  CHECK(Body(api.Call("other_agency", http::verb::get, check + wanted))["available"] == false);
+  HttpResponse wrong =
+      api.Call("agency", http::verb::get, check + badgewatch::api::PercentEncode("教育局.公益"));
+  CHECK(wrong.result() == http::status::bad_request);
+  CHECK_THAT(Body(wrong)["error"].get<std::string>(), Catch::Contains(".政务"));
+  CHECK(api.Call("agency", http::verb::get, "/api/domain-availability").result() ==
+        http::status::bad_request);
+  CHECK(api.Call("agency", http::verb::get, check + wanted + "&kind=x").result() ==
+        http::status::bad_request);
+  CHECK(api.Call("reviewer33", http::verb::get, check + wanted).result() ==
+        http::status::forbidden);
+}
