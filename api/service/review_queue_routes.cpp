@@ -102,12 +102,7 @@ nlohmann::json QueueRowJson(const registry::QueueRow& row) {
           {"href", RecordHref(row)}};
 }
 
-// The queue's filter read from the query, or the 400 that refuses it.
-struct QueueQuery {
-  QueueFilter filter;
-  WorkQuery work;
-  std::optional<Status> refusal;
-};
+}  // namespace
 
 QueueQuery ReadQueueQuery(const RouteRequest& route, const Actor& actor) {
   QueueQuery query;
@@ -156,6 +151,8 @@ QueueQuery ReadQueueQuery(const RouteRequest& route, const Actor& actor) {
   }
   return query;
 }
+
+namespace {
 
 HttpResponse ListReviewQueue(const RouteRequest& route, const RegistryAccess& access) {
   return WithCaller(route, access, [&](const Actor& actor, registry::Database& db) {

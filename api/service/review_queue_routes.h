@@ -10,10 +10,24 @@
 #ifndef BADGEWATCH_API_SERVICE_REVIEW_QUEUE_ROUTES_H_
 #define BADGEWATCH_API_SERVICE_REVIEW_QUEUE_ROUTES_H_
 
+#include <optional>
+
 #include "api/http/request_router.h"
 #include "api/service/caller_scope.h"
+#include "api/service/work_list_routes.h"
+#include "registry/review_queue.h"
 
 namespace badgewatch::api {
+
+// The queue's filter read from the query (narrowed to the caller's scope),
+// its page, or the 400 that refuses it: what the route and the /review page
+// both read.
+struct QueueQuery {
+  registry::QueueFilter filter;
+  WorkQuery work;
+  std::optional<Status> refusal;
+};
+[[nodiscard]] QueueQuery ReadQueueQuery(const RouteRequest& route, const registry::Actor& actor);
 
 // Registers the route on `router`; `access` must outlive it.
 void AddReviewQueueRoutes(RequestRouter& router, const RegistryAccess& access);

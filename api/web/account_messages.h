@@ -98,7 +98,7 @@ enum class AccountText {
   kOfficePhone,
   kOfficeSave,
   kOfficeContactSaved,
-  kCount,                 // not a message: the number of messages
+  kCount,  // not a message: the number of messages
 };
 
 // The message in `language`; never empty.

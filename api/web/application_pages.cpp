@@ -1,6 +1,6 @@
 // Applications as web pages: the list, the form with its SMS code step
 // (submit and, for a rejected one, resubmit), one application with its
-// history and the reviewer's decision forms, and the review queue. The same
+// history and the reviewer's decision forms, the printouts. The same
 // registry calls and authorisation as api/application_routes.cpp.
 #include <fmt/format.h>
 
@@ -429,28 +429,6 @@ HttpResponse ApplicationListPage(const RouteRequest& route, const RegistryAccess
   });
 }
 
-HttpResponse ReviewQueuePage(const RouteRequest& route, const RegistryAccess& access) {
-  return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
-    const Actor& actor = *viewer.actor;
-    if (actor.role == Role::kUnit) return ErrorPage(viewer, http::status::forbidden);
-    Result<std::vector<ApplicationSummary>> all = registry::ListApplications(db, "");
-    if (!all) return ErrorPage(viewer, http::status::internal_server_error);
-    std::vector<ApplicationSummary> waiting;
-    for (const ApplicationSummary& a : *all) {
-      if (MaySeeApplication(actor, a) && !StepsFor(actor, a).empty()) waiting.push_back(a);
-    }
-    std::string body = "<section>\n";
-    if (waiting.empty()) {
-      body += fmt::format("<p class=\"empty\">{}</p>\n", viewer.T(WebText::kReviewQueueEmpty));
-    } else {
-      body += fmt::format("<p class=\"muted\">{}</p>\n", viewer.T(WebText::kReviewQueueHelp)) +
-              ApplicationRows(viewer, db, waiting);
-    }
-    return HtmlPage(viewer, http::status::ok,
-                    {std::string(viewer.T(WebText::kReviewQueue)), body + "</section>\n"});
-  });
-}
-
 WebText ButtonText(registry::WorkflowAction action) {
   switch (action) {
     case registry::WorkflowAction::kMaterialsReceived:
@@ -756,7 +734,6 @@ void AddApplicationPages(RequestRouter& router, const RegistryAccess& access) {
              BindRegistryRoute(access, &DecisionPage));
   router.Add(http::verb::post, "/applications/{id}/unit-password-reset",
              BindRegistryRoute(access, &UnitPasswordResetPage));
-  router.Add(http::verb::get, "/review", BindRegistryRoute(access, &ReviewQueuePage));
 }
 
 }  // namespace badgewatch::api

@@ -24,6 +24,9 @@ enum class WebText {
   kNavReview,
   kNavDashboard,
   kNavReviewerAccounts,
+  kNavDomainApply,     // 域名申请 (附件二)
+  kNavMyDomains,       // 域名业务管理 (附件三: 我的域名, renewals)
+  kNavDomainPayments,  // 域名缴费管理
   kNavOfficeContact,   // 本部门信息: where the office receives materials
   kLogOut,
   kSignedInAs,  // "{}" = role label
@@ -91,6 +94,25 @@ enum class WebText {
   kReviewQueue,
   kReviewQueueEmpty,
   kReviewQueueHelp,
+  kQueueKind,
+  kQueueAllKinds,
+  kQueueKindApplication,
+  kQueueKindDomain,
+  kQueueKindPayment,
+  kQueueKindRenewal,
+  kQueueAllStates,
+  kQueueAllRegions,
+  kQueueFrom,
+  kQueueTo,
+  kQueueSearch,
+  kQueueShowAll,
+  kQueueFilterButton,
+  kQueueClear,
+  kQueueSubmitted,
+  kQueueAsked,
+  kQueueAmount,
+  kQueueCount,
+  kQueueNoMatch,
   kApprove,
   kReject,
   kRejectReason,

@@ -69,7 +69,8 @@ std::vector<NavLink> NavLinks(const PageViewer& viewer) {
   if (viewer.actor->role != Role::kUnit) {
     std::vector<NavLink> staff = {{"/review", WebText::kNavReview},
                                   {"/dashboard", WebText::kNavDashboard},
-                                  {"/applications", WebText::kNavApplications}};
+                                  {"/applications", WebText::kNavApplications},
+                                  {"/payments", WebText::kNavDomainPayments}};
     // A county's office has no offices below it whose accounts it would manage.
     if (viewer.actor->role == Role::kConac ||
         registry::DivisionLevelOf(viewer.actor->office_code) != registry::DivisionLevel::kCounty) {
@@ -83,6 +84,9 @@ std::vector<NavLink> NavLinks(const PageViewer& viewer) {
   if (agency) links.push_back({"/applications", WebText::kNavSiteOpening});
   if (!agency) links.push_back({"/applications", WebText::kNavBadgeApplication, true});
   links.push_back({"/", WebText::kNavBadgeManagement, true});
+  links.push_back({"/domains/new", WebText::kNavDomainApply, true});
+  links.push_back({"/domains", WebText::kNavMyDomains, true});
+  links.push_back({"/payments", WebText::kNavDomainPayments, true});
   links.push_back({"/self-checks", WebText::kNavSelfCheck});
   return links;
 }

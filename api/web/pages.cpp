@@ -11,6 +11,9 @@ void AddWebPages(RequestRouter& router, const SelfCheckAccess& access,
   AddSitePages(router, access.registry);
   AddSiteRecordPages(router, access.registry);
   AddApplicationPages(router, access.registry);
+  AddDomainPages(router, access.registry);
+  AddPaymentPages(router, access.registry);
+  AddReviewQueuePages(router, access.registry);
   AddOfficeContactPages(router, access.registry);
   AddSelfCheckPages(router, access);
 }

@@ -6,7 +6,7 @@
 //   /                      a unit's sites, latest verdicts and badge code
 //   /applications[/new|/{id}]  applications, the form (with the SMS code step),
 //                          one application with its history, decisions
-//   /review                applications waiting for the viewer's level
+//   /review                the work waiting for the viewer's level (review_queue_pages.cpp)
 //   /dashboard             compliance of the latest scan, scoped to the region
 //   /self-checks[/{id}]    start a self-check of a site; its page-by-page result
 //   /login, /logout        (web_login_pages.cpp)
@@ -33,6 +33,12 @@ void AddSitePages(RequestRouter& router, const RegistryAccess& access);
 // /sites/{id}: a site's latest compliance record with every failing page.
 void AddSiteRecordPages(RequestRouter& router, const RegistryAccess& access);
 void AddApplicationPages(RequestRouter& router, const RegistryAccess& access);
+// 域名申请 and 域名业务管理 (domain_pages.cpp): /domains[/new|/{id}], renewals.
+void AddDomainPages(RequestRouter& router, const RegistryAccess& access);
+// 域名缴费管理 (payment_pages.cpp): /payments for the unit, its office and CONAC.
+void AddPaymentPages(RequestRouter& router, const RegistryAccess& access);
+// 待审核 (review_queue_pages.cpp): /review, every kind of work for the viewer's level.
+void AddReviewQueuePages(RequestRouter& router, const RegistryAccess& access);
 void AddSelfCheckPages(RequestRouter& router, const SelfCheckAccess& access);
 void AddLoginPages(RequestRouter& router, const WebLoginAccess& access);
 

@@ -76,6 +76,18 @@ fieldset.region legend { font-weight: 600; padding: 0 4px; }
 section.register { max-width: 680px; }
 section.register h2, main section h2 { font-size: 17px; margin: 18px 0 4px; }
 .login-links { display: flex; gap: 18px; margin-top: 12px; }
+.pill.warn { background: #fdf3dc; color: #6b4a00; }
+progress { width: 120px; height: 10px; vertical-align: middle; accent-color: #1f5fa8; }
+.split { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 20px; align-items: start; }
+@media (max-width: 860px) { .split { grid-template-columns: 1fr; } }
+aside.bank { background: #fff; border: 1px solid #d5dbe5; border-left: 4px solid #1f5fa8;
+  border-radius: 6px; padding: 12px 16px; }
+aside.bank h2 { margin-top: 0; }
+.amount { font-variant-numeric: tabular-nums; white-space: nowrap; }
+form.filters { display: flex; gap: 10px; flex-wrap: wrap; align-items: end; margin: 0 0 14px; }
+form.filters label { display: grid; gap: 4px; font-size: 13px; color: var(--muted); }
+input[type=date], input[type=search] { font: inherit; padding: 6px 8px; border: 1px solid #b9c2d0;
+  border-radius: 6px; background: #fff; }
 )css";
 
 // The copy buttons: <button data-copy="ELEMENT-ID" data-copied="LABEL">.

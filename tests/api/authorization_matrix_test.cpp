@@ -395,6 +395,12 @@ std::vector<Row> Matrix() {
                  .dump());
        },
        StaffRefused({{"anonymous", k401}})},
+      // Availability goes by the unit's kind: units only.
+      {V::get, "/api/domain-availability",
+       [](World&, const std::string&) {
+         return Get("/api/domain-availability?name=%E6%96%B0%E5%90%8D.%E6%94%BF%E5%8A%A1");
+       },
+       StaffRefused({{"anonymous", k401}})},
       {V::get, "/api/domains/{id}",
        [](World& w, const std::string&) { return Get("/api/domains/" + w.Id(w.domain)); },
        HiddenFromOthers()},
@@ -601,10 +607,12 @@ std::vector<Row> Matrix() {
        HiddenFromOthers({{"other_agency", k403}, {"agency", k403}, {"county_office", k403}})},
       // Where an office receives materials: every signed-in caller reads it;
       // the office itself, the offices above it and CONAC keep it.
-      {V::get, "/api/offices/{code}",
+      {V::get,
+       "/api/offices/{code}",
        [](World&, const std::string&) { return Get("/api/offices/330102"); },
        {{"anonymous", k401}}},
-      {V::put, "/api/offices/{code}",
+      {V::put,
+       "/api/offices/{code}",
        [](World&, const std::string& who) {
          return std::pair<std::string, std::string>(
              "/api/offices/330102",
@@ -704,6 +712,84 @@ std::vector<Row> PageMatrix() {
          return Get("/applications/" + w.Id(w.issued) + "/form");
        },
        PageHiddenFromOthers()},
+      // 域名申请, 域名业务管理: the unit's own pages; staff work from /review.
+      {V::get, "/domains", [](World&, const std::string&) { return Get("/domains"); },
+       StaffRefused({{"anonymous", k303}}, k303), kOk,
+       [](World& w) { return "/domains/" + w.Id(w.domain) + "\""; }},
+      {V::get, "/domains/new", [](World&, const std::string&) { return Get("/domains/new"); },
+       units_only},
+      {V::post, "/domains",
+       [form](World&, const std::string& who) {
+         return form(
+             "/domains",
+             who == "other_agency"
+                 ? "name=%E6%9F%90%E5%8C%BA%E6%95%99%E8%82%B2.%E6%94%BF%E5%8A%A1&years=1"
+                 : "name=%E6%9D%AD%E5%B7%9E%E6%95%99%E8%82%B2%E5%B1%80.%E6%94%BF%E5%8A%A1&years=1");
+       },
+       units_only, k303},
+      {V::post, "/domains/renewals",
+       [form](World& w, const std::string&) {
+         return form("/domains/renewals", "domain_id=" + w.Id(w.renewable_domain) + "&years=1");
+       },
+       StaffRefused({{"anonymous", k303}, {"other_agency", k404}}), k303},
+      {V::get, "/domains/{id}",
+       [](World& w, const std::string&) { return Get("/domains/" + w.Id(w.domain)); },
+       PageHiddenFromOthers()},
+      {V::post, "/domains/{id}/decisions",
+       [form](World& w, const std::string&) {
+         return form("/domains/" + w.Id(w.domain) + "/decisions", "action=regional-pass");
+       },
+       PageHiddenFromOthers(
+           {{"agency", k403}, {"conac", k403}, {"reviewer33", k403}, {"city_office", k403}}),
+       k303},
+      {V::post, "/domains/{id}/resubmission",
+       [form](World& w, const std::string&) {
+         return form("/domains/" + w.Id(w.rejected_domain) + "/resubmission",
+                     "name=%E6%94%B9%E5%90%8D.%E6%94%BF%E5%8A%A1&years=2");
+       },
+       PageHiddenFromOthers(
+           {{"reviewer33", k403}, {"city_office", k403}, {"county_office", k403}, {"conac", k403}}),
+       k303},
+      {V::post, "/renewals/{id}/withdrawal",
+       [form](World& w, const std::string&) {
+         return form("/renewals/" + w.Id(w.renewal) + "/withdrawal", "x=1");
+       },
+       StaffRefused({{"anonymous", k303}, {"other_agency", k404}}), k303},
+      // 域名缴费管理: everyone signed in has one; the unit's office records a
+      // payment, CONAC confirms it.
+      {V::get,
+       "/payments",
+       [](World&, const std::string&) { return Get("/payments"); },
+       {{"anonymous", k303}}},
+      {V::post,
+       "/payments",
+       [form](World& w, const std::string& who) {
+         return form("/payments",
+                     "unit_id=" + w.Id(w.agency.unit_id) + "&amount=300&bank_reference=WEB-" + who);
+       },
+       {{"anonymous", k303},
+        {"other_agency", k403},
+        {"agency", k403},
+        {"reviewer11", k404},
+        {"other_county_office", k404},
+        {"reviewer33", k403},
+        {"city_office", k403},
+        {"conac", k403}},
+       k303},
+      {V::post,
+       "/payments/{id}/confirmation",
+       [form](World& w, const std::string&) {
+         return form("/payments/" + w.Id(w.payment) + "/confirmation", "x=1");
+       },
+       {{"anonymous", k303},
+        {"other_agency", k403},
+        {"agency", k403},
+        {"reviewer11", k403},
+        {"other_county_office", k403},
+        {"county_office", k403},
+        {"city_office", k403},
+        {"reviewer33", k403}},
+       k303},
       {V::post, "/applications/{id}/decisions",
        [form](World& w, const std::string&) {
          return form("/applications/" + w.Id(w.submitted) + "/decisions", "action=regional-pass");
@@ -797,7 +883,8 @@ std::vector<Row> PageMatrix() {
       {V::get, "/offices/contact",
        [](World&, const std::string&) { return Get("/offices/contact?office=330102"); },
        staff_only},
-      {V::post, "/offices/contact",
+      {V::post,
+       "/offices/contact",
        [form](World&, const std::string&) {
          return form("/offices/contact",
                      "office=330102&address=%E6%9D%AD%E5%B7%9E%E5%B8%82%E4%B8%8A%E5%9F%8E%E5%8C%BA"
