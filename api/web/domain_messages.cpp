@@ -71,6 +71,7 @@ constexpr std::array<DomainTranslation, static_cast<std::size_t>(DT::kCount)> kD
     {DT::kAsciiName, "ASCII 形式", "ASCII form"},
     {DT::kRevisions, "历次提交", "Earlier submissions"},
     {DT::kRevisionLine, "第 {} 次提交：{}，{} 年", "Submission {}: {}, {} year(s)"},
+    {DT::kRevisionReason, "（不通过原因：{}）", " (rejected: {})"},
     {DT::kResubmitTitle, "修改后重新提交", "Edit and resubmit"},
     {DT::kResubmitButton, "重新提交", "Resubmit"},
     {DT::kDomainResubmitted, "域名申请已修改并重新提交，等待同级编办审核。",
@@ -87,7 +88,7 @@ constexpr std::array<DomainTranslation, static_cast<std::size_t>(DT::kCount)> kD
     {DT::kTransferNote, "汇款时请在附言中注明单位名称；编办确认收费后，发票寄往本单位注册地址：{}",
      "Put your unit's name in the transfer's note; once the office records the payment, the "
      "invoice is mailed to your registered address: {}"},
-    {DT::kBalance, "账户余额", "Balance"},
+    {DT::kBalance, "账户余额：{}", "Balance: {}"},
     {DT::kDueTitle, "应缴费用", "Amount due"},
     {DT::kDueDomain, "域名注册", "Registration"},
     {DT::kDueRenewal, "域名续费", "Renewal"},

@@ -50,6 +50,7 @@ enum class DomainText {
   kAsciiName,
   kRevisions,
   kRevisionLine,
+  kRevisionReason,  // "{}" = the reason
   kResubmitTitle,
   kResubmitButton,
   kDomainResubmitted,
@@ -61,7 +62,7 @@ enum class DomainText {
   kAccountNumber,
   kBankNotConfigured,
   kTransferNote,
-  kBalance,
+  kBalance,  // "{}" = the amount
   kDueTitle,
   kDueDomain,
   kDueRenewal,

@@ -450,8 +450,7 @@ std::string RevisionsList(const PageViewer& viewer,
         "<li>{}{}</li>\n",
         viewer.Fill(D(viewer, DomainText::kRevisionLine), r.revision, r.name, r.years).html(),
         r.reason.empty() ? ""
-                         : fmt::format("（{}：{}）", D(viewer, DomainText::kRejectedReason),
-                                       HtmlEscape(r.reason)));
+                         : viewer.Fill(D(viewer, DomainText::kRevisionReason), r.reason).html());
   }
   return html + "</ol>\n</section>\n";
 }
@@ -500,7 +499,8 @@ HttpResponse DomainPageOf(const PageViewer& viewer, registry::Database& db,
       "<dt>{}</dt><dd>{}</dd>",
       viewer.T(WebText::kUnit), HtmlEscape(unit.fields.name), D(viewer, DomainText::kAsciiName),
       HtmlEscape(domain.ascii_name), viewer.T(WebText::kState),
-      DomainStatePill(viewer, domain.state), D(viewer, DomainText::kYears), domain.years,
+      DomainStatePill(viewer, domain.state), D(viewer, DomainText::kYears),
+      viewer.Fill(D(viewer, DomainText::kYearsOption), domain.years).html(),
       D(viewer, DomainText::kSubmittedAt),
       HtmlEscape(foundation::FormatBeijingTime(domain.submitted_at)),
       D(viewer, DomainText::kRegisteredOn), DateOr(domain.registered_at),

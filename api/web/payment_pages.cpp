@@ -84,7 +84,7 @@ std::string BankAccountAside(const PageViewer& viewer, const registry::DomainTer
   } else {
     html += fmt::format(
         "<dl class=\"facts\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt>"
-        "<dd class=\"amount\">{}</dd></dl>\n",
+        "<dd class=\"account-number\">{}</dd></dl>\n",
         P(viewer, DomainText::kAccountName), HtmlEscape(bank.account_name),
         P(viewer, DomainText::kBank), HtmlEscape(bank.bank), P(viewer, DomainText::kAccountNumber),
         HtmlEscape(bank.account_number));
@@ -98,9 +98,12 @@ std::string BankAccountAside(const PageViewer& viewer, const registry::DomainTer
 }
 
 std::string DueTable(const PageViewer& viewer, const registry::DomainAccount& account) {
-  std::string html = fmt::format("<section id=\"due\">\n<h2>{}</h2>\n<p>{}：{}</p>\n",
-                                 P(viewer, DomainText::kDueTitle), P(viewer, DomainText::kBalance),
-                                 YuanHtml(viewer, account.balance_fen));
+  std::string html = fmt::format(
+      "<section id=\"due\">\n<h2>{}</h2>\n<p>{}</p>\n", P(viewer, DomainText::kDueTitle),
+      viewer
+          .Fill(P(viewer, DomainText::kBalance),
+                foundation::Markup::Trusted(YuanHtml(viewer, account.balance_fen)))
+          .html());
   if (account.due.empty()) {
     return html + fmt::format("<p class=\"empty\">{}</p>\n</section>\n",
                               P(viewer, DomainText::kNothingDue));

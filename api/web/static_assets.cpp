@@ -83,6 +83,9 @@ progress { width: 120px; height: 10px; vertical-align: middle; accent-color: #1f
 aside.bank { background: #fff; border: 1px solid #d5dbe5; border-left: 4px solid #1f5fa8;
   border-radius: 6px; padding: 12px 16px; }
 aside.bank h2 { margin-top: 0; }
+aside.bank dl.facts { grid-template-columns: max-content minmax(0, 1fr); }
+aside.bank dd { overflow-wrap: anywhere; }
+.account-number { font-variant-numeric: tabular-nums; }
 .amount { font-variant-numeric: tabular-nums; white-space: nowrap; }
 form.filters { display: flex; gap: 10px; flex-wrap: wrap; align-items: end; margin: 0 0 14px; }
 form.filters label { display: grid; gap: 4px; font-size: 13px; color: var(--muted); }
