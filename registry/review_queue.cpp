@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <iterator>
 #include <limits>
 #include <span>
@@ -290,7 +291,9 @@ Result<std::vector<QueueRow>> ListQueueRows(Database& db, const QueueFilter& fil
                     row.Int(6),
                     row.Text(7),
                     row.OptText(8).value_or(""),
-                    row.Int(9)};
+                    row.Int(9),
+                    0,
+                    {}};
   });
   if (!rows) return rows;
   // A renewal asks for its years of its domains.
@@ -302,7 +305,10 @@ Result<std::vector<QueueRow>> ListQueueRows(Database& db, const QueueFilter& fil
   if (!names) return names.status();
   std::size_t next = 0;
   for (QueueRow& row : *rows) {
-    if (row.kind == "renewal") row.asked = RenewalAsked(row.asked, (*names)[next++]);
+    if (row.kind != "renewal") continue;
+    row.renewal_years = std::atoi(row.asked.c_str());
+    row.renewed_domains = (*names)[next++];
+    row.asked = RenewalAsked(row.asked, row.renewed_domains);
   }
   return rows;
 }

@@ -69,6 +69,9 @@ struct QueueRow {
   // a renewal "3 years: a.政务, b.政务".
   std::string asked;
   std::int64_t amount_fen = 0;  // a payment's amount, a renewal's fee
+  // A renewal's years and its domains' names (for pages that word it).
+  int renewal_years = 0;
+  std::vector<std::string> renewed_domains;
 };
 
 // How many rows the filter holds; kInternal (with SQLite's message) on a

@@ -129,6 +129,7 @@ constexpr std::array<Translation, static_cast<std::size_t>(WebText::kCount)> kMe
     {WebText::kQueueSubmitted, "提交时间", "Submitted"},
     {WebText::kQueueAsked, "申请内容", "What is asked"},
     {WebText::kQueueAmount, "{} 元", "{} yuan"},
+    {WebText::kQueueRenewalAsked, "续费 {} 年：{}", "{} more year(s): {}"},
     {WebText::kQueueCount, "共 {} 项。", "{} in all."},
     {WebText::kQueueNoMatch, "没有符合条件的事项。", "Nothing matches these filters."},
     {WebText::kApprove, "审核通过", "Approve"},

@@ -111,6 +111,7 @@ enum class WebText {
   kQueueSubmitted,
   kQueueAsked,
   kQueueAmount,
+  kQueueRenewalAsked,  // "{}" years, "{}" the domains
   kQueueCount,
   kQueueNoMatch,
   kApprove,

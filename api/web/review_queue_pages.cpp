@@ -146,6 +146,16 @@ std::string AskedHtml(const PageViewer& viewer, registry::Database& db,
   }
   std::string html = HtmlEscape(row.asked);
   if (row.kind == "renewal") {
+    std::string names;
+    for (const std::string& name : row.renewed_domains) {
+      names += (names.empty()                                 ? ""
+                : viewer.language == ReportLanguage::kChinese ? "、"
+                                                              : ", ") +
+               HtmlEscape(name);
+    }
+    html =
+        viewer.F(WebText::kQueueRenewalAsked, row.renewal_years, foundation::Markup::Trusted(names))
+            .html();
     html += fmt::format(" <span class=\"amount muted\">{}</span>",
                         viewer.F(WebText::kQueueAmount, registry::YuanText(row.amount_fen)).html());
   }

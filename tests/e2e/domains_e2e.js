@@ -175,6 +175,12 @@ runE2e(async ({ binary, outDir, work }) => {
     await expectText(unit.page, '.message.error', DOMAIN);
     await shot(unit.page, 'second-renewal-refused');
 
+    step('CONAC sees the unpaid renewal in its queue');
+    await conac.page.goto(`${base}/review?kind=renewal`);
+    await expectText(conac.page, '#review-queue', `续费 3 年：${DOMAIN}`);
+    await expectText(conac.page, '#review-queue', '900 元');
+    await shot(conac.page, 'conac-queue-renewal');
+
     step('the renewal is paid; the unit sees the new expiry');
     await regional.page.goto(`${base}/payments`);
     await regional.page.selectOption('#record-payment select[name=unit_id]', { label: '浙江省某某局（应缴 900 元）' });
