@@ -14,6 +14,7 @@
 
 #include "api/service/api_errors.h"
 #include "api/service/work_list_routes.h"
+#include "foundation/beijing_time.h"
 #include "registry/review_queue.h"
 
 namespace badgewatch::api {
@@ -23,7 +24,6 @@ namespace {
 using registry::Actor;
 using registry::QueueFilter;
 
-constexpr std::int64_t kBeijingOffset = 8 * 3600;
 constexpr std::int64_t kDaySeconds = 24 * 3600;
 
 // Every state of every kind, once each, in the kinds' order.
@@ -64,19 +64,7 @@ std::optional<std::int64_t> BeijingDayStart(std::string_view text) {
                                         std::chrono::day(static_cast<unsigned>(*d))};
   if (!day.ok()) return std::nullopt;
   const std::int64_t days = std::chrono::sys_days(day).time_since_epoch().count();
-  return days * kDaySeconds - kBeijingOffset;
-}
-
-// Unix seconds as RFC 3339 in Beijing time: "2026-01-01T08:00:00+08:00".
-std::string BeijingRfc3339(std::int64_t unix_seconds) {
-  const std::int64_t local = unix_seconds + kBeijingOffset;
-  const std::int64_t days =
-      local >= 0 ? local / kDaySeconds : (local - kDaySeconds + 1) / kDaySeconds;
-  const std::int64_t second = local - days * kDaySeconds;
-  const std::chrono::year_month_day day{std::chrono::sys_days(std::chrono::days(days))};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+08:00", static_cast<int>(day.year()),
-                     static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()),
-                     second / 3600, second / 60 % 60, second % 60);
+  return days * kDaySeconds - foundation::kBeijingOffsetSeconds;
 }
 
 // Where the record's own JSON answers.
@@ -95,7 +83,7 @@ nlohmann::json QueueRowJson(const registry::QueueRow& row) {
             {"name", row.unit.name},
             {"region_code", row.unit.region_code},
             {"division_code", row.division_code}}},
-          {"submitted_at", BeijingRfc3339(row.submitted_at)},
+          {"submitted_at", foundation::BeijingRfc3339(row.submitted_at)},
           {"state", row.state},
           {"asked", row.asked},
           {"amount_fen", row.amount_fen},
