@@ -91,11 +91,6 @@ std::string MaterialsOfficeText(const PageViewer& viewer, registry::Database& db
                       (*contact)->phone);
 }
 
-std::string Message(std::string_view kind, std::string_view html) {
-  if (html.empty()) return "";
-  return fmt::format("<p class=\"message {}\" role=\"status\">{}</p>\n", kind, html);
-}
-
 // ---- the form ----------------------------------------------------------
 
 // What the form shows: the posted fields (or an application's form), and
@@ -161,7 +156,7 @@ std::string ApplicationFormHtml(const PageViewer& viewer, const FormState& state
   const bool recheck = v.Get("opening_type") == "recheck";
   const bool hosted = v.Has("hosted_on_platform");
   const std::optional<std::string_view> verification = v.Get("sms_verification_id");
-  std::string html = Message(state.message_kind, state.message_html);
+  std::string html = StatusMessageHtml(state.message_kind, state.message_html);
   html += fmt::format(
       "<p class=\"muted\">{}</p>\n<form method=\"post\" action=\"/applications\" "
       "class=\"stack\" id=\"application-form\">{}\n",
@@ -504,8 +499,8 @@ std::string UnitPasswordResetHtml(const PageViewer& viewer, const ApplicationSum
       "<form method=\"post\" action=\"/applications/{}/unit-password-reset\">{}"
       "<button type=\"submit\" class=\"secondary\">{}</button></form></div>\n",
       HtmlEscape(text(AccountText::kUnitPasswordResetTitle)),
-      HtmlEscape(text(AccountText::kUnitPasswordResetHelp)), Message("ok", notice), application.id,
-      CsrfField(viewer), HtmlEscape(text(AccountText::kUnitPasswordResetButton)));
+      HtmlEscape(text(AccountText::kUnitPasswordResetHelp)), StatusMessageHtml("ok", notice),
+      application.id, CsrfField(viewer), HtmlEscape(text(AccountText::kUnitPasswordResetButton)));
 }
 
 // The unit as it registered (附件一): what the reviewers check the form
@@ -564,7 +559,8 @@ HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
   const registry::SiteForm& f = *form;
   std::string domains = f.site.chinese_domain.value_or("");
   if (f.site.english_domain) domains += (domains.empty() ? "" : " / ") + *f.site.english_domain;
-  std::string body = Message("error", message_html) + DomainConflictsHtml(viewer, db, application);
+  std::string body =
+      StatusMessageHtml("error", message_html) + DomainConflictsHtml(viewer, db, application);
   body += fmt::format(
       "<section>\n<dl class=\"facts\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>"
       "<dt>{}</dt><dd>{}</dd>"
@@ -609,8 +605,9 @@ HttpResponse ApplicationDetail(const PageViewer& viewer, registry::Database& db,
   }
   body += "</tbody>\n</table>\n</section>\n";
   if (application.state == "rejected" && !history->empty()) {
-    body =
-        Message("error", viewer.F(WebText::kRejectedBecause, history->back().reason).html()) + body;
+    body = StatusMessageHtml("error",
+                             viewer.F(WebText::kRejectedBecause, history->back().reason).html()) +
+           body;
   }
   if (viewer.actor->role == Role::kUnit && application.state == "rejected") {
     body += fmt::format("<section>\n<h2>{}</h2>\n", viewer.T(WebText::kEditAndResubmit));

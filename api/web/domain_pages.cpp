@@ -60,11 +60,6 @@ std::string DomainStatePill(const PageViewer& viewer, std::string_view state) {
                      HtmlEscape(StateLabel(state, viewer.language)));
 }
 
-std::string Notice(std::string_view kind, std::string_view html) {
-  if (html.empty()) return "";
-  return fmt::format("<p class=\"message {}\" role=\"status\">{}</p>\n", kind, html);
-}
-
 // <select name="years"> of 1 to 10 years, `selected` chosen.
 std::string YearsSelect(const PageViewer& viewer, int selected) {
   std::string html = fmt::format("<label>{}<select name=\"years\">", D(viewer, DomainText::kYears));
@@ -156,10 +151,11 @@ HttpResponse NewDomainPage(const RouteRequest& route, const RegistryAccess& acce
         if (availability.status().code() == StatusCode::kStorage) {
           return ErrorPage(viewer, http::status::internal_server_error);
         }
-        answer = Notice("error", HtmlEscape(availability.status().message(viewer.language)));
+        answer =
+            StatusMessageHtml("error", HtmlEscape(availability.status().message(viewer.language)));
       } else {
         available = availability->available;
-        answer = Notice(
+        answer = StatusMessageHtml(
             available ? "ok" : "error",
             viewer.Fill(D(viewer, available ? DomainText::kAvailable : DomainText::kTaken), name)
                 .html());
@@ -181,9 +177,9 @@ HttpResponse SubmitDomainPage(const RouteRequest& route, const RegistryAccess& a
     if (id.status().code() == StatusCode::kStorage) {
       return ErrorPage(viewer, http::status::internal_server_error);
     }
-    return ApplyPageOf(viewer, access, HttpStatusFor(id.status().code()), name, false,
-                       std::max(years, 1),
-                       Notice("error", HtmlEscape(id.status().message(viewer.language))));
+    return ApplyPageOf(
+        viewer, access, HttpStatusFor(id.status().code()), name, false, std::max(years, 1),
+        StatusMessageHtml("error", HtmlEscape(id.status().message(viewer.language))));
   });
 }
 
@@ -305,7 +301,8 @@ std::string DoneNotice(const PageViewer& viewer, const RouteRequest& route,
   if (const auto id = ParseRecordId(route.query.Get("submitted").value_or(""))) {
     for (const registry::Domain& d : domains) {
       if (d.id == *id) {
-        return Notice("ok", viewer.Fill(D(viewer, DomainText::kDomainSubmitted), d.name).html());
+        return StatusMessageHtml(
+            "ok", viewer.Fill(D(viewer, DomainText::kDomainSubmitted), d.name).html());
       }
     }
   }
@@ -313,15 +310,15 @@ std::string DoneNotice(const PageViewer& viewer, const RouteRequest& route,
     for (const registry::Renewal& r : renewals) {
       if (r.id != *id) continue;
       if (r.state == "completed") {
-        return Notice("ok", HtmlEscape(D(viewer, DomainText::kRenewalCompletedState)));
+        return StatusMessageHtml("ok", HtmlEscape(D(viewer, DomainText::kRenewalCompletedState)));
       }
-      return Notice(
+      return StatusMessageHtml(
           "ok", viewer.Fill(D(viewer, DomainText::kRenewalSubmitted), registry::YuanText(r.fee_fen))
                     .html());
     }
   }
   if (route.query.Has("withdrawn")) {
-    return Notice("ok", HtmlEscape(D(viewer, DomainText::kRenewalWithdrawn)));
+    return StatusMessageHtml("ok", HtmlEscape(D(viewer, DomainText::kRenewalWithdrawn)));
   }
   return "";
 }
@@ -373,9 +370,9 @@ HttpResponse SubmitRenewalPage(const RouteRequest& route, const RegistryAccess& 
         renewal.status().code() == StatusCode::kNotFound) {
       return ErrorPage(viewer, http::status::not_found);
     }
-    return MyDomainsPageOf(viewer, access, writer.registry().writer(),
-                           HttpStatusFor(renewal.status().code()),
-                           Notice("error", HtmlEscape(renewal.status().message(viewer.language))));
+    return MyDomainsPageOf(
+        viewer, access, writer.registry().writer(), HttpStatusFor(renewal.status().code()),
+        StatusMessageHtml("error", HtmlEscape(renewal.status().message(viewer.language))));
   });
 }
 
@@ -394,7 +391,7 @@ HttpResponse WithdrawRenewalPage(const RouteRequest& route, const RegistryAccess
       return ErrorPage(viewer, http::status::not_found);
     }
     return MyDomainsPageOf(viewer, access, writer.registry().writer(), HttpStatusFor(s.code()),
-                           Notice("error", HtmlEscape(s.message(viewer.language))));
+                           StatusMessageHtml("error", HtmlEscape(s.message(viewer.language))));
   });
 }
 
@@ -485,12 +482,13 @@ HttpResponse DomainPageOf(const PageViewer& viewer, registry::Database& db,
                           const registry::Domain& domain, const registry::Unit& unit,
                           http::status status, std::string notice_html) {
   if (notice_html.empty() && viewer.route->query.Has("resubmitted")) {
-    notice_html = Notice("ok", HtmlEscape(D(viewer, DomainText::kDomainResubmitted)));
+    notice_html = StatusMessageHtml("ok", HtmlEscape(D(viewer, DomainText::kDomainResubmitted)));
   }
   if (notice_html.empty() && viewer.actor->role == Role::kUnit && domain.state == "conac-passed") {
-    notice_html = Notice("info", HtmlEscape(D(viewer, DomainText::kDomainPassedByConac)) +
-                                     fmt::format(" <a href=\"/payments\">{}</a>",
-                                                 viewer.T(WebText::kNavDomainPayments)));
+    notice_html = StatusMessageHtml(
+        "info",
+        HtmlEscape(D(viewer, DomainText::kDomainPassedByConac)) +
+            fmt::format(" <a href=\"/payments\">{}</a>", viewer.T(WebText::kNavDomainPayments)));
   }
   std::string body = notice_html;
   body += fmt::format(
@@ -548,7 +546,7 @@ HttpResponse RefusedDomainStep(const PageViewer& viewer, RegistryWriter::Lease& 
   Result<registry::Domain> now = registry::LoadDomain(db, domain_id);
   if (!now) return ErrorPage(viewer, http::status::internal_server_error);
   return DomainPageOf(viewer, db, *now, unit, HttpStatusFor(refusal.code()),
-                      Notice("error", HtmlEscape(refusal.message(viewer.language))));
+                      StatusMessageHtml("error", HtmlEscape(refusal.message(viewer.language))));
 }
 
 HttpResponse DomainDecisionPage(const RouteRequest& route, const RegistryAccess& access) {

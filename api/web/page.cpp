@@ -270,4 +270,23 @@ HttpResponse RefusedPage(const PageViewer& viewer, const HttpResponse& refusal) 
   return ErrorPage(viewer, refusal.result());
 }
 
+std::string PagerHtml(const PageViewer& viewer, std::string_view target, std::int64_t page,
+                      std::int64_t pages) {
+  if (pages <= 1) return "";
+  const auto link = [&](std::int64_t to, WebText label) {
+    if (to < 1 || to > pages) {
+      return fmt::format("<span class=\"muted\">{}</span>", viewer.T(label));
+    }
+    return fmt::format("<a href=\"{}page={}\">{}</a>", HtmlEscape(target), to, viewer.T(label));
+  };
+  return fmt::format(
+      "<p class=\"pager\">{} · {} · {}</p>\n", link(page - 1, WebText::kPreviousPage),
+      viewer.F(WebText::kPageOfPages, page, pages).html(), link(page + 1, WebText::kNextPage));
+}
+
+std::string StatusMessageHtml(std::string_view kind, std::string_view html) {
+  if (html.empty()) return "";
+  return fmt::format("<p class=\"message {}\" role=\"status\">{}</p>\n", kind, html);
+}
+
 }  // namespace badgewatch::api

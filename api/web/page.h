@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -109,6 +110,16 @@ struct PageContent {
 // (escaped) replaces the status's standard sentence when not empty.
 [[nodiscard]] HttpResponse ErrorPage(const PageViewer& viewer, http::status status,
                                      std::string_view detail_html = "");
+
+// "上一页 · 第 2 页，共 3 页 · 下一页" under a list of `pages` screens, the
+// ends without links; each link is `target` (a path and query ending in "?"
+// or "&", escaped here) followed by "page=N". Empty for a single screen.
+[[nodiscard]] std::string PagerHtml(const PageViewer& viewer, std::string_view target,
+                                    std::int64_t page, std::int64_t pages);
+
+// <p class="message KIND" role="status">HTML</p> (KIND ok, info, warning or
+// error; HTML already escaped); empty when `html` is.
+[[nodiscard]] std::string StatusMessageHtml(std::string_view kind, std::string_view html);
 
 // The hidden `csrf_token` field every form that posts carries.
 [[nodiscard]] std::string CsrfField(const PageViewer& viewer);

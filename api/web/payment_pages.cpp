@@ -42,11 +42,6 @@ std::string_view P(const PageViewer& viewer, DomainText text) {
   return DomainMessage(text, viewer.language);
 }
 
-std::string Note(std::string_view kind, std::string_view html) {
-  if (html.empty()) return "";
-  return fmt::format("<p class=\"message {}\" role=\"status\">{}</p>\n", kind, html);
-}
-
 std::string YuanHtml(const PageViewer& viewer, std::int64_t fen) {
   return fmt::format("<span class=\"amount\">{}</span>",
                      viewer.Fill(P(viewer, DomainText::kYuan), registry::YuanText(fen)).html());
@@ -277,19 +272,6 @@ std::string StaffPaymentsTable(const PageViewer& viewer,
       P(viewer, DomainText::kRecordedOn), P(viewer, DomainText::kConfirmedOn), rows);
 }
 
-std::string PaymentsPager(const PageViewer& viewer, std::int64_t page, std::int64_t pages) {
-  if (pages <= 1) return "";
-  const auto link = [&](std::int64_t to, WebText label) {
-    if (to < 1 || to > pages) {
-      return fmt::format("<span class=\"muted\">{}</span>", viewer.T(label));
-    }
-    return fmt::format("<a href=\"/payments?page={}\">{}</a>", to, viewer.T(label));
-  };
-  return fmt::format(
-      "<p class=\"pager\">{} · {} · {}</p>\n", link(page - 1, WebText::kPreviousPage),
-      viewer.F(WebText::kPageOfPages, page, pages).html(), link(page + 1, WebText::kNextPage));
-}
-
 HttpResponse StaffFeesPage(const PageViewer& viewer, const RegistryAccess& access,
                            registry::Database& db, http::status status, std::string notice_html,
                            const FormFields& values) {
@@ -304,10 +286,10 @@ HttpResponse StaffFeesPage(const PageViewer& viewer, const RegistryAccess& acces
   }
   screen.per_page = kPaymentsPerScreen;
   if (notice_html.empty() && viewer.route->query.Has("recorded")) {
-    notice_html = Note("ok", HtmlEscape(P(viewer, DomainText::kPaymentRecorded)));
+    notice_html = StatusMessageHtml("ok", HtmlEscape(P(viewer, DomainText::kPaymentRecorded)));
   }
   if (notice_html.empty() && viewer.route->query.Has("confirmed")) {
-    notice_html = Note("ok", HtmlEscape(P(viewer, DomainText::kFundsConfirmed)));
+    notice_html = StatusMessageHtml("ok", HtmlEscape(P(viewer, DomainText::kFundsConfirmed)));
   }
   std::string body = notice_html;
   if (viewer.actor->role == Role::kRegional) {
@@ -324,7 +306,8 @@ HttpResponse StaffFeesPage(const PageViewer& viewer, const RegistryAccess& acces
       fmt::format("<section id=\"payments\">\n<h2>{}</h2>\n", P(viewer, DomainText::kAllPayments));
   body += payments->empty()
               ? fmt::format("<p class=\"empty\">{}</p>\n", P(viewer, DomainText::kNoPayments))
-              : StaffPaymentsTable(viewer, *payments) + PaymentsPager(viewer, screen.page, screens);
+              : StaffPaymentsTable(viewer, *payments) +
+                    PagerHtml(viewer, "/payments?", screen.page, screens);
   body += "</section>\n";
   return HtmlPage(viewer, status, {std::string(P(viewer, DomainText::kPaymentsTitle)), body});
 }
@@ -344,9 +327,9 @@ HttpResponse RecordPaymentPage(const RouteRequest& route, const RegistryAccess& 
     const std::optional<std::int64_t> fen = ParseYuan(posted.Get("amount").value_or(""));
     if (!unit_id) return ErrorPage(viewer, http::status::bad_request);
     if (!fen) {
-      return StaffFeesPage(viewer, access, db, http::status::bad_request,
-                           Note("error", HtmlEscape(P(viewer, DomainText::kAmountInvalid))),
-                           posted);
+      return StaffFeesPage(
+          viewer, access, db, http::status::bad_request,
+          StatusMessageHtml("error", HtmlEscape(P(viewer, DomainText::kAmountInvalid))), posted);
     }
     // A unit outside the office's subtree is as absent as one that does not exist.
     Result<registry::Unit> unit = registry::LoadUnit(db, *unit_id);
@@ -361,9 +344,9 @@ HttpResponse RecordPaymentPage(const RouteRequest& route, const RegistryAccess& 
     if (id.status().code() == StatusCode::kStorage) {
       return ErrorPage(viewer, http::status::internal_server_error);
     }
-    return StaffFeesPage(viewer, access, writer.registry().writer(),
-                         HttpStatusFor(id.status().code()),
-                         Note("error", HtmlEscape(id.status().message(viewer.language))), posted);
+    return StaffFeesPage(
+        viewer, access, writer.registry().writer(), HttpStatusFor(id.status().code()),
+        StatusMessageHtml("error", HtmlEscape(id.status().message(viewer.language))), posted);
   });
 }
 
@@ -379,7 +362,7 @@ HttpResponse ConfirmFundsPage(const RouteRequest& route, const RegistryAccess& a
       return ErrorPage(viewer, http::status::internal_server_error);
     }
     return StaffFeesPage(viewer, access, writer.registry().writer(), HttpStatusFor(s.code()),
-                         Note("error", HtmlEscape(s.message(viewer.language))), {});
+                         StatusMessageHtml("error", HtmlEscape(s.message(viewer.language))), {});
   });
 }
 

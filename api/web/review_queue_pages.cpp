@@ -193,21 +193,6 @@ std::string QueueTable(const PageViewer& viewer, registry::Database& db,
   return html + "</tbody>\n</table>\n";
 }
 
-std::string QueuePager(const PageViewer& viewer, const std::string& filters, std::int64_t page,
-                       std::int64_t pages) {
-  if (pages <= 1) return "";
-  const auto link = [&](std::int64_t to, WebText label) {
-    if (to < 1 || to > pages) {
-      return fmt::format("<span class=\"muted\">{}</span>", viewer.T(label));
-    }
-    return fmt::format("<a href=\"/review?{}{}page={}\">{}</a>", HtmlEscape(filters),
-                       filters.empty() ? "" : "&amp;", to, viewer.T(label));
-  };
-  return fmt::format(
-      "<p class=\"pager\">{} · {} · {}</p>\n", link(page - 1, WebText::kPreviousPage),
-      viewer.F(WebText::kPageOfPages, page, pages).html(), link(page + 1, WebText::kNextPage));
-}
-
 HttpResponse ReviewQueuePage(const RouteRequest& route, const RegistryAccess& access) {
   return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
     if (viewer.actor->role == Role::kUnit) return ErrorPage(viewer, http::status::forbidden);
@@ -248,7 +233,8 @@ HttpResponse ReviewQueuePage(const RouteRequest& route, const RegistryAccess& ac
       body += fmt::format("<p class=\"muted\">{} {}</p>\n", viewer.T(WebText::kReviewQueueHelp),
                           viewer.F(WebText::kQueueCount, total).html()) +
               QueueTable(viewer, db, rows) +
-              QueuePager(viewer, filters, parsed.work.page.page, screens);
+              PagerHtml(viewer, filters.empty() ? "/review?" : "/review?" + filters + "&",
+                        parsed.work.page.page, screens);
     }
     return HtmlPage(viewer, http::status::ok,
                     {std::string(viewer.T(WebText::kReviewQueue)), body + "</section>\n"});

@@ -40,20 +40,6 @@ std::string ProblemList(const PageViewer& viewer, const registry::SiteRecord& re
   return html + "</ul>\n";
 }
 
-// "上一页 · 第 2 页，共 3 页 · 下一页", the ends without links.
-std::string Pager(const PageViewer& viewer, std::int64_t site_id, std::int64_t page,
-                  std::int64_t pages) {
-  if (pages <= 1) return "";
-  const auto link = [&](std::int64_t to, WebText label) {
-    if (to < 1 || to > pages)
-      return fmt::format("<span class=\"muted\">{}</span>", viewer.T(label));
-    return fmt::format("<a href=\"/sites/{}?page={}\">{}</a>", site_id, to, viewer.T(label));
-  };
-  return fmt::format(
-      "<p class=\"pager\">{} · {} · {}</p>\n", link(page - 1, WebText::kPreviousPage),
-      viewer.F(WebText::kPageOfPages, page, pages).html(), link(page + 1, WebText::kNextPage));
-}
-
 HttpResponse SiteRecordPage(const RouteRequest& route, const RegistryAccess& access) {
   return WithSignedInViewer(route, access, [&](const PageViewer& viewer, registry::Database& db) {
     const std::optional<std::int64_t> id = ParseRecordId(route.PathParam("id"));
@@ -111,7 +97,7 @@ HttpResponse SiteRecordPage(const RouteRequest& route, const RegistryAccess& acc
           registry::ListFailingPages(db, stored.id, {screen.Offset(), screen.per_page});
       if (!pages) return ErrorPage(viewer, http::status::internal_server_error);
       body += scan::FailingPagesTableHtml(*pages, viewer.language, "failing-pages") +
-              Pager(viewer, site->id, screen.page, screens);
+              PagerHtml(viewer, fmt::format("/sites/{}?", site->id), screen.page, screens);
     }
     body += "</section>\n";
     return HtmlPage(viewer, http::status::ok, {title, std::move(body)});
